@@ -1,0 +1,50 @@
+/**
+ * The `alliances` command: a thin shell over the library. Known errors print their message and
+ * exit with their code (2 for bad input, 1 for failure); anything else prints its stack and exits 1.
+ */
+import { Command, CommanderError } from 'commander';
+import { AlliancesError, InputError, renderProblems } from '../common/errors.js';
+import { registerCommands } from './commands/index.js';
+
+export function createProgram(): Command {
+  const program = new Command();
+  program
+    .name('alliances')
+    .description('Simulate, negotiate and forecast alliances among factions.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  registerCommands(program);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+function reportError(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // Help and version exit 0; usage errors (unknown option, missing argument) are bad input.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0)
+      return 0;
+    return 2;
+  }
+  if (err instanceof InputError) {
+    process.stderr.write(`${renderProblems(err.problems)}\n`);
+    const n = err.problems.length;
+    if (n > 1) process.stderr.write(`${n} problems\n`);
+    return err.exitCode;
+  }
+  if (err instanceof AlliancesError) {
+    process.stderr.write(`error: ${err.message}\n`);
+    return err.exitCode;
+  }
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  return 1;
+}
