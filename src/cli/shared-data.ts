@@ -2,13 +2,29 @@
  * Where the public benchmark data lives: `$ALLIANCES_DATA` when set, else `../shared/data` beside
  * the project (the layout of a clone in CI). The data is read in place, never copied.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NotFoundError } from '../common/errors.js';
 
-/** The project root: two levels above this file's compiled folder (dist/src/cli → root). */
-export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** The project root: the nearest folder above this file whose package.json names `alliances`. */
+export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(start: string): string {
+  let dir = start;
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'alliances'
+    ) {
+      return dir;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return start;
+    dir = parent;
+  }
+}
 
 export function sharedDataDir(): string {
   return process.env.ALLIANCES_DATA
