@@ -3,10 +3,19 @@
  * exports a `register…` function; adding a command is one line here.
  */
 import type { Command } from 'commander';
+import { registerReplay, registerRun, registerRuns, registerVerify } from './run-commands.js';
+import { registerSchema, registerValidate } from './scenario-commands.js';
 
 type Register = (program: Command) => void;
 
-const commands: readonly Register[] = [];
+const commands: readonly Register[] = [
+  registerRun,
+  registerValidate,
+  registerSchema,
+  registerRuns,
+  registerReplay,
+  registerVerify,
+];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);
