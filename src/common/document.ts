@@ -60,7 +60,23 @@ export function parseSourceDocument(text: string, file: string): SourceDocument 
     });
     throw new InputError(problems);
   }
-  const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  } catch (err) {
+    // Aliases that cannot be resolved (or expand too much) surface only when converting.
+    throw new InputError([
+      {
+        code: 'syntax',
+        file,
+        line: 1,
+        column: 1,
+        path: '',
+        message: (err as Error).message,
+        hint: 'check the anchors (&name) and aliases (*name)',
+      },
+    ]);
+  }
 
   const at = (offset: number): Location => {
     const p = lineCounter.linePos(offset);

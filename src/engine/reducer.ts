@@ -39,14 +39,14 @@ function updateShip(world: World, id: string, fn: (s: Ship) => Ship): World {
 }
 
 function updateRelation(world: World, from: FactionId, to: FactionId, fn: (r: Relation) => Relation): World {
-  if (!world.factions[from] || !world.factions[to]) return world;
+  if (from === to || !world.factions[from] || !world.factions[to]) return world;
   const key = relationKey(from, to);
   const cur = world.relations[key] ?? defaultRelation(from, to);
   return { ...world, relations: { ...world.relations, [key]: fn(cur) } };
 }
 
 function updateBelief(world: World, holder: FactionId, about: FactionId, fn: (b: Belief) => Belief): World {
-  if (!world.factions[holder] || !world.factions[about]) return world;
+  if (holder === about || !world.factions[holder] || !world.factions[about]) return world;
   const key = beliefKey(holder, about);
   const cur = world.beliefs[key] ?? defaultBelief(holder, about);
   return { ...world, beliefs: { ...world.beliefs, [key]: fn(cur) } };
@@ -131,7 +131,7 @@ export function apply(world: World, event: WorldEvent): World {
         recipients: event.recipients,
         channel: event.channel,
         sentAt: t,
-        arrivesAt: event.arrivesAt as Minutes,
+        arrivesAt: Math.max(t, event.arrivesAt) as Minutes,
         text: event.text,
       };
       return { ...world, messages: [...world.messages, message] };
@@ -178,7 +178,12 @@ export function apply(world: World, event: WorldEvent): World {
     case 'ship-departed':
       return updateShip(world, event.ship, (s) => ({
         ...s,
-        course: { from: event.from, to: event.to, departedAt: t, arrivesAt: event.arrivesAt as Minutes },
+        course: {
+          from: event.from,
+          to: event.to,
+          departedAt: t,
+          arrivesAt: Math.max(t, event.arrivesAt) as Minutes,
+        },
       }));
     case 'ship-arrived':
       return updateShip(world, event.ship, (s) => ({ ...s, location: event.location, course: null }));
@@ -217,6 +222,7 @@ export function apply(world: World, event: WorldEvent): World {
       };
 
     case 'negotiation-opened':
+      if (new Set(event.parties).size < 2) return world;
       return {
         ...world,
         negotiations: {
@@ -273,6 +279,7 @@ export function apply(world: World, event: WorldEvent): World {
     case 'offer-rejected':
       return world;
     case 'agreement-concluded': {
+      if (new Set(event.parties).size < 2) return world;
       const existing = world.agreements[event.agreement];
       const agreement: Agreement = {
         id: event.agreement,
