@@ -18,7 +18,7 @@ describe('the chronicle', () => {
 
   it('gives the reasons of decisions', () => {
     const offer = lines.find((l) => l.includes('Culluh (the Kazon-Nistrim) demands exchange of crews'));
-    expect(offer).toContain('because our alliance should be a genuine partnership');
+    expect(offer).toContain('— our alliance should be a genuine partnership');
     const rejection = lines.find((l) => l.includes('rejects the terms'));
     expect(rejection).toContain('[principle no-crew-exchange]');
   });

@@ -163,7 +163,7 @@ export function renderChronicle(events: readonly WorldEvent[], names: Names): st
     if (text === null) continue;
     if (pending && pending.t === e.t) {
       if (!text.includes(pending.reasons[0]!))
-        text = `${text.replace(/\.$/, '')} — because ${pending.reasons.join('; ')}.`;
+        text = `${text.replace(/\.$/, '')} — ${pending.reasons.join('; ')}.`;
       pending = null;
     }
     lines.push(`${formatTime(e.t).padEnd(9)} ${text}`);
