@@ -141,6 +141,8 @@ export function renderEvent(e: WorldEvent, names: Names): string | null {
       return `Mark: ${n(e.faction)} — ${e.mark} (${e.cause}).`;
     case 'principle-violated':
       return `Principle violated by ${n(e.faction)}: ${e.principle} (${e.by}).`;
+    case 'world-edited':
+      return `The world is changed: ${e.path} = ${JSON.stringify(e.value)} (${e.reason}).`;
     case 'trust-updated':
     case 'belief-updated':
       return null;

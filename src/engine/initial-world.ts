@@ -57,6 +57,7 @@ export function buildWorld(spec: ScenarioSpec): World {
       resources,
       marks,
       readiness: {},
+      agenda: { alliance: null },
     };
   }
 
@@ -73,6 +74,8 @@ export function buildWorld(spec: ScenarioSpec): World {
       biases: p.biases,
       influence: p.influence,
       debts: p.debts,
+      contacts: p.contacts,
+      demands: p.demands,
       status: p.status,
       position:
         p.aboard !== undefined
@@ -148,6 +151,7 @@ export function buildWorld(spec: ScenarioSpec): World {
       kind: i.kind,
       target: i.target,
       text: i.text,
+      indicators: i.indicators,
       status: 'planned',
       suspectedBy: [],
     };
@@ -169,6 +173,7 @@ export function buildWorld(spec: ScenarioSpec): World {
     messages: [],
     intents,
     rendezvous: [],
+    mailboxes: {},
     violations: {},
     beliefs,
   };

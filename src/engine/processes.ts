@@ -4,7 +4,8 @@
  * progress, and standing agreements are checked against their parties' principles.
  */
 import type { EventPayload } from '../model/events.js';
-import type { ShipId } from '../model/ids.js';
+import type { Rng } from '../common/random.js';
+import type { FactionId, LocationId, PersonId, ShipId } from '../model/ids.js';
 import { MINUTES_PER_HOUR, type Minutes } from '../model/time.js';
 import { personLocation, sortedIds, topLocation, type World } from '../model/world.js';
 import { findBreach } from './principles.js';
@@ -16,12 +17,97 @@ export function runProcesses(
   t: Minutes,
   settings: EngineSettings,
   emit: (e: EventPayload) => void,
+  stream: (name: string) => Rng,
 ): void {
   deliverMessages(getWorld(), t, emit);
   arriveShips(getWorld, t, emit);
   checkRendezvous(getWorld(), t, emit);
   progressRepairs(getWorld(), t, settings, emit);
+  revealIndicators(getWorld(), t, emit, stream);
+  adjournConferences(getWorld(), t, settings, emit);
   checkPrinciples(getWorld(), t, settings, emit);
+}
+
+/**
+ * Hidden intents give themselves away. Once a conference proposed or sponsored by a plotting
+ * faction has been announced for an indicator's `delay`, every other faction taking part in it
+ * (host, sponsor or invitee) with someone at the venue's place — or someone who knows a person
+ * there — notices the indicator with the indicator's chance. The draw for each (intent, indicator, faction) comes from its own stream, so it is the
+ * same whenever it is made and is made once in effect.
+ */
+function revealIndicators(
+  world: World,
+  t: Minutes,
+  emit: (e: EventPayload) => void,
+  stream: (name: string) => Rng,
+): void {
+  for (const iid of sortedIds(world.intents)) {
+    const intent = world.intents[iid]!;
+    if (intent.status !== 'planned' || intent.indicators.length === 0) continue;
+    for (const cid of sortedIds(world.conferences)) {
+      const c = world.conferences[cid]!;
+      if (c.status === 'ended' || !c.sponsors.includes(intent.faction)) continue;
+      const proposedAt = c.proposedAt;
+      const place = topLocation(world, c.venue);
+      intent.indicators.forEach((indicator, k) => {
+        if (t - proposedAt < indicator.delay) return;
+        for (const fid of sortedIds(world.factions)) {
+          if (fid === intent.faction || intent.suspectedBy.includes(fid)) continue;
+          if (fid !== c.host && !c.invitees.includes(fid) && !c.sponsors.includes(fid)) continue;
+          const witness = witnessAt(world, fid, place);
+          if (!witness) continue;
+          if (stream(`indicator:${iid}:${k}:${fid}`).float() >= indicator.chance) continue;
+          emit({
+            type: 'intelligence-received',
+            faction: fid,
+            source: witness,
+            about: null,
+            intent: iid,
+            indicator: indicator.text,
+            reliability: indicator.chance,
+          });
+        }
+      });
+    }
+  }
+}
+
+/**
+ * Who in the faction hears of what happens at a place: first a member who knows someone there (an
+ * informant hears what the streets know), else a member who is there.
+ */
+function witnessAt(world: World, faction: FactionId, place: LocationId): PersonId | null {
+  let present: PersonId | null = null;
+  for (const pid of sortedIds(world.persons)) {
+    const p = world.persons[pid]!;
+    if (p.faction !== faction || p.status === 'dead' || p.status === 'detained') continue;
+    const informed = p.contacts.some((c) => {
+      const contact = world.persons[c];
+      return (
+        contact !== undefined &&
+        contact.status !== 'dead' &&
+        topLocation(world, personLocation(world, contact)) === place
+      );
+    });
+    if (informed) return p.id;
+    if (present === null && topLocation(world, personLocation(world, p)) === place) present = p.id;
+  }
+  return present;
+}
+
+/** A conference that was not broken up ends after the scenario's conference length. */
+function adjournConferences(
+  world: World,
+  t: Minutes,
+  settings: EngineSettings,
+  emit: (e: EventPayload) => void,
+): void {
+  for (const cid of sortedIds(world.conferences)) {
+    const c = world.conferences[cid]!;
+    if (c.status === 'convened' && c.convenedAt !== null && t - c.convenedAt >= settings.conferenceLength) {
+      emit({ type: 'conference-ended', conference: c.id, outcome: 'adjourned', killed: [] });
+    }
+  }
 }
 
 function deliverMessages(world: World, t: Minutes, emit: (e: EventPayload) => void): void {

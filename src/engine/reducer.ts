@@ -79,7 +79,6 @@ export function apply(world: World, event: WorldEvent): World {
     case 'counsel-given':
     case 'decision-made':
     case 'intent-rejected':
-    case 'alliance-sought':
     case 'ships-met':
       return world;
 
@@ -132,6 +131,7 @@ export function apply(world: World, event: WorldEvent): World {
         channel: event.channel,
         sentAt: t,
         arrivesAt: Math.max(t, event.arrivesAt) as Minutes,
+        topic: event.topic,
         text: event.text,
       };
       return { ...world, messages: [...world.messages, message] };
@@ -139,7 +139,21 @@ export function apply(world: World, event: WorldEvent): World {
     case 'message-delivered': {
       const message = world.messages.find((m) => m.id === event.message);
       world = { ...world, messages: world.messages.filter((m) => m.id !== event.message) };
-      return message ? updateBelief(world, event.to, message.from, (b) => ({ ...b, lastContact: t })) : world;
+      if (!message || !world.factions[event.to]) return world;
+      const letter = {
+        message: message.id,
+        from: message.from,
+        sender: message.sender,
+        recipients: message.recipients,
+        topic: message.topic,
+        text: message.text,
+        at: t,
+      };
+      world = {
+        ...world,
+        mailboxes: { ...world.mailboxes, [event.to]: [...(world.mailboxes[event.to] ?? []), letter] },
+      };
+      return updateBelief(world, event.to, message.from, (b) => ({ ...b, lastContact: t }));
     }
     case 'channel-opened':
       return {
@@ -290,6 +304,18 @@ export function apply(world: World, event: WorldEvent): World {
         negotiation: event.negotiation,
       };
       world = { ...world, agreements: { ...world.agreements, [agreement.id]: agreement } };
+      // An alliance made ends the search for one.
+      if (event.provisions.some((p) => p.kind === 'mutual-defence' || p.kind === 'travel-together')) {
+        for (const party of event.parties) {
+          world = {
+            ...world,
+            factions: update(world.factions, party, (f) => ({
+              ...f,
+              agenda: { ...f.agenda, alliance: null },
+            })) as World['factions'],
+          };
+        }
+      }
       if (event.negotiation) {
         world = {
           ...world,
@@ -347,6 +373,9 @@ export function apply(world: World, event: WorldEvent): World {
             answers: {},
             attendees: [],
             arrangement: null,
+            proposedAt: t,
+            opensAt: event.opensAt as Minutes | null,
+            convenedAt: null,
             status: 'proposed',
             outcome: null,
           },
@@ -367,6 +396,7 @@ export function apply(world: World, event: WorldEvent): World {
           ...c,
           attendees: event.attendees,
           arrangement: event.arrangement,
+          convenedAt: t,
           status: 'convened',
         })) as World['conferences'],
       };
@@ -392,6 +422,7 @@ export function apply(world: World, event: WorldEvent): World {
             kind: event.kind,
             target: event.target,
             text: event.text,
+            indicators: world.intents[event.intent]?.indicators ?? [],
             status: 'planned',
             suspectedBy: [],
           },
@@ -480,12 +511,43 @@ export function apply(world: World, event: WorldEvent): World {
         suspicions: event.suspicion ? [...b.suspicions, { text: event.suspicion, since: t }] : b.suspicions,
         lastContact: t,
       }));
+    case 'alliance-sought':
+      return {
+        ...world,
+        factions: update(world.factions, event.faction, (f) => ({
+          ...f,
+          agenda: {
+            ...f.agenda,
+            alliance: { since: t, candidates: event.candidates, offer: event.offer, exclude: event.excluded },
+          },
+        })) as World['factions'],
+      };
+    case 'world-edited':
+      return setAt(world, event.path, event.value);
     case 'principle-violated':
       return {
         ...world,
         violations: { ...world.violations, [`${event.faction}>${event.principle}>${event.agreement}`]: t },
       };
   }
+}
+
+/**
+ * The world with the value at a dotted path replaced (`persons.culluh.biases`). Path segments name
+ * record keys. A path through something that is not a record leaves the world as it is; callers
+ * check paths first (see engine/world-edit.ts).
+ */
+export function setAt(world: World, path: string, value: unknown): World {
+  const keys = path.split('.');
+  const set = (node: unknown, i: number): unknown => {
+    if (i === keys.length) return value;
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
+    const rec = node as Record<string, unknown>;
+    const key = keys[i]!;
+    if (!(key in rec) && i < keys.length - 1) return node;
+    return { ...rec, [key]: set(rec[key], i + 1) };
+  };
+  return set(world, 0) as World;
 }
 
 /** The world after a whole log. */

@@ -14,6 +14,8 @@ export interface EngineSettings {
   readonly subspaceLightYearsPerHour: number;
   /** A system below this integrity does not work (a drive cannot propel, a transporter cannot lock). */
   readonly operationalIntegrity: number;
+  /** A conference not broken up adjourns after this long. */
+  readonly conferenceLength: Minutes;
 }
 
 export function settingsOf(spec: ScenarioSpec): EngineSettings {
@@ -25,5 +27,6 @@ export function settingsOf(spec: ScenarioSpec): EngineSettings {
     repairRatePerHour: spec.repair.ratePerHour,
     subspaceLightYearsPerHour: 2,
     operationalIntegrity: 0.3,
+    conferenceLength: spec.conferenceLength,
   };
 }

@@ -30,12 +30,19 @@ import { type EngineSettings, settingsOf } from './settings.js';
 
 export type RunMode = 'scripted' | 'autonomous' | 'mixed';
 
-/** What a decision maker is told each tick. Autonomous leaders read `world` through their own view. */
+/**
+ * What a decision maker is told each tick. The whole world and log are passed for speed; a leader
+ * must read them only through its faction's view (agents/view.ts), which filters what it could know.
+ */
 export interface DecisionContext {
   readonly world: World;
   readonly t: Minutes;
   readonly rng: Rng;
   readonly settings: EngineSettings;
+  /** The log so far. */
+  readonly log: readonly WorldEvent[];
+  /** The seq of the first event since this maker was last asked (new observations start here). */
+  readonly since: number;
 }
 
 /** Anything that decides for the factions: scripted, autonomous leaders, a human at a prompt. */
@@ -46,10 +53,15 @@ export interface DecisionMaker {
 export interface SimulationOptions {
   readonly seed: number;
   readonly mode?: RunMode;
-  /** In mixed mode, script decisions up to this time are forced; after it, decision makers decide. */
+  /** In mixed mode, script decisions up to this time are forced; after it, only decision makers decide. */
   readonly scriptUntil?: Minutes;
-  /** Deciders for autonomous and mixed modes. */
+  /**
+   * Deciders, asked every tick in every mode, after the script's forced steps: in scripted mode the
+   * negotiators that conduct open talks; in autonomous and mixed modes the leaders as well.
+   */
   readonly decisionMakers?: readonly DecisionMaker[];
+  /** Changes applied as `world-edited` events right after a fork's prefix (or at the start). */
+  readonly edits?: readonly { readonly path: string; readonly value: unknown; readonly reason: string }[];
   /** Called with each tick's events once the tick is complete. */
   readonly onTick?: (events: readonly WorldEvent[], t: Minutes) => void;
   /** Resume from a prefix of another run's log (a fork): these events are replayed as they are. */
@@ -138,8 +150,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
       decision: decision.intent.type,
       summary: decision.summary ?? describeIntent(decision.intent),
       reasons: [...decision.reasons],
-      options: [],
-      counsel: [],
+      options: decision.options ? [...decision.options] : [],
+      counsel: decision.counsel ? [...decision.counsel] : [],
     });
     for (const e of outcome.events) emit(e);
   };
@@ -151,11 +163,12 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
       now = e.t as Minutes;
       record(e);
     }
-    tickEvents = [];
     startTick = now + settings.tick;
   } else {
     emit({ type: 'run-started', scenario: spec.id, title: spec.title, seed: options.seed, mode });
   }
+  for (const edit of options.edits ?? [])
+    emit({ type: 'world-edited', path: edit.path, value: edit.value, reason: edit.reason });
 
   const scriptDecisionsUntil =
     mode === 'scripted'
@@ -163,6 +176,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
       : mode === 'mixed'
         ? (options.scriptUntil ?? 0)
         : Number.NEGATIVE_INFINITY;
+  const asked: number[] = [];
   let nextStep = 0;
   // Steps already covered by the prefix of a fork are not replayed.
   while (nextStep < spec.script.length && spec.script[nextStep]!.at < startTick) nextStep++;
@@ -174,6 +188,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
       now,
       settings,
       (e) => emit(e),
+      stream,
     );
     while (nextStep < spec.script.length && spec.script[nextStep]!.at <= t) {
       const step = spec.script[nextStep++]!;
@@ -188,12 +203,19 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
         });
       }
     }
-    const decisionTime = mode !== 'scripted' && t > scriptDecisionsUntil;
-    if (decisionTime) {
-      for (const maker of options.decisionMakers ?? []) {
-        for (const d of maker.decide({ world, t: now, rng: stream('decisions'), settings })) decide(d);
-      }
-    }
+    (options.decisionMakers ?? []).forEach((maker, i) => {
+      const since = asked[i] ?? 0;
+      asked[i] = events.length;
+      for (const d of maker.decide({
+        world,
+        t: now,
+        rng: stream(`decisions:${i}`),
+        settings,
+        log: events,
+        since,
+      }))
+        decide(d);
+    });
     if (t + settings.tick > settings.duration)
       emit({ type: 'run-ended', reason: 'scenario duration reached' });
     options.onTick?.(tickEvents, now);

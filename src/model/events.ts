@@ -26,6 +26,7 @@ import { provisionKind, provisionSchema } from './provision.js';
 import { SHIP_SYSTEMS } from './world.js';
 
 export const shipSystem = z.enum(SHIP_SYSTEMS);
+export const messageTopic = z.enum(['proposal', 'acceptance', 'refusal', 'whereabouts', 'warning', 'text']);
 const minutesSchema = z.number().int();
 const text = z.string();
 const reasons = z.array(z.string()).default([]);
@@ -139,6 +140,7 @@ const eventShapes = {
     sender: personId,
     recipients: z.array(personId).min(1),
     channel: channelId.nullable().default(null),
+    topic: messageTopic.default('text'),
     text,
     arrivesAt: minutesSchema,
   },
@@ -238,6 +240,7 @@ const eventShapes = {
     sponsors: z.array(factionId).default([]),
     venue: locationId,
     invitees: z.array(factionId).min(1),
+    opensAt: minutesSchema.nullable().default(null),
   },
   'invitation-answered': {
     conference: conferenceId,
@@ -331,6 +334,8 @@ const eventShapes = {
     intentions: z.number().min(-1).max(1).nullable().default(null),
     suspicion: text.nullable().default(null),
   },
+  /** A deliberate change to the world from outside the story (a fork's `--set`). */
+  'world-edited': { path: z.string().min(1), value: z.unknown(), reason: text },
   'principle-violated': { faction: factionId, principle: principleId, agreement: agreementId, by: text },
 } as const;
 

@@ -5,7 +5,7 @@
  * all produce intents of this one vocabulary.
  */
 import { z } from 'zod';
-import { positionSchema, shipSystem } from './events.js';
+import { counselSchema, messageTopic, optionSchema, positionSchema, shipSystem } from './events.js';
 import {
   agreementId,
   channelId,
@@ -37,7 +37,7 @@ const intentShapes = {
     exclude: z.array(provisionKind).default([]),
   },
   /** Send a message (subspace) to persons of another faction. */
-  'send-message': { to: z.array(personId).min(1), text: z.string() },
+  'send-message': { to: z.array(personId).min(1), text: z.string(), topic: messageTopic.default('text') },
   /** Send an envoy aboard a ship to a place, to sound out a faction through a contact there. */
   'send-envoy': {
     channel: declaredId(channelId),
@@ -89,6 +89,8 @@ const intentShapes = {
     venue: locationId,
     invitees: z.array(factionId).min(1),
     sponsors: z.array(factionId).default([]),
+    /** How long after the proposal the host means to open it; empty for whenever the host convenes. */
+    opensIn: durationSchema.optional(),
   },
   'answer-invitation': { conference: conferenceId, answer: z.enum(['attend', 'decline']) },
   /** As host, open the conference with those present. */
@@ -172,6 +174,11 @@ export const intentSchema = z.discriminatedUnion(
 export type Intent = { [K in IntentType]: z.output<(typeof intentSchemas)[K]> }[IntentType];
 export type IntentOf<K extends IntentType> = z.output<(typeof intentSchemas)[K]>;
 
+/** An option a decision maker weighed, with its score broken into named terms. */
+export type ScoredOption = z.output<typeof optionSchema>;
+/** Advice an advisor gave on a decision. */
+export type Counsel = z.output<typeof counselSchema>;
+
 /** An intent with who wants it and why. */
 export interface Decision {
   readonly actor: z.output<typeof personId>;
@@ -179,4 +186,8 @@ export interface Decision {
   /** One-line summary for the chronicle; derived from the intent when absent. */
   readonly summary?: string;
   readonly reasons: readonly string[];
+  /** The options considered (the chosen one among them), each with its score's terms. */
+  readonly options?: readonly ScoredOption[];
+  /** The counsel received before deciding. */
+  readonly counsel?: readonly Counsel[];
 }

@@ -87,6 +87,10 @@ export interface Person {
   /** How much this person's counsel weighs with each other person, in [0, 1]. */
   readonly influence: Readonly<Record<PersonId, number>>;
   readonly debts: readonly Debt[];
+  /** Persons this person knows and can reach directly (a former shipmate, an old acquaintance). */
+  readonly contacts: readonly PersonId[];
+  /** Provisions this person insists on in any agreement they make for their faction. */
+  readonly demands: readonly ProvisionPattern[];
   readonly status: PersonStatus;
   readonly position: Position;
 }
@@ -118,6 +122,19 @@ export interface Faction {
   readonly marks: Readonly<Record<string, Minutes>>;
   /** Readiness measures in force (diagnostics, drills, red alert): names, each with its start. */
   readonly readiness: Readonly<Record<string, Minutes>>;
+  /** What the faction is pursuing: an alliance sought, with its terms. */
+  readonly agenda: FactionAgenda;
+}
+
+export interface AllianceAim {
+  readonly since: Minutes;
+  readonly candidates: readonly FactionId[];
+  readonly offer: readonly Provision[];
+  readonly exclude: readonly ProvisionKind[];
+}
+
+export interface FactionAgenda {
+  readonly alliance: AllianceAim | null;
 }
 
 export interface ShipCrew {
@@ -258,6 +275,11 @@ export interface Conference {
   readonly answers: Readonly<Record<FactionId, InvitationAnswer>>;
   readonly attendees: readonly PersonId[];
   readonly arrangement: string | null;
+  readonly proposedAt: Minutes;
+  /** When the host means to open it (null: whenever the host convenes it). */
+  readonly opensAt: Minutes | null;
+  /** When it was convened. */
+  readonly convenedAt: Minutes | null;
   readonly status: 'proposed' | 'convened' | 'ended';
   readonly outcome: string | null;
 }
@@ -272,6 +294,7 @@ export interface Message {
   readonly channel: ChannelId | null;
   readonly sentAt: Minutes;
   readonly arrivesAt: Minutes;
+  readonly topic: MessageTopic;
   readonly text: string;
 }
 
@@ -286,10 +309,36 @@ export interface HiddenIntent {
     readonly location?: LocationId;
   };
   readonly text: string;
+  /** Signs that may give the intent away to others (see engine/processes.ts). */
+  readonly indicators: readonly Indicator[];
   readonly status: 'planned' | 'sprung' | 'abandoned' | 'exposed';
   /** Factions that have seen an indicator of this intent (they may not know whose it is). */
   readonly suspectedBy: readonly FactionId[];
 }
+
+/**
+ * A sign that betrays a hidden intent aimed at a conference: once the conference is proposed and
+ * `delay` has passed, each faction with someone at the venue's place, or a contact there, sees it
+ * with probability `chance` (drawn once per faction).
+ */
+export interface Indicator {
+  readonly text: string;
+  readonly chance: number;
+  readonly delay: Minutes;
+}
+
+/** A message as kept in its recipients' faction's mailbox. */
+export interface Letter {
+  readonly message: string;
+  readonly from: FactionId;
+  readonly sender: PersonId;
+  readonly recipients: readonly PersonId[];
+  readonly topic: MessageTopic;
+  readonly text: string;
+  readonly at: Minutes;
+}
+
+export type MessageTopic = 'proposal' | 'acceptance' | 'refusal' | 'whereabouts' | 'warning' | 'text';
 
 /** What one faction believes about another (its view, which may be wrong). */
 export interface Belief {
@@ -328,6 +377,8 @@ export interface World {
   readonly messages: readonly Message[];
   readonly intents: Readonly<Record<IntentId, HiddenIntent>>;
   readonly rendezvous: readonly Rendezvous[];
+  /** Messages delivered to each faction, oldest first. */
+  readonly mailboxes: Readonly<Record<FactionId, readonly Letter[]>>;
   /** Principles already reported violated, keyed `faction>principle>agreement`, so each is reported once. */
   readonly violations: Readonly<Record<string, Minutes>>;
   /** Keyed `holder>about`. */

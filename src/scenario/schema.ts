@@ -79,6 +79,10 @@ const personSchema = z
     biases: z.array(biasSchema).default([]),
     influence: z.record(personId, unit).default({}),
     debts: z.array(z.strictObject({ to: personId, weight: unit, note: z.string().default('') })).default([]),
+    /** Persons this person knows and can reach directly. */
+    contacts: z.array(personId).default([]),
+    /** Provisions this person insists on in any agreement made for their faction. */
+    demands: z.array(provisionPatternSchema).default([]),
     status: z.enum(['active', 'injured', 'detained', 'dead']).default('active'),
     /** Where the person is: aboard a ship or at a location. */
     aboard: shipId.optional(),
@@ -167,6 +171,16 @@ const hiddenIntentSchema = z.strictObject({
     })
     .default({}),
   text: z.string().min(1),
+  /** Signs that give the intent away once its conference is proposed (see docs/scenario-format.md). */
+  indicators: z
+    .array(
+      z.strictObject({
+        text: z.string().min(1),
+        chance: unit.default(1),
+        delay: durationSchema.prefault('0h'),
+      }),
+    )
+    .default([]),
 });
 
 /**
@@ -259,6 +273,8 @@ export const scenarioSchema = z.strictObject({
   seed: z.number().int().nonnegative().default(1),
   /** Grace before a standing agreement with a newly marked partner counts as a principle violation. */
   principleGrace: durationSchema.prefault('12h'),
+  /** How long a conference sits before it adjourns, if nothing breaks it up. */
+  conferenceLength: durationSchema.prefault('4h'),
   /** How often repair crews report progress, and how much integrity they restore per hour. */
   repair: z
     .strictObject({ every: durationSchema.prefault('6h'), ratePerHour: z.number().positive().default(0.02) })

@@ -54,6 +54,7 @@ export const sendMessage: Rule<'send-message'> = (ctx, actor, faction, intent) =
     sender: actor.id,
     recipients: intent.to,
     channel: null,
+    topic: intent.topic,
     text: intent.text,
     arrivesAt: ctx.t + delay,
   });
@@ -129,6 +130,7 @@ export const respondToEnvoy: Rule<'respond-to-envoy'> = (ctx, actor, _faction, i
     sender: envoy.id,
     recipients: [leader],
     channel: channel.id,
+    topic: 'proposal',
     text: `${actor.name} relays ${envoy.name}'s approach`,
     arrivesAt: ctx.t + ctx.settings.tick,
   });

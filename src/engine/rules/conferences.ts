@@ -20,6 +20,7 @@ export const proposeConference: Rule<'propose-conference'> = (ctx, actor, factio
     sponsors,
     venue: intent.venue,
     invitees: [...intent.invitees],
+    opensAt: intent.opensIn === undefined ? null : ctx.t + intent.opensIn,
   });
 };
 
