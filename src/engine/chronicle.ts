@@ -62,7 +62,10 @@ export function renderEvent(e: WorldEvent, names: Names): string | null {
       return `${n(e.advisor)} counsels ${n(e.to)} ${e.position === 'neutral' ? 'on' : e.position} ${e.question}${because(e.reasons)}.`;
     case 'decision-made':
       // Decisions with effects are told through their effects (see renderChronicle).
-      return e.decision === 'hold' ? `${n(e.actor)} ${e.summary}${because(e.reasons)}.` : null;
+      // Holding is told when it was a real choice: counsel was given, or an option was vetoed.
+      return e.decision === 'hold' && (e.options.length === 0 || e.counsel.length > 0 || e.options.some((o) => o.vetoedBy))
+        ? `${n(e.actor)} ${e.summary}${because(e.reasons)}.`
+        : null;
     case 'intent-rejected':
       return `${n(e.actor)} cannot ${e.intent.replace(/-/g, ' ')}: ${e.message} [${e.rule}].`;
     case 'alliance-sought':
@@ -101,7 +104,8 @@ export function renderEvent(e: WorldEvent, names: Names): string | null {
       return `Talks open between ${ns(e.parties)}${e.aboard ? ` aboard ${n(e.aboard)}` : e.at ? ` at ${n(e.at)}` : ''}.`;
     case 'offer-made': {
       const verb = e.kind === 'demand' ? 'demands' : e.kind === 'counter' ? 'counters with' : 'offers';
-      return `${n(e.speaker)} (${n(e.by)}) ${verb} ${list(e.provisions.map(describeProvision))}${e.excluded.length ? `; not ${list(e.excluded)}` : ''}.`;
+      const terms = e.kind === 'demand' && e.added.length > 0 ? e.added : e.provisions;
+      return `${n(e.speaker)} (${n(e.by)}) ${verb} ${list(terms.map(describeProvision))}${e.excluded.length ? `; not ${list(e.excluded)}` : ''}.`;
     }
     case 'offer-rejected':
       return `${n(e.speaker)} (${n(e.by)}) rejects the terms: ${e.reason}${e.principle ? ` [principle ${e.principle}]` : ''}.`;

@@ -46,6 +46,7 @@ export function buildWorld(spec: ScenarioSpec): World {
       name: f.name,
       culture: f.culture,
       tags: f.tags,
+      technology: f.technology,
       leader: f.leader,
       doctrine: f.doctrine,
       principles: f.principles.map((p) => ({
@@ -58,6 +59,8 @@ export function buildWorld(spec: ScenarioSpec): World {
       marks,
       readiness: {},
       agenda: { alliance: null },
+      deliberations: {},
+      crews: f.crews.map((c) => ({ ...c, spokesperson: c.spokesperson ?? null })),
     };
   }
 

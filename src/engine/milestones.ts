@@ -60,6 +60,28 @@ export function matchesPattern(event: WorldEvent, pattern: PatternSpec, previous
   return true;
 }
 
+/**
+ * Where an `anyOrder` group completes: each of its patterns matched by the earliest event at or
+ * after `from` (distinct events), the group ending at the latest of them. Null if one never matches.
+ */
+function groupEnd(group: readonly PatternSpec[], events: readonly WorldEvent[], from: number): number | null {
+  const used = new Set<number>();
+  let end = -1;
+  for (const pattern of group) {
+    let found = -1;
+    for (let i = from; i < events.length; i++) {
+      if (!used.has(i) && matchesPattern(events[i]!, pattern)) {
+        found = i;
+        break;
+      }
+    }
+    if (found < 0) return null;
+    used.add(found);
+    end = Math.max(end, found);
+  }
+  return end;
+}
+
 /** The index of the event completing the milestone earliest, or null. */
 function earliestCompletion(m: MilestoneSpec, events: readonly WorldEvent[]): number | null {
   const steps = m.steps;
@@ -69,10 +91,24 @@ function earliestCompletion(m: MilestoneSpec, events: readonly WorldEvent[]): nu
     const key = `${step}:${from}:${prev}`;
     if (failed.has(key)) return;
     let found = false;
+    const current = steps[step]!;
+    if ('anyOrder' in current) {
+      // A group is matched at its earliest completion; later steps continue after it.
+      const end = groupEnd(current.anyOrder, events, from);
+      if (end === null || (best !== null && end >= best)) {
+        failed.add(key);
+        return;
+      }
+      const start = first >= 0 ? first : from;
+      if (m.within !== undefined && events[end]!.t - events[Math.min(start, end)]!.t > m.within) return;
+      if (step === steps.length - 1) best = end;
+      else search(step + 1, end + 1, end, first >= 0 ? first : end);
+      return;
+    }
     for (let i = from; i < events.length; i++) {
       if (best !== null && i >= best) break;
       const e = events[i]!;
-      if (!matchesPattern(e, steps[step]!, prev >= 0 ? events[prev] : undefined)) continue;
+      if (!matchesPattern(e, current, prev >= 0 ? events[prev] : undefined)) continue;
       const start = first >= 0 ? first : i;
       if (m.within !== undefined && e.t - events[start]!.t > m.within) continue;
       if (step === steps.length - 1) {

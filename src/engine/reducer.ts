@@ -77,10 +77,18 @@ export function apply(world: World, event: WorldEvent): World {
     case 'run-started':
     case 'run-ended':
     case 'counsel-given':
-    case 'decision-made':
     case 'intent-rejected':
     case 'ships-met':
       return world;
+    case 'decision-made':
+      if (!event.question) return world;
+      return {
+        ...world,
+        factions: update(world.factions, event.faction, (f) => ({
+          ...f,
+          deliberations: { ...f.deliberations, [event.question!]: t },
+        })) as World['factions'],
+      };
 
     case 'engagement': {
       for (const d of event.damage) {
@@ -249,6 +257,7 @@ export function apply(world: World, event: WorldEvent): World {
             channel: event.channel,
             agreement: null,
             offers: [],
+            refused: {},
             status: 'open',
           },
         },
@@ -262,6 +271,7 @@ export function apply(world: World, event: WorldEvent): World {
         speaker: event.speaker,
         kind: event.kind,
         provisions: event.provisions,
+        added: event.added,
         excluded: event.excluded,
       };
       world = {
@@ -277,7 +287,7 @@ export function apply(world: World, event: WorldEvent): World {
       };
       const existing = world.agreements[event.agreement];
       const provisions =
-        existing && event.kind !== 'offer' ? [...existing.provisions, ...event.provisions] : event.provisions;
+        event.provisions;
       const agreement: Agreement = existing
         ? { ...existing, provisions }
         : {
@@ -287,11 +297,20 @@ export function apply(world: World, event: WorldEvent): World {
             status: 'proposed',
             history: [{ t, status: 'proposed', by: event.by, reason: 'offer made' }],
             negotiation: negotiation.id,
+            delivered: {},
           };
       return { ...world, agreements: { ...world.agreements, [agreement.id]: agreement } };
     }
-    case 'offer-rejected':
-      return world;
+    case 'offer-rejected': {
+      if (event.provisions.length === 0) return world;
+      return {
+        ...world,
+        negotiations: update(world.negotiations, event.negotiation, (n) => ({
+          ...n,
+          refused: { ...n.refused, [event.by]: [...new Set([...(n.refused[event.by] ?? []), ...event.provisions])].sort() },
+        })) as World['negotiations'],
+      };
+    }
     case 'agreement-concluded': {
       if (new Set(event.parties).size < 2) return world;
       const existing = world.agreements[event.agreement];
@@ -302,6 +321,7 @@ export function apply(world: World, event: WorldEvent): World {
         status: 'active',
         history: [...(existing?.history ?? []), { t, status: 'active', by: null, reason: 'concluded' }],
         negotiation: event.negotiation,
+        delivered: existing?.delivered ?? {},
       };
       world = { ...world, agreements: { ...world.agreements, [agreement.id]: agreement } };
       // An alliance made ends the search for one.
@@ -355,6 +375,16 @@ export function apply(world: World, event: WorldEvent): World {
       };
       move(event.from, -event.amount);
       move(event.to, event.amount);
+      if (event.agreement) {
+        const key = `${event.from}>${event.resource}`;
+        world = {
+          ...world,
+          agreements: update(world.agreements, event.agreement, (a) => ({
+            ...a,
+            delivered: { ...a.delivered, [key]: (a.delivered[key] ?? 0) + event.amount },
+          })) as World['agreements'],
+        };
+      }
       return world;
     }
 

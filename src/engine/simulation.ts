@@ -147,6 +147,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
       type: 'decision-made',
       actor: decision.actor,
       faction: faction!,
+      question: decision.question ?? null,
       decision: decision.intent.type,
       summary: decision.summary ?? describeIntent(decision.intent),
       reasons: [...decision.reasons],

@@ -117,6 +117,8 @@ const eventShapes = {
   'decision-made': {
     actor: personId,
     faction: factionId,
+    /** The question deliberated (e.g. `security`), when the decision answers one. */
+    question: text.nullable().default(null),
     decision: text,
     summary: text,
     reasons,
@@ -190,7 +192,10 @@ const eventShapes = {
     by: factionId,
     speaker: personId,
     kind: z.enum(['offer', 'counter', 'demand']),
+    /** The full terms now on the table. */
     provisions: z.array(provisionSchema),
+    /** What this move added to the terms that stood before it (all of them for a first offer). */
+    added: z.array(provisionSchema).default([]),
     excluded: z.array(provisionKind).default([]),
   },
   'offer-rejected': {

@@ -190,4 +190,6 @@ export interface Decision {
   readonly options?: readonly ScoredOption[];
   /** The counsel received before deciding. */
   readonly counsel?: readonly Counsel[];
+  /** The question this decision answers; the faction remembers when it last deliberated it. */
+  readonly question?: string;
 }

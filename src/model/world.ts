@@ -111,6 +111,8 @@ export interface Faction {
   /** A broad grouping (e.g. a people) shared by several factions; used by threat and opinion. */
   readonly culture: string;
   readonly tags: readonly string[];
+  /** Technological sophistication in [0, 1]: what others may covet. */
+  readonly technology: number;
   readonly leader: PersonId;
   readonly doctrine: Doctrine;
   readonly principles: readonly Principle[];
@@ -124,6 +126,27 @@ export interface Faction {
   readonly readiness: Readonly<Record<string, Minutes>>;
   /** What the faction is pursuing: an alliance sought, with its terms. */
   readonly agenda: FactionAgenda;
+  /** When the faction last deliberated each question (its leaders do not re-open one at once). */
+  readonly deliberations: Readonly<Record<string, Minutes>>;
+  /** Groups within the crew or people whose mood presses on the leader. */
+  readonly crews: readonly CrewGroup[];
+}
+
+/**
+ * A group within a faction's people (a ship's former rebels, its frightened crewmen). Its pressure
+ * on the leader, share · dissent · (1 − morale), grows as morale falls with losses and danger.
+ */
+export interface CrewGroup {
+  readonly id: string;
+  readonly name: string;
+  /** Who speaks for the group (gives its counsel). */
+  readonly spokesperson: PersonId | null;
+  /** Share of the faction's people in the group, in [0, 1]. */
+  readonly share: number;
+  readonly morale: number;
+  readonly dissent: number;
+  /** What the group wants the leader to do, in words (for the chronicle). */
+  readonly wants: string;
 }
 
 export interface AllianceAim {
@@ -221,6 +244,8 @@ export interface Agreement {
   readonly id: AgreementId;
   readonly parties: readonly FactionId[];
   readonly provisions: readonly Provision[];
+  /** Resources delivered under the agreement so far, by giver and resource (`giver>resource`). */
+  readonly delivered: Readonly<Record<string, number>>;
   readonly status: AgreementStatus;
   readonly history: readonly AgreementHistoryEntry[];
   readonly negotiation: NegotiationId | null;
@@ -248,6 +273,7 @@ export interface Offer {
   readonly speaker: PersonId;
   readonly kind: 'offer' | 'counter' | 'demand';
   readonly provisions: readonly Provision[];
+  readonly added: readonly Provision[];
   readonly excluded: readonly ProvisionKind[];
 }
 
@@ -260,6 +286,8 @@ export interface Negotiation {
   readonly channel: ChannelId | null;
   readonly agreement: AgreementId | null;
   readonly offers: readonly Offer[];
+  /** Provision kinds each party has rejected on principle (its stated red lines). */
+  readonly refused: Readonly<Record<FactionId, readonly ProvisionKind[]>>;
   readonly status: 'open' | 'agreed' | 'broken-off' | 'timed-out';
 }
 
@@ -405,12 +433,41 @@ export function topLocation(world: World, l: LocationId): LocationId {
   return cur;
 }
 
-/** Light-years between two locations (0 within the same top-level place; Infinity if unknown). */
+/**
+ * Light-years between two locations: 0 within the same top-level place; otherwise the shortest
+ * route through the known distances (Floyd–Warshall over the top-level places, computed once per
+ * table of distances); Infinity when no route is known.
+ */
 export function distanceBetween(world: World, a: LocationId, b: LocationId): number {
   const ta = topLocation(world, a);
   const tb = topLocation(world, b);
   if (ta === tb) return 0;
-  return world.distances[distanceKey(ta, tb)] ?? Number.POSITIVE_INFINITY;
+  return routeTable(world).get(distanceKey(ta, tb)) ?? Number.POSITIVE_INFINITY;
+}
+
+const routeTables = new WeakMap<object, Map<string, number>>();
+
+function routeTable(world: World): Map<string, number> {
+  const cached = routeTables.get(world.distances);
+  if (cached) return cached;
+  const places = sortedIds(world.locations).filter((l) => !world.locations[l]!.parent);
+  const index = new Map(places.map((p, i) => [p, i]));
+  const n = places.length;
+  const d = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : Number.POSITIVE_INFINITY)));
+  for (const key of Object.keys(world.distances).sort()) {
+    const [x, y] = key.split('|') as [LocationId, LocationId];
+    const i = index.get(x);
+    const j = index.get(y);
+    if (i === undefined || j === undefined) continue;
+    d[i]![j] = d[j]![i] = Math.min(d[i]![j]!, world.distances[key]!);
+  }
+  for (let k = 0; k < n; k++)
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) if (d[i]![k]! + d[k]![j]! < d[i]![j]!) d[i]![j] = d[i]![k]! + d[k]![j]!;
+  const table = new Map<string, number>();
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (Number.isFinite(d[i]![j]!)) table.set(distanceKey(places[i]!, places[j]!), d[i]![j]!);
+  routeTables.set(world.distances, table);
+  return table;
 }
 
 /** Where a person is, as a location (aboard a ship: the ship's location). */

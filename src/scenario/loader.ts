@@ -191,7 +191,13 @@ function checkStructure(spec: ScenarioSpec, problems: ProblemCollector): void {
 function checkMilestones(spec: ScenarioSpec, problems: ProblemCollector): void {
   const known = knownIds(spec);
   spec.milestones.forEach((m, mi) => {
-    m.steps.forEach((step, si) => checkPattern(step, ['milestones', mi, 'steps', si], known, problems));
+    m.steps.forEach((step, si) => {
+      if ('anyOrder' in step) {
+        step.anyOrder.forEach((p, pi) => checkPattern(p, ['milestones', mi, 'steps', si, 'anyOrder', pi], known, problems));
+      } else {
+        checkPattern(step, ['milestones', mi, 'steps', si], known, problems);
+      }
+    });
     m.unless.forEach((step, si) => checkPattern(step, ['milestones', mi, 'unless', si], known, problems));
   });
 }

@@ -59,11 +59,27 @@ const factionSchema = z.strictObject({
   name,
   culture: z.string().min(1),
   tags: z.array(z.string()).default([]),
+  /** Technological sophistication in [0, 1]. */
+  technology: unit.default(0.5),
   leader: personId,
   doctrine: z.enum(['autocratic', 'council', 'consensus']).default('autocratic'),
   principles: z.array(principleSchema).default([]),
   resources: resourceAmounts.default({}),
   marks: z.array(z.string()).default([]),
+  /** Groups within the faction's people whose mood presses on the leader. */
+  crews: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        name: z.string().min(1),
+        spokesperson: personId.optional(),
+        share: unit,
+        morale: unit.default(0.6),
+        dissent: unit.default(0.3),
+        wants: z.string().default(''),
+      }),
+    )
+    .default([]),
 });
 
 const personSchema = z
@@ -242,11 +258,14 @@ export const patternSchema = z.strictObject({
   same: z.array(z.string()).default([]),
 });
 
+/** Patterns that must all match after the previous step, in any order among themselves. */
+export const anyOrderSchema = z.strictObject({ anyOrder: z.array(patternSchema).min(2) });
+
 export const milestoneSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'a milestone id is kebab-case' }),
   title: z.string().min(1),
-  /** Events to find, in this order. */
-  steps: z.array(patternSchema).min(1),
+  /** Events to find, in this order; an `anyOrder` group matches its patterns in any order. */
+  steps: z.array(z.union([patternSchema, anyOrderSchema])).min(1),
   /** The milestone is not reached if one of these happens before its last step. */
   unless: z.array(patternSchema).default([]),
   /** The most simulated time allowed from the first step to the last. */
@@ -298,4 +317,5 @@ export type ScenarioSpec = z.output<typeof scenarioSchema>;
 export type ScriptStep = z.output<typeof scriptStepSchema>;
 export type MilestoneSpec = z.output<typeof milestoneSchema>;
 export type PatternSpec = z.output<typeof patternSchema>;
+export type StepSpec = MilestoneSpec['steps'][number];
 export type PersonSpec = z.output<typeof personSchema>;

@@ -4,7 +4,9 @@
  * what a faction would offer or accept (see ../principles.ts).
  */
 import type { AgreementId, FactionId } from '../../model/ids.js';
+import type { Provision } from '../../model/provision.js';
 import type { Negotiation, World } from '../../model/world.js';
+import { canonicalJson } from '../../common/canonical-json.js';
 import { describeBreach, findBreach, resolveProvisions } from '../principles.js';
 import { allow, type Rule, type RuleOutcome, refuse } from './context.js';
 import { presentAt } from './movement.js';
@@ -80,17 +82,29 @@ export const propose: Rule<'propose'> = (ctx, actor, faction, intent) => {
   const provisions = resolveProvisions(intent.provisions, faction.id, n.parties);
   const breach = findBreach(ctx.world, faction, provisions, n.parties);
   if (breach) return refuse(`principle:${breach.principle.id}`, describeBreach(breach));
+  // A first offer opens; any later one is a counter-offer replacing the terms on the table.
+  const standing = standingTerms(ctx.world, n);
   return allow({
     type: 'offer-made',
     negotiation: n.id,
     agreement: n.id as string as AgreementId,
     by: faction.id,
     speaker: actor.id,
-    kind: 'offer',
+    kind: n.offers.length === 0 ? 'offer' : 'counter',
     provisions,
+    added: provisions.filter((p) => !standing.some((s) => sameProvision(s, p))),
     excluded: intent.exclude,
   });
 };
+
+/** The terms on the table in a negotiation (those of its draft agreement). */
+function standingTerms(world: World, n: Negotiation): readonly Provision[] {
+  return n.agreement ? (world.agreements[n.agreement]?.provisions ?? []) : [];
+}
+
+export function sameProvision(a: Provision, b: Provision): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
 
 export const counter: Rule<'counter'> = (ctx, actor, faction, intent) => {
   const n = openNegotiation(ctx.world, intent.negotiation, faction.id);
@@ -100,7 +114,8 @@ export const counter: Rule<'counter'> = (ctx, actor, faction, intent) => {
     return refuse('negotiation.turn', `there is no offer from the other side to counter in ${n.id}`);
   // A demand asks the other side to give; a counter-offer gives.
   const giver = intent.kind === 'demand' ? last.by : faction.id;
-  const provisions = resolveProvisions(intent.add, giver, n.parties);
+  const added = resolveProvisions(intent.add, giver, n.parties);
+  const provisions = [...standingTerms(ctx.world, n), ...added];
   const breach = findBreach(ctx.world, faction, provisions, n.parties);
   if (breach) return refuse(`principle:${breach.principle.id}`, describeBreach(breach));
   return allow({
@@ -111,6 +126,7 @@ export const counter: Rule<'counter'> = (ctx, actor, faction, intent) => {
     speaker: actor.id,
     kind: intent.kind,
     provisions,
+    added,
     excluded: [],
   });
 };

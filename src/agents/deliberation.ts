@@ -1,0 +1,239 @@
+/**
+ * How a decision is made: a question, the options it offers (each scored as a sum of named terms,
+ * with vetoes), the counsel of advisors who weigh the same options from their own personality,
+ * and the faction's doctrine for using that counsel.
+ *
+ * - Scores are sums of named terms, so the explanation is the model (as Unciv shows each opinion
+ *   modifier with its text and value): an explained decision's terms add up to its score.
+ * - Vetoes (principles, demands, full-strength biases, rules of the engine the leader knows) remove
+ *   an option whatever its score; a vetoed option is still listed with the rule that vetoed it.
+ * - Judgement is not exact: each judge adds a seeded `judgement` term to each option (a normal
+ *   deviate), so the same world can be read differently in different runs.
+ * - Doctrine (Janis's "groupthink" is the risk; Allison's bureaucratic politics the other model):
+ *   `autocratic` — the leader decides; counsel enters as a term weighted by each advisor's
+ *   influence ("this isn't a democracy"); `council` — the options are put to a vote of leader and
+ *   advisors, the leader breaking ties; `consensus` — a change is made only if no one objects.
+ */
+import type { Rng } from '../common/random.js';
+import type { PersonId } from '../model/ids.js';
+import type { Counsel, Decision, Intent, ScoredOption } from '../model/intents.js';
+import type { Doctrine, Person } from '../model/world.js';
+import { sumTerms, type Term } from './models/valuation.js';
+
+export interface Option {
+  /** Stable id within the question (`seek-alliance`, `hold`, `channel:nistrim`). */
+  readonly id: string;
+  /** What choosing it means, for the chronicle and explanations. */
+  readonly label: string;
+  /** The intents carried out if chosen, in order; the decider acts unless another actor is named. */
+  readonly acts: readonly { readonly intent: Intent; readonly actor?: PersonId; readonly summary?: string }[];
+  readonly terms: readonly Term[];
+  readonly veto?: string | null;
+  readonly vetoNote?: string | null;
+  /** The status quo (holding): counsel is for or against the change relative to it. */
+  readonly statusQuo?: boolean;
+  /** Chosen options are carried out in ascending order (default 0), then by score. */
+  readonly order?: number;
+  /** When several options may be chosen, at most one per exclusive key. */
+  readonly exclusive?: string;
+  /** The question id the faction remembers for this option, when not the question's own. */
+  readonly remember?: string;
+}
+
+export interface Question {
+  /** Remembered by the faction (`security`, `letter:message-3`): see Faction.deliberations. */
+  readonly id: string;
+  /** How the question reads in counsel: "seeking an alliance with a Kazon faction". */
+  readonly topic: string;
+  /** Who decides. */
+  readonly decider: Person;
+  /** The options as `judge` scores them (the decider, or an advisor giving counsel). */
+  options(judge: Person): readonly Option[];
+  /** Ask the decider's advisors first. */
+  readonly counselled: boolean;
+  /** Choose every option scoring above the status quo, up to this many (default 1). */
+  readonly pick?: number;
+  readonly doctrine?: Doctrine;
+}
+
+/** Spread of the judgement term. */
+export const JUDGEMENT_SD = 0.15;
+/** Weight of one advisor's counsel (times their influence on the decider). */
+export const COUNSEL_WEIGHT = 0.35;
+
+interface Scored {
+  readonly option: Option;
+  readonly terms: readonly Term[];
+  readonly score: number;
+}
+
+function score(options: readonly Option[], rng: Rng): Scored[] {
+  return options.map((option) => {
+    const terms = [...option.terms, { name: 'judgement', value: round3(rng.normal() * JUDGEMENT_SD) }];
+    return { option, terms, score: sumTerms(terms) };
+  });
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The best-scoring option; advisors may favour one the faction's rules veto (they are not bound). */
+const best = (scored: readonly Scored[], includeVetoed = false) =>
+  scored
+    .filter((s) => includeVetoed || !s.option.veto)
+    .reduce<Scored | undefined>((b, s) => (b === undefined || s.score > b.score ? s : b), undefined);
+
+/** The advisors of a decider: fellow members with influence on them, most influential first. */
+export function advisorsOf(decider: Person, members: readonly Person[]): Person[] {
+  return members
+    .filter((m) => m.id !== decider.id && (m.influence[decider.id] ?? 0) > 0 && m.status !== 'dead' && m.status !== 'detained')
+    .sort((a, b) => (b.influence[decider.id] ?? 0) - (a.influence[decider.id] ?? 0) || (a.id < b.id ? -1 : 1));
+}
+
+export interface Deliberation {
+  /** Advisors' counsel, as decisions of their own (emitted first), and the decider's choices. */
+  readonly decisions: readonly Decision[];
+}
+
+/**
+ * Deliberates a question: counsel, scoring, doctrine, choice. Returns the decisions to carry out,
+ * the first of each chosen option carrying the whole explanation.
+ */
+export function deliberate(q: Question, members: readonly Person[], rng: Rng): Deliberation {
+  const decider = q.decider;
+  const counsel: { advisor: Person; counsel: Counsel; conviction: number; topic: string }[] = [];
+  const votes = new Map<string, number>();
+  if (q.counselled) {
+    for (const advisor of advisorsOf(decider, members)) {
+      const theirs = score(q.options(advisor), rng.split(`counsel:${advisor.id}`));
+      const favourite = best(theirs, true);
+      if (!favourite) continue;
+      const quo = theirs.find((s) => s.option.statusQuo);
+      // Counsel is for the change the advisor favours, or against changing at all.
+      const change = favourite.option.statusQuo ? best(theirs.filter((s) => !s.option.statusQuo), true) : favourite;
+      const position: Counsel['position'] = favourite.option.statusQuo ? 'against' : 'for';
+      const subject = change ?? favourite;
+      const margin = quo ? Math.abs(subject.score - quo.score) : Math.abs(subject.score);
+      const reasons = topReasons(position === 'for' ? subject.terms : (quo?.terms ?? favourite.terms), position === 'for' ? 1 : -1, subject.terms);
+      counsel.push({
+        advisor,
+        conviction: margin,
+        topic: subject.option.label,
+        counsel: { advisor: advisor.id, position, option: subject.option.id, reasons },
+      });
+      votes.set(favourite.option.id, (votes.get(favourite.option.id) ?? 0) + 1);
+    }
+  }
+
+  const doctrine = q.doctrine ?? 'autocratic';
+  const counselTerms = (option: Option): Term[] => {
+    if (doctrine !== 'autocratic' || counsel.length === 0) return [];
+    let value = 0;
+    for (const c of counsel) {
+      const weight = (c.advisor.influence[decider.id] ?? 0) * COUNSEL_WEIGHT;
+      if (c.counsel.option === option.id && c.counsel.position === 'for') value += weight;
+      else if (c.counsel.position === 'against' && option.statusQuo) value += weight;
+      else if (c.counsel.position === 'against' && c.counsel.option === option.id) value -= weight;
+    }
+    return value === 0 ? [] : [{ name: 'counsel', value: round3(value) }];
+  };
+  const scored = score(
+    q.options(decider).map((o) => ({ ...o, terms: [...o.terms, ...counselTerms(o)] })),
+    rng.split(`decider:${decider.id}`),
+  );
+
+  let chosen: Scored[];
+  const eligible = scored.filter((s) => !s.option.veto).sort((a, b) => b.score - a.score);
+  if (doctrine === 'council' && counsel.length > 0) {
+    const mine = eligible[0];
+    if (mine) votes.set(mine.option.id, (votes.get(mine.option.id) ?? 0) + 1.5);
+    const winner = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    chosen = eligible.filter((s) => s.option.id === winner?.[0]).slice(0, 1);
+  } else if (doctrine === 'consensus' && counsel.some((c) => c.counsel.position === 'against')) {
+    chosen = eligible.filter((s) => s.option.statusQuo).slice(0, 1);
+  } else {
+    const quo = eligible.find((s) => s.option.statusQuo);
+    const pick = q.pick ?? 1;
+    if (pick === 1) {
+      chosen = eligible.slice(0, 1);
+    } else {
+      const keys = new Set<string>();
+      chosen = [];
+      for (const s of eligible) {
+        if (chosen.length >= pick || s.option.statusQuo || (quo && s.score <= quo.score)) continue;
+        if (s.option.exclusive !== undefined && keys.has(s.option.exclusive)) continue;
+        if (s.option.exclusive !== undefined) keys.add(s.option.exclusive);
+        chosen.push(s);
+      }
+    }
+    if (chosen.length === 0 && eligible[0]) chosen = [eligible[0]];
+  }
+
+  const options: ScoredOption[] = scored.map((s) => ({
+    option: s.option.id,
+    score: round3(s.score),
+    terms: s.terms.map((t) => ({ name: t.name, value: round3(t.value), ...(t.note ? { note: t.note } : {}) })),
+    vetoedBy: s.option.veto ?? null,
+  }));
+  const counselGiven = counsel.map((c) => c.counsel);
+
+  const decisions: Decision[] = [];
+  // Supporters speak first, the most impatient and convinced first; objections come last.
+  const ordered = [...counsel].sort((a, b) => {
+    if (a.counsel.position !== b.counsel.position) return a.counsel.position === 'for' ? -1 : 1;
+    const ia = a.conviction * (1 - a.advisor.personality.patience);
+    const ib = b.conviction * (1 - b.advisor.personality.patience);
+    return ib - ia || (a.advisor.id < b.advisor.id ? -1 : 1);
+  });
+  for (const c of ordered) {
+    decisions.push({
+      actor: c.advisor.id,
+      intent: { type: 'counsel', to: decider.id, question: c.topic, position: c.counsel.position },
+      reasons: c.counsel.reasons,
+    });
+  }
+  chosen.sort((a, b) => (a.option.order ?? 0) - (b.option.order ?? 0));
+  for (const choice of chosen) {
+    const remembered = choice.option.remember ?? q.id;
+    const reasons = choiceReasons(choice, scored);
+    choice.option.acts.forEach((act, i) => {
+      decisions.push({
+        actor: act.actor ?? decider.id,
+        intent: act.intent,
+        summary: act.summary ?? (i === 0 ? choice.option.label : undefined),
+        reasons: i === 0 ? reasons : [],
+        ...(i === 0 ? { options, counsel: counselGiven, question: remembered } : {}),
+      });
+    });
+    if (choice.option.acts.length === 0) {
+      decisions.push({
+        actor: decider.id,
+        intent: { type: 'hold' },
+        summary: choice.option.label,
+        reasons,
+        options,
+        counsel: counselGiven,
+        question: remembered,
+      });
+    }
+  }
+  return { decisions };
+}
+
+/** The strongest terms pulling the way of `sign`, as reasons (their notes, or names). */
+function topReasons(terms: readonly Term[], sign: 1 | -1, fallback: readonly Term[]): string[] {
+  const pulling = terms.filter((t) => t.name !== 'judgement' && Math.sign(t.value) === sign);
+  const list = (pulling.length > 0 ? pulling : fallback.filter((t) => t.name !== 'judgement'))
+    .slice()
+    .sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
+    .slice(0, 2);
+  return list.map((t) => t.note ?? t.name);
+}
+
+/** Why the chosen option: its strongest terms, and the vetoes that ruled others out. */
+function choiceReasons(choice: Scored, all: readonly Scored[]): string[] {
+  const reasons = topReasons(choice.terms, choice.score >= 0 ? 1 : -1, choice.terms);
+  for (const s of all) {
+    if (s.option.veto) reasons.push(`not ${s.option.label}: ${s.option.vetoNote ?? s.option.veto}`);
+  }
+  return reasons;
+}

@@ -1,0 +1,114 @@
+/**
+ * Decision makers for the engine:
+ *
+ * - `createLeaders()` — the autonomous leaders: each tick, for each faction, its leader looks at
+ *   what the faction observed, takes stock (its view, the threats it faces), and deliberates the
+ *   questions its situation raises, in order of urgency; it also conducts the faction's side of any
+ *   open talks. Leaders read only their faction's view (./view.ts), never the script or milestones.
+ * - `createNegotiators()` — only the talks: used in scripted mode, where the script forces every
+ *   other decision but the talks are negotiated.
+ * - `startingAt()` — a maker that begins deciding at a given time (mixed mode).
+ *
+ * Users can plug in their own `DecisionMaker` (engine/simulation.ts): anything that returns
+ * decisions from a `DecisionContext` — see docs/leaders.md.
+ */
+import type { DecisionContext, DecisionMaker } from '../engine/simulation.js';
+import type { FactionId } from '../model/ids.js';
+import type { Decision } from '../model/intents.js';
+import { hours, type Minutes } from '../model/time.js';
+import { sortedIds } from '../model/world.js';
+import { deliberate, type Question } from './deliberation.js';
+import { negotiationMoves } from './negotiator.js';
+import { channelQuestions } from './questions/channels.js';
+import { conferenceQuestions } from './questions/conferences.js';
+import { rescueQuestions } from './questions/custody.js';
+import { envoyResponseQuestions, guestQuestions, rendezvousQuestions, strangerQuestions } from './questions/envoys.js';
+import { principleQuestions } from './questions/principles.js';
+import { dutyQuestions, precautionQuestions, repairQuestions, withdrawalQuestions } from './questions/readiness.js';
+import { securityQuestions } from './questions/security.js';
+import { spyQuestions } from './questions/spies.js';
+import { encounterQuestions, hostingQuestions, proposalQuestions, visitQuestions } from './questions/talks.js';
+import { type Situation, situationOf } from './situation.js';
+import { FactionView } from './view.js';
+
+/** The sources of questions, most urgent first. */
+export const QUESTION_SOURCES: readonly ((s: Situation) => Question[])[] = [
+  principleQuestions,
+  conferenceQuestions,
+  rescueQuestions,
+  envoyResponseQuestions,
+  strangerQuestions,
+  hostingQuestions,
+  visitQuestions,
+  guestQuestions,
+  dutyQuestions,
+  proposalQuestions,
+  securityQuestions,
+  channelQuestions,
+  encounterQuestions,
+  rendezvousQuestions,
+  spyQuestions,
+  repairQuestions,
+  precautionQuestions,
+  withdrawalQuestions,
+];
+
+/** Without news, a leader still reviews the faction's situation this often. */
+export const REVIEW_EVERY: Minutes = hours(6);
+
+export interface LeaderOptions {
+  /** Only these factions are led (default: all). */
+  readonly factions?: readonly FactionId[];
+}
+
+export function createLeaders(options: LeaderOptions = {}): DecisionMaker {
+  return {
+    decide(ctx: DecisionContext): Decision[] {
+      const out: Decision[] = [];
+      for (const faction of options.factions ?? sortedIds(ctx.world.factions)) {
+        out.push(...decideFor(ctx, faction, true));
+      }
+      return out;
+    },
+  };
+}
+
+export function createNegotiators(): DecisionMaker {
+  return {
+    decide(ctx: DecisionContext): Decision[] {
+      const out: Decision[] = [];
+      for (const faction of sortedIds(ctx.world.factions)) out.push(...decideFor(ctx, faction, false));
+      return out;
+    },
+  };
+}
+
+/** A decision maker that stays silent before `from`. */
+export function startingAt(maker: DecisionMaker, from: Minutes): DecisionMaker {
+  return { decide: (ctx) => (ctx.t > from ? maker.decide(ctx) : []) };
+}
+
+function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean): Decision[] {
+  const view = new FactionView(ctx.world, faction);
+  const talks = view.negotiations('open');
+  const observed = lead ? view.observed(ctx.log, ctx.since) : [];
+  const review = lead && (observed.length > 0 || ctx.t % REVIEW_EVERY === 0);
+  if (!review && talks.length === 0) return [];
+  const rng = ctx.rng.split(`${faction}@${ctx.t}`);
+  const s = situationOf(view, observed, ctx.settings, rng);
+  const out: Decision[] = [];
+  for (const n of talks) out.push(...negotiationMoves(view, s, n));
+  if (!review) return out;
+  // A ship is given one order a tick: later questions may not move a ship an earlier one moved.
+  const claimed = new Set<string>();
+  for (const source of QUESTION_SOURCES) {
+    for (const q of source(s)) {
+      const { decisions } = deliberate(q, s.members, rng.split(q.id));
+      const moves = decisions.flatMap((d) => (d.intent.type === 'move' || d.intent.type === 'retreat' ? [d.intent.ship] : []));
+      if (moves.some((ship) => claimed.has(ship))) continue;
+      for (const ship of moves) claimed.add(ship);
+      out.push(...decisions);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+/**
+ * What an alliance with another faction would be worth, and what a faction can offer for one.
+ * Built on the provision valuation (./valuation.ts) and the balance of threat (./threat.ts).
+ */
+import type { FactionId } from '../../model/ids.js';
+import { PROVISION_KINDS, type Provision, type ProvisionKind } from '../../model/provision.js';
+import type { Person } from '../../model/world.js';
+import type { FactionView } from '../view.js';
+import { type ThreatAssessment, threatOf } from './threat.js';
+import { type Term, valueAgreement } from './valuation.js';
+
+/** Resources worth offering: at least this much in stock. */
+const PLENTY = 100;
+
+/**
+ * The value of a defensive alliance with `candidate` as `judge` sees it: the security it brings,
+ * the threat it removes if the candidate is itself a danger, its enemies, trust.
+ */
+export function allianceValue(view: FactionView, threat: ThreatAssessment, candidate: FactionId, judge: Person): Term[] {
+  const v = valueAgreement(view, candidate, [{ kind: 'mutual-defence', scope: 'all' }], threat, judge);
+  const terms = [...v.terms];
+  const own = threatOf(view, candidate);
+  if (own > 0 && threat.totalThreat > 0) {
+    terms.push({ name: `${candidate} no longer a danger`, value: 0.5 * (own / threat.totalThreat) * (0.5 + 0.5 * view.trust(candidate)) });
+  }
+  return terms;
+}
+
+/** Kinds a faction's principles forbid it to give (or to agree to at all). */
+export function forbiddenKinds(view: FactionView): ProvisionKind[] {
+  const out = new Set<ProvisionKind>();
+  for (const p of view.self.principles) for (const f of p.forbidsProvisions) if (f.giver !== 'other') out.add(f.kind);
+  return PROVISION_KINDS.filter((k) => out.has(k));
+}
+
+/** What a faction can offer for an alliance: defence, and aid from what it has plenty of. */
+export function allianceOffer(view: FactionView, withTechnology = false): Provision[] {
+  const offer: Provision[] = [{ kind: 'mutual-defence', scope: 'all' }];
+  for (const resource of Object.keys(view.self.resources).sort()) {
+    const stock = view.self.resources[resource as keyof typeof view.self.resources] ?? 0;
+    if (stock >= PLENTY && resource !== 'antimatter' && resource !== 'dilithium') {
+      offer.push({ kind: 'aid', resource: resource as never, amount: Math.round(stock * 0.05), condition: 'when-needed' });
+    }
+  }
+  if (withTechnology) offer.push({ kind: 'technology-transfer', technology: 'ship systems' });
+  return offer;
+}
+
+/** Named terms of a list, summed. */
+export const total = (terms: readonly Term[]) => terms.reduce((s, t) => s + t.value, 0);

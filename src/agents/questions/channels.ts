@@ -1,0 +1,115 @@
+/**
+ * Choosing channels: a faction seeking an alliance reaches its candidates where it can — by a
+ * message to someone it knows there (a direct channel), or by sending an envoy to an intermediary
+ * who has the ear of their leader. An intermediary's worth is his influence on his leader and what
+ * he owes the envoy (debts and favours); a candidate no one can reach is not an option. A cautious
+ * leader hedges: up to two channels at once.
+ */
+import type { FactionId, LocationId, PersonId } from '../../model/ids.js';
+import { hours, type Minutes } from '../../model/time.js';
+import type { Person } from '../../model/world.js';
+import type { Option, Question } from '../deliberation.js';
+import { allianceValue, total } from '../models/alliances.js';
+import type { Situation } from '../situation.js';
+import type { FactionView } from '../view.js';
+
+/** A faction pursues at most this many candidates at once. */
+const PARALLEL = 2;
+
+/** Candidates this faction has already approached since it began seeking. */
+export function pursued(s: Situation): FactionId[] {
+  const aim = s.view.self.agenda.alliance;
+  if (!aim) return [];
+  return aim.candidates.filter((c) => (s.lastAsked(`approach:${c}`) ?? -1) >= aim.since);
+}
+
+/** The debt `debtor` owes `creditor`, in [0, 1]. */
+export function debt(debtor: Person, creditor: PersonId): number {
+  return debtor.debts.filter((d) => d.to === creditor).reduce((sum, d) => sum + d.weight, 0);
+}
+
+/** A place to wait for an envoy on his way back: a rendezvous point near his destination, or the destination. */
+export function rendezvousNear(view: FactionView, destination: LocationId): LocationId {
+  const points = view.locationIds().filter((l) => view.location(l)?.kind === 'rendezvous' && view.top(l) === l);
+  return points.sort((a, b) => view.distance(a, destination) - view.distance(b, destination) || (a < b ? -1 : 1))[0] ?? destination;
+}
+
+export function channelQuestions(s: Situation): Question[] {
+  const { view, threat } = s;
+  const aim = view.self.agenda.alliance;
+  if (!aim || !s.due('channels', hours(12))) return [];
+  const already = pursued(s);
+  if (already.length >= PARALLEL) return [];
+  const leader = view.leader();
+  const members = s.members.filter((m) => m.status === 'active');
+  const flagship = view.flagship();
+
+  const options = (judge: Person): Option[] => {
+    const out: Option[] = [];
+    for (const candidate of aim.candidates) {
+      if (already.includes(candidate)) continue;
+      const them = view.faction(candidate);
+      const value = total(allianceValue(view, threat, candidate, judge));
+      // A direct channel: a message to someone we know there, and to their leader.
+      const knower = members.find((m) => m.contacts.some((c) => view.person(c)?.faction === candidate && view.person(c)?.status !== 'dead'));
+      if (knower) {
+        const contact = knower.contacts.find((c) => view.person(c)?.faction === candidate)!;
+        const recipients = [...new Set([contact, them.leader])];
+        out.push({
+          id: `message:${candidate}`,
+          label: `send a message to ${recipients.join(' and ')} proposing an alliance`,
+          acts: [{ intent: { type: 'send-message', to: recipients, topic: 'proposal', text: `${view.self.name} proposes to discuss an alliance with ${them.name}` } }],
+          terms: [
+            { name: `alliance with ${candidate}`, value, note: `an alliance with ${them.name} would be worth it` },
+            { name: 'a contact we know', value: 0.1, note: `${knower.name} knows ${view.person(contact)?.name ?? contact}` },
+          ],
+          order: 1,
+          exclusive: candidate,
+          remember: `approach:${candidate}`,
+        });
+      }
+      // An envoy to an intermediary who has the ear of their leader.
+      for (const envoy of members) {
+        if (envoy.id === leader.id) continue;
+        for (const c of envoy.contacts) {
+          const contact = view.person(c);
+          if (!contact || contact.faction !== candidate || contact.id === them.leader || contact.status === 'dead') continue;
+          const ear = contact.influence[them.leader] ?? 0;
+          if (ear <= 0) continue;
+          const place = view.top(view.locationOf(contact));
+          const ship = view
+            .ownShips()
+            .find((sh) => sh.id !== flagship?.id && !sh.course && view.place(sh) === view.place(envoy) && sh.count === 1);
+          if (!ship) continue;
+          const reliability = ear * (0.5 + debt(contact, envoy.id));
+          const rendezvous = rendezvousNear(view, place);
+          const trip = view.distance(view.place(envoy), place);
+          const within = Math.round(hours(Math.min(48, 2 * (trip / Math.max(0.05, ship.speeds.warp)) + 12))) as Minutes;
+          out.push({
+            id: `envoy:${candidate}:${envoy.id}`,
+            label: `send ${envoy.name} to ${place} to sound out ${them.name} through ${contact.name}`,
+            acts: [
+              {
+                intent: { type: 'send-envoy', channel: `${view.id}-${candidate}-through-${contact.id}` as never, envoy: envoy.id, ship: ship.id, to: place, contact: contact.id, target: candidate },
+              },
+              ...(flagship
+                ? [{ intent: { type: 'await-rendezvous' as const, ship: flagship.id, person: envoy.id, at: rendezvous, within } }]
+                : []),
+            ],
+            terms: [
+              { name: `alliance with ${candidate}`, value: value * 0.9, note: `${them.name} would be a useful ally` },
+              { name: 'intermediary', value: 0.2 * reliability, note: `${contact.name} has ${them.name}'s ear${debt(contact, envoy.id) > 0 ? ` and owes ${envoy.name} favours` : ''}` },
+              { name: 'informal, no confrontation', value: 0.05 },
+            ],
+            order: 0,
+            exclusive: candidate,
+            remember: `approach:${candidate}`,
+          });
+        }
+      }
+    }
+    out.push({ id: 'wait', label: 'wait before reaching out', acts: [], terms: [], statusQuo: true });
+    return out;
+  };
+  return [{ id: 'channels', topic: 'how to reach the candidates', decider: leader, options, counselled: false, pick: PARALLEL - already.length }];
+}

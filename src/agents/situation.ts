@@ -1,0 +1,44 @@
+/**
+ * What a leader takes stock of before deliberating: its faction's view, the threats it faces, what
+ * it has observed since it last looked, and when it last deliberated each question.
+ */
+import type { Rng } from '../common/random.js';
+import type { EngineSettings } from '../engine/settings.js';
+import type { WorldEvent } from '../model/events.js';
+import type { Minutes } from '../model/time.js';
+import type { Person } from '../model/world.js';
+import { assessThreat, type ThreatAssessment } from './models/threat.js';
+import type { FactionView } from './view.js';
+
+export interface Situation {
+  readonly view: FactionView;
+  readonly threat: ThreatAssessment;
+  /** Events this faction observed since its leader last looked. */
+  readonly observed: readonly WorldEvent[];
+  readonly t: Minutes;
+  readonly settings: EngineSettings;
+  readonly members: readonly Person[];
+  readonly rng: Rng;
+  /** When the question was last deliberated, if ever. */
+  lastAsked(question: string): Minutes | undefined;
+  /** True if the question was never deliberated or not within `cooldown`. */
+  due(question: string, cooldown: Minutes): boolean;
+}
+
+export function situationOf(view: FactionView, observed: readonly WorldEvent[], settings: EngineSettings, rng: Rng): Situation {
+  const deliberations = view.self.deliberations;
+  return {
+    view,
+    threat: assessThreat(view),
+    observed,
+    t: view.t,
+    settings,
+    members: view.members(),
+    rng,
+    lastAsked: (q) => deliberations[q],
+    due: (q, cooldown) => {
+      const last = deliberations[q];
+      return last === undefined || view.t - last >= cooldown;
+    },
+  };
+}
