@@ -3,10 +3,13 @@
  * exports a `register…` function; adding a command is one line here.
  */
 import type { Command } from 'commander';
+import { registerBench } from './bench.js';
+import { registerNegotiate } from './negotiate.js';
+import { registerTournament } from './tournament.js';
 
 type Register = (program: Command) => void;
 
-const commands: readonly Register[] = [];
+const commands: readonly Register[] = [registerNegotiate, registerTournament, registerBench];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);

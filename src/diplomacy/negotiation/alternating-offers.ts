@@ -16,12 +16,11 @@
 import { invariant } from '../../common/errors.js';
 import { type Assignment, isValidAssignment, type OutcomeSpace, toOutcome } from './outcome-space.js';
 import {
+  createDeadlineClock,
   type Deadline,
-  deadlinePassed,
   type NegotiationEvent,
   type ProtocolMachine,
   type ProtocolStateBase,
-  relativeTime,
   type Turn,
 } from './protocol.js';
 
@@ -88,6 +87,7 @@ export function createAlternatingOffers(
     'a negotiation needs a deadline in rounds or in time',
   );
   invariant(roundDuration > 0, 'round duration must be positive');
+  const clock = createDeadlineClock(deadline);
 
   /** Moves to the next mover; a new round checks the deadline first. */
   const advance = (
@@ -101,7 +101,7 @@ export function createAlternatingOffers(
     if (turn < n) return build('running', s.round, s.time, s.rounds, turn, standing, standingBy, acceptances);
     const round = s.round + 1;
     const time = s.time + roundDuration;
-    if (deadlinePassed(deadline, round, time)) {
+    if (clock.passed(round, time)) {
       emit?.({ type: 'timeout', round, time });
       return build('timeout', round, time, round, 0, standing, standingBy, acceptances);
     }
@@ -112,7 +112,7 @@ export function createAlternatingOffers(
     name: n === 2 ? 'alternating-offers' : 'stacked-alternating-offers',
 
     start(): AlternatingOffersState {
-      const over = deadlinePassed(deadline, 0, 0);
+      const over = clock.passed(0, 0);
       return build(over ? 'timeout' : 'running', 0, 0, over ? 0 : 1, 0, null, NONE, 0);
     },
 
@@ -125,7 +125,7 @@ export function createAlternatingOffers(
         offeredBy: s.standingBy,
         round: s.round,
         time: s.time,
-        relativeTime: relativeTime(deadline, s.round, s.time),
+        relativeTime: clock.relativeTime(s.round, s.time),
       };
     },
 
@@ -135,7 +135,8 @@ export function createAlternatingOffers(
       const { round, time } = s;
       switch (move.kind) {
         case 'offer': {
-          invariant(isValidAssignment(space, move.outcome), () => `${party} offered an invalid outcome`);
+          if (!isValidAssignment(space, move.outcome))
+            invariant(false, `${party} offered an invalid outcome`);
           if (emit) {
             const outcome = toOutcome(space, move.outcome);
             emit({ type: s.standing === null ? 'offer' : 'counter-offer', round, time, party, outcome });
@@ -143,7 +144,7 @@ export function createAlternatingOffers(
           return advance(s, move.outcome, s.turn, 1, emit);
         }
         case 'accept': {
-          invariant(s.standing !== null, () => `${party} accepted with no offer on the table`);
+          if (s.standing === null) invariant(false, `${party} accepted with no offer on the table`);
           const acceptances = s.acceptances + 1;
           if (emit) emit({ type: 'accept', round, time, party, outcome: toOutcome(space, s.standing) });
           if (acceptances === n) {

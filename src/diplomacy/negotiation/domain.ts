@@ -90,7 +90,8 @@ export type DomainDocument = z.infer<typeof domainSchema>;
 export interface NegotiationDomain extends NegotiationSetup {
   readonly space: OutcomeSpace;
   readonly parties: readonly (NegotiationParty & { readonly strategy: StrategySpec })[];
-  readonly protocol: ProtocolSpec & ({ kind: 'alternating-offers' } | { kind: 'mediated'; strategy: MediatorSpec });
+  readonly protocol: ProtocolSpec &
+    ({ kind: 'alternating-offers' } | { kind: 'mediated'; strategy: MediatorSpec });
 }
 
 /** Parses and checks a domain file; throws an InputError listing every problem, located. */
@@ -116,16 +117,22 @@ export function checkDomain(
   const seenIssues = new Set<string>();
   doc.issues.forEach((spec, i) => {
     const path = [...at, 'issues', i];
-    if (seenIssues.has(spec.name)) problems.add([...path, 'name'], 'duplicate', `issue "${spec.name}" is defined twice`);
+    if (seenIssues.has(spec.name))
+      problems.add([...path, 'name'], 'duplicate', `issue "${spec.name}" is defined twice`);
     seenIssues.add(spec.name);
     if (Array.isArray(spec.values)) {
       const values = spec.values.map((v) => (typeof v === 'boolean' ? String(v) : v));
       const seen = new Set<string>();
       values.forEach((v, j) => {
-        if (seen.has(String(v))) problems.add([...path, 'values', j], 'duplicate', `value "${v}" is listed twice`);
+        if (seen.has(String(v)))
+          problems.add([...path, 'values', j], 'duplicate', `value "${v}" is listed twice`);
         seen.add(String(v));
       });
-      issues.push(spec.kind === 'ordinal' ? ordinalIssue(spec.name, [...new Set(values)]) : categoricalIssue(spec.name, [...new Set(values)]));
+      issues.push(
+        spec.kind === 'ordinal'
+          ? ordinalIssue(spec.name, [...new Set(values)])
+          : categoricalIssue(spec.name, [...new Set(values)]),
+      );
       return;
     }
     const { min, max } = spec.values;
@@ -136,7 +143,12 @@ export function checkDomain(
     }
     const count = Math.floor((max - min) / step) + 1;
     if (count > MAX_ISSUE_VALUES) {
-      problems.add([...path, 'values'], 'too-many-values', `the range has ${count} values (limit ${MAX_ISSUE_VALUES})`, 'use a larger step');
+      problems.add(
+        [...path, 'values'],
+        'too-many-values',
+        `the range has ${count} values (limit ${MAX_ISSUE_VALUES})`,
+        'use a larger step',
+      );
       return;
     }
     issues.push(integerIssue(spec.name, min, max, step));
@@ -148,7 +160,8 @@ export function checkDomain(
   const partyNames = new Set<string>();
   const parties = doc.parties.map((spec, p) => {
     const path = [...at, 'parties', p];
-    if (partyNames.has(spec.name)) problems.add([...path, 'name'], 'duplicate', `party "${spec.name}" is defined twice`);
+    if (partyNames.has(spec.name))
+      problems.add([...path, 'name'], 'duplicate', `party "${spec.name}" is defined twice`);
     partyNames.add(spec.name);
 
     // Weights: one per issue, known issue names, not all zero.
@@ -159,7 +172,12 @@ export function checkDomain(
     }
     for (const name of issueNames) {
       if (!(name in spec.weights)) {
-        problems.add([...path, 'weights'], 'missing-weight', `no weight for issue "${name}"`, `add "${name}: 0" to ignore it`);
+        problems.add(
+          [...path, 'weights'],
+          'missing-weight',
+          `no weight for issue "${name}"`,
+          `add "${name}: 0" to ignore it`,
+        );
       }
     }
     if (weights.every((w) => w === 0) && Object.keys(spec.weights).length > 0) {
@@ -168,9 +186,16 @@ export function checkDomain(
 
     // Value functions: every value of every weighted issue, in [0, 1].
     const utilities = spec.utilities ?? {};
-    for (const name of Object.keys(utilities)) problems.reference([...path, 'utilities', name], 'issue', name, issueNames);
+    for (const name of Object.keys(utilities))
+      problems.reference([...path, 'utilities', name], 'issue', name, issueNames);
     const values = issues.map((issue, i) =>
-      valueFunction(issue, utilities[issue.name], weights[i]! > 0, [...path, 'utilities', issue.name], problems),
+      valueFunction(
+        issue,
+        utilities[issue.name],
+        weights[i]! > 0,
+        [...path, 'utilities', issue.name],
+        problems,
+      ),
     );
 
     // Red lines.
@@ -179,7 +204,12 @@ export function checkDomain(
       const rpath = [...path, 'forbid', r];
       const names = Object.keys(pattern);
       if (names.length === 0) {
-        problems.add(rpath, 'empty-red-line', 'an empty red line forbids every outcome', 'name at least one issue');
+        problems.add(
+          rpath,
+          'empty-red-line',
+          'an empty red line forbids every outcome',
+          'name at least one issue',
+        );
         return;
       }
       let ok = true;
@@ -228,17 +258,30 @@ export function checkDomain(
 
   const deadline = doc.deadline;
   if (deadline.rounds === undefined && deadline.time === undefined) {
-    problems.add([...at, 'deadline'], 'missing-deadline', 'a deadline needs rounds, time or both', 'e.g. {rounds: 100}');
+    problems.add(
+      [...at, 'deadline'],
+      'missing-deadline',
+      'a deadline needs rounds, time or both',
+      'e.g. {rounds: 100}',
+    );
   }
   const protocol = parseProtocol(doc.protocol, [...at, 'protocol'], problems, space, [...partyNames]);
   if (protocol && protocol.kind === 'alternating-offers' && doc.parties.length < 2) {
-    problems.add([...at, 'parties'], 'too-few-parties', 'alternating offers needs at least two parties', 'add a party or use a mediated protocol');
+    problems.add(
+      [...at, 'parties'],
+      'too-few-parties',
+      'alternating offers needs at least two parties',
+      'add a party or use a mediated protocol',
+    );
   }
   if (problems.problems.length > before) return undefined;
   return {
     space,
     parties: parties as (NegotiationParty & { strategy: StrategySpec })[],
-    deadline: { ...(deadline.rounds !== undefined ? { rounds: deadline.rounds } : {}), ...(deadline.time !== undefined ? { time: deadline.time } : {}) },
+    deadline: {
+      ...(deadline.rounds !== undefined ? { rounds: deadline.rounds } : {}),
+      ...(deadline.time !== undefined ? { time: deadline.time } : {}),
+    },
     ...(doc.roundDuration !== undefined ? { roundDuration: doc.roundDuration } : {}),
     protocol: protocol!,
   };
@@ -255,23 +298,45 @@ function valueFunction(
   const zeros = issue.values.map(() => 0);
   if (raw === undefined) {
     if (required) {
-      problems.add(path, 'missing-utilities', `no value function for issue "${issue.name}"`, `give a utility in [0, 1] to each of ${issue.values.map((v) => `"${v}"`).join(', ')}`);
+      problems.add(
+        path,
+        'missing-utilities',
+        `no value function for issue "${issue.name}"`,
+        `give a utility in [0, 1] to each of ${issue.values.map((v) => `"${v}"`).join(', ')}`,
+      );
     }
     return zeros;
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.add(path, 'invalid-utilities', 'expected a map from value to utility, or {linear: [first, last]}');
+    problems.add(
+      path,
+      'invalid-utilities',
+      'expected a map from value to utility, or {linear: [first, last]}',
+    );
     return zeros;
   }
   const map = raw as Record<string, unknown>;
   if ('linear' in map && Object.keys(map).length === 1) {
     const ends = map.linear;
-    if (!Array.isArray(ends) || ends.length !== 2 || !ends.every((x) => typeof x === 'number' && x >= 0 && x <= 1)) {
-      problems.add([...path, 'linear'], 'invalid-utilities', 'expected [utility of the first value, utility of the last value], each in [0, 1]');
+    if (
+      !Array.isArray(ends) ||
+      ends.length !== 2 ||
+      !ends.every((x) => typeof x === 'number' && x >= 0 && x <= 1)
+    ) {
+      problems.add(
+        [...path, 'linear'],
+        'invalid-utilities',
+        'expected [utility of the first value, utility of the last value], each in [0, 1]',
+      );
       return zeros;
     }
     if (issue.kind === 'categorical') {
-      problems.add([...path, 'linear'], 'invalid-utilities', `issue "${issue.name}" is categorical: its values have no order`, 'give each value its utility, or declare the issue "kind: ordinal"');
+      problems.add(
+        [...path, 'linear'],
+        'invalid-utilities',
+        `issue "${issue.name}" is categorical: its values have no order`,
+        'give each value its utility, or declare the issue "kind: ordinal"',
+      );
       return zeros;
     }
     const [first, last] = ends as [number, number];
@@ -297,7 +362,11 @@ function valueFunction(
   }
   const missing = labels.filter((_, i) => !given.has(i));
   if (missing.length > 0 && required) {
-    problems.add(path, 'missing-utilities', `no utility for ${missing.map((v) => `"${v}"`).join(', ')} of issue "${issue.name}"`);
+    problems.add(
+      path,
+      'missing-utilities',
+      `no utility for ${missing.map((v) => `"${v}"`).join(', ')} of issue "${issue.name}"`,
+    );
   }
   return out;
 }
@@ -317,18 +386,32 @@ const STRATEGY_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
  * A strategy given by name (`boulware`) or by name with parameters (`{name: conceder, e: 2}`),
  * checked with located problems; undefined when invalid.
  */
-export function parseStrategySpec(raw: unknown, path: DocumentPath, problems: ProblemCollector): StrategySpec | undefined {
+export function parseStrategySpec(
+  raw: unknown,
+  path: DocumentPath,
+  problems: ProblemCollector,
+): StrategySpec | undefined {
   const names = STRATEGY_NAMES as readonly string[];
   if (typeof raw === 'string') {
     return problems.reference(path, 'strategy', raw, names) ? (raw as StrategySpec) : undefined;
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.add(path, 'invalid-strategy', 'expected a strategy name or {name: …, parameters…}', 'e.g. boulware or {name: conceder, e: 2}');
+    problems.add(
+      path,
+      'invalid-strategy',
+      'expected a strategy name or {name: …, parameters…}',
+      'e.g. boulware or {name: conceder, e: 2}',
+    );
     return undefined;
   }
   const spec = raw as Record<string, unknown>;
   if (typeof spec.name !== 'string') {
-    problems.add([...path, 'name'], 'invalid-strategy', 'a strategy needs a name', `valid: ${names.join(', ')}`);
+    problems.add(
+      [...path, 'name'],
+      'invalid-strategy',
+      'a strategy needs a name',
+      `valid: ${names.join(', ')}`,
+    );
     return undefined;
   }
   if (!problems.reference([...path, 'name'], 'strategy', spec.name, names)) return undefined;
@@ -337,7 +420,12 @@ export function parseStrategySpec(raw: unknown, path: DocumentPath, problems: Pr
   for (const key of Object.keys(spec)) {
     if (key === 'name') continue;
     if (!allowed.includes(key)) {
-      problems.add([...path, key], 'unknown-field', `unknown parameter "${key}" of strategy ${spec.name}`, allowed.length > 0 ? `valid: ${allowed.join(', ')}` : `${spec.name} takes no parameters`);
+      problems.add(
+        [...path, key],
+        'unknown-field',
+        `unknown parameter "${key}" of strategy ${spec.name}`,
+        allowed.length > 0 ? `valid: ${allowed.join(', ')}` : `${spec.name} takes no parameters`,
+      );
       continue;
     }
     const v = spec[key];
@@ -345,15 +433,18 @@ export function parseStrategySpec(raw: unknown, path: DocumentPath, problems: Pr
     switch (key) {
       case 'e':
       case 'max':
-        if (typeof v !== 'number' || !(v > 0)) problems.add(at, 'invalid-parameter', `${key} must be a positive number`);
+        if (typeof v !== 'number' || !(v > 0))
+          problems.add(at, 'invalid-parameter', `${key} must be a positive number`);
         break;
       case 'k':
       case 'pAccept':
       case 'tolerance':
-        if (typeof v !== 'number' || v < 0 || v > 1) problems.add(at, 'invalid-parameter', `${key} must be a number in [0, 1]`);
+        if (typeof v !== 'number' || v < 0 || v > 1)
+          problems.add(at, 'invalid-parameter', `${key} must be a number in [0, 1]`);
         break;
       case 'kindness':
-        if (typeof v !== 'number' || !Number.isFinite(v)) problems.add(at, 'invalid-parameter', 'kindness must be a number');
+        if (typeof v !== 'number' || !Number.isFinite(v))
+          problems.add(at, 'invalid-parameter', 'kindness must be a number');
         break;
       case 'curve':
         if (!(typeof v === 'number' && v > 0) && !['boulware', 'linear', 'conceder'].includes(v as string)) {
@@ -372,7 +463,8 @@ function checkAcceptance(v: unknown, path: DocumentPath, problems: ProblemCollec
   const hint = 'next, {const: 0.8}, {time: 0.9}, {next: {a: 1, b: 0}} or a list of these';
   if (v === 'next') return true;
   if (Array.isArray(v)) {
-    if (v.length === 0) problems.add(path, 'invalid-acceptance', 'an empty list of acceptance conditions', hint);
+    if (v.length === 0)
+      problems.add(path, 'invalid-acceptance', 'an empty list of acceptance conditions', hint);
     return v.every((x, i) => checkAcceptance(x, [...path, i], problems));
   }
   if (typeof v === 'object' && v !== null && Object.keys(v).length === 1) {
@@ -397,19 +489,31 @@ function parseProtocol(
   problems: ProblemCollector,
   space: OutcomeSpace,
   parties: readonly string[],
-): (ProtocolSpec & ({ kind: 'alternating-offers' } | { kind: 'mediated'; strategy: MediatorSpec })) | undefined {
+):
+  | (ProtocolSpec & ({ kind: 'alternating-offers' } | { kind: 'mediated'; strategy: MediatorSpec }))
+  | undefined {
   if (raw === undefined || raw === 'alternating-offers') return { kind: 'alternating-offers' };
   if (raw === 'mediated') {
-    problems.add(path, 'invalid-protocol', 'a mediated protocol needs a mediator', 'e.g. {kind: mediated, mediator: tersa, strategy: nash}');
+    problems.add(
+      path,
+      'invalid-protocol',
+      'a mediated protocol needs a mediator',
+      'e.g. {kind: mediated, mediator: tersa, strategy: nash}',
+    );
     return undefined;
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.add(path, 'invalid-protocol', 'expected alternating-offers or {kind: mediated, mediator: NAME, strategy: …}');
+    problems.add(
+      path,
+      'invalid-protocol',
+      'expected alternating-offers or {kind: mediated, mediator: NAME, strategy: …}',
+    );
     return undefined;
   }
   const spec = raw as Record<string, unknown>;
   if (spec.kind === 'alternating-offers') {
-    for (const key of Object.keys(spec)) if (key !== 'kind') problems.add([...path, key], 'unknown-field', `unknown field "${key}"`);
+    for (const key of Object.keys(spec))
+      if (key !== 'kind') problems.add([...path, key], 'unknown-field', `unknown field "${key}"`);
     return { kind: 'alternating-offers' };
   }
   if (spec.kind !== 'mediated') {
@@ -418,12 +522,18 @@ function parseProtocol(
   }
   const before = problems.problems.length;
   for (const key of Object.keys(spec)) {
-    if (!['kind', 'mediator', 'strategy', 'texts'].includes(key)) problems.add([...path, key], 'unknown-field', `unknown field "${key}"`);
+    if (!['kind', 'mediator', 'strategy', 'texts'].includes(key))
+      problems.add([...path, key], 'unknown-field', `unknown field "${key}"`);
   }
   if (typeof spec.mediator !== 'string' || spec.mediator.length === 0) {
     problems.add([...path, 'mediator'], 'invalid-protocol', 'the mediator needs a name');
   } else if (parties.includes(spec.mediator)) {
-    problems.add([...path, 'mediator'], 'invalid-protocol', `the mediator "${spec.mediator}" is also a party`, 'a mediator proposes; parties vote');
+    problems.add(
+      [...path, 'mediator'],
+      'invalid-protocol',
+      `the mediator "${spec.mediator}" is also a party`,
+      'a mediator proposes; parties vote',
+    );
   }
   const strategy = spec.strategy ?? 'nash';
   let mediator: MediatorSpec | undefined;
@@ -432,13 +542,18 @@ function parseProtocol(
   } else if (strategy === 'script') {
     const texts = spec.texts;
     if (!Array.isArray(texts) || texts.length === 0) {
-      problems.add([...path, 'texts'], 'invalid-protocol', 'a scripted mediator needs a list of texts (outcomes)');
+      problems.add(
+        [...path, 'texts'],
+        'invalid-protocol',
+        'a scripted mediator needs a list of texts (outcomes)',
+      );
     } else {
       texts.forEach((t, i) => checkOutcome(t, [...path, 'texts', i], problems, space));
       mediator = { name: 'script', texts: texts as Outcome[] };
     }
   } else {
-    if (spec.texts !== undefined) problems.add([...path, 'texts'], 'unknown-field', 'texts are for the script mediator only');
+    if (spec.texts !== undefined)
+      problems.add([...path, 'texts'], 'unknown-field', 'texts are for the script mediator only');
     mediator = strategy as MediatorSpec;
   }
   if (problems.problems.length > before) return undefined;
@@ -446,7 +561,12 @@ function parseProtocol(
 }
 
 /** Checks a named outcome: a value for every issue, from its list. */
-export function checkOutcome(raw: unknown, path: DocumentPath, problems: ProblemCollector, space: OutcomeSpace): boolean {
+export function checkOutcome(
+  raw: unknown,
+  path: DocumentPath,
+  problems: ProblemCollector,
+  space: OutcomeSpace,
+): boolean {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     problems.add(path, 'invalid-outcome', 'expected a map from issue to value');
     return false;
@@ -476,5 +596,10 @@ export function checkOutcome(raw: unknown, path: DocumentPath, problems: Problem
 /** Reports a value that is not among an issue's values, with the nearest one as a hint. */
 function unknownValue(problems: ProblemCollector, path: DocumentPath, issue: Issue, text: string): void {
   const labels = issue.values.map(String);
-  problems.add(path, 'unknown-reference', `issue "${issue.name}" has no value "${text}"`, suggestionHint(text, labels));
+  problems.add(
+    path,
+    'unknown-reference',
+    `issue "${issue.name}" has no value "${text}"`,
+    suggestionHint(text, labels),
+  );
 }

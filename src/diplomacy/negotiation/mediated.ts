@@ -14,13 +14,12 @@
 import { invariant } from '../../common/errors.js';
 import { type Assignment, isValidAssignment, type OutcomeSpace, toOutcome } from './outcome-space.js';
 import {
+  createDeadlineClock,
   type Deadline,
-  deadlinePassed,
   MEDIATOR,
   type NegotiationEvent,
   type ProtocolMachine,
   type ProtocolStateBase,
-  relativeTime,
   type Turn,
 } from './protocol.js';
 
@@ -52,6 +51,7 @@ export function createMediated(config: MediatedConfig): ProtocolMachine<Mediated
     'a negotiation needs a deadline in rounds or in time',
   );
   invariant(roundDuration > 0, 'round duration must be positive');
+  const clock = createDeadlineClock(deadline);
 
   const next = (s: MediatedState, patch: Partial<MediatedState>): MediatedState => ({ ...s, ...patch });
 
@@ -59,7 +59,7 @@ export function createMediated(config: MediatedConfig): ProtocolMachine<Mediated
     name: 'mediated-single-text',
 
     start(): MediatedState {
-      const over = deadlinePassed(deadline, 0, 0);
+      const over = clock.passed(0, 0);
       return {
         protocol: 'mediated',
         status: over ? 'timeout' : 'running',
@@ -76,7 +76,7 @@ export function createMediated(config: MediatedConfig): ProtocolMachine<Mediated
 
     expected(s): Turn | null {
       if (s.status !== 'running') return null;
-      const base = { round: s.round, time: s.time, relativeTime: relativeTime(deadline, s.round, s.time) };
+      const base = { round: s.round, time: s.time, relativeTime: clock.relativeTime(s.round, s.time) };
       if (s.turn === MEDIATOR)
         return { ...base, mover: MEDIATOR, phase: 'propose', offer: null, offeredBy: -2 };
       return { ...base, mover: s.turn, phase: 'respond', offer: s.text, offeredBy: MEDIATOR };
@@ -119,7 +119,7 @@ export function createMediated(config: MediatedConfig): ProtocolMachine<Mediated
       }
       const newRound = round + 1;
       const newTime = time + roundDuration;
-      if (deadlinePassed(deadline, newRound, newTime)) {
+      if (clock.passed(newRound, newTime)) {
         emit?.({ type: 'timeout', round: newRound, time: newTime });
         return next(s, { status: 'timeout', round: newRound, time: newTime, rounds: newRound, accepted });
       }

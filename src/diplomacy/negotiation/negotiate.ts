@@ -115,7 +115,7 @@ class PartyContext implements StrategyContext {
     readonly parties: readonly string[],
     readonly space: OutcomeSpace,
     readonly deadline: Deadline,
-    private readonly root: Rng,
+    private readonly root: () => Rng,
     private readonly indexOptions: UtilityIndexOptions | undefined,
   ) {
     this.name = source.name;
@@ -128,7 +128,7 @@ class PartyContext implements StrategyContext {
   }
 
   get rng(): Rng {
-    this.#rng ??= this.root.split(`party:${this.name}`);
+    this.#rng ??= this.root().split(`party:${this.name}`);
     return this.#rng;
   }
 }
@@ -147,6 +147,13 @@ export interface NegotiationSession {
   result(): NegotiationResult;
 }
 
+// Moves without data are shared constants: nothing is allocated for them.
+const ACCEPT: Move = { kind: 'accept' };
+const REJECT: Move = { kind: 'reject' };
+const WALK_AWAY: Move = { kind: 'walk-away', reason: 'strategy' };
+const RED_LINE: Move = { kind: 'walk-away', reason: 'red-line' };
+const NOTHING_TO_OFFER: Move = { kind: 'walk-away', reason: 'nothing-to-offer' };
+
 /** Whether the seed material of a negotiation may be a number or a label. */
 function rootRng(seed: number | string | undefined): Rng {
   return createRng(seed ?? 0).split('negotiation');
@@ -160,7 +167,12 @@ export function createNegotiation(
   const names = parties.map((p) => p.name);
   invariant(new Set(names).size === names.length, 'party names must be distinct');
   const record = options.record ?? true;
-  const rng = rootRng(options.seed);
+  // The root stream is made on first use: strategies that draw nothing cost nothing.
+  let root: Rng | undefined;
+  const rng = (): Rng => {
+    root ??= rootRng(options.seed);
+    return root;
+  };
   const protocol = setup.protocol ?? { kind: 'alternating-offers' };
   const mediated = protocol.kind === 'mediated';
   const machine = mediated
@@ -188,7 +200,7 @@ export function createNegotiation(
       parties: names,
       preferences: parties.map((p) => p.preferences),
       deadline,
-      rng: rng.split(`mediator:${protocol.mediator}`),
+      rng: rng().split(`mediator:${protocol.mediator}`),
     });
   }
   const observers = strategies.filter((s) => s.observe !== undefined);
@@ -205,7 +217,7 @@ export function createNegotiation(
 
   const proposal = (p: number, turn: Turn): Move => {
     const offer = strategies[p]!.propose(turn);
-    if (offer === null) return { kind: 'walk-away', reason: 'nothing-to-offer' };
+    if (offer === null) return NOTHING_TO_OFFER;
     if (!isValidAssignment(space, offer))
       throw new StrategyError(`${names[p]}'s strategy offered an invalid outcome`);
     if (isForbidden(parties[p]!.preferences, offer)) {
@@ -220,7 +232,7 @@ export function createNegotiation(
     const p = turn.mover;
     if (p === MEDIATOR) {
       const text = mediator!.propose(turn);
-      if (text === null) return { kind: 'walk-away', reason: 'nothing-to-offer' };
+      if (text === null) return NOTHING_TO_OFFER;
       if (!isValidAssignment(space, text))
         throw new StrategyError('the mediator proposed an invalid outcome');
       return { kind: 'offer', outcome: text };
@@ -229,13 +241,13 @@ export function createNegotiation(
     const offer = turn.offer!;
     const prefs = parties[p]!.preferences;
     if (isForbidden(prefs, offer)) {
-      if (prefs.onRedLine === 'walk-away') return { kind: 'walk-away', reason: 'red-line' };
-      return mediated ? { kind: 'reject' } : proposal(p, turn);
+      if (prefs.onRedLine === 'walk-away') return RED_LINE;
+      return mediated ? REJECT : proposal(p, turn);
     }
     const response = strategies[p]!.respond(turn, offer);
-    if (response === 'accept') return { kind: 'accept' };
-    if (response === 'walk-away') return { kind: 'walk-away', reason: 'strategy' };
-    return mediated ? { kind: 'reject' } : proposal(p, turn);
+    if (response === 'accept') return ACCEPT;
+    if (response === 'walk-away') return WALK_AWAY;
+    return mediated ? REJECT : proposal(p, turn);
   };
 
   const emit = record ? (e: NegotiationEvent) => events.push(e) : undefined;

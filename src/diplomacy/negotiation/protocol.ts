@@ -116,3 +116,28 @@ export function deadlinePassed(deadline: Deadline, round: number, time: number):
     (deadline.time !== undefined && time >= deadline.time)
   );
 }
+
+/**
+ * `relativeTime` and `deadlinePassed` for one deadline, with its limits read once (the machines
+ * call these on every move).
+ */
+export interface DeadlineClock {
+  relativeTime(round: number, time: number): number;
+  passed(round: number, time: number): boolean;
+}
+
+export function createDeadlineClock(deadline: Deadline): DeadlineClock {
+  const rounds = deadline.rounds ?? -1;
+  const limit = deadline.time ?? -1;
+  return {
+    relativeTime(round, time) {
+      let t = rounds >= 0 ? (round + 1) / (rounds + 1) : 0;
+      if (limit > 0) {
+        const u = time / limit;
+        if (u > t) t = u;
+      }
+      return t > 1 ? 1 : t;
+    },
+    passed: (round, time) => (rounds >= 0 && round >= rounds) || (limit >= 0 && time >= limit),
+  };
+}

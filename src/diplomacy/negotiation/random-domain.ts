@@ -30,10 +30,23 @@ export function randomSpace(issues: number, values: number): OutcomeSpace {
 }
 
 export function randomLinearAdditive(space: OutcomeSpace, rng: Rng): LinearAdditiveUtility {
-  const weights: number[] = space.sizes.map(() => rng.float());
+  // Plain loops: this runs once per party per negotiation in tournaments and benchmarks.
+  const sizes = space.sizes;
+  const weights: number[] = [];
+  let positive = false;
+  for (let i = 0; i < sizes.length; i++) {
+    const w = rng.float();
+    if (w > 0) positive = true;
+    weights.push(w);
+  }
   // All-zero weights have probability 2⁻³²ᵏ; guard anyway so the utility stays defined.
-  if (!weights.some((w) => w > 0)) weights[0] = 1;
-  const values = space.sizes.map((m) => Array.from({ length: m }, () => rng.float()));
+  if (!positive) weights[0] = 1;
+  const values: number[][] = [];
+  for (let i = 0; i < sizes.length; i++) {
+    const f: number[] = [];
+    for (let v = 0; v < sizes[i]!; v++) f.push(rng.float());
+    values.push(f);
+  }
   return new LinearAdditiveUtility(weights, values);
 }
 

@@ -2,7 +2,12 @@
  * A negotiation's result and the bargaining analysis of its domain as plain data (the `--json`
  * output of `alliances negotiate`) and as text (its human output).
  */
-import { type AgreementDistances, agreementDistances, type BargainingAnalysis, type UtilityPoint } from './analysis.js';
+import {
+  type AgreementDistances,
+  agreementDistances,
+  type BargainingAnalysis,
+  type UtilityPoint,
+} from './analysis.js';
 import type { NegotiationResult, NegotiationSetup } from './negotiate.js';
 import { type Outcome, toOutcome } from './outcome-space.js';
 import type { NegotiationEvent } from './protocol.js';
@@ -107,7 +112,9 @@ export function renderReport(report: NegotiationReport): string {
   lines.push(...renderTranscript(report.transcript));
   lines.push('');
   if (report.agreement) {
-    lines.push(`Agreement after ${report.rounds} round${report.rounds === 1 ? '' : 's'}: ${describeOutcome(report.agreement)}`);
+    lines.push(
+      `Agreement after ${report.rounds} round${report.rounds === 1 ? '' : 's'}: ${describeOutcome(report.agreement)}`,
+    );
   } else if (report.status === 'walk-away') {
     lines.push(`No agreement: ${report.endedBy} walked away in round ${report.rounds}.`);
   } else {
@@ -125,11 +132,14 @@ export function renderReport(report: NegotiationReport): string {
       return;
     }
     const dist = d === null || d === undefined ? '' : `   distance ${fmt(d)}`;
-    lines.push(`  ${label.padEnd(12)} ${describeOutcome(p.outcome)}   (${describeUtilities(p.utilities)})${dist}`);
+    lines.push(
+      `  ${label.padEnd(12)} ${describeOutcome(p.outcome)}   (${describeUtilities(p.utilities)})${dist}`,
+    );
   };
   show('Nash', a.nash, a.distances?.nash);
   show('Kalai', a.kalai, a.distances?.kalai);
   show('Max welfare', a.maxWelfare, a.distances?.maxWelfare);
-  if (a.distances) lines.push(`  Distance of the agreement to the Pareto frontier: ${fmt(a.distances.pareto ?? 0)}`);
+  if (a.distances)
+    lines.push(`  Distance of the agreement to the Pareto frontier: ${fmt(a.distances.pareto ?? 0)}`);
   return lines.join('\n');
 }
