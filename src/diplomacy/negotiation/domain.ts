@@ -548,7 +548,9 @@ function parseProtocol(
         'a scripted mediator needs a list of texts (outcomes)',
       );
     } else {
-      texts.forEach((t, i) => checkOutcome(t, [...path, 'texts', i], problems, space));
+      texts.forEach((t, i) => {
+        checkOutcome(t, [...path, 'texts', i], problems, space);
+      });
       mediator = { name: 'script', texts: texts as Outcome[] };
     }
   } else {

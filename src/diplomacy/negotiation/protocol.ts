@@ -136,7 +136,7 @@ export function createDeadlineClock(deadline: Deadline): DeadlineClock {
         const u = time / limit;
         if (u > t) t = u;
       }
-      return t > 1 ? 1 : t;
+      return Math.min(t, 1);
     },
     passed: (round, time) => (rounds >= 0 && round >= rounds) || (limit >= 0 && time >= limit),
   };
