@@ -607,56 +607,114 @@ class MeetInTheMiddle {
     return { assignment: a, utility: u };
   }
 
-  atLeast(threshold: number): RankedOutcome | null {
+  /**
+   * The smallest approximate sum c + (l + r) ≥ lo (or the largest ≤ hi, when `down`), over every
+   * combination and half pair, by a two-pointer sweep per combination; NaN when there is none.
+   * Floating-point addition is monotonic, so the sweep is valid on the rounded sums too.
+   */
+  private extremeApprox(bound: number, down: boolean): number {
     const L = this.left.utilities;
     const R = this.right.utilities;
-    let best = Number.POSITIVE_INFINITY;
-    let bc = -1;
-    let bl = -1;
-    let br = -1;
     const C = this.combos.utilities;
+    let best = Number.NaN;
     for (let c = 0; c < C.length; c++) {
-      const x = threshold - C[c]!;
+      const cu = C[c]!;
       let j = R.length - 1;
       for (let i = 0; i < L.length; i++) {
-        while (j > 0 && L[i]! + R[j - 1]! >= x) j--;
-        const s = L[i]! + R[j]!;
-        if (s >= x && C[c]! + s < best) {
-          best = C[c]! + s;
-          bc = c;
-          bl = i;
-          br = j;
+        if (down) {
+          while (j >= 0 && cu + (L[i]! + R[j]!) > bound) j--;
+          if (j < 0) break;
+          const s = cu + (L[i]! + R[j]!);
+          if (!(s <= best)) best = s;
+        } else {
+          while (j > 0 && cu + (L[i]! + R[j - 1]!) >= bound) j--;
+          const s = cu + (L[i]! + R[j]!);
+          if (s >= bound && !(s >= best)) best = s;
         }
       }
     }
-    return bc < 0 ? null : this.assemble(bc, bl, br);
+    return best;
+  }
+
+  /** Every outcome whose approximate sum lies in [lo, hi], with its exact (issue-order) utility. */
+  private band(lo: number, hi: number): RankedOutcome[] {
+    const L = this.left.utilities;
+    const R = this.right.utilities;
+    const C = this.combos.utilities;
+    const out: RankedOutcome[] = [];
+    for (let c = 0; c < C.length; c++) {
+      const cu = C[c]!;
+      let first = R.length; // first j with sum ≥ lo, moving left as i grows
+      for (let i = 0; i < L.length; i++) {
+        while (first > 0 && cu + (L[i]! + R[first - 1]!) >= lo) first--;
+        for (let j = first; j < R.length; j++) {
+          const s = cu + (L[i]! + R[j]!);
+          if (s > hi) break;
+          if (s >= lo) out.push(this.assemble(c, i, j));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Exact answers despite rounding. The sums c + (l + r) differ from the utility function's
+   * issue-order sums by at most ε (both are sums of k terms of a total ≤ 1). So: find the best
+   * approximate sum beyond θ ∓ ε, evaluate exactly every outcome within 2ε of it, and stop once
+   * the best exact answer is provably better than anything not yet examined; else move on to the
+   * next band. One band suffices unless outcomes crowd within ε of the threshold.
+   */
+  private exact(threshold: number, down: boolean): RankedOutcome | null {
+    const eps = 2.5e-16 * (this.space.sizes.length + 2);
+    let bound = down ? threshold + eps : threshold - eps;
+    let best: RankedOutcome | null = null;
+    for (;;) {
+      const approx = this.extremeApprox(bound, down);
+      if (Number.isNaN(approx)) return best;
+      const lo = down ? approx - 2 * eps : bound;
+      const hi = down ? bound : approx + 2 * eps;
+      for (const o of this.band(lo, hi)) {
+        if (down ? o.utility > threshold : o.utility < threshold) continue;
+        if (
+          best === null ||
+          (down ? o.utility > best.utility : o.utility < best.utility) ||
+          (o.utility === best.utility && lexicographicallyBefore(o.assignment, best.assignment))
+        ) {
+          best = o;
+        }
+      }
+      // Outcomes not yet examined have approximate sums beyond the band, so exact utilities
+      // beyond its far edge ∓ ε.
+      if (best !== null && (down ? best.utility >= lo + eps : best.utility <= hi - eps)) return best;
+      bound = down ? nextDown(lo) : nextUp(hi);
+    }
+  }
+
+  atLeast(threshold: number): RankedOutcome | null {
+    return this.exact(threshold, false);
   }
 
   atMost(threshold: number): RankedOutcome | null {
-    const L = this.left.utilities;
-    const R = this.right.utilities;
-    let best = Number.NEGATIVE_INFINITY;
-    let bc = -1;
-    let bl = -1;
-    let br = -1;
-    const C = this.combos.utilities;
-    for (let c = 0; c < C.length; c++) {
-      const x = threshold - C[c]!;
-      let j = R.length - 1;
-      for (let i = 0; i < L.length; i++) {
-        while (j >= 0 && L[i]! + R[j]! > x) j--;
-        if (j < 0) break;
-        const s = L[i]! + R[j]!;
-        if (C[c]! + s > best) {
-          best = C[c]! + s;
-          bc = c;
-          bl = i;
-          br = j;
-        }
-      }
-    }
-    return bc < 0 ? null : this.assemble(bc, bl, br);
+    return this.exact(threshold, true);
   }
+}
+
+function lexicographicallyBefore(a: Assignment, b: Assignment): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
+}
+
+/** The next double above / below x (x finite). */
+function nextUp(x: number): number {
+  if (x === 0) return Number.MIN_VALUE;
+  const buf = new Float64Array([x]);
+  const bits = new BigInt64Array(buf.buffer);
+  bits[0] = bits[0]! + (x > 0 ? 1n : -1n);
+  return buf[0]!;
+}
+
+function nextDown(x: number): number {
+  return -nextUp(-x);
 }
 
 /** Every outcome evaluated and sorted: for utilities without linear-additive structure. */
