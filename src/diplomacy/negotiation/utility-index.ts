@@ -20,9 +20,10 @@
  *   that is two lists of 10⁵ outcomes instead of 10¹⁰.
  * - **Sorted enumeration** for other utility functions on small spaces.
  *
- * Ties between equal utilities are broken by outcome order (first issue most significant), which
- * makes every answer deterministic. Red lines of the party are applied: forbidden outcomes are never
- * returned.
+ * Among outcomes of equal utility every implementation answers with the first in lexicographic
+ * order (first issue most significant), as NegMAS's presorted inverse does (a stable ascending
+ * sort, then the leftmost match): answers are deterministic and agree across implementations.
+ * Red lines of the party are applied: forbidden outcomes are never returned.
  */
 import { invariant } from '../../common/errors.js';
 import {
@@ -96,7 +97,7 @@ export function createUtilityIndex(
  *
  * Cost: O(log m) per element produced at each level (m values per issue), and the lower levels
  * produce no more than the levels above consume. Nothing is allocated per element but array
- * growth. Ties go to the lower rank of the deepest issue, then to the earlier position.
+ * growth. Equal sums come out in a fixed order; the index then picks among them by outcome order.
  */
 class MergeEnumerator {
   private readonly k: number;
@@ -427,21 +428,40 @@ class LazyIndex implements UtilityIndex {
   atLeast(threshold: number): RankedOutcome | null {
     if (!this.reach(threshold, true)) return this.meetInTheMiddle().atLeast(threshold);
     const p = this.lastAtLeast(threshold);
-    return p < 0 ? null : this.at(p);
+    return p < 0 ? null : this.firstOfTies(p);
   }
 
   atMost(threshold: number): RankedOutcome | null {
     if (!this.reach(threshold, false)) return this.meetInTheMiddle().atMost(threshold);
     const keys = this.down.keys;
-    const above = this.lastAtLeast(threshold);
-    let p = above;
-    if (p >= 0 && keys[p]! === threshold) {
-      // Equal utilities: the first of the run of equals is the answer.
-      while (p > 0 && keys[p - 1]! === threshold) p--;
-      return this.at(p);
+    // The first position at or below the threshold follows the last one strictly above it.
+    let p = this.lastAtLeast(threshold);
+    if (p < 0 || keys[p]! !== threshold) p++;
+    if (p >= this.down.count) return null;
+    // Its run of equal utilities must be complete before choosing among them.
+    if (!this.reach(keys[p]!, true)) return this.meetInTheMiddle().atMost(threshold);
+    return this.firstOfTies(p);
+  }
+
+  /**
+   * Among the materialised outcomes of the same utility as position p (a run around p), the first
+   * in lexicographic order — the choice NegMAS's presorted inverse makes (a stable ascending sort,
+   * then the leftmost match).
+   */
+  private firstOfTies(p: number): RankedOutcome {
+    const keys = this.down.keys;
+    const u = keys[p]!;
+    const prevEqual = p > 0 && keys[p - 1]! === u;
+    const nextEqual = p + 1 < this.down.count && keys[p + 1]! === u;
+    if (!prevEqual && !nextEqual) return this.at(p);
+    let lo = p;
+    while (lo > 0 && keys[lo - 1]! === u) lo--;
+    let best = this.at(lo);
+    for (let q = lo + 1; q < this.down.count && keys[q]! === u; q++) {
+      const candidate = this.at(q);
+      if (lexicographicallyBefore(candidate.assignment, best.assignment)) best = candidate;
     }
-    p = above + 1;
-    return p < this.down.count ? this.at(p) : null;
+    return best;
   }
 
   nearest(target: number): RankedOutcome | null {
@@ -745,17 +765,20 @@ function enumeratedIndex(
   const index: UtilityIndex = {
     best: () => outcomes[0] ?? null,
     worst: () => outcomes[outcomes.length - 1] ?? null,
+    // The stable sort keeps equal utilities in enumeration (lexicographic) order: the first of a
+    // run of equals is the lexicographically first, as in the lazy index.
     atLeast(threshold) {
-      const p = lastAtLeast(threshold);
-      return p < 0 ? null : outcomes[p]!;
+      let p = lastAtLeast(threshold);
+      if (p < 0) return null;
+      while (p > 0 && outcomes[p - 1]!.utility === outcomes[p]!.utility) p--;
+      return outcomes[p]!;
     },
     atMost(threshold) {
       let p = lastAtLeast(threshold);
-      if (p >= 0 && outcomes[p]!.utility === threshold) {
-        while (p > 0 && outcomes[p - 1]!.utility === threshold) p--;
-        return outcomes[p]!;
-      }
-      return outcomes[p + 1] ?? null;
+      if (p < 0 || outcomes[p]!.utility !== threshold) p++;
+      if (p >= outcomes.length) return null;
+      while (p > 0 && outcomes[p - 1]!.utility === outcomes[p]!.utility) p--;
+      return outcomes[p]!;
     },
     nearest(target) {
       const hi = index.atLeast(target);
