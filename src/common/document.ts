@@ -60,7 +60,16 @@ export function parseSourceDocument(text: string, file: string): SourceDocument 
     });
     throw new InputError(problems);
   }
-  const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  } catch (err) {
+    // The parser accepts some documents it cannot turn into values (an alias to no anchor, `*x`;
+    // an alias bomb beyond maxAliasCount): bad input too, at the document's start.
+    throw new InputError([
+      { code: 'syntax', file, line: 1, column: 1, path: '', message: firstLine((err as Error).message) },
+    ]);
+  }
 
   const at = (offset: number): Location => {
     const p = lineCounter.linePos(offset);

@@ -27,7 +27,7 @@
  * Weights are relative (divided by their sum); every issue needs one (0 to ignore the issue).
  */
 import { z } from 'zod';
-import type { DocumentPath } from '../../common/document.js';
+import { type DocumentPath, problemAt } from '../../common/document.js';
 import { ProblemCollector, parseAndValidate, suggestionHint } from '../../common/validate.js';
 import type { AcceptanceSpec } from './acceptance.js';
 import type { MediatorSpec } from './mediators.js';
@@ -166,8 +166,12 @@ export function checkDomain(
 
     // Weights: one per issue, known issue names, not all zero.
     const weights = issues.map(() => 0);
+    let namedWell = true;
     for (const name of Object.keys(spec.weights)) {
-      if (!problems.reference([...path, 'weights', name], 'issue', name, issueNames)) continue;
+      if (!knownKey(problems, [...path, 'weights', name], 'issue', name, issueNames)) {
+        namedWell = false;
+        continue;
+      }
       weights[issueNames.indexOf(name)] = spec.weights[name]!;
     }
     for (const name of issueNames) {
@@ -180,14 +184,15 @@ export function checkDomain(
         );
       }
     }
-    if (weights.every((w) => w === 0) && Object.keys(spec.weights).length > 0) {
+    // (Not when a misspelt issue name is the reason: that is already reported.)
+    if (namedWell && weights.every((w) => w === 0) && Object.keys(spec.weights).length > 0) {
       problems.add([...path, 'weights'], 'zero-weights', 'at least one weight must be positive');
     }
 
     // Value functions: every value of every weighted issue, in [0, 1].
     const utilities = spec.utilities ?? {};
     for (const name of Object.keys(utilities))
-      problems.reference([...path, 'utilities', name], 'issue', name, issueNames);
+      knownKey(problems, [...path, 'utilities', name], 'issue', name, issueNames);
     const values = issues.map((issue, i) =>
       valueFunction(
         issue,
@@ -214,7 +219,7 @@ export function checkDomain(
       }
       let ok = true;
       for (const name of names) {
-        if (!problems.reference([...rpath, name], 'issue', name, issueNames)) {
+        if (!knownKey(problems, [...rpath, name], 'issue', name, issueNames)) {
           ok = false;
           continue;
         }
@@ -349,16 +354,16 @@ function valueFunction(
   for (const key of Object.keys(map)) {
     const i = labels.indexOf(key);
     if (i < 0) {
-      unknownValue(problems, [...path, key], issue, key);
+      unknownValue(problems, [...path, key], issue, key, true);
       continue;
     }
+    given.add(i);
     const u = map[key];
     if (typeof u !== 'number' || !Number.isFinite(u) || u < 0 || u > 1) {
       problems.add([...path, key], 'invalid-utility', `utility of "${key}" must be a number in [0, 1]`);
       continue;
     }
     out[i] = u;
-    given.add(i);
   }
   const missing = labels.filter((_, i) => !given.has(i));
   if (missing.length > 0 && required) {
@@ -420,11 +425,15 @@ export function parseStrategySpec(
   for (const key of Object.keys(spec)) {
     if (key === 'name') continue;
     if (!allowed.includes(key)) {
-      problems.add(
-        [...path, key],
-        'unknown-field',
-        `unknown parameter "${key}" of strategy ${spec.name}`,
-        allowed.length > 0 ? `valid: ${allowed.join(', ')}` : `${spec.name} takes no parameters`,
+      problems.problems.push(
+        problemAt(
+          problems.doc,
+          [...path, key],
+          'unknown-field',
+          `unknown parameter "${key}" of strategy ${spec.name}`,
+          allowed.length > 0 ? `valid: ${allowed.join(', ')}` : `${spec.name} takes no parameters`,
+          true,
+        ),
       );
       continue;
     }
@@ -512,8 +521,7 @@ function parseProtocol(
   }
   const spec = raw as Record<string, unknown>;
   if (spec.kind === 'alternating-offers') {
-    for (const key of Object.keys(spec))
-      if (key !== 'kind') problems.add([...path, key], 'unknown-field', `unknown field "${key}"`);
+    for (const key of Object.keys(spec)) if (key !== 'kind') unknownField(problems, [...path, key]);
     return { kind: 'alternating-offers' };
   }
   if (spec.kind !== 'mediated') {
@@ -522,8 +530,7 @@ function parseProtocol(
   }
   const before = problems.problems.length;
   for (const key of Object.keys(spec)) {
-    if (!['kind', 'mediator', 'strategy', 'texts'].includes(key))
-      problems.add([...path, key], 'unknown-field', `unknown field "${key}"`);
+    if (!['kind', 'mediator', 'strategy', 'texts'].includes(key)) unknownField(problems, [...path, key]);
   }
   if (typeof spec.mediator !== 'string' || spec.mediator.length === 0) {
     problems.add([...path, 'mediator'], 'invalid-protocol', 'the mediator needs a name');
@@ -577,7 +584,7 @@ export function checkOutcome(
   let ok = true;
   const names = space.issues.map((i) => i.name);
   for (const key of Object.keys(outcome)) {
-    if (!problems.reference([...path, key], 'issue', key, names)) ok = false;
+    if (!knownKey(problems, [...path, key], 'issue', key, names)) ok = false;
   }
   space.issues.forEach((issue, i) => {
     const v = outcome[issue.name];
@@ -595,13 +602,61 @@ export function checkOutcome(
   return ok;
 }
 
+/**
+ * Checks that a map key names one of `valid`; an unknown one is reported at the key itself (the
+ * value is not what is wrong), with the nearest valid name as a hint.
+ */
+function knownKey(
+  problems: ProblemCollector,
+  path: DocumentPath,
+  kind: string,
+  name: string,
+  valid: readonly string[],
+): boolean {
+  if (valid.includes(name)) return true;
+  problems.problems.push(
+    problemAt(
+      problems.doc,
+      path,
+      'unknown-reference',
+      `unknown ${kind} "${name}"`,
+      suggestionHint(name, valid),
+      true,
+    ),
+  );
+  return false;
+}
+
+function unknownField(problems: ProblemCollector, path: DocumentPath): void {
+  problems.problems.push(
+    problemAt(
+      problems.doc,
+      path,
+      'unknown-field',
+      `unknown field "${String(path[path.length - 1])}"`,
+      undefined,
+      true,
+    ),
+  );
+}
+
 /** Reports a value that is not among an issue's values, with the nearest one as a hint. */
-function unknownValue(problems: ProblemCollector, path: DocumentPath, issue: Issue, text: string): void {
+function unknownValue(
+  problems: ProblemCollector,
+  path: DocumentPath,
+  issue: Issue,
+  text: string,
+  onKey = false,
+): void {
   const labels = issue.values.map(String);
-  problems.add(
-    path,
-    'unknown-reference',
-    `issue "${issue.name}" has no value "${text}"`,
-    suggestionHint(text, labels),
+  problems.problems.push(
+    problemAt(
+      problems.doc,
+      path,
+      'unknown-reference',
+      `issue "${issue.name}" has no value "${text}"`,
+      suggestionHint(text, labels),
+      onKey,
+    ),
   );
 }
