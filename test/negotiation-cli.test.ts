@@ -45,7 +45,7 @@ describe('alliances negotiate', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(
-      'bad-domain.yaml:8:27 parties[0].utilities.supplies.fod: issue "supplies" has no value "fod" (did you mean "food"?)',
+      'bad-domain.yaml:8:28 parties[0].utilities.supplies.fod: issue "supplies" has no value "fod" (did you mean "food"?)',
     );
     expect(r.stderr).toContain(
       'bad-domain.yaml:9:15 parties[0].strategy: unknown strategy "bulware" (did you mean "boulware"?)',
