@@ -140,8 +140,8 @@ class MergeEnumerator {
     let pos = position;
     let level: MergeLevel | null = this.top;
     for (let j = this.k - 1; j >= 0; j--) {
-      a[j] = this.ranked[j]![level!.rank[pos]!]!;
-      pos = level!.parent[pos]!;
+      a[j] = this.ranked[j]![level!.rankOf(pos)]!;
+      pos = level!.parentOf(pos);
       level = level!.below;
     }
     return a;
@@ -176,40 +176,48 @@ class MergeEnumerator {
 class MergeLevel {
   /** Partial sums produced so far, in decreasing order. */
   readonly keys: number[] = [];
-  /** For each, its position in the level below and the rank of this level's issue. */
-  readonly parent: number[] = [];
-  readonly rank: number[] = [];
+  /** For each, position in the level below · m + rank of this level's issue (m its value count). */
+  readonly codes: number[] = [];
   /**
-   * Cursor heap: key, and code = position below · m + rank (m = this issue's value count). Each rank
-   * has at most one live cursor, so the heap never holds more than m entries; its arrays are sized
-   * once and the heap size kept in `size`.
+   * Cursor heap: key, position in the level below, rank of this level's issue. Each rank has at
+   * most one live cursor, so the heap never holds more than m entries; its arrays are sized once
+   * and the heap size kept in `size`.
    */
-  private readonly hk: number[];
-  private readonly hc: number[];
+  private readonly hk: number[] = [];
+  private readonly hp: number[] = [];
+  private readonly hr: number[] = [];
   private size = 0;
-  private readonly m: number;
+  readonly m: number;
 
   constructor(
     private readonly issueKeys: readonly number[],
     readonly below: MergeLevel | null,
   ) {
-    this.m = issueKeys.length;
-    this.hk = [];
-    this.hc = [];
+    const m = issueKeys.length;
+    this.m = m;
     if (below === null) {
-      for (let r = 0; r < issueKeys.length; r++) {
+      for (let r = 0; r < m; r++) {
         this.keys.push(issueKeys[r]!);
-        this.parent.push(-1);
-        this.rank.push(r);
+        this.codes.push(r);
       }
       return;
     }
-    for (let r = 0; r < this.m; r++) {
+    for (let r = 0; r < m; r++) {
       this.hk.push(0.5);
-      this.hc.push(0);
+      this.hp.push(0);
+      this.hr.push(0);
     }
     below.ensure(1);
-    this.push(below.keys[0]! + issueKeys[0]!, 0);
+    this.push(below.keys[0]! + issueKeys[0]!, 0, 0);
+  }
+
+  /** The rank of this level's issue in element `position`, and the element's position below. */
+  rankOf(position: number): number {
+    return this.codes[position]! % this.m;
+  }
+
+  parentOf(position: number): number {
+    return Math.floor(this.codes[position]! / this.m);
   }
 
   /** Produces elements until there are `want`; false when the level runs out first. */
@@ -219,73 +227,81 @@ class MergeLevel {
     const below = this.below;
     if (below === null) return false;
     const hk = this.hk;
-    const hc = this.hc;
+    const hp = this.hp;
+    const hr = this.hr;
+    const codes = this.codes;
     const m = this.m;
     const issueKeys = this.issueKeys;
     const lower = below.keys;
     while (keys.length < want) {
       if (this.size === 0) return false;
       const key = hk[0]!;
-      const code = hc[0]!;
+      const p = hp[0]!;
+      const r = hr[0]!;
       this.pop();
-      const r = code % m;
-      const p = (code - r) / m;
       keys.push(key);
-      this.parent.push(p);
-      this.rank.push(r);
+      codes.push(p * m + r);
       // Successors: the next partial outcome below with the same rank; and the next rank.
-      if (p + 1 < lower.length || below.ensure(p + 2)) this.push(lower[p + 1]! + issueKeys[r]!, code + m);
-      if (p === 0 && r + 1 < m) this.push(lower[0]! + issueKeys[r + 1]!, r + 1);
+      if (p + 1 < lower.length || below.ensure(p + 2)) this.push(lower[p + 1]! + issueKeys[r]!, p + 1, r);
+      if (p === 0 && r + 1 < m) this.push(lower[0]! + issueKeys[r + 1]!, 0, r + 1);
     }
     return true;
   }
 
-  /** Heap order: larger key first; on equal keys the smaller code (earlier position, lower rank). */
-  private push(key: number, code: number): void {
+  /** Heap order: larger key first; on equal keys the earlier position below, then the lower rank. */
+  private push(key: number, pos: number, rank: number): void {
     const hk = this.hk;
-    const hc = this.hc;
+    const hp = this.hp;
+    const hr = this.hr;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pk = hk[parent]!;
-      if (pk > key || (pk === key && hc[parent]! < code)) break;
+      if (pk > key || (pk === key && (hp[parent]! < pos || (hp[parent]! === pos && hr[parent]! < rank))))
+        break;
       hk[i] = pk;
-      hc[i] = hc[parent]!;
+      hp[i] = hp[parent]!;
+      hr[i] = hr[parent]!;
       i = parent;
     }
     hk[i] = key;
-    hc[i] = code;
+    hp[i] = pos;
+    hr[i] = rank;
   }
 
   private pop(): void {
     const hk = this.hk;
-    const hc = this.hc;
+    const hp = this.hp;
+    const hr = this.hr;
     const n = --this.size;
     if (n === 0) return;
     const key = hk[n]!;
-    const code = hc[n]!;
+    const pos = hp[n]!;
+    const rank = hr[n]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
       let ck = hk[c]!;
-      let cc = hc[c]!;
       if (c + 1 < n) {
         const dk = hk[c + 1]!;
-        const dc = hc[c + 1]!;
-        if (dk > ck || (dk === ck && dc < cc)) {
+        if (
+          dk > ck ||
+          (dk === ck && (hp[c + 1]! < hp[c]! || (hp[c + 1]! === hp[c]! && hr[c + 1]! < hr[c]!)))
+        ) {
           c++;
           ck = dk;
-          cc = dc;
         }
       }
-      if (key > ck || (key === ck && code < cc)) break;
+      if (key > ck || (key === ck && (pos < hp[c]! || (pos === hp[c]! && rank < hr[c]!)))) break;
       hk[i] = ck;
-      hc[i] = cc;
+      hp[i] = hp[c]!;
+      hr[i] = hr[c]!;
       i = c;
     }
     hk[i] = key;
-    hc[i] = code;
+    hp[i] = pos;
+    hr[i] = rank;
   }
 }
 
@@ -333,6 +349,8 @@ class LazyIndex implements UtilityIndex {
   private mitm: MeetInTheMiddle | undefined;
   private lowest: RankedOutcome | null | undefined;
   private readonly opts: Required<UtilityIndexOptions>;
+  /** The last answer of `lastAtLeast`, where the next search starts. */
+  private hint = -1;
 
   constructor(
     private readonly space: OutcomeSpace,
@@ -412,8 +430,20 @@ class LazyIndex implements UtilityIndex {
   /** Largest position whose utility is ≥ threshold, or -1 (the prefix is descending). */
   private lastAtLeast(threshold: number): number {
     const keys = this.down.keys;
+    const count = this.down.count;
+    // Concession strategies ask for slowly falling thresholds: look near the last answer first.
+    let p = this.hint;
+    if (p < count && (p < 0 || keys[p]! >= threshold)) {
+      for (let steps = 0; steps < 8; steps++) {
+        if (p + 1 >= count || keys[p + 1]! < threshold) {
+          this.hint = p;
+          return p;
+        }
+        p++;
+      }
+    }
     let lo = 0;
-    let hi = this.down.count - 1;
+    let hi = count - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
@@ -422,6 +452,7 @@ class LazyIndex implements UtilityIndex {
         lo = mid + 1;
       } else hi = mid - 1;
     }
+    this.hint = found;
     return found;
   }
 
