@@ -11,6 +11,7 @@ import {
   hardliner,
   power,
   randomStrategy,
+  STRATEGY_NAMES,
   strategyFromSpec,
   timeDependent,
   titForTat,
@@ -245,16 +246,7 @@ describe('acceptance conditions', () => {
 
 describe('strategy specs', () => {
   it('names every built-in and describes parameters', () => {
-    const specs = [
-      'aspiration',
-      'boulware',
-      'linear',
-      'conceder',
-      'time-dependent',
-      'tit-for-tat',
-      'hardliner',
-      'random',
-    ] as const;
+    const specs = STRATEGY_NAMES;
     const { space, prefs } = ladder();
     for (const spec of specs) {
       const factory: StrategyFactory = strategyFromSpec(spec);

@@ -26,7 +26,8 @@ import { type AcceptanceSpec, createAcceptance, describeAcceptance } from './acc
 import { type Assignment, randomAssignment } from './outcome-space.js';
 import { isForbidden } from './preferences.js';
 import type { Turn } from './protocol.js';
-import type { Response, StrategyFactory } from './strategy.js';
+import type { Response, Strategy, StrategyContext, StrategyFactory } from './strategy.js';
+import type { RankedOutcome } from './utility-index.js';
 
 /** NegMAS's named aspiration exponents (`PolyAspiration`). */
 export const ASPIRATION_EXPONENTS = { boulware: 4, linear: 1, conceder: 0.25 } as const;
@@ -46,6 +47,23 @@ export function power(t: number, x: number): number {
   }
   return t ** x;
 }
+
+/**
+ * The utility range a conceding party moves in: from its best outcome (umax) down to its worst,
+ * raised to its reservation value (umin) — NegMAS's scaled range, Faratin's [pmin, pmax]. Null when
+ * nothing the party may propose is worth its reservation value: it can then only walk away.
+ */
+export function concessionRange(
+  ctx: StrategyContext,
+): { readonly best: RankedOutcome; readonly umax: number; readonly umin: number } | null {
+  const best = ctx.index.best();
+  if (best === null || best.utility < ctx.preferences.reservation) return null;
+  const worst = ctx.index.worst();
+  return { best, umax: best.utility, umin: Math.max(worst ? worst.utility : 0, ctx.preferences.reservation) };
+}
+
+/** A party with nothing to offer: it rejects what it is offered and walks away when it must propose. */
+const hopeless: Strategy = { propose: () => null, respond: () => 'reject' };
 
 export interface AspirationOptions {
   /** `boulware`, `linear`, `conceder` or the exponent x of a(t) = m·(1 − t^x). */
@@ -68,12 +86,9 @@ export function aspiration(options: AspirationOptions = {}): StrategyFactory {
   return (ctx) => {
     const prefs = ctx.preferences;
     const utility = prefs.utility;
-    const best = ctx.index.best();
-    const umax = best ? best.utility : 0;
-    const worst = ctx.index.worst();
-    const umin = Math.max(worst ? worst.utility : 0, prefs.reservation);
-    // Nothing the party may propose is worth its reservation value: it can only walk away.
-    const hopeless = best === null || umax < prefs.reservation;
+    const range = concessionRange(ctx);
+    if (range === null) return hopeless;
+    const { best, umax, umin } = range;
     const span = umax - umin;
     // Both moves of a turn (respond, then counter-offer) use the same threshold: compute it once.
     let memoTime = -1;
@@ -86,23 +101,18 @@ export function aspiration(options: AspirationOptions = {}): StrategyFactory {
       memoThreshold = x < umin ? umin : Math.min(x, umax);
       return memoThreshold;
     };
-    const propose = (turn: Turn): Assignment | null => {
-      if (hopeless) return null;
+    const propose = (turn: Turn): Assignment => {
       const r = ctx.index.atLeast(threshold(turn.relativeTime));
       return r ? r.assignment : best.assignment;
     };
     return {
       propose,
       respond(turn, offer): Response {
-        if (hopeless) return 'reject';
         const u = utility.utility(offer);
         if (acceptance) {
           return acceptance({
             offerUtility: u,
-            nextUtility: () => {
-              const p = propose(turn);
-              return p === null ? null : utility.utility(p);
-            },
+            nextUtility: () => utility.utility(propose(turn)),
             relativeTime: turn.relativeTime,
             reservation: prefs.reservation,
           })
@@ -132,15 +142,12 @@ export function timeDependent(options: TimeDependentOptions = {}): StrategyFacto
   const acceptance = createAcceptance(options.accept ?? 'next');
   return (ctx) => {
     const prefs = ctx.preferences;
-    const best = ctx.index.best();
-    const worst = ctx.index.worst();
-    const pmax = best ? best.utility : 0;
-    const pmin = Math.max(worst ? worst.utility : 0, prefs.reservation);
-    const hopeless = best === null || pmax < prefs.reservation;
+    const range = concessionRange(ctx);
+    if (range === null) return hopeless;
+    const { best, umax: pmax, umin: pmin } = range;
     let memoTime = -1;
-    let memo: Assignment | null = null;
-    const propose = (turn: Turn): Assignment | null => {
-      if (hopeless) return null;
+    let memo: Assignment = best.assignment;
+    const propose = (turn: Turn): Assignment => {
       if (turn.relativeTime === memoTime) return memo;
       const f = k + (1 - k) * power(turn.relativeTime, 1 / e);
       const target = pmin + (pmax - pmin) * (1 - f);
@@ -156,13 +163,9 @@ export function timeDependent(options: TimeDependentOptions = {}): StrategyFacto
     return {
       propose,
       respond: (turn, offer) =>
-        !hopeless &&
         acceptance({
           offerUtility: prefs.utility.utility(offer),
-          nextUtility: () => {
-            const p = propose(turn);
-            return p === null ? null : prefs.utility.utility(p);
-          },
+          nextUtility: () => prefs.utility.utility(propose(turn)),
           relativeTime: turn.relativeTime,
           reservation: prefs.reservation,
         })
@@ -182,26 +185,21 @@ export function titForTat(options: TitForTatOptions = {}): StrategyFactory {
   return (ctx) => {
     const prefs = ctx.preferences;
     const utility = prefs.utility;
-    const best = ctx.index.best();
-    const worst = ctx.index.worst();
-    const umax = best ? best.utility : 0;
-    const umin = Math.max(worst ? worst.utility : 0, prefs.reservation);
-    const hopeless = best === null || umax < prefs.reservation;
+    const range = concessionRange(ctx);
+    if (range === null) return hopeless;
+    const { best, umax, umin } = range;
     let target = umax;
     /** My utility of the previous offer by each other party. */
     const previous = new Map<number, number>();
-    const propose = (): Assignment | null => {
-      if (hopeless) return null;
+    const propose = (): Assignment => {
       const r = ctx.index.atLeast(target);
       return r ? r.assignment : best.assignment;
     };
     return {
       propose,
       respond(_turn, offer): Response {
-        if (hopeless) return 'reject';
         const u = utility.utility(offer);
-        const next = propose();
-        return u >= prefs.reservation && next !== null && u >= utility.utility(next) ? 'accept' : 'reject';
+        return u >= prefs.reservation && u >= utility.utility(propose()) ? 'accept' : 'reject';
       },
       observe(mover, move) {
         if (mover === ctx.party || mover < 0 || move.kind !== 'offer') return;
@@ -220,12 +218,13 @@ export function titForTat(options: TitForTatOptions = {}): StrategyFactory {
 
 export function hardliner(): StrategyFactory {
   return (ctx) => {
-    const best = ctx.index.best();
-    const ok = best !== null && best.utility >= ctx.preferences.reservation;
+    const range = concessionRange(ctx);
+    if (range === null) return hopeless;
+    const { best } = range;
     return {
-      propose: () => (ok ? best.assignment : null),
+      propose: () => best.assignment,
       respond: (_turn, offer) =>
-        ok && ctx.preferences.utility.utility(offer) >= best.utility ? 'accept' : 'reject',
+        ctx.preferences.utility.utility(offer) >= best.utility ? 'accept' : 'reject',
     };
   };
 }
