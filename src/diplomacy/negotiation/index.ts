@@ -17,4 +17,5 @@ export * from './random-domain.js';
 export * from './report.js';
 export * from './strategies.js';
 export * from './strategy.js';
+export * from './tournament.js';
 export * from './utility-index.js';
