@@ -1,5 +1,6 @@
 /**
- * The library API of Alliances. The CLI and the server are thin shells over what is exported here.
+ * The library API of Alliances. The CLI (and later the server) are thin shells over what is
+ * exported here.
  */
 
 export { type ParallelTournamentOptions, runTournamentParallel } from './cli/tournament-runner.js';
@@ -16,3 +17,30 @@ export {
   WorkerTaskError,
 } from './common/worker-pool.js';
 export * from './diplomacy/negotiation/index.js';
+export { type Names, namesOf, renderChronicle, renderEvent } from './engine/chronicle.js';
+export { resolveEngagement } from './engine/combat.js';
+export { buildWorld } from './engine/initial-world.js';
+export { logHash } from './engine/log-hash.js';
+export { type MilestoneResult, matchMilestone, matchMilestones } from './engine/milestones.js';
+export { apply, fold } from './engine/reducer.js';
+export {
+  type DecisionContext,
+  type DecisionMaker,
+  type RunMode,
+  type SimulationOptions,
+  type SimulationResult,
+  simulate,
+} from './engine/simulation.js';
+export { type RunSummary, renderSummary, summarize } from './engine/summary.js';
+export * from './model/events.js';
+export * from './model/ids.js';
+export * from './model/intents.js';
+export { worldViolations } from './model/invariants.js';
+export * from './model/provision.js';
+export * from './model/time.js';
+export * from './model/world.js';
+export { builtinScenarioNames, DEFAULT_SCENARIO, resolveScenario } from './scenario/builtin.js';
+export { loadScenario, type Scenario } from './scenario/loader.js';
+export { type MilestoneSpec, type ScenarioSpec, scenarioSchema } from './scenario/schema.js';
+export { recordRun, type Verification, verifyRun } from './store/recorder.js';
+export { type RunRecord, resolveDbPath, Store } from './store/store.js';

@@ -64,10 +64,17 @@ export function parseSourceDocument(text: string, file: string): SourceDocument 
   try {
     value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
   } catch (err) {
-    // The parser accepts some documents it cannot turn into values (an alias to no anchor, `*x`;
-    // an alias bomb beyond maxAliasCount): bad input too, at the document's start.
+    // Aliases that cannot be resolved (or expand too much) surface only when converting.
     throw new InputError([
-      { code: 'syntax', file, line: 1, column: 1, path: '', message: firstLine((err as Error).message) },
+      {
+        code: 'syntax',
+        file,
+        line: 1,
+        column: 1,
+        path: '',
+        message: (err as Error).message,
+        hint: 'check the anchors (&name) and aliases (*name)',
+      },
     ]);
   }
 

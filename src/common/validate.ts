@@ -19,9 +19,33 @@ export function schemaProblems(doc: SourceDocument, issues: readonly z.core.$Zod
       }
       continue;
     }
+    if (issue.code === 'invalid_union' && (issue as { discriminator?: string }).discriminator) {
+      problems.push(discriminatorProblem(doc, path, issue));
+      continue;
+    }
     problems.push(problemAt(doc, path, issue.code, describeIssue(issue)));
   }
   return problems;
+}
+
+/** `unknown kind "tribute"` with the valid kinds, for a discriminated union that matched no option. */
+function discriminatorProblem(
+  doc: SourceDocument,
+  path: (string | number)[],
+  issue: z.core.$ZodIssue,
+): Problem {
+  const field = (issue as { discriminator?: string }).discriminator!;
+  const valuePath = path[path.length - 1] === field ? path : [...path, field];
+  let value: unknown = doc.value;
+  for (const seg of valuePath)
+    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[seg] : undefined;
+  const options = [...issue.message.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+  const message = value === undefined ? `missing "${field}"` : `unknown ${field} ${JSON.stringify(value)}`;
+  const hint =
+    typeof value === 'string'
+      ? (suggestionHint(value, options) ?? `valid: ${options.join(', ')}`)
+      : `valid: ${options.join(', ')}`;
+  return problemAt(doc, valuePath, 'unknown-kind', message, hint);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -5,11 +5,23 @@
 import type { Command } from 'commander';
 import { registerBench } from './bench.js';
 import { registerNegotiate } from './negotiate.js';
+import { registerReplay, registerRun, registerRuns, registerVerify } from './run-commands.js';
+import { registerSchema, registerValidate } from './scenario-commands.js';
 import { registerTournament } from './tournament.js';
 
 type Register = (program: Command) => void;
 
-const commands: readonly Register[] = [registerNegotiate, registerTournament, registerBench];
+const commands: readonly Register[] = [
+  registerRun,
+  registerValidate,
+  registerSchema,
+  registerRuns,
+  registerReplay,
+  registerVerify,
+  registerNegotiate,
+  registerTournament,
+  registerBench,
+];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);

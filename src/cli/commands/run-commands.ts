@@ -1,0 +1,248 @@
+/**
+ * `alliances run`, `runs`, `replay` and `verify`: simulating scenarios, storing runs, and reading
+ * them back. Output is the chronicle, milestones and summary for people; `--json` for programs.
+ */
+import type { Command } from 'commander';
+import { InputError } from '../../common/errors.js';
+import { namesOf, renderChronicle } from '../../engine/chronicle.js';
+import { buildWorld } from '../../engine/initial-world.js';
+import { type MilestoneResult, matchMilestones } from '../../engine/milestones.js';
+import { fold } from '../../engine/reducer.js';
+import { type SimulationResult, simulate } from '../../engine/simulation.js';
+import { renderSummary, summarize } from '../../engine/summary.js';
+import type { WorldEvent } from '../../model/events.js';
+import { resolveScenario } from '../../scenario/builtin.js';
+import { loadScenario, type Scenario } from '../../scenario/loader.js';
+import { recordRun, verifyRun } from '../../store/recorder.js';
+import { resolveDbPath, Store } from '../../store/store.js';
+import { parseIntegerOption, printJson } from '../io.js';
+
+const MODES = ['scripted'] as const;
+
+function parseMode(raw: string): (typeof MODES)[number] {
+  if (!(MODES as readonly string[]).includes(raw)) {
+    throw new InputError([
+      {
+        code: 'invalid-option',
+        path: '--mode',
+        message: `unknown mode "${raw}"`,
+        hint: `available: ${MODES.join(', ')}`,
+      },
+    ]);
+  }
+  return raw as (typeof MODES)[number];
+}
+
+/** A run reference: a number, or `last`. */
+export function parseRunRef(raw: string): number | 'last' {
+  if (raw === 'last') return 'last';
+  return parseIntegerOption('RUN', raw, 1);
+}
+
+function renderMilestones(milestones: readonly MilestoneResult[]): string[] {
+  if (milestones.length === 0) return [];
+  const reached = milestones.filter((m) => m.reached).length;
+  const lines = ['', `Milestones: ${reached} of ${milestones.length} reached`, ''];
+  milestones.forEach((m, i) => {
+    lines.push(
+      `  ${m.reached ? '✓' : '✗'} ${String(i + 1).padStart(2)}. ${m.title}${m.reached ? ` (event ${m.seq})` : ''}`,
+    );
+  });
+  return lines;
+}
+
+function renderRun(scenario: Scenario, result: SimulationResult, runId: number | null): string {
+  const names = namesOf(buildWorld(scenario.spec));
+  const lines = [
+    ...renderChronicle(result.events, names),
+    ...renderMilestones(result.milestones),
+    ...renderSummary(summarize(result.world, result.events), names),
+    '',
+    `Run ${runId ?? '(not stored)'}: hash ${result.hash}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function runJson(
+  scenario: Scenario,
+  result: SimulationResult,
+  runId: number | null,
+  seed: number,
+  mode: string,
+) {
+  return {
+    run: runId,
+    scenario: scenario.spec.id,
+    seed,
+    mode,
+    hash: result.hash,
+    milestones: result.milestones,
+    events: result.events,
+    summary: summarize(result.world, result.events),
+  };
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('simulate a scenario (default: the built-in delta-quadrant) and store the run')
+    .argument('[scenario]', 'scenario file, or the name of a built-in scenario', 'delta-quadrant')
+    .option('--seed <n>', "random seed (default: the scenario's own)")
+    .option('--mode <mode>', `how decisions are made: ${MODES.join(', ')}`, 'scripted')
+    .option('--json', 'print one JSON object instead of the chronicle')
+    .option('--db <path>', 'database file (default: $ALLIANCES_DB or ./alliances.db)')
+    .option('--no-store', 'do not store the run')
+    .action(
+      (arg: string, opts: { seed?: string; mode: string; json?: boolean; db?: string; store: boolean }) => {
+        const mode = parseMode(opts.mode);
+        // The scenario is loaded and checked before the database is touched: bad input writes nothing.
+        const scenario = resolveScenario(arg);
+        const seed =
+          opts.seed === undefined ? scenario.spec.seed : parseIntegerOption('--seed', opts.seed, 0);
+        let result: SimulationResult;
+        let runId: number | null = null;
+        if (opts.store) {
+          const store = Store.open(resolveDbPath(opts.db));
+          try {
+            const recorded = recordRun(store, scenario, { seed, mode });
+            runId = recorded.runId;
+            result = recorded;
+          } finally {
+            store.close();
+          }
+        } else {
+          result = simulate(scenario, { seed, mode });
+        }
+        if (opts.json) printJson(runJson(scenario, result, runId, seed, mode));
+        else process.stdout.write(renderRun(scenario, result, runId));
+      },
+    );
+}
+
+export function registerRuns(program: Command): void {
+  program
+    .command('runs')
+    .description('list stored runs, oldest first')
+    .option('--json', 'print JSON')
+    .option('--db <path>', 'database file')
+    .action((opts: { json?: boolean; db?: string }) => {
+      const store = Store.open(resolveDbPath(opts.db));
+      try {
+        const runs = store.listRuns().map((r) => ({
+          id: r.id,
+          scenario: r.scenario,
+          seed: r.seed,
+          mode: r.mode,
+          status: r.status,
+          hash: r.hash,
+          events: r.events,
+          parent: r.parent,
+          createdAt: r.createdAt,
+        }));
+        if (opts.json) {
+          printJson({ runs });
+          return;
+        }
+        if (runs.length === 0) {
+          process.stdout.write('no runs stored yet; `alliances run` makes one\n');
+          return;
+        }
+        process.stdout.write(
+          `${'id'.padStart(4)}  ${'scenario'.padEnd(18)} ${'seed'.padStart(6)}  ${'mode'.padEnd(10)} ${'status'.padEnd(10)} ${'events'.padStart(6)}  hash\n`,
+        );
+        for (const r of runs) {
+          process.stdout.write(
+            `${String(r.id).padStart(4)}  ${r.scenario.padEnd(18)} ${String(r.seed).padStart(6)}  ${r.mode.padEnd(10)} ${r.status.padEnd(10)} ${String(r.events).padStart(6)}  ${r.hash?.slice(0, 16) ?? '-'}\n`,
+          );
+        }
+      } finally {
+        store.close();
+      }
+    });
+}
+
+export function registerReplay(program: Command): void {
+  program
+    .command('replay')
+    .description('tell a stored run again, from its stored events')
+    .argument('<run>', 'run id, or "last"')
+    .option('--json', 'print the stored events as JSON')
+    .option('--db <path>', 'database file')
+    .action((ref: string, opts: { json?: boolean; db?: string }) => {
+      const runRef = parseRunRef(ref);
+      const store = Store.open(resolveDbPath(opts.db));
+      try {
+        const run = store.getRun(runRef);
+        const events = store.events(run.id);
+        if (opts.json) {
+          printJson({
+            run: run.id,
+            scenario: run.scenario,
+            seed: run.seed,
+            mode: run.mode,
+            status: run.status,
+            hash: run.hash,
+            events,
+          });
+          return;
+        }
+        const scenario = loadScenario(run.scenarioText, run.scenarioFile);
+        const start = buildWorld(scenario.spec);
+        const names = namesOf(start);
+        const world = fold(start, events as WorldEvent[]);
+        const lines = [
+          ...renderChronicle(events, names),
+          ...(run.status === 'complete'
+            ? renderMilestonesFor(scenario, events)
+            : ['', 'This run is incomplete: it was stopped before its end.']),
+          ...renderSummary(summarize(world, events), names),
+          '',
+          `Run ${run.id} (${run.status}): hash ${run.hash ?? '-'}`,
+        ];
+        process.stdout.write(`${lines.join('\n')}\n`);
+      } finally {
+        store.close();
+      }
+    });
+}
+
+/** Milestones are matched on a stored log exactly as on a fresh run. */
+function renderMilestonesFor(scenario: Scenario, events: readonly WorldEvent[]): string[] {
+  return renderMilestones(matchMilestones(scenario.spec.milestones, events));
+}
+
+export function registerVerify(program: Command): void {
+  program
+    .command('verify')
+    .description(
+      're-simulate a stored run from its scenario and seed; exit 0 when the logs match, 1 when not',
+    )
+    .argument('<run>', 'run id, or "last"')
+    .option('--json', 'print the verification as JSON')
+    .option('--db <path>', 'database file')
+    .action((ref: string, opts: { json?: boolean; db?: string }) => {
+      const runRef = parseRunRef(ref);
+      const store = Store.open(resolveDbPath(opts.db));
+      try {
+        const v = verifyRun(store, store.getRun(runRef));
+        if (opts.json) {
+          printJson({
+            run: v.run.id,
+            matches: v.matches,
+            storedHash: v.storedHash,
+            simulatedHash: v.simulatedHash,
+            firstDifference: v.firstDifference,
+          });
+        } else if (v.matches) {
+          process.stdout.write(`run ${v.run.id} verified: ${v.simulatedHash}\n`);
+        } else {
+          process.stdout.write(
+            `run ${v.run.id} does NOT verify: stored ${v.storedHash}, simulated ${v.simulatedHash}${v.firstDifference !== null ? `; logs differ from event ${v.firstDifference}` : ''}${v.run.status !== 'complete' ? ' (the run is incomplete)' : ''}\n`,
+          );
+        }
+        if (!v.matches) process.exitCode = 1;
+      } finally {
+        store.close();
+      }
+    });
+}

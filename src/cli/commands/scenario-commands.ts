@@ -1,0 +1,43 @@
+/**
+ * `alliances validate FILE` and `alliances schema`: checking scenario files and printing the
+ * scenario format as JSON Schema (for editors' completion and validation).
+ */
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { loadScenario } from '../../scenario/loader.js';
+import { scenarioSchema } from '../../scenario/schema.js';
+import { readInputFile } from '../io.js';
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('check a scenario file; prints "ok", or every problem with file:line:column (exit 2)')
+    .argument('<file>', 'scenario file (YAML or JSON)')
+    .action((file: string) => {
+      loadScenario(readInputFile(file), file);
+      process.stdout.write('ok\n');
+    });
+}
+
+/** The JSON Schema of the scenario format (input side: what a file may contain). */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(scenarioSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as Record<string, unknown>;
+}
+
+export function registerSchema(program: Command): void {
+  program
+    .command('schema')
+    .description('print the JSON Schema of scenario files')
+    .action(() => {
+      const schema = {
+        ...scenarioJsonSchema(),
+        title: 'Alliances scenario',
+        $id: 'https://alliances.dev/scenario.schema.json',
+      };
+      process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
+    });
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { EVENT_TYPES } from '../model/events.js';
+import { namesOf, renderChronicle } from './chronicle.js';
+import { buildWorld } from './initial-world.js';
+import { simulate } from './simulation.js';
+import { deltaQuadrant } from './test-support.js';
+
+describe('the chronicle', () => {
+  const scenario = deltaQuadrant();
+  const result = simulate(scenario, { seed: 1 });
+  const lines = renderChronicle(result.events, namesOf(buildWorld(scenario.spec)));
+
+  it('tells each moment with its time and names, not ids', () => {
+    expect(lines[0]).toBe('D1 00:00  Alliances in the Delta Quadrant begins (scripted, seed 1).');
+    expect(lines).toContain('D1 02:00  Kurt Bendera dies: too badly injured for the Doctor to save.');
+    expect(lines.some((l) => l.includes('Jal Tersa denies the approach'))).toBe(true);
+  });
+
+  it('gives the reasons of decisions', () => {
+    const offer = lines.find((l) => l.includes('Culluh (the Kazon-Nistrim) demands exchange of crews'));
+    expect(offer).toContain('— our alliance should be a genuine partnership');
+    const rejection = lines.find((l) => l.includes('rejects the terms'));
+    expect(rejection).toContain('[principle no-crew-exchange]');
+  });
+
+  it('covers the story from the attack to the end', () => {
+    expect(lines.at(-1)).toContain('The chronicle ends');
+    const types = new Set(result.events.map((e) => e.type));
+    // The story exercises most of the event vocabulary.
+    expect(types.size).toBeGreaterThan(EVENT_TYPES.length * 0.7);
+  });
+});

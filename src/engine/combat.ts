@@ -1,0 +1,134 @@
+/**
+ * Engagements by Lanchester's square law (Lanchester 1916), in discrete rounds with seeded noise.
+ *
+ * Each side's fighting strength is Σ count · firepower · weapons-integrity over its ships. In a
+ * round, each side inflicts damage proportional to its strength (the square law: a side's losses
+ * grow with the size of the other side, so concentration wins), scaled by the defender's shields.
+ * Damage to a squadron destroys ships; damage to a lone ship wears down its systems, and crew
+ * casualties follow the damage. A side withdraws when its strength falls below half its initial
+ * strength, or below half of the other side's.
+ */
+import type { Rng } from '../common/random.js';
+import type { EventPayloadOf } from '../model/events.js';
+import type { FactionId, LocationId, ShipId } from '../model/ids.js';
+import { SHIP_SYSTEMS, type Ship, type ShipSystem } from '../model/world.js';
+
+/** Damage per unit of strength per round (calibrates how quickly engagements are decided). */
+const LETHALITY = 0.12;
+const MAX_ROUNDS = 6;
+/** Share of incoming fire that full shields turn away. */
+const SHIELD_ABSORPTION = 0.6;
+
+interface Unit {
+  ship: Ship;
+  count: number;
+  systems: Record<ShipSystem, number>;
+  injured: number;
+  killed: number;
+}
+
+const strength = (units: readonly Unit[]) =>
+  units.reduce((s, u) => s + u.count * u.ship.firepower * u.systems.weapons, 0);
+
+function takeFire(units: Unit[], incoming: number, rng: Rng): void {
+  const total = units.reduce((s, u) => s + u.count, 0);
+  if (total === 0) return;
+  for (const u of units) {
+    if (u.count === 0) continue;
+    // Fire is spread over the ships of the side in proportion to their number.
+    const share = (incoming * u.count) / total;
+    const effective = share * (1 - SHIELD_ABSORPTION * u.systems.shields) * (0.75 + 0.5 * rng.float());
+    if (u.ship.count > 1) {
+      // A squadron loses whole ships: the expected number, rounded at random.
+      const expected = Math.min(u.count, effective / Math.max(0.1, u.ship.firepower));
+      const lost = Math.min(
+        u.count,
+        Math.floor(expected) + (rng.float() < expected - Math.floor(expected) ? 1 : 0),
+      );
+      u.count -= lost;
+      u.killed += Math.round((lost * u.ship.crew.complement) / u.ship.count);
+    } else {
+      // A lone ship's systems wear down; shields go first.
+      const hit = Math.min(1, effective / Math.max(0.1, u.ship.firepower * 4));
+      for (const sys of SHIP_SYSTEMS) {
+        const exposure = sys === 'shields' ? 2 : 0.5 + rng.float();
+        u.systems[sys] = Math.max(0, round3(u.systems[sys] * (1 - Math.min(1, hit * exposure))));
+      }
+      const crew = Math.max(0, u.ship.crew.complement - u.ship.crew.killed - u.killed);
+      u.injured += Math.round(crew * hit * 0.2 * rng.float());
+      u.killed += rng.float() < hit * 0.5 ? 1 : 0;
+      if (u.systems.hull <= 0.05) u.count = 0;
+    }
+  }
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export function resolveEngagement(
+  initiator: FactionId,
+  attackers: readonly Ship[],
+  defenders: readonly Ship[],
+  location: LocationId,
+  rng: Rng,
+): EventPayloadOf<'engagement'> {
+  const toUnit = (ship: Ship): Unit => ({
+    ship,
+    count: ship.count,
+    systems: { ...ship.systems },
+    injured: 0,
+    killed: 0,
+  });
+  const a = attackers.map(toUnit);
+  const d = defenders.map(toUnit);
+  const a0 = strength(a);
+  const d0 = strength(d);
+  let outcome: EventPayloadOf<'engagement'>['outcome'] = 'broken-off';
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const fa = strength(a);
+    const fd = strength(d);
+    takeFire(d, fa * LETHALITY * 4, rng);
+    takeFire(a, fd * LETHALITY * 4, rng);
+    const sa = strength(a);
+    const sd = strength(d);
+    if (a.every((u) => u.count === 0)) {
+      outcome = 'attackers-destroyed';
+      break;
+    }
+    if (d.every((u) => u.count === 0)) {
+      outcome = 'defenders-destroyed';
+      break;
+    }
+    if (sa < 0.5 * a0 || sa < 0.5 * sd) {
+      outcome = 'attackers-withdrew';
+      break;
+    }
+    if (sd < 0.5 * d0 || sd < 0.5 * sa) {
+      outcome = 'defenders-withdrew';
+      break;
+    }
+  }
+  const damage: EventPayloadOf<'engagement'>['damage'] = [];
+  const casualties: EventPayloadOf<'engagement'>['casualties'] = [];
+  const losses: EventPayloadOf<'engagement'>['losses'] = [];
+  for (const u of [...a, ...d].sort((x, y) => (x.ship.id < y.ship.id ? -1 : 1))) {
+    for (const sys of SHIP_SYSTEMS) {
+      if (u.systems[sys] !== u.ship.systems[sys])
+        damage.push({ ship: u.ship.id as ShipId, system: sys, integrity: u.systems[sys] });
+    }
+    if (u.injured > 0 || u.killed > 0)
+      casualties.push({ ship: u.ship.id, injured: u.injured, killed: u.killed });
+    if (u.count < u.ship.count) losses.push({ ship: u.ship.id, count: u.ship.count - u.count });
+  }
+  return {
+    type: 'engagement',
+    initiator,
+    attackers: attackers.map((s) => s.id),
+    defenders: defenders.map((s) => s.id),
+    location,
+    outcome,
+    damage,
+    casualties,
+    losses,
+    notes: [],
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Rules of communication: subspace messages, envoys sent through an intermediary (who may relay
+ * the approach or deny knowing the envoy), and covert channels opened by a spy.
+ */
+
+import type { EventPayload } from '../../model/events.js';
+import type { PersonId } from '../../model/ids.js';
+import type { Minutes } from '../../model/time.js';
+import { distanceBetween, type Person, personLocation, topLocation, type World } from '../../model/world.js';
+import { allow, type Rule, type RuleContext, refuse } from './context.js';
+import { voyage } from './movement.js';
+
+/** Can this person transmit? Aboard a ship only if its communications work. */
+function canTransmit(ctx: RuleContext, person: Person): boolean {
+  if (person.position.kind === 'location') return true;
+  const ship = ctx.world.ships[person.position.ship];
+  return ship !== undefined && ship.systems.communications >= ctx.settings.operationalIntegrity;
+}
+
+/** Subspace delay between two persons: distance over subspace speed, at least one tick. */
+export function messageDelay(
+  world: World,
+  from: Person,
+  to: Person,
+  lightYearsPerHour: number,
+  tick: Minutes,
+): Minutes {
+  const d = distanceBetween(world, personLocation(world, from), personLocation(world, to));
+  const minutesNeeded = Number.isFinite(d) ? Math.ceil((d / lightYearsPerHour) * 60) : 24 * 60;
+  return Math.max(tick, minutesNeeded) as Minutes;
+}
+
+export const sendMessage: Rule<'send-message'> = (ctx, actor, faction, intent) => {
+  const recipients = intent.to.map((id) => ctx.world.persons[id]);
+  if (recipients.some((p) => !p || p.status === 'dead'))
+    return refuse('message.recipient', 'a recipient cannot receive messages');
+  const to = recipients[0]!.faction;
+  if (recipients.some((p) => p!.faction !== to))
+    return refuse('message.recipient', 'all recipients of a message serve one faction');
+  if (!canTransmit(ctx, actor))
+    return refuse('ship.communications', `${actor.id} has no working communications`);
+  const delay = messageDelay(
+    ctx.world,
+    actor,
+    recipients[0]!,
+    ctx.settings.subspaceLightYearsPerHour,
+    ctx.settings.tick,
+  );
+  return allow({
+    type: 'message-sent',
+    message: ctx.nextId('message'),
+    from: faction.id,
+    to,
+    sender: actor.id,
+    recipients: intent.to,
+    channel: null,
+    topic: intent.topic,
+    text: intent.text,
+    arrivesAt: ctx.t + delay,
+  });
+};
+
+export const sendEnvoy: Rule<'send-envoy'> = (ctx, _actor, faction, intent) => {
+  if (ctx.world.channels[intent.channel])
+    return refuse('channel.unique', `channel ${intent.channel} already exists`);
+  const envoy = ctx.world.persons[intent.envoy];
+  const contact = ctx.world.persons[intent.contact];
+  const ship = ctx.world.ships[intent.ship];
+  if (!envoy || envoy.faction !== faction.id || envoy.status !== 'active')
+    return refuse('envoy.available', `${intent.envoy} cannot go as ${faction.id}'s envoy`);
+  if (!contact || contact.status === 'dead')
+    return refuse('envoy.contact', `${intent.contact} cannot be contacted`);
+  if (!ship || ship.faction !== faction.id || ship.destroyed || ship.course)
+    return refuse('ship.available', `${intent.ship} is not available to ${faction.id}`);
+  if (topLocation(ctx.world, personLocation(ctx.world, envoy)) !== topLocation(ctx.world, ship.location)) {
+    return refuse('envoy.ship', `${envoy.id} cannot reach ${ship.id}`);
+  }
+  const target = ctx.world.factions[intent.target];
+  if (!target) return refuse('envoy.target', `unknown faction ${intent.target}`);
+  const kind = contact.id === target.leader ? 'envoy' : 'intermediary';
+  const events: EventPayload[] = [
+    {
+      type: 'channel-opened',
+      channel: intent.channel,
+      kind,
+      from: faction.id,
+      to: target.id,
+      agent: envoy.id,
+      contact: contact.id,
+      secret: false,
+    },
+  ];
+  if (!(envoy.position.kind === 'ship' && envoy.position.ship === ship.id)) {
+    events.push({
+      type: 'person-moved',
+      person: envoy.id,
+      to: { kind: 'ship', ship: ship.id },
+      means: 'on-foot',
+    });
+  }
+  const travel = voyage(ctx, faction.id, ship.id, intent.to);
+  if (!travel.ok) return travel;
+  return allow(...events, ...travel.events);
+};
+
+export const respondToEnvoy: Rule<'respond-to-envoy'> = (ctx, actor, _faction, intent) => {
+  const channel = ctx.world.channels[intent.channel];
+  if (channel?.status !== 'open') return refuse('channel.open', `channel ${intent.channel} is not open`);
+  if (channel.contact !== actor.id)
+    return refuse('channel.contact', `${actor.id} is not the contact of ${channel.id}`);
+  const envoy = channel.agent ? ctx.world.persons[channel.agent] : undefined;
+  if (!envoy) return refuse('channel.agent', `${channel.id} has no envoy`);
+  const here = topLocation(ctx.world, personLocation(ctx.world, actor));
+  if (topLocation(ctx.world, personLocation(ctx.world, envoy)) !== here)
+    return refuse('envoy.presence', `${envoy.id} has not reached ${actor.id}`);
+  if (intent.response === 'deny') {
+    return allow({
+      type: 'channel-denied',
+      channel: channel.id,
+      by: actor.id,
+      reason: ctx.reasons[0] ?? 'denied knowing the envoy',
+    });
+  }
+  const leader = ctx.world.factions[channel.to]?.leader as PersonId;
+  return allow({
+    type: 'message-sent',
+    message: ctx.nextId('message'),
+    from: channel.from,
+    to: channel.to,
+    sender: envoy.id,
+    recipients: [leader],
+    channel: channel.id,
+    topic: 'proposal',
+    text: `${actor.name} relays ${envoy.name}'s approach`,
+    arrivesAt: ctx.t + ctx.settings.tick,
+  });
+};
+
+export const openCovertChannel: Rule<'open-covert-channel'> = (ctx, actor, _faction, intent) => {
+  if (ctx.world.channels[intent.channel])
+    return refuse('channel.unique', `channel ${intent.channel} already exists`);
+  if (intent.to === actor.faction)
+    return refuse('channel.covert', 'a covert channel leads to another faction');
+  const contact = ctx.world.persons[intent.contact];
+  if (!contact || contact.faction !== intent.to)
+    return refuse('channel.contact', `${intent.contact} does not serve ${intent.to}`);
+  if (!canTransmit(ctx, actor))
+    return refuse('ship.communications', `${actor.id} has no working communications`);
+  return allow({
+    type: 'channel-opened',
+    channel: intent.channel,
+    kind: 'covert',
+    from: actor.faction,
+    to: intent.to,
+    agent: actor.id,
+    contact: contact.id,
+    secret: true,
+  });
+};

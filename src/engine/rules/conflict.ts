@@ -1,0 +1,144 @@
+/**
+ * Rules of conflict and readiness: attacks (Lanchester engagements, ../combat.ts), hidden agendas
+ * planned and sprung, precautions, and repairs.
+ *
+ * An ambush at a convened conference strikes everyone in the room. Persons held in a working
+ * transporter lock are beamed out; if any attendee's faction had seen an indicator of the plot,
+ * the warning spreads through the room and everyone takes cover; otherwise each person present
+ * is killed with probability AMBUSH_LETHALITY.
+ */
+import type { EventPayload } from '../../model/events.js';
+import type { PersonId, ShipId } from '../../model/ids.js';
+import { sortedIds, topLocation } from '../../model/world.js';
+import { resolveEngagement } from '../combat.js';
+import { allow, type Rule, refuse } from './context.js';
+
+export const AMBUSH_LETHALITY = 0.6;
+
+export const attack: Rule<'attack'> = (ctx, _actor, faction, intent) => {
+  const own = intent.ships.map((id) => ctx.world.ships[id]);
+  const targets = intent.targets.map((id) => ctx.world.ships[id]);
+  if (own.some((s) => !s || s.faction !== faction.id || s.destroyed))
+    return refuse('ship.owner', `${faction.id} cannot command all of ${intent.ships.join(', ')}`);
+  if (targets.some((s) => !s || s.destroyed))
+    return refuse('target.exists', `a target among ${intent.targets.join(', ')} is not there`);
+  if (targets.some((s) => s!.faction === faction.id))
+    return refuse('target.own', 'a faction does not attack its own ships');
+  const place = topLocation(ctx.world, own[0]!.location);
+  if ([...own, ...targets].some((s) => s!.course || topLocation(ctx.world, s!.location) !== place)) {
+    return refuse('engagement.range', 'attackers and targets must be at the same place');
+  }
+  if (own.every((s) => s!.systems.weapons < ctx.settings.operationalIntegrity))
+    return refuse('ship.weapons', `${faction.id}'s weapons are down`);
+  return allow(
+    resolveEngagement(
+      faction.id,
+      own.map((s) => s!),
+      targets.map((s) => s!),
+      place,
+      ctx.rng,
+    ),
+  );
+};
+
+export const planIntent: Rule<'plan-intent'> = (ctx, _actor, faction, intent) => {
+  if (ctx.world.intents[intent.intent])
+    return refuse('intent.unique', `intent ${intent.intent} already exists`);
+  return allow({
+    type: 'intent-planned',
+    intent: intent.intent,
+    faction: faction.id,
+    kind: intent.kind,
+    target: intent.target,
+    text: intent.text,
+  });
+};
+
+export const springAmbush: Rule<'spring-ambush'> = (ctx, _actor, faction, intent) => {
+  const plot = ctx.world.intents[intent.intent];
+  if (!plot || plot.faction !== faction.id)
+    return refuse('intent.own', `${intent.intent} is not a plan of ${faction.id}`);
+  if (plot.status !== 'planned') return refuse('intent.planned', `${plot.id} is ${plot.status}`);
+  const ship = ctx.world.ships[intent.ship];
+  if (!ship || ship.faction !== faction.id || ship.destroyed || ship.course)
+    return refuse('ship.available', `${intent.ship} cannot strike`);
+  if (ship.systems.weapons < ctx.settings.operationalIntegrity)
+    return refuse('ship.weapons', `${ship.id}'s weapons are down`);
+  const place = topLocation(ctx.world, ship.location);
+  const conference = sortedIds(ctx.world.conferences)
+    .map((id) => ctx.world.conferences[id]!)
+    .find((c) => c.status === 'convened' && topLocation(ctx.world, c.venue) === place);
+  if (!conference) return refuse('ambush.target', `no conference is in session at ${place}`);
+
+  const present = sortedIds(ctx.world.persons)
+    .map((id) => ctx.world.persons[id]!)
+    .filter(
+      (p) =>
+        p.status !== 'dead' && p.position.kind === 'location' && p.position.location === conference.venue,
+    );
+  const events: EventPayload[] = [
+    {
+      type: 'ambush-sprung',
+      intent: plot.id,
+      faction: faction.id,
+      ship: ship.id,
+      location: conference.venue,
+      conference: conference.id,
+    },
+  ];
+  // Transporter locks held by ships at this place beam their persons out first.
+  const rescued = new Set<PersonId>();
+  for (const sid of sortedIds(ctx.world.ships)) {
+    const rescuer = ctx.world.ships[sid]!;
+    if (rescuer.destroyed || rescuer.course || topLocation(ctx.world, rescuer.location) !== place) continue;
+    if (rescuer.systems.transporter < ctx.settings.operationalIntegrity) continue;
+    const locked = present
+      .filter((p) => rescuer.transporterLock.includes(p.id) && !rescued.has(p.id))
+      .map((p) => p.id);
+    if (locked.length === 0) continue;
+    for (const p of locked) rescued.add(p);
+    events.push({
+      type: 'persons-evacuated',
+      ship: rescuer.id as ShipId,
+      persons: locked,
+      from: conference.venue,
+    });
+  }
+  const remaining = present.filter((p) => !rescued.has(p.id));
+  const warned = present.some(
+    (p) => plot.suspectedBy.includes(p.faction) || plot.suspectedBy.includes(p.loyalty),
+  );
+  const killed = warned ? [] : remaining.filter(() => ctx.rng.chance(AMBUSH_LETHALITY)).map((p) => p.id);
+  events.push({ type: 'conference-ended', conference: conference.id, outcome: 'attacked', killed });
+  return allow(...events);
+};
+
+export const takePrecaution: Rule<'take-precaution'> = (ctx, _actor, faction, intent) => {
+  if (intent.kind === 'transporter-lock') {
+    const ship = intent.ship ? ctx.world.ships[intent.ship] : undefined;
+    if (!ship || ship.faction !== faction.id)
+      return refuse('ship.owner', "a transporter lock needs a ship of one's own");
+    if (ship.systems.transporter < ctx.settings.operationalIntegrity)
+      return refuse('ship.transporter', `${ship.id}'s transporter is down`);
+    if (intent.persons.length === 0)
+      return refuse('precaution.persons', 'a transporter lock is held on persons');
+  }
+  return allow({
+    type: 'precaution-taken',
+    faction: faction.id,
+    kind: intent.kind,
+    ship: intent.ship,
+    persons: intent.persons,
+    reasons: [...ctx.reasons],
+  });
+};
+
+export const repair: Rule<'repair'> = (ctx, actor, faction, intent) => {
+  const ship = ctx.world.ships[intent.ship];
+  if (!ship || ship.faction !== faction.id || ship.destroyed)
+    return refuse('ship.owner', `${faction.id} cannot repair ${intent.ship}`);
+  const damaged = intent.systems.filter((s) => ship.systems[s] < 1);
+  if (damaged.length === 0)
+    return refuse('repair.needed', `nothing to repair among ${intent.systems.join(', ')}`);
+  return allow({ type: 'repair-started', ship: ship.id, systems: damaged, by: actor.id });
+};

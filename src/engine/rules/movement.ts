@@ -1,0 +1,251 @@
+/**
+ * Rules of movement and custody: ships travel at the speed their damaged drives allow, parties go
+ * down to a place or are beamed out, persons are detained, break out, are expelled; a ship may wait
+ * at a rendezvous.
+ */
+import type { FactionId, LocationId } from '../../model/ids.js';
+import { hours, type Minutes } from '../../model/time.js';
+import {
+  distanceBetween,
+  personLocation,
+  type Ship,
+  sortedIds,
+  topLocation,
+  type World,
+} from '../../model/world.js';
+import type { EngineSettings } from '../settings.js';
+import { allow, type Rule, type RuleContext, type RuleOutcome, refuse } from './context.js';
+
+/** Does the faction have anyone (an active person, or a ship not under way) at the location's place? */
+export function presentAt(world: World, faction: FactionId, location: LocationId): boolean {
+  const place = topLocation(world, location);
+  for (const id of sortedIds(world.ships)) {
+    const s = world.ships[id]!;
+    if (s.faction === faction && !s.destroyed && !s.course && topLocation(world, s.location) === place)
+      return true;
+  }
+  for (const id of sortedIds(world.persons)) {
+    const p = world.persons[id]!;
+    if (
+      p.faction === faction &&
+      p.status !== 'dead' &&
+      p.status !== 'detained' &&
+      topLocation(world, personLocation(world, p)) === place
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Light-years per hour a ship can make with its damaged systems: warp, else impulse, else thrusters.
+ * Without a working navigational deflector nothing faster than thrusters is safe.
+ */
+export function travelSpeed(ship: Ship, settings: EngineSettings): number {
+  const op = settings.operationalIntegrity;
+  const sys = ship.systems;
+  const thrusters = sys.thrusters >= op ? ship.speeds.thrusters * sys.thrusters : 0;
+  if (sys['navigational-deflector'] < op) return thrusters;
+  if (sys.warp >= op) return ship.speeds.warp * sys.warp;
+  if (sys.impulse >= op) return ship.speeds.impulse * sys.impulse;
+  return thrusters;
+}
+
+function ownShip(ctx: RuleContext, faction: FactionId, shipId: string): Ship | RuleOutcome {
+  const ship = ctx.world.ships[shipId as keyof World['ships']];
+  if (!ship) return refuse('ship.exists', `no ship ${shipId}`);
+  if (ship.faction !== faction) return refuse('ship.owner', `${ship.id} does not belong to ${faction}`);
+  if (ship.destroyed) return refuse('ship.destroyed', `${ship.id} is destroyed`);
+  return ship;
+}
+
+const isOutcome = (x: Ship | RuleOutcome): x is RuleOutcome => 'ok' in x;
+
+export function voyage(ctx: RuleContext, faction: FactionId, shipId: string, to: LocationId): RuleOutcome {
+  const ship = ownShip(ctx, faction, shipId);
+  if (isOutcome(ship)) return ship;
+  if (ship.course) return refuse('ship.under-way', `${ship.id} is already under way to ${ship.course.to}`);
+  const distance = distanceBetween(ctx.world, ship.location, to);
+  if (!Number.isFinite(distance))
+    return refuse('navigation.distance', `no known route from ${ship.location} to ${to}`);
+  if (distance === 0) return allow({ type: 'ship-arrived', ship: ship.id, location: to });
+  const speed = travelSpeed(ship, ctx.settings);
+  if (speed <= 0) return refuse('ship.propulsion', `${ship.id} has no working propulsion`);
+  const arrivesAt = (ctx.t + Math.max(1, Math.ceil(hours(distance / speed)))) as Minutes;
+  return allow({ type: 'ship-departed', ship: ship.id, from: ship.location, to, arrivesAt });
+}
+
+export const move: Rule<'move'> = (ctx, _actor, faction, intent) =>
+  voyage(ctx, faction.id, intent.ship, intent.to);
+export const retreat: Rule<'retreat'> = (ctx, _actor, faction, intent) =>
+  voyage(ctx, faction.id, intent.ship, intent.to);
+
+export const awaitRendezvous: Rule<'await-rendezvous'> = (ctx, _actor, faction, intent) => {
+  const ship = ownShip(ctx, faction.id, intent.ship);
+  if (isOutcome(ship)) return ship;
+  return allow({
+    type: 'rendezvous-set',
+    ship: ship.id,
+    person: intent.person,
+    at: intent.at,
+    deadline: ctx.t + intent.within,
+  });
+};
+
+export const board: Rule<'board'> = (ctx, actor, faction, intent) => {
+  const ship = ctx.world.ships[intent.ship];
+  if (!ship || ship.destroyed || ship.course)
+    return refuse('ship.available', `${intent.ship} cannot take anyone aboard`);
+  if (ship.faction !== faction.id) {
+    // An enemy is welcome aboard only for talks held there.
+    const status = ctx.world.relations[`${ship.faction}>${faction.id}`]?.status;
+    const talks = Object.values(ctx.world.negotiations).some(
+      (n) =>
+        n.status === 'open' &&
+        n.aboard === ship.id &&
+        n.parties.includes(faction.id) &&
+        n.parties.includes(ship.faction),
+    );
+    if ((status === 'war' || status === 'hostile') && !talks)
+      return refuse('board.welcome', `${ship.faction} will not take ${faction.id} aboard`);
+  }
+  const place = topLocation(ctx.world, ship.location);
+  for (const id of intent.persons) {
+    const p = ctx.world.persons[id];
+    if (!p || p.status === 'dead' || p.status === 'detained')
+      return refuse('board.person', `${id} cannot come aboard`);
+    if (p.faction !== faction.id && p.id !== actor.id)
+      return refuse('board.authority', `${actor.id} cannot send ${id}`);
+    if (topLocation(ctx.world, personLocation(ctx.world, p)) !== place)
+      return refuse('board.range', `${id} is not at ${place}`);
+  }
+  return allow(
+    ...intent.persons.map((person) => ({
+      type: 'person-moved' as const,
+      person,
+      to: { kind: 'ship' as const, ship: ship.id },
+      means: 'transporter' as const,
+    })),
+  );
+};
+
+export const go: Rule<'go'> = (ctx, actor, _faction, intent) => {
+  if (actor.position.kind !== 'location')
+    return refuse('go.aboard', `${actor.id} is aboard a ship; disembark instead`);
+  if (topLocation(ctx.world, actor.position.location) !== topLocation(ctx.world, intent.to))
+    return refuse('go.range', `${intent.to} is too far to walk`);
+  return allow({
+    type: 'person-moved',
+    person: actor.id,
+    to: { kind: 'location', location: intent.to },
+    means: 'on-foot',
+  });
+};
+
+export const disembark: Rule<'disembark'> = (ctx, _actor, faction, intent) => {
+  const ship = ownShip(ctx, faction.id, intent.ship);
+  if (isOutcome(ship)) return ship;
+  if (ship.course || topLocation(ctx.world, ship.location) !== topLocation(ctx.world, intent.to)) {
+    return refuse('ship.location', `${ship.id} is not at ${topLocation(ctx.world, intent.to)}`);
+  }
+  const away = intent.persons.filter((p) => {
+    const pos = ctx.world.persons[p]?.position;
+    return !(pos?.kind === 'ship' && pos.ship === ship.id);
+  });
+  if (away.length > 0) return refuse('person.aboard', `${away.join(', ')} not aboard ${ship.id}`);
+  const means: 'transporter' | 'shuttle' =
+    ship.systems.transporter >= ctx.settings.operationalIntegrity ? 'transporter' : 'shuttle';
+  return allow(
+    ...intent.persons.map((person) => ({
+      type: 'person-moved' as const,
+      person,
+      to: { kind: 'location' as const, location: intent.to },
+      means,
+    })),
+  );
+};
+
+export const evacuate: Rule<'evacuate'> = (ctx, _actor, faction, intent) => {
+  const ship = ownShip(ctx, faction.id, intent.ship);
+  if (isOutcome(ship)) return ship;
+  if (ship.systems.transporter < ctx.settings.operationalIntegrity)
+    return refuse('ship.transporter', `${ship.id}'s transporter is down`);
+  const place = topLocation(ctx.world, ship.location);
+  const reachable = intent.persons.filter((id) => {
+    const p = ctx.world.persons[id];
+    return (
+      p &&
+      p.status !== 'dead' &&
+      p.position.kind === 'location' &&
+      topLocation(ctx.world, p.position.location) === place
+    );
+  });
+  if (reachable.length === 0)
+    return refuse(
+      'transporter.range',
+      `none of ${intent.persons.join(', ')} is within transporter range of ${ship.id}`,
+    );
+  const from = ctx.world.persons[reachable[0]!]!.position;
+  return allow({
+    type: 'persons-evacuated',
+    ship: ship.id,
+    persons: reachable,
+    from: (from as { location: LocationId }).location,
+  });
+};
+
+export const expel: Rule<'expel'> = (ctx, _actor, faction, intent) => {
+  const person = ctx.world.persons[intent.person];
+  const target = ctx.world.ships[intent.to];
+  if (!person || !target) return refuse('expel.exists', `cannot send ${intent.person} to ${intent.to}`);
+  const pos = person.position;
+  const from = pos.kind === 'ship' ? ctx.world.ships[pos.ship] : undefined;
+  if (!from || from.faction !== faction.id)
+    return refuse('expel.aboard', `${person.id} is not aboard a ship of ${faction.id}`);
+  if (topLocation(ctx.world, from.location) !== topLocation(ctx.world, target.location)) {
+    return refuse('expel.range', `${target.id} is not within range of ${from.id}`);
+  }
+  return allow({
+    type: 'person-moved',
+    person: person.id,
+    to: { kind: 'ship', ship: target.id },
+    means: 'expulsion',
+  });
+};
+
+export const detain: Rule<'detain'> = (ctx, _actor, faction, intent) => {
+  const person = ctx.world.persons[intent.person];
+  if (!person || person.status === 'dead')
+    return refuse('detain.person', `${intent.person} cannot be detained`);
+  const place = topLocation(ctx.world, intent.at);
+  const location = ctx.world.locations[intent.at];
+  const holder = location?.controlledBy ?? ctx.world.locations[place]?.controlledBy ?? null;
+  if (holder !== faction.id) return refuse('detain.control', `${faction.id} does not control ${intent.at}`);
+  if (topLocation(ctx.world, personLocation(ctx.world, person)) !== place)
+    return refuse('detain.presence', `${person.id} is not at ${place}`);
+  return allow({
+    type: 'person-detained',
+    person: person.id,
+    by: faction.id,
+    at: intent.at,
+    reason: ctx.reasons[0] ?? 'detained',
+  });
+};
+
+export const rescue: Rule<'rescue'> = (ctx, _actor, faction, intent) => {
+  const notHeld = intent.persons.filter((id) => {
+    const p = ctx.world.persons[id];
+    return p?.status !== 'detained' || p.position.kind !== 'location' || p.position.location !== intent.from;
+  });
+  if (notHeld.length > 0)
+    return refuse('rescue.detained', `${notHeld.join(', ')} not held at ${intent.from}`);
+  if (!presentAt(ctx.world, faction.id, intent.from))
+    return refuse('rescue.presence', `${faction.id} has no free force at ${intent.from}`);
+  return allow({
+    type: 'prisoners-escaped',
+    persons: intent.persons,
+    from: intent.from,
+    rescuers: faction.id,
+    to: intent.to,
+  });
+};

@@ -1,0 +1,32 @@
+/**
+ * Engine constants that a scenario may set, gathered from the scenario file with defaults.
+ */
+import type { Minutes } from '../model/time.js';
+import type { ScenarioSpec } from '../scenario/schema.js';
+
+export interface EngineSettings {
+  readonly tick: Minutes;
+  readonly duration: Minutes;
+  readonly principleGrace: Minutes;
+  readonly repairEvery: Minutes;
+  readonly repairRatePerHour: number;
+  /** Subspace messages travel this many light-years per hour; a message takes at least one tick. */
+  readonly subspaceLightYearsPerHour: number;
+  /** A system below this integrity does not work (a drive cannot propel, a transporter cannot lock). */
+  readonly operationalIntegrity: number;
+  /** A conference not broken up adjourns after this long. */
+  readonly conferenceLength: Minutes;
+}
+
+export function settingsOf(spec: ScenarioSpec): EngineSettings {
+  return {
+    tick: spec.tick,
+    duration: spec.duration,
+    principleGrace: spec.principleGrace,
+    repairEvery: spec.repair.every,
+    repairRatePerHour: spec.repair.ratePerHour,
+    subspaceLightYearsPerHour: 2,
+    operationalIntegrity: 0.3,
+    conferenceLength: spec.conferenceLength,
+  };
+}

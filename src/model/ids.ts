@@ -1,0 +1,85 @@
+/**
+ * Identifiers of the domain. Each kind of id is a branded string (a FactionId is not a PersonId),
+ * and every id schema is registered in `references` with its kind, so that one generic walker can
+ * check every reference in a scenario, a script or a milestone against the ids that exist.
+ */
+import { z } from 'zod';
+
+export type ReferenceKind =
+  | 'faction'
+  | 'person'
+  | 'ship'
+  | 'location'
+  | 'agreement'
+  | 'negotiation'
+  | 'conference'
+  | 'channel'
+  | 'resource'
+  | 'principle'
+  | 'intent';
+
+/**
+ * Metadata attached to id schemas: which kind of thing the string names, and whether the field
+ * declares a new thing of that kind (a script step that opens negotiation `x` declares `x`) rather
+ * than referring to an existing one.
+ */
+export const references = z.registry<{ reference: ReferenceKind; declares?: boolean }>();
+
+/** Ids are kebab-case: lowercase letters, digits and single dashes. */
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function idSchema<K extends ReferenceKind, B extends string>(kind: K, _brand: B) {
+  const schema = z
+    .string()
+    .regex(ID_PATTERN, { message: `a ${kind} id is kebab-case: lowercase letters, digits and dashes` })
+    .brand<B>();
+  schema.register(references, { reference: kind });
+  return schema;
+}
+
+export const factionId = idSchema('faction', 'FactionId');
+export const personId = idSchema('person', 'PersonId');
+export const shipId = idSchema('ship', 'ShipId');
+export const locationId = idSchema('location', 'LocationId');
+export const agreementId = idSchema('agreement', 'AgreementId');
+export const negotiationId = idSchema('negotiation', 'NegotiationId');
+export const conferenceId = idSchema('conference', 'ConferenceId');
+export const channelId = idSchema('channel', 'ChannelId');
+export const resourceId = idSchema('resource', 'ResourceId');
+export const principleId = idSchema('principle', 'PrincipleId');
+export const intentId = idSchema('intent', 'IntentId');
+
+/** A field that introduces a new id of `kind` (later steps may refer to it). */
+export function declaredId<S extends z.ZodType>(schema: S): S {
+  const meta = references.get(schema);
+  const copy = schema.clone() as S;
+  if (meta) references.add(copy, { ...meta, declares: true });
+  return copy;
+}
+
+export type FactionId = z.infer<typeof factionId>;
+export type PersonId = z.infer<typeof personId>;
+export type ShipId = z.infer<typeof shipId>;
+export type LocationId = z.infer<typeof locationId>;
+export type AgreementId = z.infer<typeof agreementId>;
+export type NegotiationId = z.infer<typeof negotiationId>;
+export type ConferenceId = z.infer<typeof conferenceId>;
+export type ChannelId = z.infer<typeof channelId>;
+export type ResourceId = z.infer<typeof resourceId>;
+export type PrincipleId = z.infer<typeof principleId>;
+export type IntentId = z.infer<typeof intentId>;
+
+/** Constructors for ids in code and tests (no validation: the loader validates user input). */
+export const id = {
+  faction: (s: string) => s as FactionId,
+  person: (s: string) => s as PersonId,
+  ship: (s: string) => s as ShipId,
+  location: (s: string) => s as LocationId,
+  agreement: (s: string) => s as AgreementId,
+  negotiation: (s: string) => s as NegotiationId,
+  conference: (s: string) => s as ConferenceId,
+  channel: (s: string) => s as ChannelId,
+  resource: (s: string) => s as ResourceId,
+  principle: (s: string) => s as PrincipleId,
+  intent: (s: string) => s as IntentId,
+};

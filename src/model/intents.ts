@@ -1,0 +1,193 @@
+/**
+ * Intents: what a decision maker wants to do. An intent is not yet a fact: the engine checks it
+ * against the rules (capabilities, resources, principles, who may act) and turns it into events, or
+ * into an `intent-rejected` event naming the rule. Scripted, autonomous and human decision makers
+ * all produce intents of this one vocabulary.
+ */
+import { z } from 'zod';
+import { counselSchema, messageTopic, optionSchema, positionSchema, shipSystem } from './events.js';
+import {
+  agreementId,
+  channelId,
+  conferenceId,
+  declaredId,
+  factionId,
+  intentId,
+  locationId,
+  negotiationId,
+  personId,
+  principleId,
+  resourceId,
+  shipId,
+} from './ids.js';
+import { provisionKind, provisionSchema } from './provision.js';
+import { durationSchema } from './time.js';
+
+const intentShapes = {
+  /** Advise a decision maker for or against a course. */
+  counsel: {
+    to: personId,
+    question: z.string(),
+    position: z.enum(['for', 'against', 'neutral']),
+  },
+  /** Decide to seek an alliance: with which candidates, offering what, excluding what. */
+  'seek-alliance': {
+    candidates: z.array(factionId).default([]),
+    offer: z.array(provisionSchema).default([]),
+    exclude: z.array(provisionKind).default([]),
+  },
+  /** Send a message (subspace) to persons of another faction. */
+  'send-message': { to: z.array(personId).min(1), text: z.string(), topic: messageTopic.default('text') },
+  /** Send an envoy aboard a ship to a place, to sound out a faction through a contact there. */
+  'send-envoy': {
+    channel: declaredId(channelId),
+    envoy: personId,
+    ship: shipId,
+    to: locationId,
+    contact: personId,
+    target: factionId,
+  },
+  /** As the contact of an envoy: relay the approach to one's leader, or deny knowing the envoy. */
+  'respond-to-envoy': { channel: channelId, response: z.enum(['relay', 'deny']) },
+  /** Hold a person at a place. */
+  detain: { person: personId, at: locationId },
+  /** Free detained persons from a place (a break-out or a rescue). */
+  rescue: { persons: z.array(personId).min(1), from: locationId, to: positionSchema },
+  /** Open talks with a faction, aboard a ship or at a place. */
+  meet: {
+    negotiation: declaredId(negotiationId),
+    with: z.array(factionId).min(1),
+    aboard: shipId.nullable().default(null),
+    at: locationId.nullable().default(null),
+  },
+  /** Put terms on the table in an open negotiation. */
+  propose: {
+    negotiation: negotiationId,
+    provisions: z.array(provisionSchema).min(1),
+    exclude: z.array(provisionKind).default([]),
+  },
+  /** Add terms to the other side's offer: a counter-offer or a demand. */
+  counter: {
+    negotiation: negotiationId,
+    add: z.array(provisionSchema).min(1),
+    kind: z.enum(['counter', 'demand']).default('counter'),
+  },
+  accept: { negotiation: negotiationId },
+  reject: { negotiation: negotiationId },
+  'walk-out': { negotiation: negotiationId },
+  /** Open a secret line to another faction (a spy's channel). */
+  'open-covert-channel': { channel: declaredId(channelId), to: factionId, contact: personId },
+  /** Move a ship to a place. */
+  move: { ship: shipId, to: locationId },
+  /** Wait at a place for a person; if the person is not there by the deadline, the rendezvous is missed. */
+  'await-rendezvous': { ship: shipId, person: personId, at: locationId, within: durationSchema },
+  /** Propose a conference: host, venue, invitees. */
+  'propose-conference': {
+    conference: declaredId(conferenceId),
+    title: z.string(),
+    host: factionId,
+    venue: locationId,
+    invitees: z.array(factionId).min(1),
+    sponsors: z.array(factionId).default([]),
+    /** How long after the proposal the host means to open it; empty for whenever the host convenes. */
+    opensIn: durationSchema.optional(),
+  },
+  'answer-invitation': { conference: conferenceId, answer: z.enum(['attend', 'decline']) },
+  /** As host, open the conference with those present. */
+  'convene-conference': { conference: conferenceId, arrangement: z.string().nullable().default(null) },
+  /** Adopt a hidden agenda (known to one's own faction only). */
+  'plan-intent': {
+    intent: declaredId(intentId),
+    kind: z.enum(['ambush', 'betrayal', 'espionage', 'leave-early', 'conquest']),
+    target: z
+      .strictObject({
+        faction: factionId.optional(),
+        conference: conferenceId.optional(),
+        location: locationId.optional(),
+      })
+      .default({}),
+    text: z.string(),
+  },
+  /** Carry out a planned ambush with a ship. */
+  'spring-ambush': { intent: intentId, ship: shipId },
+  'take-precaution': {
+    kind: z.enum([
+      'transporter-lock',
+      'monitor-ship-movements',
+      'diagnostics',
+      'battle-drills',
+      'red-alert',
+      'yellow-alert',
+    ]),
+    ship: shipId.nullable().default(null),
+    persons: z.array(personId).default([]),
+  },
+  /** Bring persons at the same place aboard a ship (beamed or ferried over). */
+  board: { ship: shipId, persons: z.array(personId).min(1) },
+  /** Walk to another location within the same place. */
+  go: { to: locationId },
+  /** Send persons from a ship to a place at its location (beamed down, or landed). */
+  disembark: { ship: shipId, persons: z.array(personId).min(1), to: locationId },
+  /** Beam persons out to a ship. */
+  evacuate: { ship: shipId, persons: z.array(personId).min(1) },
+  attack: { ships: z.array(shipId).min(1), targets: z.array(shipId).min(1) },
+  retreat: { ship: shipId, to: locationId },
+  repair: { ship: shipId, systems: z.array(shipSystem).min(1) },
+  'dissolve-agreement': { agreement: agreementId, principle: principleId.nullable().default(null) },
+  /** Send a person off one's ship to another ship. */
+  expel: { person: personId, to: shipId },
+  /** Give resources to another faction, under an agreement or not. */
+  'provide-aid': {
+    to: factionId,
+    resource: resourceId,
+    amount: z.number().positive(),
+    agreement: agreementId.nullable().default(null),
+  },
+  /** Do nothing, deliberately (the reasons say why). */
+  hold: {},
+} as const;
+
+type Shapes = typeof intentShapes;
+export type IntentType = keyof Shapes;
+export const INTENT_TYPES = Object.keys(intentShapes).sort() as IntentType[];
+
+export const intentSchemas = Object.fromEntries(
+  Object.entries(intentShapes).map(([type, shape]) => [
+    type,
+    z.strictObject({ type: z.literal(type), ...shape }),
+  ]),
+) as {
+  [K in IntentType]: z.ZodObject<
+    { type: z.ZodLiteral<K> } & Extract<Shapes[K], z.ZodRawShape>,
+    z.core.$strict
+  >;
+};
+
+export const intentSchema = z.discriminatedUnion(
+  'type',
+  Object.values(intentSchemas) as unknown as [
+    z.ZodObject<{ type: z.ZodLiteral<IntentType> }>,
+    ...z.ZodObject<{ type: z.ZodLiteral<IntentType> }>[],
+  ],
+);
+
+export type Intent = { [K in IntentType]: z.output<(typeof intentSchemas)[K]> }[IntentType];
+export type IntentOf<K extends IntentType> = z.output<(typeof intentSchemas)[K]>;
+
+/** An option a decision maker weighed, with its score broken into named terms. */
+export type ScoredOption = z.output<typeof optionSchema>;
+/** Advice an advisor gave on a decision. */
+export type Counsel = z.output<typeof counselSchema>;
+
+/** An intent with who wants it and why. */
+export interface Decision {
+  readonly actor: z.output<typeof personId>;
+  readonly intent: Intent;
+  /** One-line summary for the chronicle; derived from the intent when absent. */
+  readonly summary?: string;
+  readonly reasons: readonly string[];
+  /** The options considered (the chosen one among them), each with its score's terms. */
+  readonly options?: readonly ScoredOption[];
+  /** The counsel received before deciding. */
+  readonly counsel?: readonly Counsel[];
+}

@@ -1,0 +1,69 @@
+/**
+ * The invariants every world keeps, whatever events it has been through. Checked by property tests
+ * over random event sequences, and available to callers who build worlds by hand.
+ */
+import { SHIP_SYSTEMS, sortedIds, type World } from './world.js';
+
+/** Every violated invariant, as a sentence; empty when the world is sound. */
+export function worldViolations(world: World): string[] {
+  const out: string[] = [];
+  const unit = (x: number) => Number.isFinite(x) && x >= 0 && x <= 1;
+
+  for (const id of sortedIds(world.ships)) {
+    const s = world.ships[id]!;
+    for (const sys of SHIP_SYSTEMS)
+      if (!unit(s.systems[sys])) out.push(`ship ${id}: ${sys} integrity ${s.systems[sys]} outside [0, 1]`);
+    if (!Number.isInteger(s.count) || s.count < 0) out.push(`ship ${id}: count ${s.count}`);
+    if (s.destroyed !== (s.count === 0))
+      out.push(`ship ${id}: destroyed is ${s.destroyed} with count ${s.count}`);
+    if (s.crew.injured < 0 || s.crew.killed < 0) out.push(`ship ${id}: negative casualties`);
+    if (!world.locations[s.location]) out.push(`ship ${id}: at unknown location ${s.location}`);
+    if (!world.factions[s.faction]) out.push(`ship ${id}: unknown faction ${s.faction}`);
+    if (s.course && s.course.arrivesAt < s.course.departedAt)
+      out.push(`ship ${id}: arrives before it departs`);
+    for (const p of s.transporterLock)
+      if (!world.persons[p]) out.push(`ship ${id}: lock on unknown person ${p}`);
+  }
+  for (const id of sortedIds(world.persons)) {
+    const p = world.persons[id]!;
+    if (!world.factions[p.faction]) out.push(`person ${id}: serves unknown faction ${p.faction}`);
+    if (!world.factions[p.loyalty]) out.push(`person ${id}: loyal to unknown faction ${p.loyalty}`);
+    if (p.position.kind === 'ship' && !world.ships[p.position.ship])
+      out.push(`person ${id}: aboard unknown ship ${p.position.ship}`);
+    if (p.position.kind === 'location' && !world.locations[p.position.location]) {
+      out.push(`person ${id}: at unknown location ${p.position.location}`);
+    }
+  }
+  for (const id of sortedIds(world.factions)) {
+    const f = world.factions[id]!;
+    for (const r of sortedIds(f.resources))
+      if (!(f.resources[r]! >= 0)) out.push(`faction ${id}: ${r} is ${f.resources[r]}`);
+    if (!world.persons[f.leader]) out.push(`faction ${id}: unknown leader ${f.leader}`);
+  }
+  for (const key of sortedIds(world.relations)) {
+    const r = world.relations[key]!;
+    if (!(r.affinity >= -1 && r.affinity <= 1)) out.push(`relation ${key}: affinity ${r.affinity}`);
+    if (!(r.trust.alpha >= 1 && r.trust.beta >= 1))
+      out.push(`relation ${key}: trust Beta(${r.trust.alpha}, ${r.trust.beta})`);
+    if (r.from === r.to) out.push(`relation ${key}: a faction related to itself`);
+    for (const g of r.grievances)
+      if (!(g.weight > 0)) out.push(`relation ${key}: grievance ${g.id} of weight ${g.weight}`);
+  }
+  for (const id of sortedIds(world.agreements)) {
+    const a = world.agreements[id]!;
+    const last = a.history[a.history.length - 1];
+    if (!last || last.status !== a.status)
+      out.push(`agreement ${id}: status ${a.status} is not the last of its history`);
+    for (let i = 1; i < a.history.length; i++) {
+      if (a.history[i]!.t < a.history[i - 1]!.t) out.push(`agreement ${id}: history goes back in time`);
+    }
+    if (new Set(a.parties).size < 2) out.push(`agreement ${id}: fewer than two parties`);
+  }
+  for (const id of sortedIds(world.conferences)) {
+    const c = world.conferences[id]!;
+    for (const p of c.attendees) if (!world.persons[p]) out.push(`conference ${id}: unknown attendee ${p}`);
+  }
+  for (const m of world.messages)
+    if (m.arrivesAt < m.sentAt) out.push(`message ${m.id}: arrives before it is sent`);
+  return out;
+}

@@ -1,0 +1,446 @@
+/**
+ * The world: plain, JSON-serialisable data. It changes only through events (see ./events.ts),
+ * applied by the engine's pure reducer; at any time it is the fold of the event log.
+ *
+ * Collections are records keyed by id. Code that iterates over them must use `sortedIds` (or
+ * another explicit order): insertion order is deterministic in JavaScript, but relying on it would
+ * tie a run's outcome to the order in which a scenario file happened to list things.
+ */
+import type {
+  AgreementId,
+  ChannelId,
+  ConferenceId,
+  FactionId,
+  IntentId,
+  LocationId,
+  NegotiationId,
+  PersonId,
+  PrincipleId,
+  ResourceId,
+  ShipId,
+} from './ids.js';
+import type { Provision, ProvisionKind, ProvisionPattern } from './provision.js';
+import type { Minutes } from './time.js';
+
+export type Doctrine = 'autocratic' | 'council' | 'consensus';
+export type RelationStatus = 'war' | 'hostile' | 'neutral' | 'allied';
+export type PersonStatus = 'active' | 'injured' | 'detained' | 'dead';
+
+export const SHIP_SYSTEMS = [
+  'warp',
+  'impulse',
+  'thrusters',
+  'shields',
+  'weapons',
+  'navigational-deflector',
+  'transporter',
+  'sensors',
+  'communications',
+  'hull',
+] as const;
+export type ShipSystem = (typeof SHIP_SYSTEMS)[number];
+
+/** Personality traits in [0, 1]; 0.5 is unremarkable. Read by autonomous leaders. */
+export interface Personality {
+  readonly aggression: number;
+  readonly caution: number;
+  readonly pride: number;
+  readonly honour: number;
+  readonly patience: number;
+  readonly suspicion: number;
+}
+
+/**
+ * An explicit bias: the person refuses (or discounts) terms set by counterparts bearing a tag —
+ * e.g. a leader who "won't have a woman dictate terms". A named, explainable term, never hidden.
+ */
+export interface Bias {
+  readonly id: string;
+  readonly against: { readonly tag: string };
+  /** How strongly terms from such counterparts are discounted, in [0, 1]; 1 refuses them outright. */
+  readonly strength: number;
+  readonly text: string;
+}
+
+/** A favour one person owes another; weight in [0, 1]. */
+export interface Debt {
+  readonly to: PersonId;
+  readonly weight: number;
+  readonly note: string;
+}
+
+export type Position =
+  | { readonly kind: 'ship'; readonly ship: ShipId }
+  | { readonly kind: 'location'; readonly location: LocationId };
+
+export interface Person {
+  readonly id: PersonId;
+  readonly name: string;
+  /** The faction the person serves openly. */
+  readonly faction: FactionId;
+  /** The faction the person is truly loyal to; differs from `faction` for a spy. */
+  readonly loyalty: FactionId;
+  readonly role: string;
+  readonly tags: readonly string[];
+  readonly personality: Personality;
+  readonly biases: readonly Bias[];
+  /** How much this person's counsel weighs with each other person, in [0, 1]. */
+  readonly influence: Readonly<Record<PersonId, number>>;
+  readonly debts: readonly Debt[];
+  /** Persons this person knows and can reach directly (a former shipmate, an old acquaintance). */
+  readonly contacts: readonly PersonId[];
+  /** Provisions this person insists on in any agreement they make for their faction. */
+  readonly demands: readonly ProvisionPattern[];
+  readonly status: PersonStatus;
+  readonly position: Position;
+}
+
+/** A principle of a faction: what it will not do, whatever the gain (a veto, not a penalty). */
+export interface Principle {
+  readonly id: PrincipleId;
+  readonly text: string;
+  /** Provisions the faction will not agree to. */
+  readonly forbidsProvisions: readonly ProvisionPattern[];
+  /** The faction will not be party to an agreement with a faction bearing one of these marks. */
+  readonly forbidsPartnersMarked: readonly string[];
+}
+
+export interface Faction {
+  readonly id: FactionId;
+  readonly name: string;
+  /** A broad grouping (e.g. a people) shared by several factions; used by threat and opinion. */
+  readonly culture: string;
+  readonly tags: readonly string[];
+  readonly leader: PersonId;
+  readonly doctrine: Doctrine;
+  readonly principles: readonly Principle[];
+  readonly resources: Readonly<Record<ResourceId, number>>;
+  /**
+   * Marks earned by deeds and seen by all (e.g. `executioner` after springing an ambush at a
+   * peace conference), each with the time it was earned. Principles may forbid partners with a mark.
+   */
+  readonly marks: Readonly<Record<string, Minutes>>;
+  /** Readiness measures in force (diagnostics, drills, red alert): names, each with its start. */
+  readonly readiness: Readonly<Record<string, Minutes>>;
+  /** What the faction is pursuing: an alliance sought, with its terms. */
+  readonly agenda: FactionAgenda;
+}
+
+export interface AllianceAim {
+  readonly since: Minutes;
+  readonly candidates: readonly FactionId[];
+  readonly offer: readonly Provision[];
+  readonly exclude: readonly ProvisionKind[];
+}
+
+export interface FactionAgenda {
+  readonly alliance: AllianceAim | null;
+}
+
+export interface ShipCrew {
+  readonly complement: number;
+  readonly injured: number;
+  readonly killed: number;
+}
+
+export interface Course {
+  readonly from: LocationId;
+  readonly to: LocationId;
+  readonly departedAt: Minutes;
+  readonly arrivesAt: Minutes;
+}
+
+/** A ship, or a squadron of `count` identical ships acting together. */
+export interface Ship {
+  readonly id: ShipId;
+  readonly name: string;
+  readonly faction: FactionId;
+  readonly class: string;
+  readonly count: number;
+  /** Offensive strength of one ship at full weapons integrity (Lanchester's per-unit effectiveness). */
+  readonly firepower: number;
+  readonly crew: ShipCrew;
+  /** Integrity of each system in [0, 1]. */
+  readonly systems: Readonly<Record<ShipSystem, number>>;
+  /** Cruising speeds in light-years per hour, each at full integrity of its drive. */
+  readonly speeds: Readonly<Record<'warp' | 'impulse' | 'thrusters', number>>;
+  readonly location: LocationId;
+  readonly course: Course | null;
+  /** Systems under repair, with the hour the work began. */
+  readonly repairs: readonly ShipSystem[];
+  /** Persons held in a transporter lock, to be beamed out at the first sign of trouble. */
+  readonly transporterLock: readonly PersonId[];
+  readonly destroyed: boolean;
+}
+
+export interface Location {
+  readonly id: LocationId;
+  readonly name: string;
+  readonly kind: string;
+  /** The enclosing location (a bar on a planet); distances are measured between top-level places. */
+  readonly parent: LocationId | null;
+  readonly controlledBy: FactionId | null;
+}
+
+/** Beta reputation (Jøsang & Ismail 2002): α − 1 positive and β − 1 negative observations. */
+export interface BetaTrust {
+  readonly alpha: number;
+  readonly beta: number;
+}
+
+/** A remembered wrong, whose weight halves every `halfLife`. */
+export interface Grievance {
+  readonly id: string;
+  readonly cause: string;
+  readonly weight: number;
+  readonly since: Minutes;
+  readonly halfLife: Minutes;
+}
+
+/** How `from` regards `to`. Directed: the two directions of a pair may differ. */
+export interface Relation {
+  readonly from: FactionId;
+  readonly to: FactionId;
+  readonly status: RelationStatus;
+  /** Liking in [−1, 1]. */
+  readonly affinity: number;
+  readonly trust: BetaTrust;
+  readonly grievances: readonly Grievance[];
+}
+
+export type AgreementStatus = 'proposed' | 'active' | 'rejected' | 'dissolved';
+
+export interface AgreementHistoryEntry {
+  readonly t: Minutes;
+  readonly status: AgreementStatus;
+  readonly by: FactionId | null;
+  readonly reason: string;
+}
+
+export interface Agreement {
+  readonly id: AgreementId;
+  readonly parties: readonly FactionId[];
+  readonly provisions: readonly Provision[];
+  readonly status: AgreementStatus;
+  readonly history: readonly AgreementHistoryEntry[];
+  readonly negotiation: NegotiationId | null;
+}
+
+export type ChannelKind = 'direct' | 'envoy' | 'intermediary' | 'covert';
+
+export interface Channel {
+  readonly id: ChannelId;
+  readonly kind: ChannelKind;
+  readonly from: FactionId;
+  readonly to: FactionId;
+  /** The person who carries the channel: an envoy, or a spy. */
+  readonly agent: PersonId | null;
+  /** The contact through whom it passes: an intermediary, or a handler. */
+  readonly contact: PersonId | null;
+  readonly status: 'open' | 'denied' | 'closed';
+  /** Known only to the factions of its agent's loyalty and its destination. */
+  readonly secret: boolean;
+}
+
+export interface Offer {
+  readonly t: Minutes;
+  readonly by: FactionId;
+  readonly speaker: PersonId;
+  readonly kind: 'offer' | 'counter' | 'demand';
+  readonly provisions: readonly Provision[];
+  readonly excluded: readonly ProvisionKind[];
+}
+
+export interface Negotiation {
+  readonly id: NegotiationId;
+  readonly parties: readonly FactionId[];
+  /** Where the talks take place: aboard a ship, or at a location (neither for talks at a distance). */
+  readonly aboard: ShipId | null;
+  readonly venue: LocationId | null;
+  readonly channel: ChannelId | null;
+  readonly agreement: AgreementId | null;
+  readonly offers: readonly Offer[];
+  readonly status: 'open' | 'agreed' | 'broken-off' | 'timed-out';
+}
+
+export type InvitationAnswer = 'attend' | 'decline';
+
+export interface Conference {
+  readonly id: ConferenceId;
+  readonly title: string;
+  readonly host: FactionId;
+  readonly sponsors: readonly FactionId[];
+  readonly venue: LocationId;
+  readonly invitees: readonly FactionId[];
+  readonly answers: Readonly<Record<FactionId, InvitationAnswer>>;
+  readonly attendees: readonly PersonId[];
+  readonly arrangement: string | null;
+  readonly proposedAt: Minutes;
+  /** When the host means to open it (null: whenever the host convenes it). */
+  readonly opensAt: Minutes | null;
+  /** When it was convened. */
+  readonly convenedAt: Minutes | null;
+  readonly status: 'proposed' | 'convened' | 'ended';
+  readonly outcome: string | null;
+}
+
+/** A message travelling between factions; delivered when the simulated clock reaches `arrivesAt`. */
+export interface Message {
+  readonly id: string;
+  readonly from: FactionId;
+  readonly to: FactionId;
+  readonly sender: PersonId;
+  readonly recipients: readonly PersonId[];
+  readonly channel: ChannelId | null;
+  readonly sentAt: Minutes;
+  readonly arrivesAt: Minutes;
+  readonly topic: MessageTopic;
+  readonly text: string;
+}
+
+/** A hidden agenda: known to its faction alone until exposed. */
+export interface HiddenIntent {
+  readonly id: IntentId;
+  readonly faction: FactionId;
+  readonly kind: 'ambush' | 'betrayal' | 'espionage' | 'leave-early' | 'conquest';
+  readonly target: {
+    readonly faction?: FactionId;
+    readonly conference?: ConferenceId;
+    readonly location?: LocationId;
+  };
+  readonly text: string;
+  /** Signs that may give the intent away to others (see engine/processes.ts). */
+  readonly indicators: readonly Indicator[];
+  readonly status: 'planned' | 'sprung' | 'abandoned' | 'exposed';
+  /** Factions that have seen an indicator of this intent (they may not know whose it is). */
+  readonly suspectedBy: readonly FactionId[];
+}
+
+/**
+ * A sign that betrays a hidden intent aimed at a conference: once the conference is proposed and
+ * `delay` has passed, each faction with someone at the venue's place, or a contact there, sees it
+ * with probability `chance` (drawn once per faction).
+ */
+export interface Indicator {
+  readonly text: string;
+  readonly chance: number;
+  readonly delay: Minutes;
+}
+
+/** A message as kept in its recipients' faction's mailbox. */
+export interface Letter {
+  readonly message: string;
+  readonly from: FactionId;
+  readonly sender: PersonId;
+  readonly recipients: readonly PersonId[];
+  readonly topic: MessageTopic;
+  readonly text: string;
+  readonly at: Minutes;
+}
+
+export type MessageTopic = 'proposal' | 'acceptance' | 'refusal' | 'whereabouts' | 'warning' | 'text';
+
+/** What one faction believes about another (its view, which may be wrong). */
+export interface Belief {
+  readonly holder: FactionId;
+  readonly about: FactionId;
+  /** Perceived intentions in [−1 hostile, 1 friendly] (Walt's "perceived intentions"). */
+  readonly intentions: number;
+  /** Hidden intents the holder suspects, with the indicators it has seen. */
+  readonly suspicions: readonly { readonly text: string; readonly since: Minutes }[];
+  readonly lastContact: Minutes | null;
+}
+
+/** A ship waiting at a place for a person, until a deadline. */
+export interface Rendezvous {
+  readonly ship: ShipId;
+  readonly person: PersonId;
+  readonly at: LocationId;
+  readonly deadline: Minutes;
+}
+
+export interface World {
+  readonly scenario: string;
+  readonly time: Minutes;
+  readonly factions: Readonly<Record<FactionId, Faction>>;
+  readonly persons: Readonly<Record<PersonId, Person>>;
+  readonly ships: Readonly<Record<ShipId, Ship>>;
+  readonly locations: Readonly<Record<LocationId, Location>>;
+  /** Distances in light-years between top-level locations; key `a|b` with a < b. */
+  readonly distances: Readonly<Record<string, number>>;
+  /** Keyed `from>to`. */
+  readonly relations: Readonly<Record<string, Relation>>;
+  readonly agreements: Readonly<Record<AgreementId, Agreement>>;
+  readonly negotiations: Readonly<Record<NegotiationId, Negotiation>>;
+  readonly conferences: Readonly<Record<ConferenceId, Conference>>;
+  readonly channels: Readonly<Record<ChannelId, Channel>>;
+  readonly messages: readonly Message[];
+  readonly intents: Readonly<Record<IntentId, HiddenIntent>>;
+  readonly rendezvous: readonly Rendezvous[];
+  /** Messages delivered to each faction, oldest first. */
+  readonly mailboxes: Readonly<Record<FactionId, readonly Letter[]>>;
+  /** Principles already reported violated, keyed `faction>principle>agreement`, so each is reported once. */
+  readonly violations: Readonly<Record<string, Minutes>>;
+  /** Keyed `holder>about`. */
+  readonly beliefs: Readonly<Record<string, Belief>>;
+}
+
+/** The ids of a record in code-point order: the one iteration order the core uses. */
+export function sortedIds<K extends string>(record: Readonly<Record<K, unknown>>): K[] {
+  return (Object.keys(record) as K[]).sort();
+}
+
+export const relationKey = (from: FactionId, to: FactionId) => `${from}>${to}`;
+export const beliefKey = relationKey;
+export const distanceKey = (a: LocationId, b: LocationId) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** The top-level location enclosing `l` (itself when it has no parent). */
+export function topLocation(world: World, l: LocationId): LocationId {
+  let cur = l;
+  for (let guard = 0; guard < 64; guard++) {
+    const parent = world.locations[cur]?.parent;
+    if (!parent) return cur;
+    cur = parent;
+  }
+  return cur;
+}
+
+/** Light-years between two locations (0 within the same top-level place; Infinity if unknown). */
+export function distanceBetween(world: World, a: LocationId, b: LocationId): number {
+  const ta = topLocation(world, a);
+  const tb = topLocation(world, b);
+  if (ta === tb) return 0;
+  return world.distances[distanceKey(ta, tb)] ?? Number.POSITIVE_INFINITY;
+}
+
+/** Where a person is, as a location (aboard a ship: the ship's location). */
+export function personLocation(world: World, p: Person): LocationId {
+  return p.position.kind === 'location'
+    ? p.position.location
+    : (world.ships[p.position.ship]?.location ?? ('' as LocationId));
+}
+
+/** The persons serving a faction, by id. */
+export function membersOf(world: World, faction: FactionId): Person[] {
+  return sortedIds(world.persons)
+    .map((pid) => world.persons[pid]!)
+    .filter((p) => p.faction === faction);
+}
+
+/** The ships of a faction, by id. */
+export function shipsOf(world: World, faction: FactionId): Ship[] {
+  return sortedIds(world.ships)
+    .map((sid) => world.ships[sid]!)
+    .filter((s) => s.faction === faction);
+}
+
+/** Expected trust E[p] = α / (α + β) of a Beta reputation. */
+export function expectedTrust(t: BetaTrust): number {
+  return t.alpha / (t.alpha + t.beta);
+}
+
+/** A grievance's weight at time `t`: exponential decay with its half-life. */
+export function grievanceWeight(g: Grievance, t: Minutes): number {
+  const age = Math.max(0, t - g.since);
+  return g.halfLife > 0 ? g.weight * 0.5 ** (age / g.halfLife) : g.weight;
+}

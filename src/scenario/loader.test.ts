@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError, type Problem, renderProblem } from '../common/errors.js';
+import { builtinScenarioDir, builtinScenarioNames, resolveScenario } from './builtin.js';
+import { loadScenario } from './loader.js';
+
+const fixtures = resolve(import.meta.dirname, '..', '..', 'test', 'fixtures');
+const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8');
+
+function problemsOf(text: string, file = 'f.yaml'): Problem[] {
+  try {
+    loadScenario(text, file);
+  } catch (err) {
+    if (err instanceof InputError) return [...err.problems];
+    throw err;
+  }
+  return [];
+}
+
+describe('loadScenario', () => {
+  it('accepts the built-in scenarios and the small fixture', () => {
+    expect(builtinScenarioNames()).toContain('delta-quadrant');
+    for (const name of builtinScenarioNames()) expect(() => resolveScenario(name)).not.toThrow();
+    expect(problemsOf(fixture('small.yaml'))).toEqual([]);
+  });
+
+  const cases: [string, string][] = [
+    [
+      'bad-syntax.yaml',
+      'bad-syntax.yaml:4:1: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ],
+    ['bad-type.yaml', 'bad-type.yaml:4:11 duration: "soon" is not a duration; write e.g. 20h, 1d 6h or 90m'],
+    [
+      'bad-unknown-ref.yaml',
+      'bad-unknown-ref.yaml:19:13 factions[1].leader: unknown person "rexx" (did you mean "rex"?)',
+    ],
+    [
+      'bad-duplicate-id.yaml',
+      'bad-duplicate-id.yaml:22:11 persons[1].id: duplicate id "ada" (first used at persons[0])',
+    ],
+    [
+      'bad-negative-amount.yaml',
+      'bad-negative-amount.yaml:35:57 script[1].do.provisions[0].amount: Too small: expected number to be >=0',
+    ],
+    [
+      'bad-provision-kind.yaml',
+      'bad-provision-kind.yaml:35:28 script[1].do.provisions[0].kind: unknown kind "tribute"',
+    ],
+    [
+      'bad-script-person.yaml',
+      'bad-script-person.yaml:37:12 script[2].actor: unknown person "rexx" (did you mean "rex"?)',
+    ],
+    [
+      'bad-milestone.yaml',
+      'bad-milestone.yaml:44:27 milestones[0].steps[0].where.outcome: event "agreement-concluded" has no field "outcome"',
+    ],
+    [
+      'bad-milestone-never.yaml',
+      'bad-milestone-never.yaml:44:27 milestones[0].steps[0].where.outcome: field "outcome" of "negotiation-ended" can never be "surrender"',
+    ],
+  ];
+  for (const [file, expected] of cases) {
+    it(`locates the problem in ${file}`, () => {
+      const rendered = problemsOf(fixture(file), file).map(renderProblem);
+      expect(
+        rendered.some((line) => line.startsWith(expected)),
+        rendered.join('\n'),
+      ).toBe(true);
+    });
+  }
+
+  it('reports every problem at once, not just the first', () => {
+    const problems = problemsOf(fixture('bad-duplicate-id.yaml'));
+    expect(problems.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(problems.map((p) => p.code))).toEqual(
+      new Set(['duplicate-id', 'unknown-reference', 'invalid-leader']),
+    );
+  });
+
+  it('reads JSON as well as YAML, with locations', () => {
+    const problems = problemsOf('{\n  "version": 2,\n  "id": "x"\n}', 'x.json');
+    expect(problems[0]).toMatchObject({ file: 'x.json', line: 2, column: 14, path: 'version' });
+  });
+
+  it('checks script steps: one of do or event, in time order', () => {
+    const text = fixture('small.yaml').replace('  - at: 2h\n    actor: rex', '  - at: 0h\n    actor: rex');
+    expect(problemsOf(text).map((p) => p.code)).toContain('out-of-order');
+  });
+
+  it('checks exogenous events in the script against the event schemas and the ids', () => {
+    const text = `${fixture('small.yaml').split('milestones:')[0]}  - at: 3h\n    event: { type: person-died, person: adda, cause: fever }\n`;
+    const problems = problemsOf(text);
+    expect(problems.map(renderProblem)[0]).toContain('unknown person "adda" (did you mean "ada"?)');
+  });
+
+  it('rejects a milestone naming an unknown event type, with a suggestion', () => {
+    const text = fixture('small.yaml').replace('event: agreement-concluded', 'event: agreement-conclude');
+    expect(problemsOf(text).map(renderProblem)[0]).toContain(
+      'unknown event type "agreement-conclude" (did you mean "agreement-concluded"?)',
+    );
+  });
+
+  it('never throws anything but an InputError, whatever the text (fuzz)', () => {
+    const base = readFileSync(join(builtinScenarioDir(), 'delta-quadrant.yaml'), 'utf8');
+    const lines = base.split('\n');
+    const mutated = fc
+      .tuple(fc.nat(lines.length - 1), fc.nat(40), fc.string({ maxLength: 8 }), fc.boolean())
+      .map(([line, col, insert, drop]) => {
+        const copy = [...lines];
+        if (drop) copy.splice(line, 1);
+        else copy[line] = copy[line]!.slice(0, col) + insert + copy[line]!.slice(col);
+        return copy.join('\n');
+      });
+    const anyText = fc.oneof(fc.string(), fc.json(), mutated);
+    fc.assert(
+      fc.property(anyText, (text) => {
+        try {
+          loadScenario(text, 'fuzz.yaml');
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          expect(err.problems.length).toBeGreaterThan(0);
+          for (const p of err.problems) expect(p.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 250 },
+    );
+  });
+});

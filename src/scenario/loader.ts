@@ -1,0 +1,323 @@
+/**
+ * Loading a scenario: parse (YAML or JSON), validate against the schema, then check what a schema
+ * cannot — unique ids, references between sections, milestone patterns against their event types —
+ * and report every problem at once, located, with a suggestion for unknown names.
+ */
+import { nearest, ProblemCollector, parseAndValidate, suggestionHint } from '../common/validate.js';
+import { EVENT_TYPES, eventPayloadSchemas, isEventType } from '../model/events.js';
+import type { ReferenceKind } from '../model/ids.js';
+import type { MilestoneCondition, PatternSpec, ScenarioSpec } from './schema.js';
+import { scenarioSchema } from './schema.js';
+import {
+  accepts,
+  fieldNames,
+  fieldsAt,
+  type PathKey,
+  referenceKindOf,
+  visitReferences,
+} from './schema-walk.js';
+
+export interface Scenario {
+  readonly spec: ScenarioSpec;
+  /** The exact text the scenario was loaded from (stored with every run, so it can be verified). */
+  readonly text: string;
+  readonly file: string;
+}
+
+/** Parses and checks a scenario; throws an InputError listing every problem. */
+export function loadScenario(text: string, file: string): Scenario {
+  const { value: spec, doc } = parseAndValidate(scenarioSchema, text, file);
+  const problems = new ProblemCollector(doc);
+  checkUniqueIds(spec, problems);
+  checkReferences(spec, problems);
+  checkStructure(spec, problems);
+  checkMilestones(spec, problems);
+  problems.throwIfAny();
+  return { spec, text, file };
+}
+
+function checkUniqueIds(spec: ScenarioSpec, problems: ProblemCollector): void {
+  const sections: [string, readonly { id: string }[]][] = [
+    ['locations', spec.locations],
+    ['factions', spec.factions],
+    ['persons', spec.persons],
+    ['ships', spec.ships],
+    ['intents', spec.intents],
+    ['milestones', spec.milestones],
+    ['variants', spec.variants],
+  ];
+  for (const [section, items] of sections) {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first !== undefined) {
+        problems.add(
+          [section, i, 'id'],
+          'duplicate-id',
+          `duplicate id "${item.id}"`,
+          `first used at ${section}[${first}]`,
+        );
+      } else {
+        seen.set(item.id, i);
+      }
+    });
+  }
+  const principles = new Map<string, string>();
+  spec.factions.forEach((f, fi) =>
+    f.principles.forEach((p, pi) => {
+      const owner = principles.get(p.id);
+      if (owner !== undefined) {
+        problems.add(
+          ['factions', fi, 'principles', pi, 'id'],
+          'duplicate-id',
+          `duplicate principle id "${p.id}"`,
+          `already a principle of ${owner}`,
+        );
+      } else {
+        principles.set(p.id, f.id);
+      }
+    }),
+  );
+  const resources = new Set<string>();
+  spec.resources.forEach((r, i) => {
+    if (resources.has(r)) problems.add(['resources', i], 'duplicate-id', `duplicate resource "${r}"`);
+    resources.add(r);
+  });
+}
+
+/** The ids of each kind that exist: declared in their sections, or declared by a script step. */
+function knownIds(spec: ScenarioSpec): Map<ReferenceKind, Set<string>> {
+  const known = new Map<ReferenceKind, Set<string>>();
+  const add = (kind: ReferenceKind, value: string) => {
+    let set = known.get(kind);
+    if (!set) known.set(kind, (set = new Set()));
+    set.add(value);
+  };
+  for (const l of spec.locations) add('location', l.id);
+  for (const f of spec.factions) {
+    add('faction', f.id);
+    for (const p of f.principles) add('principle', p.id);
+  }
+  for (const p of spec.persons) add('person', p.id);
+  for (const s of spec.ships) add('ship', s.id);
+  for (const i of spec.intents) add('intent', i.id);
+  for (const r of spec.resources) add('resource', r);
+  visitReferences(scenarioSchema, spec, (v) => {
+    if (!v.declares) return;
+    add(v.kind, v.value);
+    // An agreement drafted in a negotiation takes the negotiation's id.
+    if (v.kind === 'negotiation') add('agreement', v.value);
+  });
+  return known;
+}
+
+function checkReferences(spec: ScenarioSpec, problems: ProblemCollector): void {
+  const known = knownIds(spec);
+  visitReferences(scenarioSchema, spec, (v) => {
+    if (v.declares) return;
+    const valid = known.get(v.kind) ?? new Set<string>();
+    if (!valid.has(v.value)) {
+      problems.add(
+        v.path,
+        'unknown-reference',
+        `unknown ${v.kind} "${v.value}"`,
+        suggestionHint(v.value, [...valid].sort()),
+      );
+    }
+  });
+}
+
+function checkStructure(spec: ScenarioSpec, problems: ProblemCollector): void {
+  const persons = new Map(spec.persons.map((p) => [p.id as string, p]));
+  spec.factions.forEach((f, i) => {
+    const leader = persons.get(f.leader);
+    if (leader && leader.faction !== f.id) {
+      problems.add(
+        ['factions', i, 'leader'],
+        'invalid-leader',
+        `leader "${f.leader}" serves "${leader.faction}", not "${f.id}"`,
+        `set persons.${f.leader}.faction to "${f.id}"`,
+      );
+    }
+  });
+  // Location parents must not form a cycle.
+  const parent = new Map(spec.locations.map((l) => [l.id as string, l.parent as string | undefined]));
+  spec.locations.forEach((l, i) => {
+    const seen = new Set<string>([l.id]);
+    let cur = l.parent as string | undefined;
+    while (cur !== undefined) {
+      if (seen.has(cur)) {
+        problems.add(
+          ['locations', i, 'parent'],
+          'cycle',
+          `location "${l.id}" is inside itself through its parents`,
+        );
+        break;
+      }
+      seen.add(cur);
+      cur = parent.get(cur);
+    }
+  });
+  spec.distances.forEach((d, i) => {
+    if (d.between[0] === d.between[1])
+      problems.add(['distances', i, 'between'], 'invalid', 'a distance needs two different locations');
+  });
+  spec.relations.forEach((r, i) => {
+    if (r.from === r.to)
+      problems.add(['relations', i, 'to'], 'invalid', 'a relation needs two different factions');
+  });
+  let last = Number.NEGATIVE_INFINITY;
+  spec.script.forEach((step, i) => {
+    if (step.at < last)
+      problems.add(
+        ['script', i, 'at'],
+        'out-of-order',
+        'script steps must be in time order',
+        'move this step after the previous one or change its time',
+      );
+    if (step.at < 0)
+      problems.add(['script', i, 'at'], 'invalid', 'a script step cannot happen before the start');
+    if (step.at > spec.duration)
+      problems.add(
+        ['script', i, 'at'],
+        'invalid',
+        'this step comes after the scenario ends',
+        'increase `duration`',
+      );
+    last = step.at;
+  });
+}
+
+function checkMilestones(spec: ScenarioSpec, problems: ProblemCollector): void {
+  const known = knownIds(spec);
+  spec.milestones.forEach((m, mi) => {
+    m.steps.forEach((step, si) => checkPattern(step, ['milestones', mi, 'steps', si], known, problems));
+    m.unless.forEach((step, si) => checkPattern(step, ['milestones', mi, 'unless', si], known, problems));
+  });
+}
+
+function checkPattern(
+  pattern: PatternSpec,
+  at: PathKey[],
+  known: Map<ReferenceKind, Set<string>>,
+  problems: ProblemCollector,
+): void {
+  if (!isEventType(pattern.event)) {
+    problems.add(
+      [...at, 'event'],
+      'unknown-event-type',
+      `unknown event type "${pattern.event}"`,
+      suggestionHint(pattern.event, EVENT_TYPES),
+    );
+    return;
+  }
+  const schema = eventPayloadSchemas[pattern.event];
+  checkConditions(schema, pattern.event, pattern.where, [...at, 'where'], known, problems);
+  pattern.same.forEach((field, i) => {
+    if (fieldsAt(schema, field.split('.')).length === 0) {
+      problems.add(
+        [...at, 'same', i],
+        'unknown-field',
+        `event "${pattern.event}" has no field "${field}"`,
+        fieldHint(schema, field),
+      );
+    }
+  });
+}
+
+function fieldHint(schema: Parameters<typeof fieldNames>[0], field: string): string | undefined {
+  const parts = field.split('.');
+  const parentPath = parts.slice(0, -1);
+  const parents = parentPath.length === 0 ? [{ schema }] : fieldsAt(schema, parentPath);
+  const names = [...new Set(parents.flatMap((p) => fieldNames(p.schema)))].sort();
+  const near = nearest(parts[parts.length - 1]!, names);
+  if (near !== undefined) return `did you mean "${[...parentPath, near].join('.')}"?`;
+  return names.length > 0 ? `fields: ${names.join(', ')}` : undefined;
+}
+
+type Fields = ReturnType<typeof fieldsAt>;
+
+function checkConditions(
+  schema: Parameters<typeof fieldsAt>[0],
+  eventType: string,
+  where: Record<string, MilestoneCondition>,
+  at: PathKey[],
+  known: Map<ReferenceKind, Set<string>>,
+  problems: ProblemCollector,
+): void {
+  for (const [field, condition] of Object.entries(where)) {
+    const path = [...at, field];
+    const fields = fieldsAt(schema, field.split('.'));
+    if (fields.length === 0) {
+      problems.add(
+        path,
+        'unknown-field',
+        `event "${eventType}" has no field "${field}"`,
+        fieldHint(schema, field),
+      );
+      continue;
+    }
+    checkCondition(fields, `${eventType}`, field, condition, path, known, problems);
+  }
+}
+
+/** Checks that a condition could ever hold for a field: values of its type, ids that exist. */
+function checkCondition(
+  fields: Fields,
+  eventType: string,
+  field: string,
+  condition: MilestoneCondition,
+  path: PathKey[],
+  known: Map<ReferenceKind, Set<string>>,
+  problems: ProblemCollector,
+): void {
+  const checkValue = (value: unknown, valuePath: PathKey[]) => {
+    if (!fields.some((f) => accepts(f.schema, value))) {
+      problems.add(
+        valuePath,
+        'never-matches',
+        `field "${field}" of "${eventType}" can never be ${JSON.stringify(value)}`,
+        'this pattern would never match: see docs/scenario-format.md',
+      );
+      return;
+    }
+    const kind = fields.map((f) => referenceKindOf(f.schema)).find((k) => k !== undefined);
+    if (kind !== undefined && typeof value === 'string') {
+      const valid = known.get(kind) ?? new Set<string>();
+      if (!valid.has(value))
+        problems.add(
+          valuePath,
+          'unknown-reference',
+          `unknown ${kind} "${value}"`,
+          suggestionHint(value, [...valid].sort()),
+        );
+    }
+  };
+  if (condition === null || typeof condition !== 'object') {
+    checkValue(condition, path);
+    return;
+  }
+  if ('some' in condition) {
+    if (!fields.some((f) => f.throughList)) {
+      problems.add(path, 'invalid-condition', `"some" needs a list, but "${field}" is not one`);
+      return;
+    }
+    for (const f of fields)
+      checkConditions(f.schema, `${eventType}.${field}`, condition.some, [...path, 'some'], known, problems);
+    return;
+  }
+  if ('allOf' in condition) {
+    condition.allOf.forEach((c, i) =>
+      checkCondition(fields, eventType, field, c, [...path, 'allOf', i], known, problems),
+    );
+    return;
+  }
+  for (const op of ['in', 'all', 'none'] as const) {
+    if (op in condition)
+      (condition as Record<string, unknown[]>)[op]!.forEach((v, i) => checkValue(v, [...path, op, i]));
+  }
+  if ('min' in condition || 'max' in condition) {
+    if (!fields.some((f) => accepts(f.schema, 0)))
+      problems.add(path, 'never-matches', `field "${field}" of "${eventType}" is not a number`);
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * Introspection of zod schemas: following a value or a dotted field path through a schema. It lets
+ * one generic pass check every id reference in a scenario (the id schemas carry their kind in the
+ * `references` registry) and lets milestone patterns be checked against the fields their event
+ * type really has.
+ */
+import type { z } from 'zod';
+import { type ReferenceKind, references } from '../model/ids.js';
+
+type AnySchema = z.core.$ZodType;
+interface Def {
+  type: string;
+  innerType?: AnySchema;
+  in?: AnySchema;
+  getter?: () => AnySchema;
+  shape?: Record<string, AnySchema>;
+  element?: AnySchema;
+  items?: AnySchema[];
+  keyType?: AnySchema;
+  valueType?: AnySchema;
+  options?: AnySchema[];
+  discriminator?: string;
+}
+
+const def = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
+
+export interface ReferenceMeta {
+  readonly reference: ReferenceKind;
+  readonly declares?: boolean;
+}
+
+/** The schema under optional/nullable/default/pipe wrappers, and the reference metadata met on the way. */
+export function unwrap(schema: AnySchema): { inner: AnySchema; meta: ReferenceMeta | undefined } {
+  let cur = schema;
+  let meta = references.get(cur as z.ZodType);
+  for (let guard = 0; guard < 32; guard++) {
+    const d = def(cur);
+    if (WRAPPERS.has(d.type) && d.innerType) cur = d.innerType;
+    else if (d.type === 'pipe' && d.in) cur = d.in;
+    else if (d.type === 'lazy' && d.getter) cur = d.getter();
+    else break;
+    meta ??= references.get(cur as z.ZodType);
+  }
+  return { inner: cur, meta };
+}
+
+export type PathKey = string | number;
+
+export interface ReferenceVisit {
+  readonly kind: ReferenceKind;
+  readonly declares: boolean;
+  readonly value: string;
+  readonly path: readonly PathKey[];
+}
+
+/**
+ * Calls `visit` for every string in `value` whose schema is an id (a reference or a declaration),
+ * with its path. `value` must already be valid for `schema` (walks the parsed output).
+ */
+export function visitReferences(
+  schema: AnySchema,
+  value: unknown,
+  visit: (v: ReferenceVisit) => void,
+  path: readonly PathKey[] = [],
+): void {
+  const { inner, meta } = unwrap(schema);
+  if (meta && typeof value === 'string') {
+    visit({ kind: meta.reference, declares: meta.declares === true, value, path });
+    return;
+  }
+  if (value === null || value === undefined) return;
+  const d = def(inner);
+  switch (d.type) {
+    case 'object':
+      if (typeof value === 'object' && d.shape) {
+        for (const key of Object.keys(d.shape)) {
+          const v = (value as Record<string, unknown>)[key];
+          if (v !== undefined) visitReferences(d.shape[key]!, v, visit, [...path, key]);
+        }
+      }
+      return;
+    case 'array':
+      if (Array.isArray(value) && d.element)
+        value.forEach((v, i) => visitReferences(d.element!, v, visit, [...path, i]));
+      return;
+    case 'tuple':
+      if (Array.isArray(value) && d.items)
+        value.forEach((v, i) => d.items![i] && visitReferences(d.items![i]!, v, visit, [...path, i]));
+      return;
+    case 'record':
+      if (typeof value === 'object' && d.keyType && d.valueType) {
+        for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+          visitReferences(d.keyType, k, visit, [...path, k]);
+          visitReferences(d.valueType, v, visit, [...path, k]);
+        }
+      }
+      return;
+    case 'union': {
+      const option = unionOptionFor(d, value);
+      if (option) visitReferences(option, value, visit, path);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** The option of a union that `value` belongs to: by discriminator when there is one, else the first that parses. */
+function unionOptionFor(d: Def, value: unknown): AnySchema | undefined {
+  const options = d.options ?? [];
+  if (d.discriminator && typeof value === 'object' && value !== null) {
+    const tag = (value as Record<string, unknown>)[d.discriminator];
+    return options.find((o) => {
+      const shape = def(unwrap(o).inner).shape;
+      const lit = shape?.[d.discriminator!];
+      return lit !== undefined && (lit as z.ZodType).safeParse(tag).success;
+    });
+  }
+  return options.find((o) => (o as z.ZodType).safeParse(value).success);
+}
+
+/** A field reached by a path: its schema and whether the path crossed a list (existential match). */
+export interface FieldAt {
+  readonly schema: AnySchema;
+  readonly throughList: boolean;
+}
+
+/**
+ * The schemas found at a dotted field path (lists are crossed transparently: `provisions.kind`
+ * reaches the `kind` of every provision). Several results when the path runs through a union.
+ */
+export function fieldsAt(schema: AnySchema, path: readonly string[], throughList = false): FieldAt[] {
+  const { inner } = unwrap(schema);
+  const d = def(inner);
+  if (d.type === 'array' && d.element) return fieldsAt(d.element, path, true);
+  if (path.length === 0) return [{ schema, throughList }];
+  const [head, ...rest] = path;
+  if (d.type === 'object' && d.shape) {
+    const next = d.shape[head!];
+    return next ? fieldsAt(next, rest, throughList) : [];
+  }
+  if (d.type === 'union' && d.options) return d.options.flatMap((o) => fieldsAt(o, path, throughList));
+  if (d.type === 'record' && d.valueType) return fieldsAt(d.valueType, rest, throughList);
+  return [];
+}
+
+/** The names of the fields directly under a schema (for "did you mean" on unknown fields). */
+export function fieldNames(schema: AnySchema): string[] {
+  const { inner } = unwrap(schema);
+  const d = def(inner);
+  if (d.type === 'array' && d.element) return fieldNames(d.element);
+  if (d.type === 'object' && d.shape) return Object.keys(d.shape);
+  if (d.type === 'union' && d.options) return [...new Set(d.options.flatMap(fieldNames))];
+  return [];
+}
+
+/** Is the schema at the end of a path a list (before unwrapping it element-wise)? */
+export function isList(schema: AnySchema): boolean {
+  return def(unwrap(schema).inner).type === 'array';
+}
+
+/** Could this field hold the scalar `value` (as one of its elements, for a list)? */
+export function accepts(schema: AnySchema, value: unknown): boolean {
+  const { inner } = unwrap(schema);
+  const d = def(inner);
+  if (d.type === 'array' && d.element) return accepts(d.element, value);
+  if (value === null) return (schema as z.ZodType).safeParse(null).success;
+  return (inner as z.ZodType).safeParse(value).success || (schema as z.ZodType).safeParse(value).success;
+}
+
+/** The reference kind of the field, if it holds ids. */
+export function referenceKindOf(schema: AnySchema): ReferenceKind | undefined {
+  const { inner, meta } = unwrap(schema);
+  const d = def(inner);
+  if (d.type === 'array' && d.element) return referenceKindOf(d.element);
+  return meta?.reference;
+}

@@ -1,0 +1,301 @@
+/**
+ * The scenario file format (YAML or JSON), as a zod schema. `alliances schema` prints it as JSON
+ * Schema; docs/scenario-format.md documents every field. Ids are kebab-case and references between
+ * sections are checked after the schema by ./references.ts.
+ */
+import { z } from 'zod';
+import { eventInputSchema, shipSystem } from '../model/events.js';
+import {
+  conferenceId,
+  factionId,
+  intentId,
+  locationId,
+  personId,
+  principleId,
+  resourceId,
+  shipId,
+} from '../model/ids.js';
+import { intentSchema } from '../model/intents.js';
+import { provisionPatternSchema } from '../model/provision.js';
+import { durationSchema } from '../model/time.js';
+
+export const SCENARIO_FORMAT_VERSION = 1;
+
+const unit = z.number().min(0).max(1);
+const name = z.string().min(1);
+
+export const personalitySchema = z.strictObject({
+  aggression: unit.default(0.5),
+  caution: unit.default(0.5),
+  pride: unit.default(0.5),
+  honour: unit.default(0.5),
+  patience: unit.default(0.5),
+  suspicion: unit.default(0.5),
+});
+
+const biasSchema = z.strictObject({
+  id: z.string().min(1),
+  against: z.strictObject({ tag: z.string().min(1) }),
+  strength: unit.default(1),
+  text: z.string().default(''),
+});
+
+const principleSchema = z.strictObject({
+  id: principleId,
+  text: z.string().min(1),
+  forbids: z
+    .strictObject({
+      provisions: z.array(provisionPatternSchema).default([]),
+      /** Partners bearing one of these marks (earned by deeds, e.g. `executioner`). */
+      partnersMarked: z.array(z.string().min(1)).default([]),
+    })
+    .default({ provisions: [], partnersMarked: [] }),
+});
+
+const resourceAmounts = z.record(resourceId, z.number().nonnegative());
+
+const factionSchema = z.strictObject({
+  id: factionId,
+  name,
+  culture: z.string().min(1),
+  tags: z.array(z.string()).default([]),
+  leader: personId,
+  doctrine: z.enum(['autocratic', 'council', 'consensus']).default('autocratic'),
+  principles: z.array(principleSchema).default([]),
+  resources: resourceAmounts.default({}),
+  marks: z.array(z.string()).default([]),
+});
+
+const personSchema = z
+  .strictObject({
+    id: personId,
+    name,
+    faction: factionId,
+    /** The faction the person is truly loyal to, when it is not the one served. */
+    loyalty: factionId.optional(),
+    role: z.string().min(1).default('crew'),
+    tags: z.array(z.string()).default([]),
+    personality: personalitySchema.default(personalitySchema.parse({})),
+    biases: z.array(biasSchema).default([]),
+    influence: z.record(personId, unit).default({}),
+    debts: z.array(z.strictObject({ to: personId, weight: unit, note: z.string().default('') })).default([]),
+    /** Persons this person knows and can reach directly. */
+    contacts: z.array(personId).default([]),
+    /** Provisions this person insists on in any agreement made for their faction. */
+    demands: z.array(provisionPatternSchema).default([]),
+    status: z.enum(['active', 'injured', 'detained', 'dead']).default('active'),
+    /** Where the person is: aboard a ship or at a location. */
+    aboard: shipId.optional(),
+    at: locationId.optional(),
+  })
+  .refine((p) => (p.aboard === undefined) !== (p.at === undefined), {
+    message: 'a person is either `aboard` a ship or `at` a location (exactly one)',
+  });
+
+const systemsSchema = z.partialRecord(shipSystem, unit).default({});
+
+const shipSchema = z.strictObject({
+  id: shipId,
+  name,
+  faction: factionId,
+  class: z.string().default('ship'),
+  /** A squadron of identical ships acting together. */
+  count: z.number().int().positive().default(1),
+  firepower: z.number().nonnegative().default(1),
+  crew: z.number().int().nonnegative().default(0),
+  systems: systemsSchema,
+  speeds: z
+    .strictObject({
+      warp: z.number().nonnegative().default(1),
+      impulse: z.number().nonnegative().default(0.01),
+      thrusters: z.number().nonnegative().default(0.001),
+    })
+    .default({ warp: 1, impulse: 0.01, thrusters: 0.001 }),
+  at: locationId,
+});
+
+const locationSchema = z.strictObject({
+  id: locationId,
+  name,
+  kind: z.string().default('place'),
+  parent: locationId.optional(),
+  controlledBy: factionId.optional(),
+});
+
+const distanceSchema = z.strictObject({
+  between: z.tuple([locationId, locationId]),
+  lightYears: z.number().nonnegative(),
+});
+
+const grievanceSchema = z.strictObject({
+  id: z.string().min(1).optional(),
+  cause: z.string().min(1),
+  weight: z.number().positive(),
+  since: durationSchema.prefault(0),
+  halfLife: durationSchema.prefault('30d'),
+});
+
+const relationSchema = z.strictObject({
+  from: factionId,
+  to: factionId,
+  /** Apply to both directions (`to` regards `from` the same way). */
+  mutual: z.boolean().default(false),
+  status: z.enum(['war', 'hostile', 'neutral', 'allied']).default('neutral'),
+  affinity: z.number().min(-1).max(1).default(0),
+  /** Prior observations for the Beta reputation: α = 1 + positive, β = 1 + negative. */
+  trust: z
+    .strictObject({
+      positive: z.number().nonnegative().default(0),
+      negative: z.number().nonnegative().default(0),
+    })
+    .default({ positive: 0, negative: 0 }),
+  grievances: z.array(grievanceSchema).default([]),
+});
+
+const beliefSchema = z.strictObject({
+  holder: factionId,
+  about: factionId,
+  intentions: z.number().min(-1).max(1).default(0),
+  suspicions: z.array(z.string()).default([]),
+});
+
+const hiddenIntentSchema = z.strictObject({
+  id: intentId,
+  faction: factionId,
+  kind: z.enum(['ambush', 'betrayal', 'espionage', 'leave-early', 'conquest']),
+  target: z
+    .strictObject({
+      faction: factionId.optional(),
+      conference: conferenceId.optional(),
+      location: locationId.optional(),
+    })
+    .default({}),
+  text: z.string().min(1),
+  /** Signs that give the intent away once its conference is proposed (see docs/scenario-format.md). */
+  indicators: z
+    .array(
+      z.strictObject({
+        text: z.string().min(1),
+        chance: unit.default(1),
+        delay: durationSchema.prefault('0h'),
+      }),
+    )
+    .default([]),
+});
+
+/**
+ * A script step: at a time, either an actor's forced decision (`do`, checked by the rules like any
+ * decision) or an exogenous event (`event`, applied as written).
+ */
+export const scriptStepSchema = z
+  .strictObject({
+    at: durationSchema,
+    actor: personId.optional(),
+    do: intentSchema.optional(),
+    summary: z.string().optional(),
+    reasons: z.array(z.string()).default([]),
+    event: eventInputSchema.optional(),
+  })
+  .superRefine((step, ctx) => {
+    if ((step.do === undefined) === (step.event === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a script step has exactly one of `do` (with `actor`) or `event`',
+      });
+    } else if (step.do !== undefined && step.actor === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['actor'], message: 'a `do` step needs the `actor` who decides' });
+    }
+  });
+
+/**
+ * A condition on an event field (see docs/scenario-format.md, "Milestones"): a plain value (equal,
+ * or contained when the field is a list), or an operator object.
+ */
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type MilestoneCondition =
+  | z.infer<typeof scalar>
+  | { in: z.infer<typeof scalar>[] }
+  | { all: z.infer<typeof scalar>[] }
+  | { none: z.infer<typeof scalar>[] }
+  | { min?: number; max?: number }
+  | { exists: boolean }
+  | { some: Record<string, MilestoneCondition> }
+  | { allOf: MilestoneCondition[] };
+
+export const conditionSchema: z.ZodType<MilestoneCondition> = z.lazy(() =>
+  z.union([
+    scalar,
+    z.strictObject({ in: z.array(scalar).min(1) }),
+    z.strictObject({ all: z.array(scalar).min(1) }),
+    z.strictObject({ none: z.array(scalar).min(1) }),
+    z.strictObject({ min: z.number().optional(), max: z.number().optional() }),
+    z.strictObject({ exists: z.boolean() }),
+    z.strictObject({ some: z.record(z.string(), conditionSchema) }),
+    z.strictObject({ allOf: z.array(conditionSchema).min(1) }),
+  ]),
+);
+
+export const patternSchema = z.strictObject({
+  event: z.string().min(1),
+  where: z.record(z.string(), conditionSchema).default({}),
+  /** Fields that must equal the same fields of the previous step's event. */
+  same: z.array(z.string()).default([]),
+});
+
+export const milestoneSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'a milestone id is kebab-case' }),
+  title: z.string().min(1),
+  /** Events to find, in this order. */
+  steps: z.array(patternSchema).min(1),
+  /** The milestone is not reached if one of these happens before its last step. */
+  unless: z.array(patternSchema).default([]),
+  /** The most simulated time allowed from the first step to the last. */
+  within: durationSchema.optional(),
+});
+
+export const variantSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'a variant id is kebab-case' }),
+  title: z.string().min(1),
+  /** Changes to the scenario: `path: value`, the path in the dotted form of error messages. */
+  set: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const scenarioSchema = z.strictObject({
+  version: z.literal(SCENARIO_FORMAT_VERSION, { message: `version must be ${SCENARIO_FORMAT_VERSION}` }),
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'a scenario id is kebab-case' }),
+  title: z.string().min(1),
+  description: z.string().default(''),
+  /** Simulated time per tick. */
+  tick: durationSchema.prefault('1h'),
+  /** Simulated time the run lasts. */
+  duration: durationSchema,
+  /** Seed used when none is given on the command line. */
+  seed: z.number().int().nonnegative().default(1),
+  /** Grace before a standing agreement with a newly marked partner counts as a principle violation. */
+  principleGrace: durationSchema.prefault('12h'),
+  /** How long a conference sits before it adjourns, if nothing breaks it up. */
+  conferenceLength: durationSchema.prefault('4h'),
+  /** How often repair crews report progress, and how much integrity they restore per hour. */
+  repair: z
+    .strictObject({ every: durationSchema.prefault('6h'), ratePerHour: z.number().positive().default(0.02) })
+    .prefault({}),
+  resources: z.array(resourceId).default(['food', 'medicine', 'clothing', 'antimatter'] as never),
+  locations: z.array(locationSchema).min(1),
+  distances: z.array(distanceSchema).default([]),
+  factions: z.array(factionSchema).min(1),
+  persons: z.array(personSchema).default([]),
+  ships: z.array(shipSchema).default([]),
+  relations: z.array(relationSchema).default([]),
+  beliefs: z.array(beliefSchema).default([]),
+  intents: z.array(hiddenIntentSchema).default([]),
+  script: z.array(scriptStepSchema).default([]),
+  milestones: z.array(milestoneSchema).default([]),
+  variants: z.array(variantSchema).default([]),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioSpec = z.output<typeof scenarioSchema>;
+export type ScriptStep = z.output<typeof scriptStepSchema>;
+export type MilestoneSpec = z.output<typeof milestoneSchema>;
+export type PatternSpec = z.output<typeof patternSchema>;
+export type PersonSpec = z.output<typeof personSchema>;
