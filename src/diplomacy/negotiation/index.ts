@@ -13,6 +13,7 @@ export * from './negotiate.js';
 export * from './outcome-space.js';
 export * from './preferences.js';
 export * from './protocol.js';
+export * from './provisions.js';
 export * from './random-domain.js';
 export * from './report.js';
 export * from './strategies.js';
