@@ -82,10 +82,6 @@ export function createAlternatingOffers(
   const n = parties.length;
   const roundDuration = config.roundDuration ?? 1;
   invariant(n >= 2, 'alternating offers needs at least two parties');
-  invariant(
-    deadline.rounds !== undefined || deadline.time !== undefined,
-    'a negotiation needs a deadline in rounds or in time',
-  );
   invariant(roundDuration > 0, 'round duration must be positive');
   const clock = createDeadlineClock(deadline);
 

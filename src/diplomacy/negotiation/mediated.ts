@@ -46,10 +46,6 @@ export function createMediated(config: MediatedConfig): ProtocolMachine<Mediated
   const n = parties.length;
   const roundDuration = config.roundDuration ?? 1;
   invariant(n >= 1, 'a mediated negotiation needs at least one party');
-  invariant(
-    deadline.rounds !== undefined || deadline.time !== undefined,
-    'a negotiation needs a deadline in rounds or in time',
-  );
   invariant(roundDuration > 0, 'round duration must be positive');
   const clock = createDeadlineClock(deadline);
 

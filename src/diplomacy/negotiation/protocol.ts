@@ -7,6 +7,7 @@
  * state in its world, feed moves tick by tick and store the events in its log; the negotiation
  * driver (`negotiate.ts`) feeds moves from strategies. States are never mutated.
  */
+import { invariant } from '../../common/errors.js';
 import type { Assignment, Outcome } from './outcome-space.js';
 
 /** A negotiation deadline: in rounds, in simulated time, or both (whichever comes first). */
@@ -127,6 +128,10 @@ export interface DeadlineClock {
 }
 
 export function createDeadlineClock(deadline: Deadline): DeadlineClock {
+  invariant(
+    deadline.rounds !== undefined || deadline.time !== undefined,
+    'a negotiation needs a deadline in rounds or in time',
+  );
   const rounds = deadline.rounds ?? -1;
   const limit = deadline.time ?? -1;
   return {
