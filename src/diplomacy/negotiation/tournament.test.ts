@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type InputError, renderProblem } from '../../common/errors.js';
+import { InputError, renderProblem } from '../../common/errors.js';
 import {
   parseTournamentConfig,
   planTournament,
@@ -125,5 +126,30 @@ describe('tournaments', () => {
         't.yaml:2:36 strategies[2]: strategy hardliner is listed twice',
       ]);
     }
+  });
+
+  it('never fails on arbitrary configuration text with anything but located input errors', () => {
+    const texts = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        CONFIG,
+        CONFIG.replace('2, values', '0, values'),
+        'domains: [{random: 3}]\nstrategies: [7]\n',
+        '[',
+        '*a',
+      ),
+    );
+    fc.assert(
+      fc.property(texts, fc.nat(300), (text, cut) => {
+        for (const t of [text, text.slice(0, cut)]) {
+          try {
+            parseTournamentConfig(t, 't.yaml').input([]);
+          } catch (err) {
+            expect(err).toBeInstanceOf(InputError);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
