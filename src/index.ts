@@ -3,10 +3,20 @@
  * exported here.
  */
 
+export { type ParallelTournamentOptions, runTournamentParallel } from './cli/tournament-runner.js';
 export { type Budget, unlimitedBudget, wallClockBudget, workBudget } from './common/budget.js';
 export { canonicalJson, sha256Hex } from './common/canonical-json.js';
 export * from './common/errors.js';
 export { createRng, type Rng } from './common/random.js';
+export {
+  createWorkerPool,
+  defaultPoolSize,
+  serveTasks,
+  type WorkerPool,
+  type WorkerPoolOptions,
+  WorkerTaskError,
+} from './common/worker-pool.js';
+export * from './diplomacy/negotiation/index.js';
 export { type Names, namesOf, renderChronicle, renderEvent } from './engine/chronicle.js';
 export { resolveEngagement } from './engine/combat.js';
 export { buildWorld } from './engine/initial-world.js';

@@ -80,3 +80,14 @@ describe('suggestions', () => {
     expect(suggestionHint('q', ['a', 'b'])).toBe('valid: "a", "b"');
   });
 });
+
+describe('documents that parse but have no value', () => {
+  it('report an unresolved alias as bad input', () => {
+    expect(() => parseSourceDocument('*!', 'a.yaml')).toThrow(InputError);
+    try {
+      parseSourceDocument('a: *nowhere\n', 'a.yaml');
+    } catch (err) {
+      expect((err as InputError).problems[0]).toMatchObject({ code: 'syntax', file: 'a.yaml', line: 1 });
+    }
+  });
+});

@@ -3,8 +3,11 @@
  * exports a `register…` function; adding a command is one line here.
  */
 import type { Command } from 'commander';
+import { registerBench } from './bench.js';
+import { registerNegotiate } from './negotiate.js';
 import { registerReplay, registerRun, registerRuns, registerVerify } from './run-commands.js';
 import { registerSchema, registerValidate } from './scenario-commands.js';
+import { registerTournament } from './tournament.js';
 
 type Register = (program: Command) => void;
 
@@ -15,6 +18,9 @@ const commands: readonly Register[] = [
   registerRuns,
   registerReplay,
   registerVerify,
+  registerNegotiate,
+  registerTournament,
+  registerBench,
 ];
 
 export function registerCommands(program: Command): void {
