@@ -14,29 +14,42 @@
  * 2. terms lacking what the mover's leader demands are answered with the demand;
  * 3. terms are accepted when worth at least the mover's aspiration — unless its leader's bias
  *    forbids accepting terms from that speaker;
- * 4. otherwise the mover counters with the outcome nearest its aspiration; past its deadline it
- *    breaks off. Aspiration follows Faratin, Sierra & Jennings (1998): from the best outcome down to
- *    the reservation value, a(t) = u_res + (u_max − u_res)(1 − (t/T)^{1/e}), with e small (Boulware)
- *    for a proud negotiator and large (Conceder) for a humble one, and the deadline T longer for a
- *    patient one.
+ * 4. otherwise the mover counters; past its deadline it breaks off.
+ *
+ * Steps 3 and 4 are the negotiation library's: the agenda becomes an outcome space of provisions
+ * (diplomacy/negotiation/provisions.ts), the party's valuation becomes linear-additive preferences
+ * with its principles, its leader's demands and the other side's stated red lines as red lines, and
+ * a time-dependent strategy (Faratin, Sierra & Jennings 1998) answers and proposes: e small
+ * (Boulware) for a proud negotiator, large (Conceder) for a humble one, the deadline T in rounds
+ * longer for a patient one. Each tick the strategy is rebuilt from the talks so far, which the
+ * library's strategy contract guarantees gives the same decisions as a strategy kept alive.
  */
 import { canonicalJson } from '../common/canonical-json.js';
 import type { FactionId } from '../model/ids.js';
 import type { Decision } from '../model/intents.js';
 import { isDirected, matchesProvisionPattern, type Provision, type ProvisionKind } from '../model/provision.js';
 import type { Negotiation, Person } from '../model/world.js';
+import { createRng } from '../common/random.js';
+import {
+  createProvisionAgenda,
+  type OutcomePattern,
+  preferencesFromValues,
+  provisionsOf,
+  redLinesFromPatterns,
+  timeDependent,
+  assignmentOf,
+  createUtilityIndex,
+  type ProvisionAgenda,
+  type Strategy,
+  type Turn,
+} from '../diplomacy/negotiation/index.js';
 import { allianceOffer } from './models/alliances.js';
-import { valueAgreement } from './models/valuation.js';
+import { valueAgreement, valueProvision } from './models/valuation.js';
 import type { Situation } from './situation.js';
 import type { FactionView } from './view.js';
 
 /** Stock below which a party is in need of a resource. */
 const NEED = 20;
-
-export function aspiration(uMax: number, uRes: number, round: number, deadline: number, e: number): number {
-  const t = Math.min(1, round / Math.max(1, deadline));
-  return uRes + (uMax - uRes) * (1 - t ** (1 / e));
-}
 
 /** Concession exponent from personality: the proud concede late (Boulware), the humble early. */
 export function concessionExponent(p: Person): number {
@@ -77,10 +90,10 @@ export function agendaOf(view: FactionView, n: Negotiation, other: FactionId): P
       const plenty = (g.resources[resource as never] ?? 0) >= 100;
       if (need && plenty) add({ kind: 'aid', giver, receiver, resource: resource as never, amount: 40, condition: 'immediate' });
     }
-    if (g.technology - r.technology > 0.2) add({ kind: 'technology-transfer', giver, receiver, technology: 'ship systems' });
+    // Technology is on the table when the poorer side has much to covet.
+    if (g.technology - r.technology >= 0.4) add({ kind: 'technology-transfer', giver, receiver, technology: 'ship systems' });
   }
-  const nomads = [fa, fb].some((f) => !view.locationIds().some((l) => view.location(l)?.controlledBy === f.id));
-  if (nomads) add({ kind: 'travel-together' });
+  if (!hasHome(view, a) && !hasHome(view, b)) add({ kind: 'travel-together' });
   for (const f of [fa, fb]) {
     const leader = view.person(f.leader);
     if (leader && leader.demands.some((d) => d.kind === 'crew-exchange')) add({ kind: 'crew-exchange', count: 10 });
@@ -93,26 +106,63 @@ function withDirection(p: Provision, giver: FactionId, receiver: FactionId): Pro
   return isDirected(p) ? { ...p, giver: p.giver ?? giver, receiver: p.receiver ?? receiver } : p;
 }
 
-interface Evaluated {
-  readonly terms: Provision[];
-  readonly utility: number;
-  readonly veto: string | null;
+/** The negotiation table as one party sees it: the agenda as an outcome space, its preferences, its strategy. */
+interface Table {
+  readonly agenda: ProvisionAgenda;
+  readonly items: readonly Provision[];
+  readonly me: number;
+  readonly them: number;
+  readonly deadline: number;
+  readonly utility: (terms: readonly Provision[]) => number;
+  readonly reservation: number;
+  readonly strategy: Strategy;
 }
 
-/** Every subset of the agenda, valued by `judge` for `view`'s faction (agendas are small: ≤ 2⁸). */
-function outcomes(view: FactionView, s: Situation, agenda: readonly Provision[], other: FactionId, judge: Person): Evaluated[] {
-  const out: Evaluated[] = [];
-  const n = Math.min(agenda.length, 8);
-  for (let mask = 1; mask < 1 << n; mask++) {
-    const terms = agenda.filter((_, i) => i < n && mask & (1 << i));
-    const v = valueAgreement(view, other, terms, s.threat, judge);
-    out.push({ terms, utility: v.total, veto: v.veto });
-  }
-  return out;
+function tableFor(view: FactionView, s: Situation, n: Negotiation, other: FactionId, leader: Person): Table | null {
+  const items = agendaOf(view, n, other).slice(0, MAX_AGENDA);
+  if (items.length === 0) return null;
+  const agenda = createProvisionAgenda(items.map((provision) => ({ kind: 'include' as const, provision })));
+  const values = items.map((p) => valueProvision(view, other, p, s.threat, leader.personality).reduce((sum, t) => sum + t.value, 0));
+  // Any treaty with the untrusted carries a cost: no agreement is worth that much more.
+  const noAgreement = 0.15 * (1 - view.trust(other)) * (0.5 + leader.personality.suspicion);
+  const redLines: OutcomePattern[] = [
+    ...redLinesFromPatterns(agenda, view.self.principles.flatMap((p) => p.forbidsProvisions), view.id),
+    // A demanded provision must be in: leaving it out is a red line.
+    ...leader.demands.flatMap((d) => {
+      const issues = items.flatMap((p, i) => (matchesProvisionPattern(p, d, view.id) ? [i] : []));
+      return issues.length > 0 ? [{ terms: issues.map((issue) => ({ issue, values: [0] })) }] : [];
+    }),
+    // What the other side refused on principle is not offered again (their stated red lines).
+    ...items.flatMap((p, issue) => ((n.refused[other] ?? []).includes(p.kind) ? [{ terms: [{ issue, values: [1] }] }] : [])),
+  ];
+  const preferences = preferencesFromValues(agenda, values, noAgreement, { redLines });
+  const me = n.parties.indexOf(view.id);
+  const them = n.parties.indexOf(other);
+  const deadline = deadlineRounds(leader);
+  const strategy = timeDependent({ e: concessionExponent(leader) })({
+    party: me,
+    name: view.id,
+    parties: n.parties,
+    space: agenda.space,
+    preferences,
+    index: createUtilityIndex(agenda.space, preferences),
+    deadline: { rounds: deadline },
+    rng: createRng(`${n.id}:${view.id}`),
+  });
+  return {
+    agenda,
+    items,
+    me,
+    them,
+    deadline,
+    utility: (terms) => preferences.utility.utility(assignmentOf(agenda, terms)),
+    reservation: preferences.reservation,
+    strategy,
+  };
 }
 
-const sameTerms = (a: readonly Provision[], b: readonly Provision[]) =>
-  a.length === b.length && a.map(key).sort().join('|') === b.map(key).sort().join('|');
+/** Most provisions on one agenda (the outcome space is 2ⁿ, searched by the library without enumeration). */
+const MAX_AGENDA = 12;
 
 /** The moves of `view`'s faction in open talks `n`, if it is its turn and its negotiator is there. */
 export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation): Decision[] {
@@ -128,97 +178,111 @@ export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation
   if (!theirs || !present(view, n, theirs)) return [];
 
   const leader = view.leader();
-  const agenda = agendaOf(view, n, other);
-  const all = outcomes(view, s, agenda, other, leader);
-  // What the other side has refused on principle is not offered again (their stated red lines).
-  const refusedByThem = n.refused[other] ?? [];
-  const acceptable = all.filter((o) => o.veto === null && !o.terms.some((p) => refusedByThem.includes(p.kind)));
-  const uMax = Math.max(0, ...acceptable.map((o) => o.utility));
   const round = n.offers.filter((o) => o.by === view.id).length;
-  const deadline = deadlineRounds(leader);
-  const aim = aspiration(uMax, 0, round, deadline, concessionExponent(leader));
+  const table = tableFor(view, s, n, other, leader);
   const decision = (intent: Decision['intent'], reasons: string[], summary?: string): Decision => ({
     actor: speaker.id,
     intent,
     reasons,
     ...(summary ? { summary } : {}),
-    options: [
-      {
-        option: 'aspiration',
-        score: Math.round(aim * 1000) / 1000,
-        terms: [
-          { name: 'best attainable', value: Math.round(uMax * 1000) / 1000 },
-          { name: 'round', value: round },
-          { name: 'deadline', value: deadline },
-        ],
-        vetoedBy: null,
-      },
-    ],
     question: `talks:${n.id}`,
   });
+  const walkOut = (reasons: string[]) => decision({ type: 'walk-out', negotiation: n.id }, reasons, 'ends the talks');
+  // A partner marked by a deed our principles forbid is not one to deal with at all.
+  const partnerBreach = view.breachOf([], n.parties);
+  if (partnerBreach) return leader.id === speaker.id ? [walkOut([partnerBreach.principle.text])] : [];
+  if (!table) return [walkOut(['nothing to negotiate'])];
+  const turn = (phase: 'propose' | 'respond', offer: readonly number[] | null): Turn => ({
+    mover: table.me,
+    phase,
+    offer,
+    offeredBy: offer ? table.them : -2,
+    round,
+    time: round,
+    relativeTime: Math.min(1, round / table.deadline),
+  });
+  const propose = (provisions: readonly Provision[], reasons: string[]) =>
+    decision({ type: 'propose', negotiation: n.id, provisions: [...provisions], exclude: excludedKinds(view) }, reasons);
+  const worth = (terms: readonly Provision[]) => table.utility(terms).toFixed(2);
 
   if (!last) {
-    // The opener puts its declared terms on the table if it has any, else its best outcome.
-    const declared = view.self.agenda.alliance?.offer.map((p) => withDirection(p, view.id, other));
-    const opening = declared && declared.length > 0 && view.breachOf(declared, n.parties) === null ? declared : best(acceptable)?.terms;
-    if (!opening || opening.length === 0) return [decision({ type: 'walk-out', negotiation: n.id }, ['nothing we could offer'], 'has nothing to offer')];
-    return [
-      decision({ type: 'propose', negotiation: n.id, provisions: opening, exclude: excludedKinds(view) }, [
-        `${leader.name} sets out the terms`,
-        ...describeExclusions(view),
-      ]),
-    ];
+    // The opener puts its declared terms on the table if it has any, else the strategy's opening.
+    const declared = openingTerms(view, n, other);
+    if (declared.length > 0 && view.breachOf(declared, n.parties) === null) {
+      return [propose(declared, [`${leader.name} sets out the terms`, ...describeExclusions(view)])];
+    }
+    const opening = table.strategy.propose(turn('propose', null));
+    if (!opening) return [walkOut(['nothing we could offer'])];
+    return [propose(provisionsOf(table.agenda, opening), [`worth ${worth(provisionsOf(table.agenda, opening))} to us`])];
   }
 
   const standing = view.agreement(n.agreement ?? '')?.provisions ?? last.provisions;
-  const judged = valueAgreement(view, other, standing, s.threat, leader, view.person(last.speaker));
-  // 1. Red lines.
+  // 1. Red lines: rejected on principle; insistence ends the talks.
   const breach = view.breachOf(standing, n.parties);
   if (breach) {
     const offending = breach.provisions;
-    const rejection = decision({ type: 'reject', negotiation: n.id }, [`${offending.map((k) => k.replace(/-/g, ' ')).join(', ')}: ${breach.principle.text}`]);
-    // A demand, or an offence repeated past the mover's patience, ends the talks.
+    const rejection = decision({ type: 'reject', negotiation: n.id }, [
+      `${offending.map((k) => k.replace(/-/g, ' ')).join(', ')}: ${breach.principle.text}`,
+    ]);
     const repeats = n.offers.filter((o) => o.by === other && o.provisions.some((p) => offending.includes(p.kind))).length;
-    const insisted = (last.kind === 'demand' && last.added.some((p) => offending.includes(p.kind))) || repeats > 1 + Math.round(2 * leader.personality.patience);
-    const counter = nearest(acceptable, aim);
-    if (insisted || !counter) {
-      return [rejection, decision({ type: 'walk-out', negotiation: n.id }, [insisted ? 'they insist on what we will never agree to' : 'no acceptable terms'], 'ends the talks')];
-    }
-    return [rejection, decision({ type: 'propose', negotiation: n.id, provisions: counter.terms, exclude: excludedKinds(view) }, [`terms without ${offending.map((k) => k.replace(/-/g, ' ')).join(', ')}`])];
+    const insisted =
+      (last.kind === 'demand' && last.added.some((p) => offending.includes(p.kind))) ||
+      repeats > 1 + Math.round(2 * leader.personality.patience);
+    const counter = insisted ? null : table.strategy.propose(turn('propose', null));
+    if (!counter) return [rejection, walkOut([insisted ? 'they insist on what we will never agree to' : 'no acceptable terms'])];
+    const terms = provisionsOf(table.agenda, counter);
+    return [rejection, propose(terms, [`terms without ${offending.map((k) => k.replace(/-/g, ' ')).join(', ')}`])];
   }
-  // 2. Demands.
+  // 2. What our leader demands comes first.
   const missing = leader.demands.filter((d) => !standing.some((p) => matchesProvisionPattern(p, d, view.id)));
   if (missing.length > 0) {
-    const add = missing.map((d) => agenda.find((p) => p.kind === d.kind) ?? ({ kind: d.kind, count: 10 } as Provision));
-    return [decision({ type: 'counter', negotiation: n.id, kind: 'demand', add }, [`${leader.name} insists on ${missing.map((d) => d.kind.replace(/-/g, ' ')).join(', ')}`])];
+    const add = missing.map((d) => table.items.find((p) => matchesProvisionPattern(p, d, view.id)) ?? ({ kind: d.kind, count: 10 } as Provision));
+    return [
+      decision({ type: 'counter', negotiation: n.id, kind: 'demand', add }, [
+        `${leader.name} insists on ${missing.map((d) => d.kind.replace(/-/g, ' ')).join(', ')}`,
+      ]),
+    ];
   }
-  // 3. Acceptance.
-  const biased = judged.veto?.startsWith('bias:');
-  if (!biased && judged.total >= aim && judged.veto === null) {
+  // 3. Acceptance, unless a bias forbids taking terms from this speaker.
+  const judged = valueAgreement(view, other, standing, s.threat, leader, view.person(last.speaker));
+  const biased = judged.veto?.startsWith('bias:') === true;
+  const offer = assignmentOf(table.agenda, standing);
+  if (!biased && table.strategy.respond(turn('respond', offer), offer) === 'accept') {
     if (speaker.id !== leader.id) return [];
-    return [decision({ type: 'accept', negotiation: n.id }, [`the terms are worth it (${judged.total.toFixed(2)} ≥ ${aim.toFixed(2)})`])];
+    return [decision({ type: 'accept', negotiation: n.id }, [`the terms are worth ${worth(standing)} to us, enough at this stage`])];
   }
   // 4. Counter-offer, or break off at the deadline.
-  if (round >= deadline) {
-    return [decision({ type: 'walk-out', negotiation: n.id }, ['no agreement in sight', ...(biased && judged.vetoNote ? [judged.vetoNote] : [])], 'breaks off the talks')];
-  }
-  const counter = nearest(acceptable.filter((o) => !sameTerms(o.terms, standing)), aim);
-  if (!counter) return [decision({ type: 'walk-out', negotiation: n.id }, ['no acceptable terms'], 'breaks off the talks')];
+  if (round >= table.deadline) return [walkOut(['no agreement in sight', ...(biased && judged.vetoNote ? [judged.vetoNote] : [])])];
+  const counter = table.strategy.propose(turn('propose', null));
+  if (!counter) return [walkOut(['no acceptable terms'])];
+  const terms = provisionsOf(table.agenda, counter);
   return [
-    decision({ type: 'propose', negotiation: n.id, provisions: counter.terms, exclude: excludedKinds(view) }, [
-      biased && judged.vetoNote ? judged.vetoNote : `the terms offered are worth too little (${judged.total.toFixed(2)} < ${aim.toFixed(2)})`,
+    propose(terms, [
+      biased && judged.vetoNote ? judged.vetoNote : `their terms are worth ${worth(standing)} to us; ours ${worth(terms)}`,
     ]),
   ];
 }
 
-function best(outcomes: readonly Evaluated[]): Evaluated | undefined {
-  return outcomes.reduce<Evaluated | undefined>((b, o) => (b === undefined || o.utility > b.utility ? o : b), undefined);
+/**
+ * What the initiator opens with: its declared alliance terms, what the other side lacks (aid it
+ * needs at once), and travelling together when neither has a home.
+ */
+function openingTerms(view: FactionView, n: Negotiation, other: FactionId): Provision[] {
+  const declared = view.self.agenda.alliance?.offer.map((p) => withDirection(p, view.id, other)) ?? [];
+  if (declared.length === 0) return [];
+  const agenda = agendaOf(view, n, other);
+  const extras = agenda.filter(
+    (p) =>
+      (p.kind === 'aid' && p.giver === view.id && p.condition === 'immediate') ||
+      (p.kind === 'travel-together' && !hasHome(view, other)),
+  );
+  const out = [...declared];
+  for (const p of extras) if (!out.some((q) => key(q) === key(p))) out.push(p);
+  return out;
 }
 
-/** The acceptable outcome whose utility is closest to the aspiration from above (else the best). */
-function nearest(outcomes: readonly Evaluated[], aim: number): Evaluated | undefined {
-  const above = outcomes.filter((o) => o.utility >= aim).sort((a, b) => a.utility - b.utility || a.terms.length - b.terms.length);
-  return above[0] ?? best(outcomes);
+function hasHome(view: FactionView, f: FactionId): boolean {
+  return view.locationIds().some((l) => view.location(l)?.controlledBy === f);
 }
 
 function excludedKinds(view: FactionView): ProvisionKind[] {

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, NotFoundError } from '../common/errors.js';
 import { suggestionHint } from '../common/validate.js';
-import { loadScenario, type Scenario } from './loader.js';
+import { type LoadOptions, loadScenario, type Scenario } from './loader.js';
 
 export const DEFAULT_SCENARIO = 'delta-quadrant';
 
@@ -35,13 +35,13 @@ export function builtinScenarioNames(): string[] {
  * Loads a scenario named by the user: an existing file path, or a built-in scenario's name
  * (default `delta-quadrant`). Throws an InputError for an invalid scenario, NotFoundError for none.
  */
-export function resolveScenario(arg: string | undefined): Scenario {
+export function resolveScenario(arg: string | undefined, options: LoadOptions = {}): Scenario {
   const name = arg ?? DEFAULT_SCENARIO;
-  if (existsSync(name) && statSync(name).isFile()) return loadScenario(readFileSync(name, 'utf8'), name);
+  if (existsSync(name) && statSync(name).isFile()) return loadScenario(readFileSync(name, 'utf8'), name, options);
   const builtins = builtinScenarioNames();
   if (builtins.includes(name)) {
     const file = join(builtinScenarioDir(), `${name}.yaml`);
-    return loadScenario(readFileSync(file, 'utf8'), `scenarios/${name}.yaml`);
+    return loadScenario(readFileSync(file, 'utf8'), `scenarios/${name}.yaml`, options);
   }
   if (existsSync(name))
     throw new InputError([{ code: 'io', file: name, path: '', message: 'is not a file' }]);

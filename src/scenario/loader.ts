@@ -3,7 +3,9 @@
  * cannot — unique ids, references between sections, milestone patterns against their event types —
  * and report every problem at once, located, with a suggestion for unknown names.
  */
-import { nearest, ProblemCollector, parseAndValidate, suggestionHint } from '../common/validate.js';
+import { type DocumentPath, problemAt, type SourceDocument } from '../common/document.js';
+import { InputError, type Problem } from '../common/errors.js';
+import { nearest, ProblemCollector, parseAndValidate, schemaProblems, suggestionHint } from '../common/validate.js';
 import { EVENT_TYPES, eventPayloadSchemas, isEventType } from '../model/events.js';
 import type { ReferenceKind } from '../model/ids.js';
 import type { MilestoneCondition, PatternSpec, ScenarioSpec } from './schema.js';
@@ -19,21 +21,86 @@ import {
 
 export interface Scenario {
   readonly spec: ScenarioSpec;
+  /** The variant applied, if any. */
+  readonly variant?: string;
   /** The exact text the scenario was loaded from (stored with every run, so it can be verified). */
   readonly text: string;
   readonly file: string;
 }
 
 /** Parses and checks a scenario; throws an InputError listing every problem. */
-export function loadScenario(text: string, file: string): Scenario {
-  const { value: spec, doc } = parseAndValidate(scenarioSchema, text, file);
+export interface LoadOptions {
+  /** Apply the scenario's counterfactual variant of this id before checking it. */
+  readonly variant?: string;
+}
+
+export function loadScenario(text: string, file: string, options: LoadOptions = {}): Scenario {
+  const { value: base, doc } = parseAndValidate(scenarioSchema, text, file);
+  let spec = base;
+  if (options.variant !== undefined) {
+    const variants = (base.variants ?? []).map((v) => v.id);
+    const index = variants.indexOf(options.variant);
+    if (index < 0) {
+      throw new InputError([
+        { code: 'unknown-variant', file, path: 'variants', message: `no variant "${options.variant}"`, hint: suggestionHint(options.variant, variants) ?? 'this scenario declares no variants' },
+      ]);
+    }
+    const raw = applyVariant(doc, index);
+    const result = scenarioSchema.safeParse(raw, { reportInput: true });
+    if (!result.success) throw new InputError(schemaProblems(doc, result.error.issues));
+    spec = result.data;
+  }
   const problems = new ProblemCollector(doc);
   checkUniqueIds(spec, problems);
   checkReferences(spec, problems);
   checkStructure(spec, problems);
   checkMilestones(spec, problems);
   problems.throwIfAny();
-  return { spec, text, file };
+  return { spec, text, file, ...(options.variant !== undefined ? { variant: options.variant } : {}) };
+}
+
+/**
+ * The raw document with a variant's changes applied. A path's segments name fields, and in lists
+ * the element with that `id`; setting a list element to null removes it.
+ */
+function applyVariant(doc: SourceDocument, index: number): unknown {
+  const raw = structuredClone(doc.value) as Record<string, unknown>;
+  const variant = (raw.variants as { id: string; set?: Record<string, unknown> }[])[index]!;
+  const problems: Problem[] = [];
+  for (const [path, value] of Object.entries(variant.set ?? {})) {
+    const at: DocumentPath = ['variants', index, 'set', path];
+    const segments = path.split('.');
+    let node: unknown = raw;
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]!;
+      const last = i === segments.length - 1;
+      if (Array.isArray(node)) {
+        const k = node.findIndex((el) => el !== null && typeof el === 'object' && (el as { id?: unknown }).id === seg);
+        if (k < 0) {
+          const ids = node.map((el) => String((el as { id?: unknown })?.id ?? '')).filter(Boolean);
+          problems.push(problemAt(doc, at, 'unknown-path', `no element "${seg}" in ${segments.slice(0, i).join('.') || 'the scenario'}`, suggestionHint(seg, ids), true));
+          break;
+        }
+        if (last) {
+          if (value === null) node.splice(k, 1);
+          else node[k] = value;
+        } else node = node[k];
+      } else if (node !== null && typeof node === 'object') {
+        const rec = node as Record<string, unknown>;
+        if (last) rec[seg] = value;
+        else if (seg in rec) node = rec[seg];
+        else {
+          problems.push(problemAt(doc, at, 'unknown-path', `no field "${seg}" in ${segments.slice(0, i).join('.') || 'the scenario'}`, suggestionHint(seg, Object.keys(rec)), true));
+          break;
+        }
+      } else {
+        problems.push(problemAt(doc, at, 'unknown-path', `${segments.slice(0, i).join('.')} has no fields`, undefined, true));
+        break;
+      }
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return raw;
 }
 
 function checkUniqueIds(spec: ScenarioSpec, problems: ProblemCollector): void {

@@ -4,7 +4,9 @@
  */
 import { canonicalJson } from '../common/canonical-json.js';
 import { logHash } from '../engine/log-hash.js';
-import { type SimulationOptions, type SimulationResult, simulate } from '../engine/simulation.js';
+import { decisionMakersFor } from '../agents/modes.js';
+import { type RunMode, type SimulationOptions, type SimulationResult, simulate } from '../engine/simulation.js';
+import type { Minutes } from '../model/time.js';
 import { loadScenario, type Scenario } from '../scenario/loader.js';
 import type { RunRecord, Store } from './store.js';
 
@@ -52,8 +54,11 @@ export interface Verification {
 /** Re-simulates a stored run from its stored scenario text, seed and mode and compares the logs. */
 export function verifyRun(store: Store, run: RunRecord): Verification {
   const stored = store.events(run.id);
-  const scenario = loadScenario(run.scenarioText, run.scenarioFile);
-  const fresh = simulate(scenario, { seed: run.seed, mode: run.mode as SimulationOptions['mode'] });
+  const variant = typeof run.options.variant === 'string' ? run.options.variant : undefined;
+  const scenario = loadScenario(run.scenarioText, run.scenarioFile, variant === undefined ? {} : { variant });
+  const mode = run.mode as RunMode;
+  const scriptUntil = typeof run.options.scriptUntil === 'number' ? (run.options.scriptUntil as Minutes) : undefined;
+  const fresh = simulate(scenario, { seed: run.seed, mode, scriptUntil, decisionMakers: decisionMakersFor(mode, scriptUntil) });
   const recomputedStoredHash = logHash(stored);
   let firstDifference: number | null = null;
   const n = Math.max(stored.length, fresh.events.length);

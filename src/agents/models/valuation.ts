@@ -55,17 +55,18 @@ export function valueProvision(
   switch (p.kind) {
     case 'mutual-defence':
     case 'travel-together': {
-      const factor = p.kind === 'mutual-defence' ? 1 : 0.8;
+      // A pledge of defence binds more than travelling together; together they bind fully.
+      const factor = p.kind === 'mutual-defence' ? 0.6 : 0.4;
       // The partner's share of the force that would face our threats, its promise half-trusted at worst.
-      const gain = factor * threat.vulnerability * (partnerPower / (partnerPower + danger)) * (0.5 + 0.5 * trust);
-      // Enemies of the partner become one's own (the partner's wars are shared).
+      const gain = (factor + 0.4) * threat.vulnerability * (partnerPower / (partnerPower + danger)) * (0.5 + 0.5 * trust);
+      // The partner's enemies become ours — as far as they are not our enemies already ("the only
+      // thing they agree on is that we are their common enemy: it can hardly get worse").
       let wars = 0;
       for (const f of view.factionIds()) {
-        if (f === view.id || f === partner) continue;
-        const alreadyOurs = view.relation(f)?.status === 'war';
-        if (view.statusBetween(f, partner) === 'war' && !alreadyOurs) wars += view.strength(f) * proximity(view.distanceTo(f));
+        if (f === view.id || f === partner || view.statusBetween(f, partner) !== 'war') continue;
+        wars += view.strength(f) * proximity(view.distanceTo(f)) * (1 - view.hostilityOf(f));
       }
-      const entanglement = -factor * 0.5 * Math.min(1, wars / (view.strength(view.id) + danger)) * (0.5 + personality.caution / 2);
+      const entanglement = -factor * 0.5 * (wars / (wars + view.strength(view.id) + danger)) * (0.5 + personality.caution / 2);
       return [
         { name: `security from ${partner}`, value: gain },
         ...(entanglement < -0.005 ? [{ name: `${partner}'s enemies become ours`, value: entanglement }] : []),

@@ -11,13 +11,15 @@ import { fold } from '../../engine/reducer.js';
 import { type SimulationResult, simulate } from '../../engine/simulation.js';
 import { renderSummary, summarize } from '../../engine/summary.js';
 import type { WorldEvent } from '../../model/events.js';
+import { decisionMakersFor } from '../../agents/modes.js';
+import { type Minutes, parseDuration } from '../../model/time.js';
 import { resolveScenario } from '../../scenario/builtin.js';
 import { loadScenario, type Scenario } from '../../scenario/loader.js';
 import { recordRun, verifyRun } from '../../store/recorder.js';
 import { resolveDbPath, Store } from '../../store/store.js';
 import { parseIntegerOption, printJson } from '../io.js';
 
-const MODES = ['scripted'] as const;
+const MODES = ['scripted', 'autonomous', 'mixed'] as const;
 
 function parseMode(raw: string): (typeof MODES)[number] {
   if (!(MODES as readonly string[]).includes(raw)) {
@@ -37,6 +39,20 @@ function parseMode(raw: string): (typeof MODES)[number] {
 export function parseRunRef(raw: string): number | 'last' {
   if (raw === 'last') return 'last';
   return parseIntegerOption('RUN', raw, 1);
+}
+
+/** The options stored with a run so that it can be re-simulated exactly. */
+function runOptions(scriptUntil: Minutes | undefined, variant: string | undefined): Record<string, unknown> {
+  return { ...(scriptUntil !== undefined ? { scriptUntil } : {}), ...(variant !== undefined ? { variant } : {}) };
+}
+
+/** A simulated time option: `30h`, `1d 6h`, `90m` or a number of hours. */
+export function parseTimeOption(name: string, raw: string): Minutes {
+  const t = parseDuration(/^\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw);
+  if (t === undefined || t < 0) {
+    throw new InputError([{ code: 'invalid-option', path: name, message: `"${raw}" is not a time`, hint: 'write e.g. 30h, 1d 6h or 90m' }]);
+  }
+  return t;
 }
 
 function renderMilestones(milestones: readonly MilestoneResult[]): string[] {
@@ -89,29 +105,40 @@ export function registerRun(program: Command): void {
     .argument('[scenario]', 'scenario file, or the name of a built-in scenario', 'delta-quadrant')
     .option('--seed <n>', "random seed (default: the scenario's own)")
     .option('--mode <mode>', `how decisions are made: ${MODES.join(', ')}`, 'scripted')
+    .option('--script-until <time>', 'in mixed mode, follow the script until this time (e.g. 30h, 1d 6h)')
+    .option('--variant <name>', "apply one of the scenario's counterfactual variants")
     .option('--json', 'print one JSON object instead of the chronicle')
     .option('--db <path>', 'database file (default: $ALLIANCES_DB or ./alliances.db)')
     .option('--no-store', 'do not store the run')
     .action(
-      (arg: string, opts: { seed?: string; mode: string; json?: boolean; db?: string; store: boolean }) => {
+      (
+        arg: string,
+        opts: { seed?: string; mode: string; json?: boolean; db?: string; store: boolean; scriptUntil?: string; variant?: string },
+      ) => {
         const mode = parseMode(opts.mode);
+        const scriptUntil = opts.scriptUntil === undefined ? undefined : parseTimeOption('--script-until', opts.scriptUntil);
+        if (mode === 'mixed' && scriptUntil === undefined) {
+          throw new InputError([
+            { code: 'invalid-option', path: '--script-until', message: 'mixed mode needs --script-until TIME', hint: 'e.g. --script-until 30h' },
+          ]);
+        }
         // The scenario is loaded and checked before the database is touched: bad input writes nothing.
-        const scenario = resolveScenario(arg);
-        const seed =
-          opts.seed === undefined ? scenario.spec.seed : parseIntegerOption('--seed', opts.seed, 0);
+        const scenario = resolveScenario(arg, opts.variant === undefined ? {} : { variant: opts.variant });
+        const seed = opts.seed === undefined ? scenario.spec.seed : parseIntegerOption('--seed', opts.seed, 0);
+        const simulation = { seed, mode, scriptUntil, decisionMakers: decisionMakersFor(mode, scriptUntil) };
         let result: SimulationResult;
         let runId: number | null = null;
         if (opts.store) {
           const store = Store.open(resolveDbPath(opts.db));
           try {
-            const recorded = recordRun(store, scenario, { seed, mode });
+            const recorded = recordRun(store, scenario, { ...simulation, storeOptions: runOptions(scriptUntil, opts.variant) });
             runId = recorded.runId;
             result = recorded;
           } finally {
             store.close();
           }
         } else {
-          result = simulate(scenario, { seed, mode });
+          result = simulate(scenario, simulation);
         }
         if (opts.json) printJson(runJson(scenario, result, runId, seed, mode));
         else process.stdout.write(renderRun(scenario, result, runId));
@@ -186,7 +213,8 @@ export function registerReplay(program: Command): void {
           });
           return;
         }
-        const scenario = loadScenario(run.scenarioText, run.scenarioFile);
+        const variant = typeof run.options.variant === 'string' ? run.options.variant : undefined;
+        const scenario = loadScenario(run.scenarioText, run.scenarioFile, variant === undefined ? {} : { variant });
         const start = buildWorld(scenario.spec);
         const names = namesOf(start);
         const world = fold(start, events as WorldEvent[]);

@@ -1,0 +1,17 @@
+/**
+ * Who decides in each mode of a run:
+ * - `scripted`: the script forces every decision it makes; the negotiators conduct the talks it opens;
+ * - `autonomous`: only the script's exogenous events are forced; the leaders decide everything else;
+ * - `mixed`: scripted until `scriptUntil`, autonomous after (the counterfactual fork).
+ */
+import type { DecisionContext, DecisionMaker, RunMode } from '../engine/simulation.js';
+import type { Minutes } from '../model/time.js';
+import { createLeaders, createNegotiators, startingAt } from './leaders.js';
+
+export function decisionMakersFor(mode: RunMode, scriptUntil?: Minutes): DecisionMaker[] {
+  if (mode === 'scripted') return [createNegotiators()];
+  if (mode === 'autonomous') return [createLeaders()];
+  const until = (scriptUntil ?? 0) as Minutes;
+  const negotiators = createNegotiators();
+  return [{ decide: (ctx: DecisionContext) => (ctx.t <= until ? negotiators.decide(ctx) : []) }, startingAt(createLeaders(), until)];
+}
