@@ -49,8 +49,8 @@ export class SquareMatrix {
 export function vote(rule: VotingRule, w: number, uij: number, uik: number): number {
   const du = uij - uik;
   let binary = du / 1e-8;
-  binary = binary > 1 ? 1 : binary;
-  binary = binary < -1 ? -1 : binary;
+  binary = Math.min(binary, 1);
+  binary = Math.max(binary, -1);
   switch (rule) {
     case 'Binary':
       return w * binary;
@@ -215,7 +215,7 @@ function markovUniformPce(pv: SquareMatrix): number[] {
       for (let j = 0; j < n; j++) pi += pv.get(i, j) * (p[i]! + p[j]!);
       q.push(pi / n);
       const d = Math.abs(q[i]! - p[i]!);
-      change = d > change ? d : change;
+      change = Math.max(d, change);
     }
     p = p.map((x, i) => (x + q[i]!) / 2);
     iterations++;
@@ -253,7 +253,7 @@ function markovIncentivePce(c: SquareMatrix, victory: SquareMatrix): number[] {
       for (let j = 0; j < n; j++) qi += victory.get(i, j) * (ct.get(i, j) + ct.get(j, i));
       q.push(qi);
       const d = Math.abs(qi - p[i]!);
-      change = d > change ? d : change;
+      change = Math.max(d, change);
     }
     p = p.map((x, i) => (x + q[i]!) / 2);
     iterations++;
@@ -288,8 +288,8 @@ export function bigRFromProbabilities(p: readonly number[], range: BigRRange): n
   let pMin = 1;
   let pMax = 0;
   for (const x of p) {
-    pMin = x < pMin ? x : pMin;
-    pMax = x > pMax ? x : pMax;
+    pMin = Math.min(x, pMin);
+    pMax = Math.max(x, pMax);
   }
   if (!(pMax - pMin > 0)) return p.map(() => 0);
   switch (range) {

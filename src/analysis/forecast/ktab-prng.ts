@@ -83,7 +83,7 @@ export class KtabPrng {
   /** Uniform double in [a, b] (`PRNG::uniform(a, b)`). */
   uniform(a = 0, b = 1): number {
     // (double)0xFFFFFFFFFFFFFFFF is 2^64 after rounding; Number(bigint) rounds to nearest like C++.
-    const x = Number(this.word()) / 18446744073709551616;
+    const x = Number(this.word()) / 2 ** 64;
     return a + (b - a) * x;
   }
 
