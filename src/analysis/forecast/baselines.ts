@@ -195,13 +195,8 @@ export function baselineForecast(issue: ForecastIssue, baseline: BaselineName): 
   const span = issue.scale[1] - issue.scale[0];
   return issue.dimensions.map((_, d) => {
     const { x, w } = weightedPositions(issue, d);
-    switch (baseline) {
-      case 'mean':
-        return weightedMean(x, w);
-      case 'median':
-        return weightedMedian(x, w);
-      case 'nbs':
-        return nashBargaining(x, w, span);
-    }
+    if (baseline === 'mean') return weightedMean(x, w);
+    if (baseline === 'median') return weightedMedian(x, w);
+    return nashBargaining(x, w, span);
   });
 }
