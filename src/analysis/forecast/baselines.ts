@@ -70,50 +70,48 @@ export function medianVoterPosition(x: readonly number[], w: readonly number[]):
  * The asymmetric Nash bargaining solution on one dimension: the x maximising Σ w_i ln u_i(x) with
  * linear utilities u_i(x) = 1 − |x − x_i| / span, the disagreement point being the worst outcome on
  * the scale (utility 0), and bargaining powers w_i = capability × salience (Kalai 1977's weighted
- * product). The objective is concave, so a golden-section search over [min x_i, max x_i] finds it.
+ * product). The objective is concave, so its maximum is where the left derivative is ≥ 0 and the
+ * right derivative ≤ 0; bisection on the sign of the one-sided derivatives finds it to machine
+ * precision, whether it lies between positions or at one (a kink of the objective).
  */
 export function nashBargaining(x: readonly number[], w: readonly number[], span: number): number {
   let lo = Math.min(...x);
   let hi = Math.max(...x);
   if (hi - lo <= 0) return lo;
-  const f = (p: number) => {
-    let s = 0;
-    x.forEach((xi, i) => {
-      s += w[i]! * Math.log(Math.max(0, 1 - Math.abs(p - xi) / span));
-    });
-    return s;
-  };
-  const g = (Math.sqrt(5) - 1) / 2;
-  let a = hi - g * (hi - lo);
-  let b = lo + g * (hi - lo);
-  let fa = f(a);
-  let fb = f(b);
-  for (let k = 0; k < 200 && hi - lo > 1e-12 * span; k++) {
-    if (fa < fb) {
-      lo = a;
-      a = b;
-      fa = fb;
-      b = lo + g * (hi - lo);
-      fb = f(b);
+  for (let k = 0; k < 200 && hi - lo > 0; k++) {
+    const mid = (lo + hi) / 2;
+    if (mid <= lo || mid >= hi) break;
+    const [left, right] = oneSided(x, w, span, mid);
+    if (right > 0) lo = mid;
+    else if (left < 0) hi = mid;
+    else return mid;
+  }
+  // The interval has shrunk to adjacent doubles; an actor's position there is the kink optimum.
+  for (const xi of x) if (xi >= lo && xi <= hi) return xi;
+  return (lo + hi) / 2;
+}
+
+/** One-sided derivatives of Σ w_i ln(1 − |p − x_i|/span) at p: [from the left, from the right]. */
+function oneSided(x: readonly number[], w: readonly number[], span: number, p: number): [number, number] {
+  let left = 0;
+  let right = 0;
+  x.forEach((xi, i) => {
+    const wi = w[i]!;
+    if (xi > p) {
+      const t = wi / (span - (xi - p));
+      left += t;
+      right += t;
+    } else if (xi < p) {
+      const t = wi / (span - (p - xi));
+      left -= t;
+      right -= t;
     } else {
-      hi = b;
-      b = a;
-      fb = fa;
-      a = hi - g * (hi - lo);
-      fa = f(a);
+      // Approaching xi from below the term rises (+w/span); beyond it, it falls (−w/span).
+      left += wi / span;
+      right -= wi / span;
     }
-  }
-  // The optimum is often an actor's position (a kink of the objective): prefer it when as good.
-  const mid = (lo + hi) / 2;
-  let best = mid;
-  let bestF = f(mid);
-  for (const xi of x) {
-    if (Math.abs(xi - mid) <= 1e-6 * span && f(xi) >= bestF) {
-      best = xi;
-      bestF = f(xi);
-    }
-  }
-  return best;
+  });
+  return [left, right];
 }
 
 /**

@@ -31,10 +31,12 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Reads the parameters from text in KTAB's log wording (`VotingRule: Prop`, `Using PRNG seed: 154…`);
- * other lines are ignored. Unknown values are located errors.
+ * other lines are ignored. Unknown values are located errors. The result also asks for KTAB's
+ * processing order (the file's order of actors), which its printed probabilities depend on.
  */
 export function parseKtabParameters(text: string, file = 'parameters'): Partial<SmpParameters> {
-  const out: Partial<Mutable<SmpParameters>> = {};
+  // A KTAB run processes the actors in the file's order.
+  const out: Partial<Mutable<SmpParameters>> = { actorOrder: 'input' };
   const problems: Problem[] = [];
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
     const seed = /^\s*Using PRNG seed:\s*(\d+)/.exec(raw);

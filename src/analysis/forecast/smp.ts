@@ -75,6 +75,13 @@ export interface SmpParameters {
   readonly minSigDelta: number;
   /** Positions closer than this (Euclidean, on the unit scale) are the same position. */
   readonly positionTolerance: number;
+  /**
+   * The order actors are processed in. KTAB uses the file's order, which breaks ties (the first of
+   * equally good targets, the representative of positions closer than `positionTolerance`);
+   * `canonical` processes them sorted by position, capability and salience, so that the forecast does
+   * not depend on the order the actors were listed in. Results are reported in the issue's order.
+   */
+  readonly actorOrder: 'canonical' | 'input';
 }
 
 export const DEFAULT_SMP_PARAMETERS: SmpParameters = {
@@ -93,6 +100,7 @@ export const DEFAULT_SMP_PARAMETERS: SmpParameters = {
   minDeltaRatio: 0.02,
   minSigDelta: 1e-4,
   positionTolerance: 1e-3,
+  actorOrder: 'canonical',
 };
 
 /** A bargain between an initiator and a receiver: the positions each would adopt. */
@@ -397,22 +405,13 @@ export function runSmp(
   const [lo, hi] = issue.scale;
   const span = hi - lo;
   const nd = issue.dimensions.length;
-  const members: number[] = [];
-  issue.actors.forEach((a, i) => {
-    if (a.capability > 0 && a.saliences.some((s) => s > 0)) members.push(i);
-  });
-  invariant(members.length > 0, 'runSmp: no actor has both capability and salience');
-  const actors: Actor[] = members.map((m) => {
-    const a = issue.actors[m]!;
-    const saliences = Float64Array.from(a.saliences, (s) => s / 100);
-    return { capability: a.capability, saliences, totalSalience: sumOf(saliences) };
-  });
+  const prepared = prepare(issue, params.actorOrder);
+  const { members, actors } = prepared;
   const n = actors.length;
-  const toUnit = (x: number) => (x - lo) / span;
   const fromUnit = (x: number) => lo + x * span;
   const scaled = (p: Float64Array) => Array.from(p, fromUnit);
 
-  let positions: Float64Array[] = members.map((m) => Float64Array.from(issue.actors[m]!.positions, toUnit));
+  let positions: Float64Array[] = prepared.positions;
   const rng = new KtabPrng(params.seed);
   let nextBargainId = 1000;
 
@@ -581,6 +580,8 @@ export function runSmp(
     if (iteration >= params.maxIterations) break;
   }
 
+  // Report per-actor arrays in the issue's order.
+  const report = members.map((_, k) => k).sort((x, y) => members[x]! - members[y]!);
   const states: SmpState[] = snapshots.map((snap) => {
     const dp = snap.distinctProbabilities();
     // KTAB's `posProb`: the probability of the last distinct position equivalent to the actor's.
@@ -592,9 +593,9 @@ export function runSmp(
       return dp[k]!;
     });
     return {
-      positions: snap.positions.map(scaled),
-      risk: snap.risk,
-      probabilities,
+      positions: report.map((k) => scaled(snap.positions[k]!)),
+      risk: report.map((k) => snap.risk[k]!),
+      probabilities: report.map((k) => probabilities[k]!),
       distinct: snap.distinct.map((d) => members[d]!),
       distinctProbabilities: dp,
     };
@@ -626,7 +627,7 @@ export function runSmp(
 
   return {
     parameters: params,
-    actors: members,
+    actors: report.map((k) => members[k]!),
     states,
     turns: reported,
     fractionalChanges,
@@ -634,6 +635,66 @@ export function runSmp(
     forecast,
     mostProbable,
   };
+}
+
+/**
+ * At the issue's initial positions: h's estimate of the probability that i defeats j, and of the
+ * expected gain to k if i challenges j (KTAB `probEduChlg`). Indices are the issue's actor indices;
+ * all four must take part (positive capability and salience).
+ */
+export function smpChallengeEstimate(
+  issue: ForecastIssue,
+  h: number,
+  k: number,
+  i: number,
+  j: number,
+  parameters: Partial<SmpParameters> = {},
+): { probability: number; expectedGain: number } {
+  const params: SmpParameters = { ...DEFAULT_SMP_PARAMETERS, ...parameters };
+  const { members, actors, positions } = prepare(issue, params.actorOrder);
+  const at = (a: number) => {
+    const m = members.indexOf(a);
+    invariant(m >= 0, `actor ${a} takes no part (no capability or no salience)`);
+    return m;
+  };
+  const snap = new Snapshot(actors, positions, positions, params);
+  const [probability, expectedGain] = snap.challenge(at(h), at(k), at(i), at(j));
+  return { probability, expectedGain };
+}
+
+/** The participating actors, their normalised data and initial positions on the unit scale. */
+function prepare(
+  issue: ForecastIssue,
+  order: SmpParameters['actorOrder'],
+): { members: number[]; actors: Actor[]; positions: Float64Array[] } {
+  const [lo, hi] = issue.scale;
+  const members: number[] = [];
+  issue.actors.forEach((a, i) => {
+    if (a.capability > 0 && a.saliences.some((s) => s > 0)) members.push(i);
+  });
+  invariant(members.length > 0, 'runSmp: no actor has both capability and salience');
+  if (order === 'canonical') {
+    // Actors with equal data are interchangeable, so any order among them gives the same run.
+    const key = (i: number) => {
+      const a = issue.actors[i]!;
+      return [...a.positions, a.capability, ...a.saliences];
+    };
+    members.sort((x, y) => {
+      const kx = key(x);
+      const ky = key(y);
+      for (let d = 0; d < kx.length; d++) if (kx[d] !== ky[d]) return kx[d]! - ky[d]!;
+      return 0;
+    });
+  }
+  const actors: Actor[] = members.map((m) => {
+    const a = issue.actors[m]!;
+    const saliences = Float64Array.from(a.saliences, (s) => s / 100);
+    return { capability: a.capability, saliences, totalSalience: sumOf(saliences) };
+  });
+  const positions = members.map((m) =>
+    Float64Array.from(issue.actors[m]!.positions, (x) => (x - lo) / (hi - lo)),
+  );
+  return { members, actors, positions };
 }
 
 /** KTAB's `SMPModel::stateDist`: the sum over actors of the distance each moved. */

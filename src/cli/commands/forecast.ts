@@ -88,6 +88,8 @@ Examples:
         throw optionError('--format', '--format ktab prints a run of KTAB’s SMP', 'use --model smp');
       }
       const smp = parseSmpSettings(opts.smp ?? []);
+      // Comparing with KTAB's logs: process the actors in the file's order, as KTAB does.
+      if (opts.format === 'ktab' && smp.actorOrder === undefined) smp.actorOrder = 'input';
       const eu = parseEuSettings(opts.eu ?? []);
       const issue = parseForecastInput(readInputFile(file), file);
       const results = forecastIssue(issue, models, { smp, eu });
@@ -131,7 +133,9 @@ function splitSetting(option: string, raw: string): [string, string] {
 }
 
 /** `--smp VotingRule=Binary seed=42 maxIterations=50`; names are KTAB's or their camel case. */
-export function parseSmpSettings(settings: readonly string[]): Partial<SmpParameters> {
+export function parseSmpSettings(settings: readonly string[]): {
+  -readonly [K in keyof SmpParameters]?: SmpParameters[K];
+} {
   const out: Record<string, unknown> = {};
   const numeric: Record<string, [number, number]> = {
     minIterations: [1, 10_000],
@@ -147,6 +151,11 @@ export function parseSmpSettings(settings: readonly string[]): Partial<SmpParame
         throw optionError('--smp', `unknown ${k} "${value}"`, `valid: ${values.join(', ')}`);
       }
       out[key] = value;
+    } else if (name === 'actorOrder') {
+      if (value !== 'canonical' && value !== 'input') {
+        throw optionError('--smp', `unknown actorOrder "${value}"`, 'valid: canonical, input');
+      }
+      out.actorOrder = value;
     } else if (name === 'seed') {
       if (!/^\d+$/.test(value) || BigInt(value) >= 1n << 64n) {
         throw optionError('--smp', `seed must be a 64-bit unsigned integer, got "${value}"`);
@@ -160,11 +169,11 @@ export function parseSmpSettings(settings: readonly string[]): Partial<SmpParame
       }
       out[name] = v;
     } else {
-      const known = [...KTAB_PARAMETERS.map(([k]) => k), 'seed', ...Object.keys(numeric)];
+      const known = [...KTAB_PARAMETERS.map(([k]) => k), 'seed', 'actorOrder', ...Object.keys(numeric)];
       throw optionError('--smp', `unknown SMP parameter "${name}"`, suggestionHint(name, known));
     }
   }
-  return out as Partial<SmpParameters>;
+  return out;
 }
 
 const EU_CHOICES: Record<string, readonly string[]> = {
