@@ -120,30 +120,45 @@ interface Dyadic {
 /** P_ij for every ordered pair, per the chosen reading. */
 function probabilities(d: Dyadic, reading: EuParameters['probability']): number[][] {
   const n = d.x.length;
-  const votes = (k: number, i: number, j: number) =>
-    (d.c[k]! * d.s[k]! * (Math.abs(d.x[k]! - d.x[j]!) - Math.abs(d.x[k]! - d.x[i]!))) / d.span;
+  // v_k(i, j) = w_k (|x_k − x_j| − |x_k − x_i|) / Δ, and v_k(j, i) = −v_k(i, j).
+  const w = d.x.map((_, k) => (d.c[k]! * d.s[k]!) / d.span);
+  const dist = d.x.map((xk) => d.x.map((xj) => Math.abs(xk - xj)));
+  const p = d.x.map(() => new Array<number>(n).fill(0));
+  const pos = d.x.map(() => new Array<number>(n).fill(0));
+  const abs = d.x.map(() => new Array<number>(n).fill(0));
+  const net = d.x.map(() => new Array<number>(n).fill(0));
   let allPairs = 0;
-  if (reading === 'all-pairs') {
-    for (let k = 0; k < n; k++)
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) allPairs += Math.abs(votes(k, i, j));
-  }
-  return d.x.map((_, i) =>
-    d.x.map((__, j) => {
-      if (i === j || d.x[i] === d.x[j]) return 0;
-      let pos = 0;
-      let net = 0;
-      let abs = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      let pij = 0;
+      let pji = 0;
+      let a = 0;
+      let sum = 0;
       for (let k = 0; k < n; k++) {
-        const v = votes(k, i, j);
-        if (v > 0) pos += v;
-        net += v;
-        abs += Math.abs(v);
+        const v = w[k]! * (dist[k]![j]! - dist[k]![i]!);
+        if (v > 0) pij += v;
+        else pji -= v;
+        a += Math.abs(v);
+        sum += v;
       }
-      if (reading === 'all-pairs') return allPairs > 0 ? pos / allPairs : 0;
-      if (abs === 0) return 0;
-      return reading === 'net' ? Math.max(0, net) / abs : pos / abs;
-    }),
-  );
+      pos[i]![j] = pij;
+      pos[j]![i] = pji;
+      abs[i]![j] = a;
+      abs[j]![i] = a;
+      net[i]![j] = sum;
+      net[j]![i] = -sum;
+      allPairs += 2 * a;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j || d.x[i] === d.x[j]) continue;
+      if (reading === 'all-pairs') p[i]![j] = allPairs > 0 ? pos[i]![j]! / allPairs : 0;
+      else if (abs[i]![j]! === 0) p[i]![j] = 0;
+      else p[i]![j] = reading === 'net' ? Math.max(0, net[i]![j]!) / abs[i]![j]! : pos[i]![j]! / abs[i]![j]!;
+    }
+  }
+  return p;
 }
 
 /**
@@ -165,12 +180,14 @@ function expectedUtility(
   const u = (base: number) => 2 - 4 * Math.max(0, base) ** r;
   const success = u(0.5 - 0.5 * dist);
   const failure = u(0.5 + 0.5 * dist);
-  const better = u(0.5 - 0.25 * (toMedian + dist));
-  const worse = u(0.5 + 0.25 * (toMedian + dist));
   const statusQuo = u(0.5);
   const pab = p[a]![b]!;
   const challenge = resisting * (pab * success + (1 - pab) * failure) + (1 - resisting) * success;
-  const drift = params.t * better + (1 - params.t) * worse;
+  // Things getting better or worse without a challenge only matter when Q < 1.
+  const drift =
+    params.q === 1
+      ? 0
+      : params.t * u(0.5 - 0.25 * (toMedian + dist)) + (1 - params.t) * u(0.5 + 0.25 * (toMedian + dist));
   const hold =
     params.statusQuo === 'paper'
       ? params.q * statusQuo + (1 - params.q) * drift
@@ -197,6 +214,17 @@ function medianVoter(d: Dyadic): number {
     d.x,
     d.x.map((_, i) => d.c[i]! * d.s[i]!),
   );
+}
+
+/**
+ * Whether offer a is preferred to b by a receiver at x: the smaller move (then the more eager
+ * sender), or the more eager sender (then the smaller move). Earlier offers win exact ties.
+ */
+function better(a: EuOffer, b: EuOffer, x: number, choice: EuParameters['offerChoice']): boolean {
+  const ma = Math.abs(a.position - x);
+  const mb = Math.abs(b.position - x);
+  if (choice === 'least-move') return ma < mb || (ma === mb && a.senderUtility > b.senderUtility);
+  return a.senderUtility > b.senderUtility || (a.senderUtility === b.senderUtility && ma < mb);
 }
 
 function runDimension(issue: ForecastIssue, dim: number, params: EuParameters): EuDimensionRun {
@@ -240,9 +268,13 @@ function runDimension(issue: ForecastIssue, dim: number, params: EuParameters): 
       });
     }
 
-    // Offers, each evaluated by its receiver i with its own risk exponent.
-    const offers: { offer: Omit<EuOffer, 'accepted'>; index: number }[] = [];
+    // Offers, each evaluated by its receiver i with its own risk exponent; i accepts one.
+    const offers: EuOffer[] = [];
+    const next = [...x];
     for (let i = 0; i < n; i++) {
+      let best: EuOffer | undefined;
+      let bestIndex = -1;
+      const first = offers.length;
       for (let j = 0; j < n; j++) {
         if (j === i || x[j] === x[i]) continue;
         const u = expectedUtility(d, p, mu, i, j, r[i]!, resisting(d, i, j, i, params), params);
@@ -255,39 +287,31 @@ function runDimension(issue: ForecastIssue, dim: number, params: EuParameters): 
           position = x[i]! + (x[j]! - x[i]!) * (-u / v);
         } else if (v > 0 && u < 0) kind = 'capitulation';
         if (kind === undefined) continue;
-        offers.push({
-          offer: {
-            from: members[j]!,
-            to: members[i]!,
-            kind,
-            receiverUtility: u,
-            senderUtility: v,
-            position,
-          },
-          index: offers.length,
-        });
+        const offer: EuOffer = {
+          from: members[j]!,
+          to: members[i]!,
+          kind,
+          receiverUtility: u,
+          senderUtility: v,
+          position,
+          accepted: false,
+        };
+        offers.push(offer);
+        if (best === undefined || better(offer, best, x[i]!, params.offerChoice)) {
+          best = offer;
+          bestIndex = offers.length - 1;
+        }
       }
-    }
-    const accepted = new Set<number>();
-    const next = [...x];
-    for (let i = 0; i < n; i++) {
-      const mine = offers.filter((o) => o.offer.to === members[i]);
-      if (mine.length === 0) continue;
-      const move = (o: (typeof mine)[number]) => Math.abs(o.offer.position - x[i]!);
-      mine.sort((a, b) =>
-        params.offerChoice === 'least-move'
-          ? move(a) - move(b) || b.offer.senderUtility - a.offer.senderUtility || a.index - b.index
-          : b.offer.senderUtility - a.offer.senderUtility || move(a) - move(b) || a.index - b.index,
-      );
-      const best = mine[0]!;
-      accepted.add(best.index);
-      next[i] = best.offer.position;
+      if (best !== undefined && bestIndex >= first) {
+        offers[bestIndex] = { ...best, accepted: true };
+        next[i] = best.position;
+      }
     }
     rounds.push({
       positions: spread(x),
       median: mu,
       riskExponents: spread(r),
-      offers: offers.map((o) => ({ ...o.offer, accepted: accepted.has(o.index) })),
+      offers,
     });
     const moved = Math.max(0, ...next.map((v, i) => Math.abs(v - x[i]!)));
     x = next;

@@ -223,6 +223,14 @@ class Snapshot {
     return distanceUtility(this.distance.get(i, j), this.estRisk.get(h, i));
   }
 
+  /** h's estimates of every actor's utility of every position, row-major (a · n + b). */
+  view(h: number): Float64Array {
+    const n = this.n;
+    const out = new Float64Array(n * n);
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) out[a * n + b] = this.utility(h, a, b);
+    return out;
+  }
+
   /** The utility to actor i of an arbitrary position, with i's own risk attitude. */
   positionUtility(i: number, position: Float64Array): number {
     const d = weightedDistance(this.ideals[i]!, position, this.actors[i]!.saliences);
@@ -254,25 +262,18 @@ class Snapshot {
    * their own votes; each third party joins the side it expects to serve it best; j resists with
    * probability equal to its total salience, otherwise concedes.
    */
-  challenge(h: number, k: number, i: number, j: number): [number, number] {
+  challenge(h: number, k: number, i: number, j: number, view = this.view(h)): [number, number] {
     const { votingRule: rule, thirdPartyCommit: commit } = this.params;
+    const n = this.n;
+    // view[a·n + b]: h's estimate of the utility to a of b's position.
+    const u = (a: number, b: number) => view[a * n + b]!;
     const ai = this.actors[i]!;
     const aj = this.actors[j]!;
-    const euSQ = this.utility(h, k, i) + this.utility(h, k, j);
-    const uVictory = this.utility(h, k, i) + this.utility(h, k, i);
-    const uDefeat = this.utility(h, k, j) + this.utility(h, k, j);
-    const contribI = vote(
-      rule,
-      ai.totalSalience * ai.capability,
-      this.utility(h, i, i),
-      this.utility(h, i, j),
-    );
-    const contribJ = vote(
-      rule,
-      aj.totalSalience * aj.capability,
-      this.utility(h, j, i),
-      this.utility(h, j, j),
-    );
+    const euSQ = u(k, i) + u(k, j);
+    const uVictory = u(k, i) + u(k, i);
+    const uDefeat = u(k, j) + u(k, j);
+    const contribI = vote(rule, ai.totalSalience * ai.capability, u(i, i), u(i, j));
+    const contribJ = vote(rule, aj.totalSalience * aj.capability, u(j, i), u(j, j));
     let cij = 1e-10;
     let cji = 1e-10;
     if (contribI > 0) cij += contribI;
@@ -281,13 +282,13 @@ class Snapshot {
     if (contribJ < 0) cji -= contribJ;
     const principalsI = cij;
     const principalsJ = cji;
-    for (let n = 0; n < this.n; n++) {
-      if (n === i || n === j) continue;
-      const an = this.actors[n]!;
-      const wn = an.totalSalience * an.capability;
-      const uni = this.utility(h, n, i);
-      const unj = this.utility(h, n, j);
-      const unn = this.utility(h, n, n);
+    for (let m = 0; m < n; m++) {
+      if (m === i || m === j) continue;
+      const am = this.actors[m]!;
+      const wn = am.totalSalience * am.capability;
+      const uni = u(m, i);
+      const unj = u(m, j);
+      const unn = u(m, m);
       const pin = littleVictoryProbability(rule, wn, uni, unj, principalsI, principalsJ);
       const v = thirdPartyVote(wn, rule, commit, pin, 1 - pin, uni, unj, unn);
       if (v > 0) cij += v;
@@ -442,9 +443,10 @@ export function runSmp(
       let best = -1;
       let bestGain = -1;
       let bestProb = 0;
+      const view = s.view(i);
       for (let j = 0; j < n; j++) {
         if (j === i) continue;
-        const [p, gain] = s.challenge(i, i, i, j);
+        const [p, gain] = s.challenge(i, i, i, j, view);
         if (gain > 1e-5 && gain > bestGain) {
           best = j;
           bestGain = gain;
