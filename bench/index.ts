@@ -2,6 +2,7 @@
  * The registry of benchmarks. Each benchmark prints a table (or returns data for `--json`) and is
  * never a timed test; figures and the machine they were measured on go into BENCHMARKS.md.
  */
+import { forecastBenchmark } from './forecast.js';
 
 export interface BenchmarkOptions {
   readonly json: boolean;
@@ -13,4 +14,4 @@ export interface Benchmark {
   run(options: BenchmarkOptions): Promise<unknown>;
 }
 
-export const benchmarks: readonly Benchmark[] = [];
+export const benchmarks: readonly Benchmark[] = [forecastBenchmark];
