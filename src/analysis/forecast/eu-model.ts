@@ -25,8 +25,8 @@
  *
  * Readings. The paper and its replications disagree on several points; each reading is an option:
  * - `probability`: `paper` as above; `net` (Masad's replication, after Bueno de Mesquita 1994) puts
- *   max(0, Σ_k v_k) over Σ_k |v_k|; `all-pairs` (Scholz et al.'s own code, as reported by the
- *   `bdm-scholz` replication) divides by the votes summed over every pair of positions, which makes
+ *   max(0, Σ_k v_k) over Σ_k |v_k|; `all-pairs` (Scholz et al.'s own code, as reported by a
+ *   public Python replication, `BDMScholzModel`) divides by the votes summed over every pair of positions, which makes
  *   probabilities tiny.
  * - `resistance`: the paper prints E^j(U_ji) with s_j where the challenged actor is i; `target`
  *   corrects this typo (the target's salience resists), `as-printed` keeps s_j — it then also enters
