@@ -43,7 +43,10 @@ describe('alliances forecast', () => {
     expect(out.issue.actors).toEqual(['Netherlands', 'Belgium', 'France', 'UK', 'Denmark']);
     expect(out.models.map((m: { model: string }) => m.model)).toEqual(['mean', 'eu']);
     // (4·6.4 + 7·3.2 + 10·9.6 + 10·14.4 + 4·5) / 38.6
-    expect(out.models[0].forecast.year).toBeCloseTo((4 * 6.4 + 7 * 3.2 + 10 * 9.6 + 10 * 14.4 + 4 * 5) / 38.6, 9);
+    expect(out.models[0].forecast.year).toBeCloseTo(
+      (4 * 6.4 + 7 * 3.2 + 10 * 9.6 + 10 * 14.4 + 4 * 5) / 38.6,
+      9,
+    );
     expect(out.models[1].dimensions[0].rounds[0].offers.length).toBeGreaterThan(0);
   });
 
@@ -51,7 +54,8 @@ describe('alliances forecast', () => {
     const file = fixture('issue.yaml', issueYaml);
     const a = JSON.parse(runCli(['forecast', file, '--model', 'eu', '--json', '--eu', 'maxRounds=1']).stdout);
     const b = JSON.parse(
-      runCli(['forecast', file, '--model', 'eu', '--json', '--eu', 'maxRounds=1', 'probability=all-pairs']).stdout,
+      runCli(['forecast', file, '--model', 'eu', '--json', '--eu', 'maxRounds=1', 'probability=all-pairs'])
+        .stdout,
     );
     expect(a.models[0].parameters.probability).toBe('paper');
     expect(b.models[0].parameters.probability).toBe('all-pairs');
@@ -81,16 +85,28 @@ describe('alliances forecast', () => {
     const r = runCli(['forecast', bad]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/bad\.csv:3:6 actors\[0\]\.positions\[0\]: position 150 is out of range/);
-    const yaml = fixture('bad.yaml', 'actors:\n  - {name: A, capability: 1, positions: [1], saliences: [120]}\n');
+    const yaml = fixture(
+      'bad.yaml',
+      'actors:\n  - {name: A, capability: 1, positions: [1], saliences: [120]}\n',
+    );
     const y = runCli(['forecast', yaml]);
     expect(y.status).toBe(2);
-    expect(y.stderr).toMatch(/bad\.yaml:2:58 actors\[0\]\.saliences\[0\]: salience must be between 0 and 100/);
+    expect(y.stderr).toMatch(
+      /bad\.yaml:2:58 actors\[0\]\.saliences\[0\]: salience must be between 0 and 100/,
+    );
   });
 });
 
 describe.skipIf(!haveKtab)('alliances forecast --format ktab', () => {
   it("prints KTAB's reference lines for SOE-Pol-Comp exactly", () => {
-    const r = runCli(['forecast', join(ktab, 'ktab_smp_SOE-Pol-Comp_input.csv'), '--model', 'smp', '--format', 'ktab']);
+    const r = runCli([
+      'forecast',
+      join(ktab, 'ktab_smp_SOE-Pol-Comp_input.csv'),
+      '--model',
+      'smp',
+      '--format',
+      'ktab',
+    ]);
     expect(r.status).toBe(0);
     const expected = readFileSync(join(ktab, 'ktab_smp_SOE-Pol-Comp_ref_checklines.txt'), 'utf8')
       .split(/\r?\n/)
