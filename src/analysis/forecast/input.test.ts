@@ -78,7 +78,18 @@ A,,1,20,10,
 
   it('refuses an issue where no actor has both capability and salience', () => {
     const none = 'Demo,,2,1,\nActor,Description,Power,P,S,\nA,,0,10,10,\nB,,5,20,0,\n';
-    expect(problemsOf(() => parseKtabCsv(none, 'n.csv'))[0]!.message).toContain('no actor');
+    expect(problemsOf(() => parseKtabCsv(none, 'n.csv'))[0]).toMatchObject({
+      line: 2,
+      column: 24,
+      path: 'dimensions[0]',
+    });
+    const doc =
+      'dimensions: [a, b]\nactors:\n  - {name: A, capability: 1, positions: [1, 2], saliences: [10, 0]}\n';
+    const problems = problemsOf(() => parseForecastDocument(doc, 'd.yaml'));
+    expect(problems[0]!.message).toBe(
+      'no actor has both capability and salience above zero on dimension "b"',
+    );
+    expect(problems[0]).toMatchObject({ line: 1, path: 'dimensions[1]' });
   });
 });
 

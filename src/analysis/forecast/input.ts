@@ -241,18 +241,31 @@ export function parseKtabCsv(text: string, file: string): ForecastIssue {
       saliences,
     });
   });
-  if (problems.length === 0 && !actors.some((a) => a.capability > 0 && a.saliences.some((s) => s > 0))) {
-    at(
-      head.line,
-      1,
-      ['actors'],
-      'no actor has both capability and salience above zero',
-      'nothing to forecast',
-    );
+  if (problems.length === 0) {
+    for (const d of idleDimensions(actors, dimensions)) {
+      at(
+        header.line,
+        header.fields[3 + 2 * d]?.column ?? 1,
+        ['dimensions', d],
+        idleMessage(dimensions[d]!),
+        idleHint,
+      );
+    }
   }
   if (problems.length > 0) throw new InputError(problems);
   return { name, description, dimensions, actors, scale: DEFAULT_SCALE };
 }
+
+/** Dimensions on which no actor has both capability and salience: nothing to forecast there. */
+function idleDimensions(actors: readonly ForecastActor[], dimensions: readonly string[]): number[] {
+  return dimensions
+    .map((_, d) => d)
+    .filter((d) => !actors.some((a) => a.capability > 0 && (a.saliences[d] ?? 0) > 0));
+}
+
+const idleMessage = (dimension: string) =>
+  `no actor has both capability and salience above zero on dimension "${dimension}"`;
+const idleHint = 'nothing to forecast there: give some actor a capability and a salience';
 
 function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
@@ -343,13 +356,15 @@ export function parseForecastDocument(text: string, file: string): ForecastIssue
       );
     }
   });
-  if (!value.actors.some((a) => a.capability > 0 && a.saliences.some((s) => s > 0))) {
-    problems.add(
-      ['actors'],
-      'invalid',
-      'no actor has both capability and salience above zero',
-      'nothing to forecast',
-    );
+  if (problems.problems.length === 0) {
+    for (const d of idleDimensions(value.actors, dimensions)) {
+      problems.add(
+        value.dimensions ? ['dimensions', d] : ['actors'],
+        'invalid',
+        idleMessage(dimensions[d]!),
+        idleHint,
+      );
+    }
   }
   problems.throwIfAny();
   return {
