@@ -80,7 +80,7 @@ A,,1,20,10,
     const none = 'Demo,,2,1,\nActor,Description,Power,P,S,\nA,,0,10,10,\nB,,5,20,0,\n';
     expect(problemsOf(() => parseKtabCsv(none, 'n.csv'))[0]).toMatchObject({
       line: 2,
-      column: 24,
+      column: 25,
       path: 'dimensions[0]',
     });
     const doc =
