@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { forecast } from '../src/index.js';
 import { runCli, sharedData, tempDir } from './cli-harness.js';
 
 const ktab = join(sharedData, 'ktab');
@@ -141,5 +142,15 @@ describe.skipIf(!haveDeu)('alliances forecast --benchmark deu3', () => {
     const r = runCli(['forecast', '--benchmark', 'deu4']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('did you mean "deu3"?');
+  });
+});
+
+describe('library API', () => {
+  it('exposes the forecasting module as the namespace `forecast`', () => {
+    const issue = forecast.parseForecastInput(issueYaml, 'issue.yaml');
+    const results = forecast.forecastIssue(issue, ['mean', 'eu', 'smp']);
+    expect(results.map((r) => r.model)).toEqual(['mean', 'eu', 'smp']);
+    expect(results[0]!.forecast[0]).toBeCloseTo((4 * 6.4 + 7 * 3.2 + 10 * 9.6 + 10 * 14.4 + 4 * 5) / 38.6, 9);
+    expect(typeof forecast.runDeuBenchmark).toBe('function');
   });
 });
