@@ -4,6 +4,11 @@
  */
 
 export { type ParallelTournamentOptions, runTournamentParallel } from './cli/tournament-runner.js';
+/**
+ * Forecasting bargaining outcomes (expected-utility model, KTAB's SMP, baselines, DEU III benchmark),
+ * as one namespace: `import { forecast } from 'alliances'; forecast.runSmp(issue)`.
+ */
+export * as forecast from './analysis/forecast/index.js';
 export { type Budget, unlimitedBudget, wallClockBudget, workBudget } from './common/budget.js';
 export { canonicalJson, sha256Hex } from './common/canonical-json.js';
 export * from './common/errors.js';
@@ -43,4 +48,8 @@ export { builtinScenarioNames, DEFAULT_SCENARIO, resolveScenario } from './scena
 export { loadScenario, type Scenario } from './scenario/loader.js';
 export { type MilestoneSpec, type ScenarioSpec, scenarioSchema } from './scenario/schema.js';
 export { recordRun, type Verification, verifyRun } from './store/recorder.js';
+export { runScenario } from './agents/run.js';
+export { decisionMakersFor } from './agents/modes.js';
+export { createLeaders, createNegotiators, startingAt } from './agents/leaders.js';
+export { FactionView } from './agents/view.js';
 export { type RunRecord, resolveDbPath, Store } from './store/store.js';

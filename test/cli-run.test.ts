@@ -33,7 +33,9 @@ describe('alliances run', () => {
     expect(ja).toMatchObject({ run: null, scenario: 'delta-quadrant', seed: 7, mode: 'scripted' });
     expect(ja.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.parse(b.stdout).hash).toBe(ja.hash);
-    expect(ja.milestones.every((m: { reached: boolean }) => m.reached)).toBe(true);
+    expect(ja.milestones.every((m: { reached: boolean; outcome: boolean }) => m.reached || m.outcome)).toBe(
+      true,
+    );
     expect(ja.events[0]).toMatchObject({ seq: 0, t: 0, type: 'run-started' });
     expect(Object.keys(ja.summary)).toEqual(
       expect.arrayContaining(['agreements', 'casualties', 'ships', 'relations']),
@@ -58,7 +60,7 @@ describe('alliances run', () => {
     const r = runCli(['run', fixture('small.yaml'), '--no-store', '--json']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).milestones).toEqual([
-      { id: 'agreed', title: 'Blue and Red agree', reached: true, seq: expect.any(Number) },
+      { id: 'agreed', title: 'Blue and Red agree', reached: true, seq: expect.any(Number), outcome: false },
     ]);
   });
 

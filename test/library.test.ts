@@ -4,8 +4,8 @@ import * as alliances from '../src/index.js';
 describe('the library API', () => {
   it('runs a built-in scenario and checks its own world', () => {
     const scenario = alliances.resolveScenario(alliances.DEFAULT_SCENARIO);
-    const result = alliances.simulate(scenario, { seed: 7 });
-    expect(result.milestones.every((m) => m.reached)).toBe(true);
+    const result = alliances.runScenario(scenario, { seed: 7 });
+    expect(result.milestones.every((m) => m.reached || m.outcome)).toBe(true);
     expect(alliances.logHash(result.events)).toBe(result.hash);
     expect(alliances.worldViolations(result.world)).toEqual([]);
     expect(

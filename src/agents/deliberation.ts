@@ -85,8 +85,16 @@ const best = (scored: readonly Scored[], includeVetoed = false) =>
 /** The advisors of a decider: fellow members with influence on them, most influential first. */
 export function advisorsOf(decider: Person, members: readonly Person[]): Person[] {
   return members
-    .filter((m) => m.id !== decider.id && (m.influence[decider.id] ?? 0) > 0 && m.status !== 'dead' && m.status !== 'detained')
-    .sort((a, b) => (b.influence[decider.id] ?? 0) - (a.influence[decider.id] ?? 0) || (a.id < b.id ? -1 : 1));
+    .filter(
+      (m) =>
+        m.id !== decider.id &&
+        (m.influence[decider.id] ?? 0) > 0 &&
+        m.status !== 'dead' &&
+        m.status !== 'detained',
+    )
+    .sort(
+      (a, b) => (b.influence[decider.id] ?? 0) - (a.influence[decider.id] ?? 0) || (a.id < b.id ? -1 : 1),
+    );
 }
 
 export interface Deliberation {
@@ -109,11 +117,20 @@ export function deliberate(q: Question, members: readonly Person[], rng: Rng): D
       if (!favourite) continue;
       const quo = theirs.find((s) => s.option.statusQuo);
       // Counsel is for the change the advisor favours, or against changing at all.
-      const change = favourite.option.statusQuo ? best(theirs.filter((s) => !s.option.statusQuo), true) : favourite;
+      const change = favourite.option.statusQuo
+        ? best(
+            theirs.filter((s) => !s.option.statusQuo),
+            true,
+          )
+        : favourite;
       const position: Counsel['position'] = favourite.option.statusQuo ? 'against' : 'for';
       const subject = change ?? favourite;
       const margin = quo ? Math.abs(subject.score - quo.score) : Math.abs(subject.score);
-      const reasons = topReasons(position === 'for' ? subject.terms : (quo?.terms ?? favourite.terms), position === 'for' ? 1 : -1, subject.terms);
+      const reasons = topReasons(
+        position === 'for' ? subject.terms : (quo?.terms ?? favourite.terms),
+        position === 'for' ? 1 : -1,
+        subject.terms,
+      );
       counsel.push({
         advisor,
         conviction: margin,
@@ -171,7 +188,11 @@ export function deliberate(q: Question, members: readonly Person[], rng: Rng): D
   const options: ScoredOption[] = scored.map((s) => ({
     option: s.option.id,
     score: round3(s.score),
-    terms: s.terms.map((t) => ({ name: t.name, value: round3(t.value), ...(t.note ? { note: t.note } : {}) })),
+    terms: s.terms.map((t) => ({
+      name: t.name,
+      value: round3(t.value),
+      ...(t.note ? { note: t.note } : {}),
+    })),
     vetoedBy: s.option.veto ?? null,
   }));
   const counselGiven = counsel.map((c) => c.counsel);

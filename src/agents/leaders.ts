@@ -22,12 +22,27 @@ import { negotiationMoves } from './negotiator.js';
 import { channelQuestions } from './questions/channels.js';
 import { conferenceQuestions } from './questions/conferences.js';
 import { rescueQuestions } from './questions/custody.js';
-import { envoyResponseQuestions, guestQuestions, rendezvousQuestions, strangerQuestions } from './questions/envoys.js';
+import {
+  envoyResponseQuestions,
+  guestQuestions,
+  rendezvousQuestions,
+  strangerQuestions,
+} from './questions/envoys.js';
 import { principleQuestions } from './questions/principles.js';
-import { dutyQuestions, precautionQuestions, repairQuestions, withdrawalQuestions } from './questions/readiness.js';
+import {
+  dutyQuestions,
+  precautionQuestions,
+  repairQuestions,
+  withdrawalQuestions,
+} from './questions/readiness.js';
 import { securityQuestions } from './questions/security.js';
 import { spyQuestions } from './questions/spies.js';
-import { encounterQuestions, hostingQuestions, proposalQuestions, visitQuestions } from './questions/talks.js';
+import {
+  encounterQuestions,
+  hostingQuestions,
+  proposalQuestions,
+  visitQuestions,
+} from './questions/talks.js';
 import { type Situation, situationOf } from './situation.js';
 import { FactionView } from './view.js';
 
@@ -104,7 +119,9 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean): Dec
   for (const source of QUESTION_SOURCES) {
     for (const q of source(s)) {
       const { decisions } = deliberate(q, s.members, rng.split(q.id));
-      const moves = decisions.flatMap((d) => (d.intent.type === 'move' || d.intent.type === 'retreat' ? [d.intent.ship] : []));
+      const moves = decisions.flatMap((d) =>
+        d.intent.type === 'move' || d.intent.type === 'retreat' ? [d.intent.ship] : [],
+      );
       if (moves.some((ship) => claimed.has(ship))) continue;
       for (const ship of moves) claimed.add(ship);
       out.push(...decisions);

@@ -13,5 +13,8 @@ export function decisionMakersFor(mode: RunMode, scriptUntil?: Minutes): Decisio
   if (mode === 'autonomous') return [createLeaders()];
   const until = (scriptUntil ?? 0) as Minutes;
   const negotiators = createNegotiators();
-  return [{ decide: (ctx: DecisionContext) => (ctx.t <= until ? negotiators.decide(ctx) : []) }, startingAt(createLeaders(), until)];
+  return [
+    { decide: (ctx: DecisionContext) => (ctx.t <= until ? negotiators.decide(ctx) : []) },
+    startingAt(createLeaders(), until),
+  ];
 }

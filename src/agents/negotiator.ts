@@ -27,7 +27,12 @@
 import { canonicalJson } from '../common/canonical-json.js';
 import type { FactionId } from '../model/ids.js';
 import type { Decision } from '../model/intents.js';
-import { isDirected, matchesProvisionPattern, type Provision, type ProvisionKind } from '../model/provision.js';
+import {
+  isDirected,
+  matchesProvisionPattern,
+  type Provision,
+  type ProvisionKind,
+} from '../model/provision.js';
 import type { Negotiation, Person } from '../model/world.js';
 import { createRng } from '../common/random.js';
 import {
@@ -88,15 +93,25 @@ export function agendaOf(view: FactionView, n: Negotiation, other: FactionId): P
     for (const resource of Object.keys(r.resources).sort()) {
       const need = (r.resources[resource as never] ?? 0) < NEED;
       const plenty = (g.resources[resource as never] ?? 0) >= 100;
-      if (need && plenty) add({ kind: 'aid', giver, receiver, resource: resource as never, amount: 40, condition: 'immediate' });
+      if (need && plenty)
+        add({
+          kind: 'aid',
+          giver,
+          receiver,
+          resource: resource as never,
+          amount: 40,
+          condition: 'immediate',
+        });
     }
     // Technology is on the table when the poorer side has much to covet.
-    if (g.technology - r.technology >= 0.4) add({ kind: 'technology-transfer', giver, receiver, technology: 'ship systems' });
+    if (g.technology - r.technology >= 0.4)
+      add({ kind: 'technology-transfer', giver, receiver, technology: 'ship systems' });
   }
   if (!hasHome(view, a) && !hasHome(view, b)) add({ kind: 'travel-together' });
   for (const f of [fa, fb]) {
     const leader = view.person(f.leader);
-    if (leader && leader.demands.some((d) => d.kind === 'crew-exchange')) add({ kind: 'crew-exchange', count: 10 });
+    if (leader && leader.demands.some((d) => d.kind === 'crew-exchange'))
+      add({ kind: 'crew-exchange', count: 10 });
   }
   void other;
   return items;
@@ -118,22 +133,36 @@ interface Table {
   readonly strategy: Strategy;
 }
 
-function tableFor(view: FactionView, s: Situation, n: Negotiation, other: FactionId, leader: Person): Table | null {
+function tableFor(
+  view: FactionView,
+  s: Situation,
+  n: Negotiation,
+  other: FactionId,
+  leader: Person,
+): Table | null {
   const items = agendaOf(view, n, other).slice(0, MAX_AGENDA);
   if (items.length === 0) return null;
   const agenda = createProvisionAgenda(items.map((provision) => ({ kind: 'include' as const, provision })));
-  const values = items.map((p) => valueProvision(view, other, p, s.threat, leader.personality).reduce((sum, t) => sum + t.value, 0));
+  const values = items.map((p) =>
+    valueProvision(view, other, p, s.threat, leader.personality).reduce((sum, t) => sum + t.value, 0),
+  );
   // Any treaty with the untrusted carries a cost: no agreement is worth that much more.
   const noAgreement = 0.15 * (1 - view.trust(other)) * (0.5 + leader.personality.suspicion);
   const redLines: OutcomePattern[] = [
-    ...redLinesFromPatterns(agenda, view.self.principles.flatMap((p) => p.forbidsProvisions), view.id),
+    ...redLinesFromPatterns(
+      agenda,
+      view.self.principles.flatMap((p) => p.forbidsProvisions),
+      view.id,
+    ),
     // A demanded provision must be in: leaving it out is a red line.
     ...leader.demands.flatMap((d) => {
       const issues = items.flatMap((p, i) => (matchesProvisionPattern(p, d, view.id) ? [i] : []));
       return issues.length > 0 ? [{ terms: issues.map((issue) => ({ issue, values: [0] })) }] : [];
     }),
     // What the other side refused on principle is not offered again (their stated red lines).
-    ...items.flatMap((p, issue) => ((n.refused[other] ?? []).includes(p.kind) ? [{ terms: [{ issue, values: [1] }] }] : [])),
+    ...items.flatMap((p, issue) =>
+      (n.refused[other] ?? []).includes(p.kind) ? [{ terms: [{ issue, values: [1] }] }] : [],
+    ),
   ];
   const preferences = preferencesFromValues(agenda, values, noAgreement, { redLines });
   const me = n.parties.indexOf(view.id);
@@ -187,7 +216,8 @@ export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation
     ...(summary ? { summary } : {}),
     question: `talks:${n.id}`,
   });
-  const walkOut = (reasons: string[]) => decision({ type: 'walk-out', negotiation: n.id }, reasons, 'ends the talks');
+  const walkOut = (reasons: string[]) =>
+    decision({ type: 'walk-out', negotiation: n.id }, reasons, 'ends the talks');
   // A partner marked by a deed our principles forbid is not one to deal with at all.
   const partnerBreach = view.breachOf([], n.parties);
   if (partnerBreach) return leader.id === speaker.id ? [walkOut([partnerBreach.principle.text])] : [];
@@ -202,7 +232,10 @@ export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation
     relativeTime: Math.min(1, round / table.deadline),
   });
   const propose = (provisions: readonly Provision[], reasons: string[]) =>
-    decision({ type: 'propose', negotiation: n.id, provisions: [...provisions], exclude: excludedKinds(view) }, reasons);
+    decision(
+      { type: 'propose', negotiation: n.id, provisions: [...provisions], exclude: excludedKinds(view) },
+      reasons,
+    );
   const worth = (terms: readonly Provision[]) => table.utility(terms).toFixed(2);
 
   if (!last) {
@@ -213,7 +246,11 @@ export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation
     }
     const opening = table.strategy.propose(turn('propose', null));
     if (!opening) return [walkOut(['nothing we could offer'])];
-    return [propose(provisionsOf(table.agenda, opening), [`worth ${worth(provisionsOf(table.agenda, opening))} to us`])];
+    return [
+      propose(provisionsOf(table.agenda, opening), [
+        `worth ${worth(provisionsOf(table.agenda, opening))} to us`,
+      ]),
+    ];
   }
 
   const standing = view.agreement(n.agreement ?? '')?.provisions ?? last.provisions;
@@ -224,19 +261,32 @@ export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation
     const rejection = decision({ type: 'reject', negotiation: n.id }, [
       `${offending.map((k) => k.replace(/-/g, ' ')).join(', ')}: ${breach.principle.text}`,
     ]);
-    const repeats = n.offers.filter((o) => o.by === other && o.provisions.some((p) => offending.includes(p.kind))).length;
+    const repeats = n.offers.filter(
+      (o) => o.by === other && o.provisions.some((p) => offending.includes(p.kind)),
+    ).length;
     const insisted =
       (last.kind === 'demand' && last.added.some((p) => offending.includes(p.kind))) ||
       repeats > 1 + Math.round(2 * leader.personality.patience);
     const counter = insisted ? null : table.strategy.propose(turn('propose', null));
-    if (!counter) return [rejection, walkOut([insisted ? 'they insist on what we will never agree to' : 'no acceptable terms'])];
+    if (!counter)
+      return [
+        rejection,
+        walkOut([insisted ? 'they insist on what we will never agree to' : 'no acceptable terms']),
+      ];
     const terms = provisionsOf(table.agenda, counter);
-    return [rejection, propose(terms, [`terms without ${offending.map((k) => k.replace(/-/g, ' ')).join(', ')}`])];
+    return [
+      rejection,
+      propose(terms, [`terms without ${offending.map((k) => k.replace(/-/g, ' ')).join(', ')}`]),
+    ];
   }
   // 2. What our leader demands comes first.
   const missing = leader.demands.filter((d) => !standing.some((p) => matchesProvisionPattern(p, d, view.id)));
   if (missing.length > 0) {
-    const add = missing.map((d) => table.items.find((p) => matchesProvisionPattern(p, d, view.id)) ?? ({ kind: d.kind, count: 10 } as Provision));
+    const add = missing.map(
+      (d) =>
+        table.items.find((p) => matchesProvisionPattern(p, d, view.id)) ??
+        ({ kind: d.kind, count: 10 } as Provision),
+    );
     return [
       decision({ type: 'counter', negotiation: n.id, kind: 'demand', add }, [
         `${leader.name} insists on ${missing.map((d) => d.kind.replace(/-/g, ' ')).join(', ')}`,
@@ -249,16 +299,23 @@ export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation
   const offer = assignmentOf(table.agenda, standing);
   if (!biased && table.strategy.respond(turn('respond', offer), offer) === 'accept') {
     if (speaker.id !== leader.id) return [];
-    return [decision({ type: 'accept', negotiation: n.id }, [`the terms are worth ${worth(standing)} to us, enough at this stage`])];
+    return [
+      decision({ type: 'accept', negotiation: n.id }, [
+        `the terms are worth ${worth(standing)} to us, enough at this stage`,
+      ]),
+    ];
   }
   // 4. Counter-offer, or break off at the deadline.
-  if (round >= table.deadline) return [walkOut(['no agreement in sight', ...(biased && judged.vetoNote ? [judged.vetoNote] : [])])];
+  if (round >= table.deadline)
+    return [walkOut(['no agreement in sight', ...(biased && judged.vetoNote ? [judged.vetoNote] : [])])];
   const counter = table.strategy.propose(turn('propose', null));
   if (!counter) return [walkOut(['no acceptable terms'])];
   const terms = provisionsOf(table.agenda, counter);
   return [
     propose(terms, [
-      biased && judged.vetoNote ? judged.vetoNote : `their terms are worth ${worth(standing)} to us; ours ${worth(terms)}`,
+      biased && judged.vetoNote
+        ? judged.vetoNote
+        : `their terms are worth ${worth(standing)} to us; ours ${worth(terms)}`,
     ]),
   ];
 }
@@ -291,14 +348,18 @@ function excludedKinds(view: FactionView): ProvisionKind[] {
 
 function describeExclusions(view: FactionView): string[] {
   const ex = excludedKinds(view);
-  return ex.length > 0 ? [`no ${ex.map((k) => k.replace(/-transfer/, '').replace(/-/g, ' ')).join(' or ')}`] : [];
+  return ex.length > 0
+    ? [`no ${ex.map((k) => k.replace(/-transfer/, '').replace(/-/g, ' ')).join(' or ')}`]
+    : [];
 }
 
 /** Who speaks for the faction in these talks: its leader if present, else a present advisor. */
 function negotiatorFor(view: FactionView, s: Situation, n: Negotiation): Person | undefined {
   const leader = view.leader();
   if (present(view, n, leader)) return leader;
-  return s.members.find((m) => m.status === 'active' && (m.influence[leader.id] ?? 0) > 0 && present(view, n, m));
+  return s.members.find(
+    (m) => m.status === 'active' && (m.influence[leader.id] ?? 0) > 0 && present(view, n, m),
+  );
 }
 
 /** Whether a person is at the talks: aboard their ship, or at their place. */
@@ -308,4 +369,3 @@ function present(view: FactionView, n: Negotiation, p: Person): boolean {
   if (n.venue) return view.top(view.locationOf(p)) === view.top(n.venue);
   return true;
 }
-

@@ -25,7 +25,12 @@ export interface Situation {
   due(question: string, cooldown: Minutes): boolean;
 }
 
-export function situationOf(view: FactionView, observed: readonly WorldEvent[], settings: EngineSettings, rng: Rng): Situation {
+export function situationOf(
+  view: FactionView,
+  observed: readonly WorldEvent[],
+  settings: EngineSettings,
+  rng: Rng,
+): Situation {
   const deliberations = view.self.deliberations;
   return {
     view,

@@ -193,7 +193,8 @@ export class FactionView {
     let total = 0;
     for (const id of sortedIds(this.world.ships)) {
       const s = this.world.ships[id]!;
-      if (s.faction === of && !s.destroyed) total += s.count * s.firepower * (0.25 + 0.75 * s.systems.weapons);
+      if (s.faction === of && !s.destroyed)
+        total += s.count * s.firepower * (0.25 + 0.75 * s.systems.weapons);
     }
     return total;
   }
@@ -212,19 +213,23 @@ export class FactionView {
     const out = new Set<LocationId>();
     for (const id of sortedIds(this.world.ships)) {
       const s = this.world.ships[id]!;
-      if (s.faction === of && !s.destroyed) out.add(topLocation(this.world, s.course ? s.course.to : s.location));
+      if (s.faction === of && !s.destroyed)
+        out.add(topLocation(this.world, s.course ? s.course.to : s.location));
     }
     if (out.size === 0) {
       for (const id of sortedIds(this.world.persons)) {
         const p = this.world.persons[id]!;
-        if (p.faction === of && p.status !== 'dead') out.add(topLocation(this.world, personLocation(this.world, p)));
+        if (p.faction === of && p.status !== 'dead')
+          out.add(topLocation(this.world, personLocation(this.world, p)));
       }
     }
     return [...out].sort();
   }
 
   place(of: Person | Ship): LocationId {
-    return 'class' in of ? topLocation(this.world, of.location) : topLocation(this.world, personLocation(this.world, of));
+    return 'class' in of
+      ? topLocation(this.world, of.location)
+      : topLocation(this.world, personLocation(this.world, of));
   }
 
   locationOf(p: Person): LocationId {
@@ -249,7 +254,8 @@ export class FactionView {
 
   /** Ships of others at a place where this faction has eyes (a ship or a free member there). */
   shipsSeenAt(place: LocationId): Ship[] {
-    if (!this.places(this.id).includes(place) && !this.members().some((m) => this.place(m) === place)) return [];
+    if (!this.places(this.id).includes(place) && !this.members().some((m) => this.place(m) === place))
+      return [];
     return sortedIds(this.world.ships)
       .map((id) => this.world.ships[id]!)
       .filter((s) => !s.destroyed && !s.course && topLocation(this.world, s.location) === place);
@@ -259,7 +265,9 @@ export class FactionView {
   personsAt(location: LocationId): Person[] {
     return sortedIds(this.world.persons)
       .map((id) => this.world.persons[id]!)
-      .filter((p) => p.status !== 'dead' && p.position.kind === 'location' && p.position.location === location);
+      .filter(
+        (p) => p.status !== 'dead' && p.position.kind === 'location' && p.position.location === location,
+      );
   }
 
   /** Persons aboard a ship of this faction (its crew, guests and prisoners). */
@@ -318,7 +326,10 @@ export class FactionView {
   channelsThrough(): Channel[] {
     return sortedIds(this.world.channels)
       .map((id) => this.world.channels[id]!)
-      .filter((c) => c.contact !== null && this.world.persons[c.contact]?.faction === this.id && c.kind !== 'covert');
+      .filter(
+        (c) =>
+          c.contact !== null && this.world.persons[c.contact]?.faction === this.id && c.kind !== 'covert',
+      );
   }
 
   conferences(): Conference[] {
@@ -339,7 +350,9 @@ export class FactionView {
   }
 
   rendezvousFor(person: PersonId) {
-    return this.world.rendezvous.find((r) => r.person === person && this.world.ships[r.ship]?.faction === this.id);
+    return this.world.rendezvous.find(
+      (r) => r.person === person && this.world.ships[r.ship]?.faction === this.id,
+    );
   }
 
   /** The events of `log[since…]` this faction observed (see `observes`). */
@@ -356,7 +369,8 @@ export class FactionView {
    */
   observes(e: WorldEvent): boolean {
     const me = this.id;
-    const mine = (p: PersonId | null | undefined) => p !== null && p !== undefined && this.world.persons[p]?.faction === me;
+    const mine = (p: PersonId | null | undefined) =>
+      p !== null && p !== undefined && this.world.persons[p]?.faction === me;
     const myShip = (s: string) => this.world.ships[s as keyof World['ships']]?.faction === me;
     switch (e.type) {
       case 'run-started':
@@ -368,9 +382,15 @@ export class FactionView {
       case 'intent-planned':
         return e.faction === me;
       case 'channel-opened':
-        return e.secret ? e.to === me || this.world.persons[e.agent ?? ('' as PersonId)]?.loyalty === me : e.from === me || e.to === me || mine(e.contact);
+        return e.secret
+          ? e.to === me || this.world.persons[e.agent ?? ('' as PersonId)]?.loyalty === me
+          : e.from === me || e.to === me || mine(e.contact);
       case 'engagement':
-        return e.initiator === me || [...e.attackers, ...e.defenders].some(myShip) || this.places(me).includes(topLocation(this.world, e.location));
+        return (
+          e.initiator === me ||
+          [...e.attackers, ...e.defenders].some(myShip) ||
+          this.places(me).includes(topLocation(this.world, e.location))
+        );
       case 'person-detained':
         return e.by === me;
       case 'message-sent':

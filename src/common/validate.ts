@@ -54,7 +54,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     if (received === undefined) return `required ${issue.expected} is missing`;
     return `expected ${issue.expected}, received ${describeValue(received)}`;
   }
-  if (issue.code === 'invalid_union') return 'matches none of the allowed forms (see docs/scenario-format.md)';
+  if (issue.code === 'invalid_union')
+    return 'matches none of the allowed forms (see docs/scenario-format.md)';
   if (issue.code === 'invalid_value') {
     return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   }

@@ -1,3 +1,4 @@
+import { runScenario } from '../agents/run.js';
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../model/events.js';
 import { namesOf, renderChronicle } from './chronicle.js';
@@ -7,7 +8,7 @@ import { deltaQuadrant } from './test-support.js';
 
 describe('the chronicle', () => {
   const scenario = deltaQuadrant();
-  const result = simulate(scenario, { seed: 1 });
+  const result = runScenario(scenario, { seed: 1 });
   const lines = renderChronicle(result.events, namesOf(buildWorld(scenario.spec)));
 
   it('tells each moment with its time and names, not ids', () => {
@@ -18,7 +19,7 @@ describe('the chronicle', () => {
 
   it('gives the reasons of decisions', () => {
     const offer = lines.find((l) => l.includes('Culluh (the Kazon-Nistrim) demands exchange of crews'));
-    expect(offer).toContain('— our alliance should be a genuine partnership');
+    expect(offer).toContain('— Culluh insists on crew exchange');
     const rejection = lines.find((l) => l.includes('rejects the terms'));
     expect(rejection).toContain('[principle no-crew-exchange]');
   });

@@ -63,7 +63,8 @@ export function renderEvent(e: WorldEvent, names: Names): string | null {
     case 'decision-made':
       // Decisions with effects are told through their effects (see renderChronicle).
       // Holding is told when it was a real choice: counsel was given, or an option was vetoed.
-      return e.decision === 'hold' && (e.options.length === 0 || e.counsel.length > 0 || e.options.some((o) => o.vetoedBy))
+      return e.decision === 'hold' &&
+        (e.options.length === 0 || e.counsel.length > 0 || e.options.some((o) => o.vetoedBy))
         ? `${n(e.actor)} ${e.summary}${because(e.reasons)}.`
         : null;
     case 'intent-rejected':

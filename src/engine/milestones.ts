@@ -13,6 +13,8 @@ export interface MilestoneResult {
   readonly reached: boolean;
   /** The event that completed the milestone. */
   readonly seq: number | null;
+  /** An outcome milestone (not a beat of the story). */
+  readonly outcome: boolean;
 }
 
 /** Every value at a dotted path; lists along the way are crossed (each element contributes). */
@@ -129,7 +131,7 @@ export function matchMilestone(m: MilestoneSpec, events: readonly WorldEvent[]):
   const blocked =
     done !== null && m.unless.some((p) => events.slice(0, done).some((e) => matchesPattern(e, p)));
   const reached = done !== null && !blocked;
-  return { id: m.id, title: m.title, reached, seq: reached ? events[done]!.seq : null };
+  return { id: m.id, title: m.title, reached, seq: reached ? events[done]!.seq : null, outcome: m.outcome };
 }
 
 export function matchMilestones(

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runScenario } from '../agents/run.js';
 import { describe, expect, it } from 'vitest';
 import type { EventPayload, WorldEvent } from '../model/events.js';
 import { worldViolations } from '../model/invariants.js';
@@ -226,7 +227,7 @@ describe('the reducer', () => {
   });
 
   it('folds a whole run to the world the simulation ends with', () => {
-    const result = simulate(deltaQuadrant(), { seed: 3 });
+    const result = runScenario(deltaQuadrant(), { seed: 3 });
     expect(fold(start, result.events)).toEqual(result.world);
   });
 

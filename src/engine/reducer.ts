@@ -286,8 +286,7 @@ export function apply(world: World, event: WorldEvent): World {
         },
       };
       const existing = world.agreements[event.agreement];
-      const provisions =
-        event.provisions;
+      const provisions = event.provisions;
       const agreement: Agreement = existing
         ? { ...existing, provisions }
         : {
@@ -307,7 +306,10 @@ export function apply(world: World, event: WorldEvent): World {
         ...world,
         negotiations: update(world.negotiations, event.negotiation, (n) => ({
           ...n,
-          refused: { ...n.refused, [event.by]: [...new Set([...(n.refused[event.by] ?? []), ...event.provisions])].sort() },
+          refused: {
+            ...n.refused,
+            [event.by]: [...new Set([...(n.refused[event.by] ?? []), ...event.provisions])].sort(),
+          },
         })) as World['negotiations'],
       };
     }

@@ -453,7 +453,9 @@ function routeTable(world: World): Map<string, number> {
   const places = sortedIds(world.locations).filter((l) => !world.locations[l]!.parent);
   const index = new Map(places.map((p, i) => [p, i]));
   const n = places.length;
-  const d = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : Number.POSITIVE_INFINITY)));
+  const d = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => (i === j ? 0 : Number.POSITIVE_INFINITY)),
+  );
   for (const key of Object.keys(world.distances).sort()) {
     const [x, y] = key.split('|') as [LocationId, LocationId];
     const i = index.get(x);
@@ -465,7 +467,9 @@ function routeTable(world: World): Map<string, number> {
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++) if (d[i]![k]! + d[k]![j]! < d[i]![j]!) d[i]![j] = d[i]![k]! + d[k]![j]!;
   const table = new Map<string, number>();
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (Number.isFinite(d[i]![j]!)) table.set(distanceKey(places[i]!, places[j]!), d[i]![j]!);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++)
+      if (Number.isFinite(d[i]![j]!)) table.set(distanceKey(places[i]!, places[j]!), d[i]![j]!);
   routeTables.set(world.distances, table);
   return table;
 }

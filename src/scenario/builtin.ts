@@ -37,7 +37,8 @@ export function builtinScenarioNames(): string[] {
  */
 export function resolveScenario(arg: string | undefined, options: LoadOptions = {}): Scenario {
   const name = arg ?? DEFAULT_SCENARIO;
-  if (existsSync(name) && statSync(name).isFile()) return loadScenario(readFileSync(name, 'utf8'), name, options);
+  if (existsSync(name) && statSync(name).isFile())
+    return loadScenario(readFileSync(name, 'utf8'), name, options);
   const builtins = builtinScenarioNames();
   if (builtins.includes(name)) {
     const file = join(builtinScenarioDir(), `${name}.yaml`);

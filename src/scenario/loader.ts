@@ -5,7 +5,13 @@
  */
 import { type DocumentPath, problemAt, type SourceDocument } from '../common/document.js';
 import { InputError, type Problem } from '../common/errors.js';
-import { nearest, ProblemCollector, parseAndValidate, schemaProblems, suggestionHint } from '../common/validate.js';
+import {
+  nearest,
+  ProblemCollector,
+  parseAndValidate,
+  schemaProblems,
+  suggestionHint,
+} from '../common/validate.js';
 import { EVENT_TYPES, eventPayloadSchemas, isEventType } from '../model/events.js';
 import type { ReferenceKind } from '../model/ids.js';
 import type { MilestoneCondition, PatternSpec, ScenarioSpec } from './schema.js';
@@ -42,7 +48,13 @@ export function loadScenario(text: string, file: string, options: LoadOptions = 
     const index = variants.indexOf(options.variant);
     if (index < 0) {
       throw new InputError([
-        { code: 'unknown-variant', file, path: 'variants', message: `no variant "${options.variant}"`, hint: suggestionHint(options.variant, variants) ?? 'this scenario declares no variants' },
+        {
+          code: 'unknown-variant',
+          file,
+          path: 'variants',
+          message: `no variant "${options.variant}"`,
+          hint: suggestionHint(options.variant, variants) ?? 'this scenario declares no variants',
+        },
       ]);
     }
     const raw = applyVariant(doc, index);
@@ -75,10 +87,21 @@ function applyVariant(doc: SourceDocument, index: number): unknown {
       const seg = segments[i]!;
       const last = i === segments.length - 1;
       if (Array.isArray(node)) {
-        const k = node.findIndex((el) => el !== null && typeof el === 'object' && (el as { id?: unknown }).id === seg);
+        const k = node.findIndex(
+          (el) => el !== null && typeof el === 'object' && (el as { id?: unknown }).id === seg,
+        );
         if (k < 0) {
           const ids = node.map((el) => String((el as { id?: unknown })?.id ?? '')).filter(Boolean);
-          problems.push(problemAt(doc, at, 'unknown-path', `no element "${seg}" in ${segments.slice(0, i).join('.') || 'the scenario'}`, suggestionHint(seg, ids), true));
+          problems.push(
+            problemAt(
+              doc,
+              at,
+              'unknown-path',
+              `no element "${seg}" in ${segments.slice(0, i).join('.') || 'the scenario'}`,
+              suggestionHint(seg, ids),
+              true,
+            ),
+          );
           break;
         }
         if (last) {
@@ -90,11 +113,29 @@ function applyVariant(doc: SourceDocument, index: number): unknown {
         if (last) rec[seg] = value;
         else if (seg in rec) node = rec[seg];
         else {
-          problems.push(problemAt(doc, at, 'unknown-path', `no field "${seg}" in ${segments.slice(0, i).join('.') || 'the scenario'}`, suggestionHint(seg, Object.keys(rec)), true));
+          problems.push(
+            problemAt(
+              doc,
+              at,
+              'unknown-path',
+              `no field "${seg}" in ${segments.slice(0, i).join('.') || 'the scenario'}`,
+              suggestionHint(seg, Object.keys(rec)),
+              true,
+            ),
+          );
           break;
         }
       } else {
-        problems.push(problemAt(doc, at, 'unknown-path', `${segments.slice(0, i).join('.')} has no fields`, undefined, true));
+        problems.push(
+          problemAt(
+            doc,
+            at,
+            'unknown-path',
+            `${segments.slice(0, i).join('.')} has no fields`,
+            undefined,
+            true,
+          ),
+        );
         break;
       }
     }
@@ -260,7 +301,9 @@ function checkMilestones(spec: ScenarioSpec, problems: ProblemCollector): void {
   spec.milestones.forEach((m, mi) => {
     m.steps.forEach((step, si) => {
       if ('anyOrder' in step) {
-        step.anyOrder.forEach((p, pi) => checkPattern(p, ['milestones', mi, 'steps', si, 'anyOrder', pi], known, problems));
+        step.anyOrder.forEach((p, pi) =>
+          checkPattern(p, ['milestones', mi, 'steps', si, 'anyOrder', pi], known, problems),
+        );
       } else {
         checkPattern(step, ['milestones', mi, 'steps', si], known, problems);
       }

@@ -270,6 +270,11 @@ export const milestoneSchema = z.strictObject({
   unless: z.array(patternSchema).default([]),
   /** The most simulated time allowed from the first step to the last. */
   within: durationSchema.optional(),
+  /**
+   * An outcome rather than a beat of the story: reported for every run (variants are judged by
+   * them) but not expected in the scripted replay.
+   */
+  outcome: z.boolean().default(false),
 });
 
 export const variantSchema = z.strictObject({

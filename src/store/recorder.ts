@@ -4,8 +4,8 @@
  */
 import { canonicalJson } from '../common/canonical-json.js';
 import { logHash } from '../engine/log-hash.js';
-import { decisionMakersFor } from '../agents/modes.js';
-import { type RunMode, type SimulationOptions, type SimulationResult, simulate } from '../engine/simulation.js';
+import { runScenario } from '../agents/run.js';
+import type { RunMode, SimulationOptions, SimulationResult } from '../engine/simulation.js';
 import type { Minutes } from '../model/time.js';
 import { loadScenario, type Scenario } from '../scenario/loader.js';
 import type { RunRecord, Store } from './store.js';
@@ -28,7 +28,7 @@ export function recordRun(
     mode: options.mode ?? 'scripted',
     options: options.storeOptions,
   });
-  const result = simulate(scenario, {
+  const result = runScenario(scenario, {
     ...options,
     onTick: (events, t) => {
       store.appendEvents(runId, events);
@@ -57,8 +57,9 @@ export function verifyRun(store: Store, run: RunRecord): Verification {
   const variant = typeof run.options.variant === 'string' ? run.options.variant : undefined;
   const scenario = loadScenario(run.scenarioText, run.scenarioFile, variant === undefined ? {} : { variant });
   const mode = run.mode as RunMode;
-  const scriptUntil = typeof run.options.scriptUntil === 'number' ? (run.options.scriptUntil as Minutes) : undefined;
-  const fresh = simulate(scenario, { seed: run.seed, mode, scriptUntil, decisionMakers: decisionMakersFor(mode, scriptUntil) });
+  const scriptUntil =
+    typeof run.options.scriptUntil === 'number' ? (run.options.scriptUntil as Minutes) : undefined;
+  const fresh = runScenario(scenario, { seed: run.seed, mode, scriptUntil });
   const recomputedStoredHash = logHash(stored);
   let firstDifference: number | null = null;
   const n = Math.max(stored.length, fresh.events.length);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { runScenario } from '../agents/run.js';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/cli-harness.js';
 import { NotFoundError } from '../common/errors.js';
@@ -59,7 +60,7 @@ describe('Store', () => {
     const [run] = store.listRuns();
     expect(run).toMatchObject({ status: 'incomplete', hash: null, events: written });
     // The stored prefix is exactly the first 30 ticks of the full run.
-    const full = simulate(deltaQuadrant(), { seed: 1 });
+    const full = runScenario(deltaQuadrant(), { seed: 1 });
     expect(store.events(run!.id)).toEqual(JSON.parse(JSON.stringify(full.events.slice(0, written))));
     expect(verifyRun(store, run!).matches).toBe(false);
     store.close();

@@ -16,12 +16,20 @@ const PLENTY = 100;
  * The value of a defensive alliance with `candidate` as `judge` sees it: the security it brings,
  * the threat it removes if the candidate is itself a danger, its enemies, trust.
  */
-export function allianceValue(view: FactionView, threat: ThreatAssessment, candidate: FactionId, judge: Person): Term[] {
+export function allianceValue(
+  view: FactionView,
+  threat: ThreatAssessment,
+  candidate: FactionId,
+  judge: Person,
+): Term[] {
   const v = valueAgreement(view, candidate, [{ kind: 'mutual-defence', scope: 'all' }], threat, judge);
   const terms = [...v.terms];
   const own = threatOf(view, candidate);
   if (own > 0 && threat.totalThreat > 0) {
-    terms.push({ name: `${candidate} no longer a danger`, value: 0.5 * (own / threat.totalThreat) * (0.5 + 0.5 * view.trust(candidate)) });
+    terms.push({
+      name: `${candidate} no longer a danger`,
+      value: 0.5 * (own / threat.totalThreat) * (0.5 + 0.5 * view.trust(candidate)),
+    });
   }
   return terms;
 }
@@ -29,7 +37,8 @@ export function allianceValue(view: FactionView, threat: ThreatAssessment, candi
 /** Kinds a faction's principles forbid it to give (or to agree to at all). */
 export function forbiddenKinds(view: FactionView): ProvisionKind[] {
   const out = new Set<ProvisionKind>();
-  for (const p of view.self.principles) for (const f of p.forbidsProvisions) if (f.giver !== 'other') out.add(f.kind);
+  for (const p of view.self.principles)
+    for (const f of p.forbidsProvisions) if (f.giver !== 'other') out.add(f.kind);
   return PROVISION_KINDS.filter((k) => out.has(k));
 }
 
@@ -39,7 +48,12 @@ export function allianceOffer(view: FactionView, withTechnology = false): Provis
   for (const resource of Object.keys(view.self.resources).sort()) {
     const stock = view.self.resources[resource as keyof typeof view.self.resources] ?? 0;
     if (stock >= PLENTY && resource !== 'antimatter' && resource !== 'dilithium') {
-      offer.push({ kind: 'aid', resource: resource as never, amount: Math.round(stock * 0.05), condition: 'when-needed' });
+      offer.push({
+        kind: 'aid',
+        resource: resource as never,
+        amount: Math.round(stock * 0.05),
+        condition: 'when-needed',
+      });
     }
   }
   if (withTechnology) offer.push({ kind: 'technology-transfer', technology: 'ship systems' });

@@ -14,6 +14,11 @@ export interface CrewPressure {
 export function crewPressure(view: FactionView, vulnerability: number, deadAmongUs: number): CrewPressure[] {
   return view.self.crews.map((c) => {
     const morale = Math.max(0, Math.min(1, c.morale - 0.1 * deadAmongUs - 0.3 * vulnerability));
-    return { group: c.name, spokesperson: c.spokesperson, pressure: c.share * c.dissent * (1 - morale), wants: c.wants };
+    return {
+      group: c.name,
+      spokesperson: c.spokesperson,
+      pressure: c.share * c.dissent * (1 - morale),
+      wants: c.wants,
+    };
   });
 }

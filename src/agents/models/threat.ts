@@ -42,7 +42,8 @@ export function assessThreat(view: FactionView): ThreatAssessment {
   const totalThreat = threats.reduce((s, t) => s + t.threat, 0);
   // Own defence counts shields as well as weapons; allies count as far as they are trusted.
   let own = 0;
-  for (const s of view.ownShips()) own += s.count * s.firepower * (0.5 * s.systems.weapons + 0.5 * s.systems.shields);
+  for (const s of view.ownShips())
+    own += s.count * s.firepower * (0.5 * s.systems.weapons + 0.5 * s.systems.shields);
   let allied = 0;
   for (const a of view.allies()) allied += view.strength(a) * view.trust(a) * proximity(view.distanceTo(a));
   const defence = own + allied;

@@ -58,7 +58,11 @@ export function valueProvision(
       // A pledge of defence binds more than travelling together; together they bind fully.
       const factor = p.kind === 'mutual-defence' ? 0.6 : 0.4;
       // The partner's share of the force that would face our threats, its promise half-trusted at worst.
-      const gain = (factor + 0.4) * threat.vulnerability * (partnerPower / (partnerPower + danger)) * (0.5 + 0.5 * trust);
+      const gain =
+        (factor + 0.4) *
+        threat.vulnerability *
+        (partnerPower / (partnerPower + danger)) *
+        (0.5 + 0.5 * trust);
       // The partner's enemies become ours — as far as they are not our enemies already ("the only
       // thing they agree on is that we are their common enemy: it can hardly get worse").
       let wars = 0;
@@ -66,7 +70,8 @@ export function valueProvision(
         if (f === view.id || f === partner || view.statusBetween(f, partner) !== 'war') continue;
         wars += view.strength(f) * proximity(view.distanceTo(f)) * (1 - view.hostilityOf(f));
       }
-      const entanglement = -factor * 0.5 * (wars / (wars + view.strength(view.id) + danger)) * (0.5 + personality.caution / 2);
+      const entanglement =
+        -factor * 0.5 * (wars / (wars + view.strength(view.id) + danger)) * (0.5 + personality.caution / 2);
       return [
         { name: `security from ${partner}`, value: gain },
         ...(entanglement < -0.005 ? [{ name: `${partner}'s enemies become ours`, value: entanglement }] : []),
@@ -77,21 +82,34 @@ export function valueProvision(
     case 'aid': {
       const giver = p.giver ?? partner;
       if (giver === view.id) {
-        return [{ name: `cost of ${p.resource}`, value: -0.6 * share(p.amount, self.resources[p.resource] ?? 0) }];
+        return [
+          { name: `cost of ${p.resource}`, value: -0.6 * share(p.amount, self.resources[p.resource] ?? 0) },
+        ];
       }
-      return [{ name: `${p.resource} received`, value: 0.8 * share(p.amount, self.resources[p.resource] ?? 0) * trust }];
+      return [
+        {
+          name: `${p.resource} received`,
+          value: 0.8 * share(p.amount, self.resources[p.resource] ?? 0) * trust,
+        },
+      ];
     }
     case 'technology-transfer': {
       const giver = p.giver ?? partner;
       if (giver === view.id) {
-        return [{ name: 'technology given away', value: -self.technology * 0.6 * (0.5 + view.hostilityOf(partner)) }];
+        return [
+          {
+            name: 'technology given away',
+            value: -self.technology * 0.6 * (0.5 + view.hostilityOf(partner)),
+          },
+        ];
       }
       const gap = Math.max(0, them.technology - self.technology);
       return [{ name: 'technology gained', value: gap * (0.4 + personality.aggression) * trust }];
     }
     case 'weapons-transfer': {
       const giver = p.giver ?? partner;
-      if (giver === view.id) return [{ name: 'weapons given away', value: -(0.2 + 0.5 * view.hostilityOf(partner)) }];
+      if (giver === view.id)
+        return [{ name: 'weapons given away', value: -(0.2 + 0.5 * view.hostilityOf(partner)) }];
       return [{ name: 'weapons gained', value: 0.3 * (0.5 + personality.aggression) * trust }];
     }
     case 'crew-exchange': {
@@ -126,7 +144,11 @@ export function valueAgreement(
   for (const p of provisions) terms.push(...valueProvision(view, partner, p, threat, judge.personality));
   // Trust in the partner's word beyond the provisions themselves.
   const distrust = 1 - view.trust(partner);
-  if (provisions.length > 0) terms.push({ name: `distrust of ${partner}`, value: -0.15 * distrust * (0.5 + judge.personality.suspicion) });
+  if (provisions.length > 0)
+    terms.push({
+      name: `distrust of ${partner}`,
+      value: -0.15 * distrust * (0.5 + judge.personality.suspicion),
+    });
   let veto: string | null = null;
   let vetoNote: string | null = null;
   const breach = view.breachOf(provisions, [view.id, partner]);

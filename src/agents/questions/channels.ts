@@ -30,8 +30,14 @@ export function debt(debtor: Person, creditor: PersonId): number {
 
 /** A place to wait for an envoy on his way back: a rendezvous point near his destination, or the destination. */
 export function rendezvousNear(view: FactionView, destination: LocationId): LocationId {
-  const points = view.locationIds().filter((l) => view.location(l)?.kind === 'rendezvous' && view.top(l) === l);
-  return points.sort((a, b) => view.distance(a, destination) - view.distance(b, destination) || (a < b ? -1 : 1))[0] ?? destination;
+  const points = view
+    .locationIds()
+    .filter((l) => view.location(l)?.kind === 'rendezvous' && view.top(l) === l);
+  return (
+    points.sort(
+      (a, b) => view.distance(a, destination) - view.distance(b, destination) || (a < b ? -1 : 1),
+    )[0] ?? destination
+  );
 }
 
 export function channelQuestions(s: Situation): Question[] {
@@ -51,17 +57,36 @@ export function channelQuestions(s: Situation): Question[] {
       const them = view.faction(candidate);
       const value = total(allianceValue(view, threat, candidate, judge));
       // A direct channel: a message to someone we know there, and to their leader.
-      const knower = members.find((m) => m.contacts.some((c) => view.person(c)?.faction === candidate && view.person(c)?.status !== 'dead'));
+      const knower = members.find((m) =>
+        m.contacts.some((c) => view.person(c)?.faction === candidate && view.person(c)?.status !== 'dead'),
+      );
       if (knower) {
         const contact = knower.contacts.find((c) => view.person(c)?.faction === candidate)!;
         const recipients = [...new Set([contact, them.leader])];
         out.push({
           id: `message:${candidate}`,
           label: `send a message to ${recipients.join(' and ')} proposing an alliance`,
-          acts: [{ intent: { type: 'send-message', to: recipients, topic: 'proposal', text: `${view.self.name} proposes to discuss an alliance with ${them.name}` } }],
+          acts: [
+            {
+              intent: {
+                type: 'send-message',
+                to: recipients,
+                topic: 'proposal',
+                text: `${view.self.name} proposes to discuss an alliance with ${them.name}`,
+              },
+            },
+          ],
           terms: [
-            { name: `alliance with ${candidate}`, value, note: `an alliance with ${them.name} would be worth it` },
-            { name: 'a contact we know', value: 0.1, note: `${knower.name} knows ${view.person(contact)?.name ?? contact}` },
+            {
+              name: `alliance with ${candidate}`,
+              value,
+              note: `an alliance with ${them.name} would be worth it`,
+            },
+            {
+              name: 'a contact we know',
+              value: 0.1,
+              note: `${knower.name} knows ${view.person(contact)?.name ?? contact}`,
+            },
           ],
           order: 1,
           exclusive: candidate,
@@ -73,32 +98,72 @@ export function channelQuestions(s: Situation): Question[] {
         if (envoy.id === leader.id) continue;
         for (const c of envoy.contacts) {
           const contact = view.person(c);
-          if (!contact || contact.faction !== candidate || contact.id === them.leader || contact.status === 'dead') continue;
+          if (
+            !contact ||
+            contact.faction !== candidate ||
+            contact.id === them.leader ||
+            contact.status === 'dead'
+          )
+            continue;
           const ear = contact.influence[them.leader] ?? 0;
           if (ear <= 0) continue;
           const place = view.top(view.locationOf(contact));
           const ship = view
             .ownShips()
-            .find((sh) => sh.id !== flagship?.id && !sh.course && view.place(sh) === view.place(envoy) && sh.count === 1);
+            .find(
+              (sh) =>
+                sh.id !== flagship?.id &&
+                !sh.course &&
+                view.place(sh) === view.place(envoy) &&
+                sh.count === 1,
+            );
           if (!ship) continue;
           const reliability = ear * (0.5 + debt(contact, envoy.id));
           const rendezvous = rendezvousNear(view, place);
           const trip = view.distance(view.place(envoy), place);
-          const within = Math.round(hours(Math.min(48, 2 * (trip / Math.max(0.05, ship.speeds.warp)) + 12))) as Minutes;
+          const within = Math.round(
+            hours(Math.min(48, 2 * (trip / Math.max(0.05, ship.speeds.warp)) + 12)),
+          ) as Minutes;
           out.push({
             id: `envoy:${candidate}:${envoy.id}`,
             label: `send ${envoy.name} to ${place} to sound out ${them.name} through ${contact.name}`,
             acts: [
               {
-                intent: { type: 'send-envoy', channel: `${view.id}-${candidate}-through-${contact.id}` as never, envoy: envoy.id, ship: ship.id, to: place, contact: contact.id, target: candidate },
+                intent: {
+                  type: 'send-envoy',
+                  channel: `${view.id}-${candidate}-through-${contact.id}` as never,
+                  envoy: envoy.id,
+                  ship: ship.id,
+                  to: place,
+                  contact: contact.id,
+                  target: candidate,
+                },
               },
               ...(flagship
-                ? [{ intent: { type: 'await-rendezvous' as const, ship: flagship.id, person: envoy.id, at: rendezvous, within } }]
+                ? [
+                    {
+                      intent: {
+                        type: 'await-rendezvous' as const,
+                        ship: flagship.id,
+                        person: envoy.id,
+                        at: rendezvous,
+                        within,
+                      },
+                    },
+                  ]
                 : []),
             ],
             terms: [
-              { name: `alliance with ${candidate}`, value: value * 0.9, note: `${them.name} would be a useful ally` },
-              { name: 'intermediary', value: 0.2 * reliability, note: `${contact.name} has ${them.name}'s ear${debt(contact, envoy.id) > 0 ? ` and owes ${envoy.name} favours` : ''}` },
+              {
+                name: `alliance with ${candidate}`,
+                value: value * 0.9,
+                note: `${them.name} would be a useful ally`,
+              },
+              {
+                name: 'intermediary',
+                value: 0.2 * reliability,
+                note: `${contact.name} has ${them.name}'s ear${debt(contact, envoy.id) > 0 ? ` and owes ${envoy.name} favours` : ''}`,
+              },
               { name: 'informal, no confrontation', value: 0.05 },
             ],
             order: 0,
@@ -111,5 +176,14 @@ export function channelQuestions(s: Situation): Question[] {
     out.push({ id: 'wait', label: 'wait before reaching out', acts: [], terms: [], statusQuo: true });
     return out;
   };
-  return [{ id: 'channels', topic: 'how to reach the candidates', decider: leader, options, counselled: false, pick: PARALLEL - already.length }];
+  return [
+    {
+      id: 'channels',
+      topic: 'how to reach the candidates',
+      decider: leader,
+      options,
+      counselled: false,
+      pick: PARALLEL - already.length,
+    },
+  ];
 }

@@ -27,7 +27,14 @@ function halls(view: FactionView): { hall: LocationId; host: FactionId }[] {
 function delegation(view: FactionView, s: Situation, ship: string, sponsor: boolean): PersonId[] {
   const leader = view.leader();
   const advisors = s.members
-    .filter((m) => m.id !== leader.id && m.status === 'active' && (m.influence[leader.id] ?? 0) > 0 && m.position.kind === 'ship' && m.position.ship === ship)
+    .filter(
+      (m) =>
+        m.id !== leader.id &&
+        m.status === 'active' &&
+        (m.influence[leader.id] ?? 0) > 0 &&
+        m.position.kind === 'ship' &&
+        m.position.ship === ship,
+    )
     .sort((a, b) => (b.influence[leader.id] ?? 0) - (a.influence[leader.id] ?? 0) || (a.id < b.id ? -1 : 1))
     .slice(0, sponsor ? 2 : 1)
     .map((m) => m.id);
@@ -42,7 +49,14 @@ function delegation(view: FactionView, s: Situation, ship: string, sponsor: bool
 }
 
 export function conferenceQuestions(s: Situation): Question[] {
-  return [...proposeQuestions(s), ...answerQuestions(s), ...reconsiderQuestions(s), ...attendanceQuestions(s), ...hostQuestions(s), ...ambushQuestions(s)];
+  return [
+    ...proposeQuestions(s),
+    ...answerQuestions(s),
+    ...reconsiderQuestions(s),
+    ...attendanceQuestions(s),
+    ...hostQuestions(s),
+    ...ambushQuestions(s),
+  ];
 }
 
 /**
@@ -62,16 +76,26 @@ function proposeQuestions(s: Situation): Question[] {
   const here = view.place(flagship);
   const venue = halls(view)
     .filter((h) => h.host !== view.id)
-    .sort((a, b) => view.distance(here, a.hall) - view.distance(here, b.hall) || (a.hall < b.hall ? -1 : 1))[0];
+    .sort(
+      (a, b) => view.distance(here, a.hall) - view.distance(here, b.hall) || (a.hall < b.hall ? -1 : 1),
+    )[0];
   if (!venue) return [];
   const plot = view.ownIntents().find((i) => i.status === 'planned' && i.kind === 'ambush');
   const invitees = [...new Set([...enemies, venue.host])].sort();
   // An ally at peace with the invitees makes the invitation believable.
   const credibility =
-    allies.reduce((sum, a) => sum + invitees.filter((f) => view.statusBetween(f, a) !== 'war').length / invitees.length, 0) / allies.length;
+    allies.reduce(
+      (sum, a) => sum + invitees.filter((f) => view.statusBetween(f, a) !== 'war').length / invitees.length,
+      0,
+    ) / allies.length;
   const cultures = [...new Set(invitees.map((f) => view.faction(f).culture))];
   const title = `a peace conference of the ${cultures.length === 1 ? `${cultures[0]} ` : ''}leaders`;
-  const farthest = Math.max(...invitees.map((f) => view.distance(view.places(f)[0] ?? venue.hall, venue.hall)).filter(Number.isFinite), 0);
+  const farthest = Math.max(
+    ...invitees
+      .map((f) => view.distance(view.places(f)[0] ?? venue.hall, venue.hall))
+      .filter(Number.isFinite),
+    0,
+  );
   const opensIn = Math.round(hours(Math.min(48, farthest / 0.2 + 12))) as Minutes;
   const options = (judge: Person): Option[] => [
     {
@@ -92,13 +116,23 @@ function proposeQuestions(s: Situation): Question[] {
         },
       ],
       terms: [
-        { name: 'peace', value: 0.5 * threat.vulnerability + 0.3 * judge.personality.honour, note: 'an end to violence would be in everyone\'s interest' },
+        {
+          name: 'peace',
+          value: 0.5 * threat.vulnerability + 0.3 * judge.personality.honour,
+          note: "an end to violence would be in everyone's interest",
+        },
         { name: 'an ally lends credibility', value: 0.3 * credibility },
         ...(plot ? [{ name: 'the plan', value: 0.6, note: plot.text }] : []),
         { name: 'risk', value: -0.2 * judge.personality.caution },
       ],
     },
-    { id: 'no-conference', label: 'call no conference', acts: [], terms: [{ name: 'distrust of them all', value: 0.2 }], statusQuo: true },
+    {
+      id: 'no-conference',
+      label: 'call no conference',
+      acts: [],
+      terms: [{ name: 'distrust of them all', value: 0.2 }],
+      statusQuo: true,
+    },
   ];
   return [{ id: 'conference', topic: 'calling a conference', decider: leader, options, counselled: false }];
 }
@@ -115,7 +149,9 @@ function answerQuestions(s: Situation): Question[] {
   for (const c of view.conferences()) {
     if (c.status !== 'proposed' || answered(c, view.id) || !s.due(`invitation:${c.id}`, hours(6))) continue;
     const role = c.host === view.id ? 'host' : c.sponsors.includes(view.id) ? 'sponsor' : 'invitee';
-    const sponsorsTrust = c.sponsors.length ? c.sponsors.reduce((t, f) => t + view.trust(f), 0) / c.sponsors.length : 0.5;
+    const sponsorsTrust = c.sponsors.length
+      ? c.sponsors.reduce((t, f) => t + view.trust(f), 0) / c.sponsors.length
+      : 0.5;
     const distance = view.distance(view.places(view.id)[0] ?? c.venue, c.venue);
     const others = c.invitees.filter((f) => f !== view.id);
     const options = (judge: Person): Option[] => [
@@ -125,11 +161,22 @@ function answerQuestions(s: Situation): Question[] {
         acts: [{ intent: { type: 'answer-invitation', conference: c.id, answer: 'attend' } }],
         terms: [
           { name: 'peace', value: 0.3 * judge.personality.honour, note: 'a chance of peace' },
-          { name: 'intelligence', value: 0.4 * judge.personality.suspicion, note: 'we can learn a great deal there' },
-          { name: 'not the only one absent', value: others.length > 1 ? 0.3 : 0, note: 'no one can risk being the only one who does not attend' },
+          {
+            name: 'intelligence',
+            value: 0.4 * judge.personality.suspicion,
+            note: 'we can learn a great deal there',
+          },
+          {
+            name: 'not the only one absent',
+            value: others.length > 1 ? 0.3 : 0,
+            note: 'no one can risk being the only one who does not attend',
+          },
           ...(role === 'host' ? [{ name: 'prestige of hosting', value: 0.5 }] : []),
           ...(role === 'sponsor' ? [{ name: 'our own initiative', value: 0.5 }] : []),
-          { name: 'distrust of the sponsors', value: role === 'sponsor' ? 0 : -0.6 * (1 - sponsorsTrust) * judge.personality.caution },
+          {
+            name: 'distrust of the sponsors',
+            value: role === 'sponsor' ? 0 : -0.6 * (1 - sponsorsTrust) * judge.personality.caution,
+          },
           { name: 'distance', value: Number.isFinite(distance) ? -distance / 20 : -0.5 },
         ],
       },
@@ -141,7 +188,14 @@ function answerQuestions(s: Situation): Question[] {
         statusQuo: true,
       },
     ];
-    out.push({ id: `invitation:${c.id}`, topic: `attending ${c.title}`, decider: leader, options, counselled: role === 'invitee', doctrine: view.self.doctrine });
+    out.push({
+      id: `invitation:${c.id}`,
+      topic: `attending ${c.title}`,
+      decider: leader,
+      options,
+      counselled: role === 'invitee',
+      doctrine: view.self.doctrine,
+    });
   }
   return out;
 }
@@ -156,7 +210,12 @@ function reconsiderQuestions(s: Situation): Question[] {
   if (suspicions.length === 0) return [];
   const out: Question[] = [];
   for (const c of view.conferences()) {
-    if (c.status !== 'proposed' || c.answers[view.id] !== 'attend' || s.lastAsked(`reconsider:${c.id}`) !== undefined) continue;
+    if (
+      c.status !== 'proposed' ||
+      c.answers[view.id] !== 'attend' ||
+      s.lastAsked(`reconsider:${c.id}`) !== undefined
+    )
+      continue;
     const party = delegation(view, s, flagship.id, c.sponsors.includes(view.id));
     const canLock = flagship.systems.transporter >= s.settings.operationalIntegrity;
     const options = (judge: Person): Option[] => [
@@ -165,24 +224,63 @@ function reconsiderQuestions(s: Situation): Question[] {
         label: `attend ${c.title}, with precautions`,
         acts: [
           { intent: { type: 'answer-invitation', conference: c.id, answer: 'attend' } },
-          { intent: { type: 'take-precaution', kind: 'monitor-ship-movements', ship: flagship.id, persons: [] } },
-          ...(canLock ? [{ intent: { type: 'take-precaution' as const, kind: 'transporter-lock' as const, ship: flagship.id, persons: party } }] : []),
+          {
+            intent: {
+              type: 'take-precaution',
+              kind: 'monitor-ship-movements',
+              ship: flagship.id,
+              persons: [],
+            },
+          },
+          ...(canLock
+            ? [
+                {
+                  intent: {
+                    type: 'take-precaution' as const,
+                    kind: 'transporter-lock' as const,
+                    ship: flagship.id,
+                    persons: party,
+                  },
+                },
+              ]
+            : []),
         ],
         terms: [
-          { name: 'stability', value: 0.6 * judge.personality.honour, note: 'not walking away because of a rumour' },
+          {
+            name: 'stability',
+            value: 0.6 * judge.personality.honour,
+            note: 'not walking away because of a rumour',
+          },
           { name: 'danger', value: -0.3 * judge.personality.caution },
-          { name: 'precautions', value: canLock ? 0.2 : 0, note: 'a transporter lock to beam out at the first hint of trouble' },
+          {
+            name: 'precautions',
+            value: canLock ? 0.2 : 0,
+            note: 'a transporter lock to beam out at the first hint of trouble',
+          },
         ],
       },
       {
         id: 'withdraw',
         label: `stay away from ${c.title}`,
         acts: [{ intent: { type: 'answer-invitation', conference: c.id, answer: 'decline' } }],
-        terms: [{ name: 'danger', value: 0.5 * judge.personality.caution, note: 'someone wants to sabotage this conference' }],
+        terms: [
+          {
+            name: 'danger',
+            value: 0.5 * judge.personality.caution,
+            note: 'someone wants to sabotage this conference',
+          },
+        ],
         statusQuo: true,
       },
     ];
-    out.push({ id: `reconsider:${c.id}`, topic: `attending ${c.title}`, decider: leader, options, counselled: true, doctrine: view.self.doctrine });
+    out.push({
+      id: `reconsider:${c.id}`,
+      topic: `attending ${c.title}`,
+      decider: leader,
+      options,
+      counselled: true,
+      doctrine: view.self.doctrine,
+    });
   }
   return out;
 }
@@ -200,19 +298,37 @@ function attendanceQuestions(s: Situation): Question[] {
     const opens = c.opensAt ?? s.t;
     if (view.place(flagship) !== place) {
       if (flagship.course) continue;
-      const speed = Math.max(0.01, flagship.speeds.warp * flagship.systems.warp, flagship.speeds.impulse * flagship.systems.impulse);
+      const speed = Math.max(
+        0.01,
+        flagship.speeds.warp * flagship.systems.warp,
+        flagship.speeds.impulse * flagship.systems.impulse,
+      );
       const travel = hours(view.distance(view.place(flagship), place) / speed);
       if (opens - s.t <= travel + hours(6) && s.due(`travel:${c.id}`, hours(6))) {
-        out.push(single(`travel:${c.id}`, leader, `set out for ${c.title}`, [{ intent: { type: 'move', ship: flagship.id, to: place } }], [{ name: 'expected there', value: 1 }]));
+        out.push(
+          single(
+            `travel:${c.id}`,
+            leader,
+            `set out for ${c.title}`,
+            [{ intent: { type: 'move', ship: flagship.id, to: place } }],
+            [{ name: 'expected there', value: 1 }],
+          ),
+        );
       }
       continue;
     }
     if (s.t < opens - hours(1) || view.personsAt(c.venue).some((p) => p.id === leader.id)) continue;
     if (leader.position.kind !== 'ship' || leader.position.ship !== flagship.id) continue;
     const party = delegation(view, s, flagship.id, c.sponsors.includes(view.id));
-    out.push(single(`delegation:${c.id}`, leader, `go down to ${c.title}`, [{ intent: { type: 'disembark', ship: flagship.id, persons: party, to: c.venue } }], [
-      { name: 'the conference opens', value: 1 },
-    ]));
+    out.push(
+      single(
+        `delegation:${c.id}`,
+        leader,
+        `go down to ${c.title}`,
+        [{ intent: { type: 'disembark', ship: flagship.id, persons: party, to: c.venue } }],
+        [{ name: 'the conference opens', value: 1 }],
+      ),
+    );
   }
   return out;
 }
@@ -230,10 +346,25 @@ function hostQuestions(s: Situation): Question[] {
     const inRoom = view.personsAt(c.venue);
     if (!inRoom.some((p) => p.id === leader.id)) {
       if (leader.position.kind === 'location' && view.top(leader.position.location) === view.top(c.venue)) {
-        const aides = s.members.filter((m) => m.status === 'active' && m.id !== leader.id && (m.influence[leader.id] ?? 0) > 0 && view.place(m) === view.top(c.venue));
-        out.push(single(`to-hall:${c.id}`, leader, `go to ${c.venue}`, [{ intent: { type: 'go', to: c.venue } }, ...aides.map((a) => ({ intent: { type: 'go' as const, to: c.venue }, actor: a.id }))], [
-          { name: 'host of the conference', value: 1 },
-        ]));
+        const aides = s.members.filter(
+          (m) =>
+            m.status === 'active' &&
+            m.id !== leader.id &&
+            (m.influence[leader.id] ?? 0) > 0 &&
+            view.place(m) === view.top(c.venue),
+        );
+        out.push(
+          single(
+            `to-hall:${c.id}`,
+            leader,
+            `go to ${c.venue}`,
+            [
+              { intent: { type: 'go', to: c.venue } },
+              ...aides.map((a) => ({ intent: { type: 'go' as const, to: c.venue }, actor: a.id })),
+            ],
+            [{ name: 'host of the conference', value: 1 }],
+          ),
+        );
       }
       continue;
     }
@@ -244,7 +375,15 @@ function hostQuestions(s: Situation): Question[] {
     if (s.t < opens || (arrived < coming.length && !waitedLongEnough) || present.size < 2) continue;
     const sides = c.sponsors.length > 0 ? 3 : 2;
     const arrangement = `a ${sides === 3 ? 'triangular' : 'long'} table: ${c.sponsors.length > 0 ? 'the sponsors on one side, ' : ''}the invited on the other${sides === 3 ? ' two' : ''}`;
-    out.push(single(`convene:${c.id}`, leader, `open ${c.title}`, [{ intent: { type: 'convene-conference', conference: c.id, arrangement } }], [{ name: 'the delegations are here', value: 1 }]));
+    out.push(
+      single(
+        `convene:${c.id}`,
+        leader,
+        `open ${c.title}`,
+        [{ intent: { type: 'convene-conference', conference: c.id, arrangement } }],
+        [{ name: 'the delegations are here', value: 1 }],
+      ),
+    );
   }
   return out;
 }
@@ -258,7 +397,15 @@ function ambushQuestions(s: Situation): Question[] {
     for (const c of view.conferences()) {
       if (c.status !== 'convened') continue;
       const place = view.top(c.venue);
-      const ship = view.ownShips().find((sh) => !sh.course && view.place(sh) === place && sh.systems.weapons >= s.settings.operationalIntegrity && sh.count === 1);
+      const ship = view
+        .ownShips()
+        .find(
+          (sh) =>
+            !sh.course &&
+            view.place(sh) === place &&
+            sh.systems.weapons >= s.settings.operationalIntegrity &&
+            sh.count === 1,
+        );
       const plotter = actingLeader(view, s.members);
       if (!ship || !plotter) continue;
       const options = (judge: Person): Option[] => [

@@ -14,7 +14,9 @@ export function rescueQuestions(s: Situation): Question[] {
   const commander = actingLeader(view, s.members);
   if (!commander) return [];
   // A faction knows its leader is held; other captives it learns of only by seeing it happen.
-  const held = s.members.filter((m) => m.status === 'detained' && m.position.kind === 'location' && m.id === view.self.leader);
+  const held = s.members.filter(
+    (m) => m.status === 'detained' && m.position.kind === 'location' && m.id === view.self.leader,
+  );
   const out: Question[] = [];
   for (const captive of held) {
     if (captive.position.kind !== 'location') continue;
@@ -24,19 +26,43 @@ export function rescueQuestions(s: Situation): Question[] {
     if (force.length === 0) {
       const ships = view.ownShips().filter((sh) => !sh.course);
       if (ships.length === 0 || !s.due(`rescue-voyage:${captive.id}`, days(1))) continue;
-      out.push(single(`rescue-voyage:${captive.id}`, commander, `go to ${place} to free ${captive.name}`, ships.map((sh) => ({ intent: { type: 'move' as const, ship: sh.id, to: place } })), [
-        { name: 'our people are held', value: 1, note: `${captive.name} is held at ${prison}` },
-      ]));
+      out.push(
+        single(
+          `rescue-voyage:${captive.id}`,
+          commander,
+          `go to ${place} to free ${captive.name}`,
+          ships.map((sh) => ({ intent: { type: 'move' as const, ship: sh.id, to: place } })),
+          [{ name: 'our people are held', value: 1, note: `${captive.name} is held at ${prison}` }],
+        ),
+      );
       continue;
     }
     // Everyone held there whose faction is not our enemy comes out with ours.
     const freed = view
       .personsAt(prison)
-      .filter((p) => p.status === 'detained' && (p.faction === view.id || view.relation(p.faction)?.status !== 'war'))
+      .filter(
+        (p) =>
+          p.status === 'detained' && (p.faction === view.id || view.relation(p.faction)?.status !== 'war'),
+      )
       .map((p) => p.id);
-    out.push(single(`rescue:${captive.id}`, commander, `break ${captive.name} out of ${prison}`, [
-      { intent: { type: 'rescue', persons: freed, from: prison, to: { kind: 'ship', ship: force[0]!.id } } },
-    ], [{ name: 'if we stay here we will die anyway', value: 1 }]));
+    out.push(
+      single(
+        `rescue:${captive.id}`,
+        commander,
+        `break ${captive.name} out of ${prison}`,
+        [
+          {
+            intent: {
+              type: 'rescue',
+              persons: freed,
+              from: prison,
+              to: { kind: 'ship', ship: force[0]!.id },
+            },
+          },
+        ],
+        [{ name: 'if we stay here we will die anyway', value: 1 }],
+      ),
+    );
   }
   return out;
 }

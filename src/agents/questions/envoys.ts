@@ -21,15 +21,19 @@ import { single } from './talks.js';
 export function actingLeader(view: FactionView, members: readonly Person[]): Person | undefined {
   const leader = view.leader();
   if (leader.status === 'active' || leader.status === 'injured') return leader;
-  const rank = (p: Person) => (p.role === 'leader' ? 0 : p.role === 'advisor' ? 1 : p.role === 'officer' ? 2 : 3);
-  return members.filter((m) => m.status === 'active').sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1))[0];
+  const rank = (p: Person) =>
+    p.role === 'leader' ? 0 : p.role === 'advisor' ? 1 : p.role === 'officer' ? 2 : 3;
+  return members
+    .filter((m) => m.status === 'active')
+    .sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1))[0];
 }
 
 export function envoyResponseQuestions(s: Situation): Question[] {
   const { view } = s;
   const out: Question[] = [];
   for (const ch of view.channelsThrough()) {
-    if (ch.status !== 'open' || !ch.agent || !ch.contact || s.lastAsked(`envoy:${ch.id}`) !== undefined) continue;
+    if (ch.status !== 'open' || !ch.agent || !ch.contact || s.lastAsked(`envoy:${ch.id}`) !== undefined)
+      continue;
     const contact = view.person(ch.contact)!;
     const envoy = view.person(ch.agent);
     if (!envoy || contact.status !== 'active' || view.place(envoy) !== view.place(contact)) continue;
@@ -41,7 +45,11 @@ export function envoyResponseQuestions(s: Situation): Question[] {
         acts: [{ intent: { type: 'respond-to-envoy', channel: ch.id, response: 'relay' } }],
         terms: [
           { name: 'favours owed', value: 0.6 * debt(judge, envoy.id), note: `owes ${envoy.name} favours` },
-          { name: "the Maje's ear", value: 0.2 * (judge.influence[leader.id] ?? 0), note: `has ${leader.name}'s ear` },
+          {
+            name: "the Maje's ear",
+            value: 0.2 * (judge.influence[leader.id] ?? 0),
+            note: `has ${leader.name}'s ear`,
+          },
           { name: 'our stance towards them', value: -0.3 * view.hostilityOf(ch.from) },
         ],
       },
@@ -50,20 +58,37 @@ export function envoyResponseQuestions(s: Situation): Question[] {
         label: `deny knowing ${envoy.name}`,
         acts: [{ intent: { type: 'respond-to-envoy', channel: ch.id, response: 'deny' } }],
         terms: [
-          { name: 'fear', value: 0.7 * judge.personality.caution * leader.personality.suspicion, note: 'it could mean my head' },
+          {
+            name: 'fear',
+            value: 0.7 * judge.personality.caution * leader.personality.suspicion,
+            note: 'it could mean my head',
+          },
           { name: 'outsiders unwelcome', value: 0.2 * leader.personality.suspicion },
         ],
         statusQuo: true,
       },
     ];
-    out.push({ id: `envoy:${ch.id}`, topic: `${envoy.name}'s approach`, decider: contact, options, counselled: false });
+    out.push({
+      id: `envoy:${ch.id}`,
+      topic: `${envoy.name}'s approach`,
+      decider: contact,
+      options,
+      counselled: false,
+    });
   }
   return out;
 }
 
 /** A prison of the faction at a place, if it has one. */
 function prisonAt(view: FactionView, place: LocationId): LocationId | undefined {
-  return view.locationIds().find((l) => view.top(l) === place && view.location(l)?.kind === 'prison' && view.location(l)?.controlledBy === view.id);
+  return view
+    .locationIds()
+    .find(
+      (l) =>
+        view.top(l) === place &&
+        view.location(l)?.kind === 'prison' &&
+        view.location(l)?.controlledBy === view.id,
+    );
 }
 
 export function strangerQuestions(s: Situation): Question[] {
@@ -77,20 +102,38 @@ export function strangerQuestions(s: Situation): Question[] {
     const place = view.place(stranger);
     const prison = prisonAt(view, place);
     if (!prison || s.lastAsked(`stranger:${stranger.id}`) !== undefined) continue;
-    const guard = s.members.find((m) => m.status === 'active' && m.id !== leader.id && m.role === 'guard' && view.place(m) === place) ?? leader;
+    const guard =
+      s.members.find(
+        (m) => m.status === 'active' && m.id !== leader.id && m.role === 'guard' && view.place(m) === place,
+      ) ?? leader;
     const options = (judge: Person): Option[] => [
       {
         id: 'detain',
         label: `detain ${stranger.name}`,
         acts: [{ intent: { type: 'detain', person: stranger.id, at: prison }, actor: guard.id }],
         terms: [
-          { name: 'suspicion of outsiders', value: judge.personality.suspicion * (1 - view.trust(stranger.faction)) },
+          {
+            name: 'suspicion of outsiders',
+            value: judge.personality.suspicion * (1 - view.trust(stranger.faction)),
+          },
           { name: 'honour', value: -0.3 * judge.personality.honour },
         ],
       },
-      { id: 'let-be', label: `let ${stranger.name} go`, acts: [], terms: [{ name: 'no trouble wanted', value: 0.15 }], statusQuo: true },
+      {
+        id: 'let-be',
+        label: `let ${stranger.name} go`,
+        acts: [],
+        terms: [{ name: 'no trouble wanted', value: 0.15 }],
+        statusQuo: true,
+      },
     ];
-    out.push({ id: `stranger:${stranger.id}`, topic: `the stranger ${stranger.name}`, decider: leader, options, counselled: false });
+    out.push({
+      id: `stranger:${stranger.id}`,
+      topic: `the stranger ${stranger.name}`,
+      decider: leader,
+      options,
+      counselled: false,
+    });
   }
   return out;
 }
@@ -106,8 +149,21 @@ export function rendezvousQuestions(s: Situation): Question[] {
     const r = view.rendezvousFor(member.id);
     if (!r) continue;
     const ship = view.ship(r.ship)!;
-    if (!ship.course && view.place(ship) !== view.top(r.at) && !busy(ship.id) && s.due(`rendezvous:${member.id}`, hours(6))) {
-      out.push(single(`rendezvous:${member.id}`, leader, `go to the rendezvous with ${member.name}`, [{ intent: { type: 'move', ship: ship.id, to: r.at } }], [{ name: 'our envoy is due', value: 1 }]));
+    if (
+      !ship.course &&
+      view.place(ship) !== view.top(r.at) &&
+      !busy(ship.id) &&
+      s.due(`rendezvous:${member.id}`, hours(6))
+    ) {
+      out.push(
+        single(
+          `rendezvous:${member.id}`,
+          leader,
+          `go to the rendezvous with ${member.name}`,
+          [{ intent: { type: 'move', ship: ship.id, to: r.at } }],
+          [{ name: 'our envoy is due', value: 1 }],
+        ),
+      );
     }
   }
   for (const e of s.observed) {
@@ -118,10 +174,18 @@ export function rendezvousQuestions(s: Situation): Question[] {
     const contact = channel?.contact ? view.person(channel.contact) : undefined;
     if (!missing || !ship || !contact) continue;
     const target = view.top(view.locationOf(contact));
-    out.push(single(`search:${e.person}`, leader, `go after ${missing.name} at ${target}`, [
-      { intent: { type: 'move', ship: ship.id, to: target } },
-      { intent: { type: 'take-precaution', kind: 'yellow-alert', ship: ship.id, persons: [] } },
-    ], [{ name: 'one of ours is missing', value: 1, note: `${missing.name} has not come back` }]));
+    out.push(
+      single(
+        `search:${e.person}`,
+        leader,
+        `go after ${missing.name} at ${target}`,
+        [
+          { intent: { type: 'move', ship: ship.id, to: target } },
+          { intent: { type: 'take-precaution', kind: 'yellow-alert', ship: ship.id, persons: [] } },
+        ],
+        [{ name: 'one of ours is missing', value: 1, note: `${missing.name} has not come back` }],
+      ),
+    );
   }
   return out;
 }
@@ -138,26 +202,59 @@ export function guestQuestions(s: Situation): Question[] {
     if (talks || view.leader().id === m.id) continue;
     const own = view.ownShips().find((sh) => !sh.course && view.place(sh) === view.place(host));
     if (own) {
-      out.push(single(`rejoin:${m.id}`, m, `return to ${own.name}`, [{ intent: { type: 'board', ship: own.id, persons: [m.id] } }], [{ name: 'back with our own', value: 1 }]));
-    } else if (s.lastAsked(`word:${m.id}`) === undefined && view.leader().status === 'active' && view.leader().id !== m.id) {
-      out.push(single(`word:${m.id}`, m, `send word to ${view.leader().name}`, [
-        { intent: { type: 'send-message', to: [view.leader().id], topic: 'whereabouts', text: `${m.name} is free, aboard ${host.name} at ${view.place(host)}` } },
-      ], [{ name: 'they will be looking for me', value: 1 }]));
+      out.push(
+        single(
+          `rejoin:${m.id}`,
+          m,
+          `return to ${own.name}`,
+          [{ intent: { type: 'board', ship: own.id, persons: [m.id] } }],
+          [{ name: 'back with our own', value: 1 }],
+        ),
+      );
+    } else if (
+      s.lastAsked(`word:${m.id}`) === undefined &&
+      view.leader().status === 'active' &&
+      view.leader().id !== m.id
+    ) {
+      out.push(
+        single(
+          `word:${m.id}`,
+          m,
+          `send word to ${view.leader().name}`,
+          [
+            {
+              intent: {
+                type: 'send-message',
+                to: [view.leader().id],
+                topic: 'whereabouts',
+                text: `${m.name} is free, aboard ${host.name} at ${view.place(host)}`,
+              },
+            },
+          ],
+          [{ name: 'they will be looking for me', value: 1 }],
+        ),
+      );
     }
   }
   // A faction told where its missing member is goes there.
   const leader = view.leader();
   const flagship = view.flagship();
   for (const letter of view.mailbox()) {
-    if (letter.topic !== 'whereabouts' || !flagship || s.lastAsked(`fetch:${letter.message}`) !== undefined) continue;
+    if (letter.topic !== 'whereabouts' || !flagship || s.lastAsked(`fetch:${letter.message}`) !== undefined)
+      continue;
     const sender = view.person(letter.sender);
     if (!sender || sender.position.kind !== 'ship' || leader.status !== 'active') continue;
     const where = view.ship(sender.position.ship);
     if (!where || view.place(flagship) === view.place(where) || flagship.course) continue;
-    out.push(single(`fetch:${letter.message}`, leader, `go to fetch ${sender.name}`, [{ intent: { type: 'move', ship: flagship.id, to: view.place(where) } }], [
-      { name: 'one of ours is waiting', value: 1 },
-    ]));
+    out.push(
+      single(
+        `fetch:${letter.message}`,
+        leader,
+        `go to fetch ${sender.name}`,
+        [{ intent: { type: 'move', ship: flagship.id, to: view.place(where) } }],
+        [{ name: 'one of ours is waiting', value: 1 }],
+      ),
+    );
   }
   return out;
 }
-

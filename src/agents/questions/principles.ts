@@ -21,7 +21,9 @@ export function principleQuestions(s: Situation): Question[] {
         id: 'dissolve',
         label: `end the agreement with ${a.parties.filter((p) => p !== view.id).join(', ')}`,
         acts: [{ intent: { type: 'dissolve-agreement', agreement: a.id, principle: breach.principle.id } }],
-        terms: [{ name: breach.principle.id, value: 0.5 * judge.personality.honour, note: breach.principle.text }],
+        terms: [
+          { name: breach.principle.id, value: 0.5 * judge.personality.honour, note: breach.principle.text },
+        ],
       },
       {
         id: 'keep',
@@ -38,12 +40,23 @@ export function principleQuestions(s: Situation): Question[] {
   // Guests of a former partner we now hold a grievance against go back to their own ships.
   for (const ship of view.ownShips()) {
     for (const guest of view.aboard(ship)) {
-      if (guest.faction === view.id || view.allies().includes(guest.faction) || view.grievance(guest.faction) < 0.5) continue;
+      if (
+        guest.faction === view.id ||
+        view.allies().includes(guest.faction) ||
+        view.grievance(guest.faction) < 0.5
+      )
+        continue;
       const theirs = view.shipsSeenAt(view.place(ship)).find((sh) => sh.faction === guest.faction);
       if (!theirs) continue;
-      out.push(single(`expel:${guest.id}`, leader, `send ${guest.name} off the ship`, [{ intent: { type: 'expel', person: guest.id, to: theirs.id } }], [
-        { name: 'no longer welcome', value: 1, note: `${guest.name} abused our good will` },
-      ]));
+      out.push(
+        single(
+          `expel:${guest.id}`,
+          leader,
+          `send ${guest.name} off the ship`,
+          [{ intent: { type: 'expel', person: guest.id, to: theirs.id } }],
+          [{ name: 'no longer welcome', value: 1, note: `${guest.name} abused our good will` }],
+        ),
+      );
     }
   }
   return out;

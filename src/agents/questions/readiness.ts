@@ -16,11 +16,18 @@ export function repairQuestions(s: Situation): Question[] {
     const damaged = SHIP_SYSTEMS.filter((sys) => ship.systems[sys] < 1 && !ship.repairs.includes(sys));
     if (damaged.length === 0) continue;
     const crew = view.aboard(ship).filter((p) => p.faction === view.id && p.status === 'active');
-    const engineer = crew.find((p) => p.tags.some((t) => t.includes('engineer'))) ?? actingLeader(view, s.members);
+    const engineer =
+      crew.find((p) => p.tags.some((t) => t.includes('engineer'))) ?? actingLeader(view, s.members);
     if (!engineer) continue;
-    out.push(single(`repair:${ship.id}`, engineer, `repair ${ship.name}`, [{ intent: { type: 'repair', ship: ship.id, systems: damaged } }], [
-      { name: 'damage', value: 1, note: `${damaged.join(', ')} damaged` },
-    ]));
+    out.push(
+      single(
+        `repair:${ship.id}`,
+        engineer,
+        `repair ${ship.name}`,
+        [{ intent: { type: 'repair', ship: ship.id, systems: damaged } }],
+        [{ name: 'damage', value: 1, note: `${damaged.join(', ')} damaged` }],
+      ),
+    );
   }
   return out;
 }
@@ -31,15 +38,27 @@ export function precautionQuestions(s: Situation): Question[] {
   const leader = view.leader();
   if (leader.status !== 'active' || !s.due('readiness', days(2))) return [];
   // After a betrayal, or an ambush witnessed, a faction readies itself for the worst.
-  const betrayed = s.observed.some((e) => e.type === 'agreement-dissolved' && e.by === view.id) || s.observed.some((e) => e.type === 'ambush-sprung' && e.faction !== view.id);
+  const betrayed =
+    s.observed.some((e) => e.type === 'agreement-dissolved' && e.by === view.id) ||
+    s.observed.some((e) => e.type === 'ambush-sprung' && e.faction !== view.id);
   if (!betrayed || threat.vulnerability < 0.3) return [];
-  if (view.self.readiness.diagnostics !== undefined && s.t - view.self.readiness.diagnostics < days(2)) return [];
+  if (view.self.readiness.diagnostics !== undefined && s.t - view.self.readiness.diagnostics < days(2))
+    return [];
   const security = s.members.find((m) => m.status === 'active' && m.tags.includes('security')) ?? leader;
   return [
-    single('readiness', leader, 'prepare for an attack', [
-      { intent: { type: 'take-precaution', kind: 'diagnostics', ship: null, persons: [] } },
-      { intent: { type: 'take-precaution', kind: 'battle-drills', ship: null, persons: [] }, actor: security.id },
-    ], [{ name: 'more vulnerable than ever', value: 1, note: 'we must be prepared for an attack' }]),
+    single(
+      'readiness',
+      leader,
+      'prepare for an attack',
+      [
+        { intent: { type: 'take-precaution', kind: 'diagnostics', ship: null, persons: [] } },
+        {
+          intent: { type: 'take-precaution', kind: 'battle-drills', ship: null, persons: [] },
+          actor: security.id,
+        },
+      ],
+      [{ name: 'more vulnerable than ever', value: 1, note: 'we must be prepared for an attack' }],
+    ),
   ];
 }
 
@@ -51,17 +70,38 @@ export function withdrawalQuestions(s: Situation): Question[] {
   if (!flagship || flagship.course || leader.status !== 'active' || !s.due('withdraw', hours(12))) return [];
   if (leader.position.kind !== 'ship' || leader.position.ship !== flagship.id) return [];
   const place = view.place(flagship);
-  const hostile = view.shipsSeenAt(place).filter((sh) => sh.faction !== view.id && view.hostilityOf(sh.faction) >= 0.6);
+  const hostile = view
+    .shipsSeenAt(place)
+    .filter((sh) => sh.faction !== view.id && view.hostilityOf(sh.faction) >= 0.6);
   const theirs = hostile.reduce((sum, sh) => sum + sh.count * sh.firepower, 0);
   if (theirs <= view.strength(view.id)) return [];
-  if (view.negotiations('open').length > 0 || view.conferences().some((c) => c.status === 'convened' || (c.status === 'proposed' && c.answers[view.id] === 'attend'))) return [];
+  if (
+    view.negotiations('open').length > 0 ||
+    view
+      .conferences()
+      .some((c) => c.status === 'convened' || (c.status === 'proposed' && c.answers[view.id] === 'attend'))
+  )
+    return [];
   const quiet = view
     .locationIds()
     .filter((l) => view.top(l) === l && l !== place && Number.isFinite(view.distance(place, l)))
-    .filter((l) => !view.factionIds().some((f) => f !== view.id && view.places(f).includes(l) && view.hostilityOf(f) >= 0.6))
+    .filter(
+      (l) =>
+        !view
+          .factionIds()
+          .some((f) => f !== view.id && view.places(f).includes(l) && view.hostilityOf(f) >= 0.6),
+    )
     .sort((a, b) => view.distance(place, a) - view.distance(place, b) || (a < b ? -1 : 1))[0];
   if (!quiet) return [];
-  return [single('withdraw', leader, `get away from ${place}`, [{ intent: { type: 'move', ship: flagship.id, to: quiet } }], [{ name: 'outgunned here', value: 1 }])];
+  return [
+    single(
+      'withdraw',
+      leader,
+      `get away from ${place}`,
+      [{ intent: { type: 'move', ship: flagship.id, to: quiet } }],
+      [{ name: 'outgunned here', value: 1 }],
+    ),
+  ];
 }
 
 /** Delivering at once the aid an agreement promises to give immediately. */
@@ -76,9 +116,25 @@ export function dutyQuestions(s: Situation): Question[] {
       const given = a.delivered[`${view.id}>${p.resource}`] ?? 0;
       const stock = view.self.resources[p.resource] ?? 0;
       if (given >= p.amount || stock <= 0) return;
-      out.push(single(`duty:${a.id}:${i}`, leader, `give ${p.amount - given} ${p.resource} to ${p.receiver}, as agreed`, [
-        { intent: { type: 'provide-aid', to: p.receiver, resource: p.resource, amount: Math.min(stock, p.amount - given), agreement: a.id } },
-      ], [{ name: 'our word', value: 1 }]));
+      out.push(
+        single(
+          `duty:${a.id}:${i}`,
+          leader,
+          `give ${p.amount - given} ${p.resource} to ${p.receiver}, as agreed`,
+          [
+            {
+              intent: {
+                type: 'provide-aid',
+                to: p.receiver,
+                resource: p.resource,
+                amount: Math.min(stock, p.amount - given),
+                agreement: a.id,
+              },
+            },
+          ],
+          [{ name: 'our word', value: 1 }],
+        ),
+      );
     });
   }
   return out;

@@ -28,7 +28,8 @@ export function securityQuestions(s: Situation): Question[] {
   const { view, threat } = s;
   if (view.self.agenda.alliance || view.allies().length > 0) return [];
   // Alarm needs danger and harm: a faction that has recently been hurt and cannot defend itself.
-  if (threat.vulnerability < ALARM || view.recentHarm(days(14)) < RECENT_HARM || !s.due('security', days(1))) return [];
+  if (threat.vulnerability < ALARM || view.recentHarm(days(14)) < RECENT_HARM || !s.due('security', days(1)))
+    return [];
   const leader = view.leader();
   if (leader.status !== 'active') return [];
 
@@ -53,12 +54,28 @@ export function securityQuestions(s: Situation): Question[] {
   const options = (judge: Person): Option[] => {
     const p = judge.personality;
     const common: Term[] = [
-      { name: 'vulnerability', value: threat.vulnerability * (0.6 + p.caution), note: 'the ship cannot defend itself' },
+      {
+        name: 'vulnerability',
+        value: threat.vulnerability * (0.6 + p.caution),
+        note: 'the ship cannot defend itself',
+      },
       { name: 'isolation', value: 0.2, note: 'no ally at all' },
       { name: 'distaste', value: -p.honour * distrust * 1.2, note: 'they are not to be trusted' },
       { name: 'pride', value: -p.pride * 0.3 },
     ];
-    const crew: Term[] = pressing > 0 ? [{ name: 'crew pressure', value: pressing, note: pressure.map((c) => c.wants).filter(Boolean).join('; ') }] : [];
+    const crew: Term[] =
+      pressing > 0
+        ? [
+            {
+              name: 'crew pressure',
+              value: pressing,
+              note: pressure
+                .map((c) => c.wants)
+                .filter(Boolean)
+                .join('; '),
+            },
+          ]
+        : [];
     return [
       {
         id: 'seek-alliance',
@@ -69,10 +86,23 @@ export function securityQuestions(s: Situation): Question[] {
       {
         id: 'trade-technology',
         label: 'buy safety with technology',
-        acts: [{ intent: { type: 'seek-alliance', candidates, offer: techOffer, exclude: excluded.filter((k) => k !== 'technology-transfer') } }],
+        acts: [
+          {
+            intent: {
+              type: 'seek-alliance',
+              candidates,
+              offer: techOffer,
+              exclude: excluded.filter((k) => k !== 'technology-transfer'),
+            },
+          },
+        ],
         terms: [
           ...common,
-          { name: 'technology given away', value: -view.self.technology * (0.1 + 0.6 * p.honour), note: 'our technology in their hands' },
+          {
+            name: 'technology given away',
+            value: -view.self.technology * (0.1 + 0.6 * p.honour),
+            note: 'our technology in their hands',
+          },
           // The group's spokesman feels its pressure most.
           ...crew.map((t) => ({ ...t, value: t.value * (spokesmen.has(judge.id) ? 3 : 2) })),
         ],
@@ -83,10 +113,21 @@ export function securityQuestions(s: Situation): Question[] {
         id: 'stand-alone',
         label: 'stand alone',
         acts: [],
-        terms: [{ name: 'self-reliance', value: p.pride * 0.3 + p.honour * 0.2, note: 'we hold to our own ways' }],
+        terms: [
+          { name: 'self-reliance', value: p.pride * 0.3 + p.honour * 0.2, note: 'we hold to our own ways' },
+        ],
         statusQuo: true,
       },
     ];
   };
-  return [{ id: 'security', topic: 'seeking an alliance', decider: leader, options, counselled: true, doctrine: view.self.doctrine }];
+  return [
+    {
+      id: 'security',
+      topic: 'seeking an alliance',
+      decider: leader,
+      options,
+      counselled: true,
+      doctrine: view.self.doctrine,
+    },
+  ];
 }

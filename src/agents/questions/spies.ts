@@ -12,28 +12,56 @@ export function spyQuestions(s: Situation): Question[] {
   const { view } = s;
   const out: Question[] = [];
   for (const spy of view.agents()) {
-    if (spy.status !== 'active' || view.channels().some((c) => c.kind === 'covert' && c.agent === spy.id)) continue;
+    if (spy.status !== 'active' || view.channels().some((c) => c.kind === 'covert' && c.agent === spy.id))
+      continue;
     if (!s.due(`spy:${spy.id}`, days(1))) continue;
-    const handler = spy.contacts.map((c) => view.person(c)).find((p) => p && p.faction === view.id && p.status !== 'dead');
+    const handler = spy.contacts
+      .map((c) => view.person(c))
+      .find((p) => p && p.faction === view.id && p.status !== 'dead');
     if (!handler) continue;
     const served = spy.faction;
     // Dealings between the two factions make the spy's news worth sending.
-    const dealings = view.negotiations('broken-off').concat(view.negotiations('open'), view.negotiations('agreed')).some((n) => n.parties.includes(served));
+    const dealings = view
+      .negotiations('broken-off')
+      .concat(view.negotiations('open'), view.negotiations('agreed'))
+      .some((n) => n.parties.includes(served));
     if (!dealings && s.t < days(3)) continue;
     const options = (judge: Person): Option[] => [
       {
         id: 'open-covert-channel',
         label: `open a covert channel to ${view.id} through ${handler.name}`,
-        acts: [{ intent: { type: 'open-covert-channel', channel: `${spy.id}-line` as never, to: view.id, contact: handler.id }, actor: spy.id }],
+        acts: [
+          {
+            intent: {
+              type: 'open-covert-channel',
+              channel: `${spy.id}-line` as never,
+              to: view.id,
+              contact: handler.id,
+            },
+            actor: spy.id,
+          },
+        ],
         terms: [
           { name: 'loyalty', value: 0.5, note: `${handler.name} knows I can be trusted` },
           { name: 'news worth sending', value: dealings ? 0.4 : 0 },
           { name: 'risk of exposure', value: -0.4 * judge.personality.caution },
         ],
       },
-      { id: 'lie-low', label: 'lie low', acts: [], terms: [{ name: 'patience', value: 0.2 * judge.personality.patience }], statusQuo: true },
+      {
+        id: 'lie-low',
+        label: 'lie low',
+        acts: [],
+        terms: [{ name: 'patience', value: 0.2 * judge.personality.patience }],
+        statusQuo: true,
+      },
     ];
-    out.push({ id: `spy:${spy.id}`, topic: `reporting to ${view.self.name}`, decider: spy, options, counselled: false });
+    out.push({
+      id: `spy:${spy.id}`,
+      topic: `reporting to ${view.self.name}`,
+      decider: spy,
+      options,
+      counselled: false,
+    });
   }
   return out;
 }

@@ -21,13 +21,23 @@ export function talksId(host: FactionId, guest: FactionId, n = 1): string {
 
 /** Whether talks with `other` are open or have been held since `since`. */
 function talkedWith(view: FactionView, other: FactionId): boolean {
-  return (['open', 'agreed', 'broken-off', 'timed-out'] as const).some((status) => view.negotiations(status).some((n) => n.parties.includes(other)));
+  return (['open', 'agreed', 'broken-off', 'timed-out'] as const).some((status) =>
+    view.negotiations(status).some((n) => n.parties.includes(other)),
+  );
 }
 
 /** What an opportunist covets in a partner: its technology, to the extent it lacks it. */
 function covet(view: FactionView, other: FactionId, judge: Person): Term[] {
   const gap = view.faction(other).technology - view.self.technology;
-  return gap > 0.1 ? [{ name: `${other}'s technology`, value: gap * judge.personality.aggression * (1 - judge.personality.honour) * 1.5, note: 'they have what we lack' }] : [];
+  return gap > 0.1
+    ? [
+        {
+          name: `${other}'s technology`,
+          value: gap * judge.personality.aggression * (1 - judge.personality.honour) * 1.5,
+          note: 'they have what we lack',
+        },
+      ]
+    : [];
 }
 
 /** Answering a proposal of talks received by message: agree (and go to them), refuse, or ignore. */
@@ -51,26 +61,64 @@ export function proposalQuestions(s: Situation): Question[] {
           id: 'agree-to-talks',
           label: `agree to talks with ${from}`,
           acts: [
-            { intent: { type: 'send-message', to: [letter.sender], topic: 'acceptance', text: `${view.self.name} will talk; we will come to you` } },
-            ...(flagship && theirPlace && view.place(flagship) !== theirPlace ? [{ intent: { type: 'move' as const, ship: flagship.id, to: theirPlace } }] : []),
+            {
+              intent: {
+                type: 'send-message',
+                to: [letter.sender],
+                topic: 'acceptance',
+                text: `${view.self.name} will talk; we will come to you`,
+              },
+            },
+            ...(flagship && theirPlace && view.place(flagship) !== theirPlace
+              ? [{ intent: { type: 'move' as const, ship: flagship.id, to: theirPlace } }]
+              : []),
           ],
           terms: [
             ...value,
             ...covet(view, from, judge),
             { name: 'grievances', value: -0.3 * Math.min(2, grudge), note: `what ${from} has done to us` },
-            { name: 'curiosity', value: 0.1 + 0.1 * judge.personality.suspicion, note: 'we can learn what they want' },
+            {
+              name: 'curiosity',
+              value: 0.1 + 0.1 * judge.personality.suspicion,
+              note: 'we can learn what they want',
+            },
           ],
         },
         {
           id: 'refuse-talks',
           label: `refuse talks with ${from}`,
-          acts: [{ intent: { type: 'send-message', to: [letter.sender], topic: 'refusal', text: `${view.self.name} will not talk` } }],
-          terms: [{ name: 'pride', value: judge.personality.pride * 0.2 }, { name: 'grievances', value: 0.15 * Math.min(2, grudge) }],
+          acts: [
+            {
+              intent: {
+                type: 'send-message',
+                to: [letter.sender],
+                topic: 'refusal',
+                text: `${view.self.name} will not talk`,
+              },
+            },
+          ],
+          terms: [
+            { name: 'pride', value: judge.personality.pride * 0.2 },
+            { name: 'grievances', value: 0.15 * Math.min(2, grudge) },
+          ],
         },
-        { id: 'ignore', label: `ignore ${sender?.name ?? from}'s message`, acts: [], terms: [], statusQuo: true },
+        {
+          id: 'ignore',
+          label: `ignore ${sender?.name ?? from}'s message`,
+          acts: [],
+          terms: [],
+          statusQuo: true,
+        },
       ];
     };
-    out.push({ id: `letter:${letter.message}`, topic: `talks with ${from}`, decider: leader, options, counselled: true, doctrine: view.self.doctrine });
+    out.push({
+      id: `letter:${letter.message}`,
+      topic: `talks with ${from}`,
+      decider: leader,
+      options,
+      counselled: true,
+      doctrine: view.self.doctrine,
+    });
   }
   return out;
 }
@@ -80,7 +128,9 @@ function acceptedAndHere(view: FactionView): Letter[] {
   const flagship = view.flagship();
   if (!flagship || flagship.course) return [];
   const place = view.place(flagship);
-  return view.mailbox().filter((l) => l.topic === 'acceptance' && view.shipsSeenAt(place).some((sh) => sh.faction === l.from));
+  return view
+    .mailbox()
+    .filter((l) => l.topic === 'acceptance' && view.shipsSeenAt(place).some((sh) => sh.faction === l.from));
 }
 
 /** Hosting talks aboard the flagship once those who accepted have come. */
@@ -93,9 +143,25 @@ export function hostingQuestions(s: Situation): Question[] {
   for (const letter of acceptedAndHere(view)) {
     if (talkedWith(view, letter.from)) continue;
     const id = talksId(view.id, letter.from);
-    out.push(single(`host:${letter.from}`, leader, `open talks with ${letter.from} aboard ${flagship.name}`, [
-      { intent: { type: 'meet', negotiation: id as never, with: [letter.from], aboard: flagship.id, at: null } },
-    ], [{ name: 'they came', value: 1, note: `${letter.from} have come to talk` }]));
+    out.push(
+      single(
+        `host:${letter.from}`,
+        leader,
+        `open talks with ${letter.from} aboard ${flagship.name}`,
+        [
+          {
+            intent: {
+              type: 'meet',
+              negotiation: id as never,
+              with: [letter.from],
+              aboard: flagship.id,
+              at: null,
+            },
+          },
+        ],
+        [{ name: 'they came', value: 1, note: `${letter.from} have come to talk` }],
+      ),
+    );
   }
   return out;
 }
@@ -113,10 +179,26 @@ export function visitQuestions(s: Situation): Question[] {
     if (!host || host.faction === view.id) continue;
     if (pos.kind === 'ship' && pos.ship === n.aboard) continue;
     if (view.place(host) !== view.place(leader)) continue;
-    const advisor = s.members.filter((m) => m.id !== leader.id && (m.influence[leader.id] ?? 0) > 0 && view.place(m) === view.place(leader))[0];
-    out.push(single(`visit:${n.id}`, leader, `go aboard ${host.name} for the talks`, [
-      { intent: { type: 'board', ship: host.id, persons: advisor ? [leader.id, advisor.id] : [leader.id] } },
-    ], [{ name: 'talks to attend', value: 1 }]));
+    const advisor = s.members.filter(
+      (m) => m.id !== leader.id && (m.influence[leader.id] ?? 0) > 0 && view.place(m) === view.place(leader),
+    )[0];
+    out.push(
+      single(
+        `visit:${n.id}`,
+        leader,
+        `go aboard ${host.name} for the talks`,
+        [
+          {
+            intent: {
+              type: 'board',
+              ship: host.id,
+              persons: advisor ? [leader.id, advisor.id] : [leader.id],
+            },
+          },
+        ],
+        [{ name: 'talks to attend', value: 1 }],
+      ),
+    );
   }
   // Back to our own ship when no talks keep us aboard another's.
   if (pos.kind === 'ship') {
@@ -124,10 +206,18 @@ export function visitQuestions(s: Situation): Question[] {
     const open = view.negotiations('open').some((n) => n.aboard === pos.ship);
     const flagship = view.ownShips().find((sh) => !sh.course && view.place(sh) === view.place(leader));
     if (where && where.faction !== view.id && !open && !view.allies().includes(where.faction) && flagship) {
-      const party = s.members.filter((m) => m.position.kind === 'ship' && m.position.ship === where.id && m.status === 'active').map((m) => m.id);
-      out.push(single(`return:${where.id}`, leader, `return to ${flagship.name}`, [{ intent: { type: 'board', ship: flagship.id, persons: party } }], [
-        { name: 'nothing keeps us here', value: 1 },
-      ]));
+      const party = s.members
+        .filter((m) => m.position.kind === 'ship' && m.position.ship === where.id && m.status === 'active')
+        .map((m) => m.id);
+      out.push(
+        single(
+          `return:${where.id}`,
+          leader,
+          `return to ${flagship.name}`,
+          [{ intent: { type: 'board', ship: flagship.id, persons: party } }],
+          [{ name: 'nothing keeps us here', value: 1 }],
+        ),
+      );
     }
   }
   return out;
@@ -144,32 +234,72 @@ export function encounterQuestions(s: Situation): Question[] {
   const flagship = view.flagship();
   if (!aim || !flagship || flagship.course || leader.status !== 'active') return [];
   const place = view.place(flagship);
-  const here = [...new Set(view.shipsSeenAt(place).map((sh) => sh.faction))].filter((f) => f !== view.id).sort();
+  const here = [...new Set(view.shipsSeenAt(place).map((sh) => sh.faction))]
+    .filter((f) => f !== view.id)
+    .sort();
   const out: Question[] = [];
   for (const other of here) {
-    if (talkedWith(view, other) || pursued(s).includes(other) || !s.due(`encounter:${other}`, days(1))) continue;
+    if (talkedWith(view, other) || pursued(s).includes(other) || !s.due(`encounter:${other}`, days(1)))
+      continue;
     if (view.relation(other)?.status === 'war' || view.relation(other)?.status === 'hostile') continue;
     const options = (judge: Person): Option[] => [
       {
         id: `approach:${other}`,
         label: `propose an alliance to ${other}`,
-        acts: [{ intent: { type: 'meet', negotiation: talksId(view.id, other) as never, with: [other], aboard: flagship.id, at: null } }],
+        acts: [
+          {
+            intent: {
+              type: 'meet',
+              negotiation: talksId(view.id, other) as never,
+              with: [other],
+              aboard: flagship.id,
+              at: null,
+            },
+          },
+        ],
         terms: [
           ...allianceValue(view, threat, other, judge),
-          { name: 'goodwill', value: (view.trust(other) - 0.5) * 0.8, note: `what ${other} have done for us` },
-          { name: 'misgivings', value: -0.2 * judge.personality.caution * (1 - view.trust(other)), note: 'we hardly know them' },
+          {
+            name: 'goodwill',
+            value: (view.trust(other) - 0.5) * 0.8,
+            note: `what ${other} have done for us`,
+          },
+          {
+            name: 'misgivings',
+            value: -0.2 * judge.personality.caution * (1 - view.trust(other)),
+            note: 'we hardly know them',
+          },
         ],
         remember: `approach:${other}`,
       },
-      { id: 'pass-by', label: `leave ${other} be`, acts: [], terms: [{ name: 'caution', value: 0.1 * judge.personality.caution }], statusQuo: true },
+      {
+        id: 'pass-by',
+        label: `leave ${other} be`,
+        acts: [],
+        terms: [{ name: 'caution', value: 0.1 * judge.personality.caution }],
+        statusQuo: true,
+      },
     ];
-    out.push({ id: `encounter:${other}`, topic: `an alliance with ${other}`, decider: leader, options, counselled: true, doctrine: view.self.doctrine });
+    out.push({
+      id: `encounter:${other}`,
+      topic: `an alliance with ${other}`,
+      decider: leader,
+      options,
+      counselled: true,
+      doctrine: view.self.doctrine,
+    });
   }
   return out;
 }
 
 /** A question with one way to go (a duty, or a decision already taken): no counsel, no doubt. */
-export function single(id: string, decider: Person, label: string, acts: Option['acts'], terms: Term[]): Question {
+export function single(
+  id: string,
+  decider: Person,
+  label: string,
+  acts: Option['acts'],
+  terms: Term[],
+): Question {
   return {
     id,
     topic: label,
@@ -177,7 +307,13 @@ export function single(id: string, decider: Person, label: string, acts: Option[
     counselled: false,
     options: () => [
       { id: 'act', label, acts, terms },
-      { id: 'wait', label: 'wait', acts: [], terms: [{ name: 'nothing gained by waiting', value: -1 }], statusQuo: true },
+      {
+        id: 'wait',
+        label: 'wait',
+        acts: [],
+        terms: [{ name: 'nothing gained by waiting', value: -1 }],
+        statusQuo: true,
+      },
     ],
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { registerBench } from './bench.js';
+import { registerForecast } from './forecast.js';
 import { registerNegotiate } from './negotiate.js';
 import { registerReplay, registerRun, registerRuns, registerVerify } from './run-commands.js';
 import { registerSchema, registerValidate } from './scenario-commands.js';
@@ -20,6 +21,7 @@ const commands: readonly Register[] = [
   registerVerify,
   registerNegotiate,
   registerTournament,
+  registerForecast,
   registerBench,
 ];
 

@@ -43,27 +43,48 @@ export function parseRunRef(raw: string): number | 'last' {
 
 /** The options stored with a run so that it can be re-simulated exactly. */
 function runOptions(scriptUntil: Minutes | undefined, variant: string | undefined): Record<string, unknown> {
-  return { ...(scriptUntil !== undefined ? { scriptUntil } : {}), ...(variant !== undefined ? { variant } : {}) };
+  return {
+    ...(scriptUntil !== undefined ? { scriptUntil } : {}),
+    ...(variant !== undefined ? { variant } : {}),
+  };
 }
 
 /** A simulated time option: `30h`, `1d 6h`, `90m` or a number of hours. */
 export function parseTimeOption(name: string, raw: string): Minutes {
   const t = parseDuration(/^\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw);
   if (t === undefined || t < 0) {
-    throw new InputError([{ code: 'invalid-option', path: name, message: `"${raw}" is not a time`, hint: 'write e.g. 30h, 1d 6h or 90m' }]);
+    throw new InputError([
+      {
+        code: 'invalid-option',
+        path: name,
+        message: `"${raw}" is not a time`,
+        hint: 'write e.g. 30h, 1d 6h or 90m',
+      },
+    ]);
   }
   return t;
 }
 
 function renderMilestones(milestones: readonly MilestoneResult[]): string[] {
   if (milestones.length === 0) return [];
-  const reached = milestones.filter((m) => m.reached).length;
-  const lines = ['', `Milestones: ${reached} of ${milestones.length} reached`, ''];
-  milestones.forEach((m, i) => {
-    lines.push(
-      `  ${m.reached ? '✓' : '✗'} ${String(i + 1).padStart(2)}. ${m.title}${m.reached ? ` (event ${m.seq})` : ''}`,
-    );
-  });
+  const lines: string[] = [];
+  const story = milestones.filter((m) => !m.outcome);
+  const outcomes = milestones.filter((m) => m.outcome);
+  if (story.length > 0) {
+    lines.push('', `Milestones: ${story.filter((m) => m.reached).length} of ${story.length} reached`, '');
+    story.forEach((m, i) => {
+      lines.push(
+        `  ${m.reached ? '✓' : '✗'} ${String(i + 1).padStart(2)}. ${m.title}${m.reached ? ` (event ${m.seq})` : ''}`,
+      );
+    });
+  }
+  if (outcomes.length > 0) {
+    lines.push('', 'Outcomes', '');
+    for (const m of outcomes)
+      lines.push(
+        `  ${m.reached ? 'yes' : 'no '}  ${m.id}: ${m.title}${m.reached ? ` (event ${m.seq})` : ''}`,
+      );
+  }
   return lines;
 }
 
@@ -113,25 +134,43 @@ export function registerRun(program: Command): void {
     .action(
       (
         arg: string,
-        opts: { seed?: string; mode: string; json?: boolean; db?: string; store: boolean; scriptUntil?: string; variant?: string },
+        opts: {
+          seed?: string;
+          mode: string;
+          json?: boolean;
+          db?: string;
+          store: boolean;
+          scriptUntil?: string;
+          variant?: string;
+        },
       ) => {
         const mode = parseMode(opts.mode);
-        const scriptUntil = opts.scriptUntil === undefined ? undefined : parseTimeOption('--script-until', opts.scriptUntil);
+        const scriptUntil =
+          opts.scriptUntil === undefined ? undefined : parseTimeOption('--script-until', opts.scriptUntil);
         if (mode === 'mixed' && scriptUntil === undefined) {
           throw new InputError([
-            { code: 'invalid-option', path: '--script-until', message: 'mixed mode needs --script-until TIME', hint: 'e.g. --script-until 30h' },
+            {
+              code: 'invalid-option',
+              path: '--script-until',
+              message: 'mixed mode needs --script-until TIME',
+              hint: 'e.g. --script-until 30h',
+            },
           ]);
         }
         // The scenario is loaded and checked before the database is touched: bad input writes nothing.
         const scenario = resolveScenario(arg, opts.variant === undefined ? {} : { variant: opts.variant });
-        const seed = opts.seed === undefined ? scenario.spec.seed : parseIntegerOption('--seed', opts.seed, 0);
+        const seed =
+          opts.seed === undefined ? scenario.spec.seed : parseIntegerOption('--seed', opts.seed, 0);
         const simulation = { seed, mode, scriptUntil, decisionMakers: decisionMakersFor(mode, scriptUntil) };
         let result: SimulationResult;
         let runId: number | null = null;
         if (opts.store) {
           const store = Store.open(resolveDbPath(opts.db));
           try {
-            const recorded = recordRun(store, scenario, { ...simulation, storeOptions: runOptions(scriptUntil, opts.variant) });
+            const recorded = recordRun(store, scenario, {
+              ...simulation,
+              storeOptions: runOptions(scriptUntil, opts.variant),
+            });
             runId = recorded.runId;
             result = recorded;
           } finally {
@@ -214,7 +253,11 @@ export function registerReplay(program: Command): void {
           return;
         }
         const variant = typeof run.options.variant === 'string' ? run.options.variant : undefined;
-        const scenario = loadScenario(run.scenarioText, run.scenarioFile, variant === undefined ? {} : { variant });
+        const scenario = loadScenario(
+          run.scenarioText,
+          run.scenarioFile,
+          variant === undefined ? {} : { variant },
+        );
         const start = buildWorld(scenario.spec);
         const names = namesOf(start);
         const world = fold(start, events as WorldEvent[]);

@@ -69,10 +69,23 @@ describe('rules', () => {
       ok: false,
       rule: 'ship.propulsion',
     });
-    expect(attempt(start, 'paris', { type: 'move', ship: 'voyager', to: 'ogla-space' })).toMatchObject({
+    const uncharted = withEvents(start, {
+      type: 'world-edited',
+      path: 'distances',
+      value: {},
+      reason: 'test',
+    });
+    expect(attempt(uncharted, 'paris', { type: 'move', ship: 'voyager', to: 'sobras' })).toMatchObject({
       ok: false,
       rule: 'navigation.distance',
     });
+    // Routes run through known distances: the battle site reaches Ogla space by way of Sobras.
+    expect(ok(attempt(start, 'paris', { type: 'move', ship: 'voyager', to: 'ogla-space' }))[0]).toMatchObject(
+      {
+        type: 'ship-departed',
+        arrivesAt: 1320,
+      },
+    );
     const events = ok(attempt(start, 'paris', { type: 'move', ship: 'voyager', to: 'sobras' }));
     expect(events[0]).toMatchObject({
       type: 'ship-departed',
