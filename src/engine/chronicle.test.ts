@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../model/events.js';
 import { namesOf, renderChronicle } from './chronicle.js';
 import { buildWorld } from './initial-world.js';
-import { simulate } from './simulation.js';
 import { deltaQuadrant } from './test-support.js';
 
 describe('the chronicle', () => {

@@ -6,7 +6,6 @@ import { worldViolations } from '../model/invariants.js';
 import { SHIP_SYSTEMS, sortedIds, type World } from '../model/world.js';
 import { buildWorld } from './initial-world.js';
 import { apply, fold } from './reducer.js';
-import { simulate } from './simulation.js';
 import { deltaQuadrant } from './test-support.js';
 
 function deepFreeze<T>(value: T): T {

@@ -4,7 +4,6 @@ import { runScenario } from '../agents/run.js';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/cli-harness.js';
 import { NotFoundError } from '../common/errors.js';
-import { simulate } from '../engine/simulation.js';
 import { deltaQuadrant } from '../engine/test-support.js';
 import { recordRun, verifyRun } from './recorder.js';
 import { Store } from './store.js';
