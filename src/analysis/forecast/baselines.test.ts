@@ -63,10 +63,16 @@ describe('weighted mean and medians', () => {
   it('Nash bargaining maximises the weighted log product (checked on a grid)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0.01, max: 5, noNaN: true })), {
-          minLength: 1,
-          maxLength: 6,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.double({ min: 0, max: 100, noNaN: true }),
+            fc.double({ min: 0.01, max: 5, noNaN: true }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
         (pairs) => {
           const x = pairs.map((p) => p[0]);
           const w = pairs.map((p) => p[1]);
