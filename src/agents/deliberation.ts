@@ -34,8 +34,8 @@ export interface Option {
   readonly statusQuo?: boolean;
   /** Chosen options are carried out in ascending order (default 0), then by score. */
   readonly order?: number;
-  /** When several options may be chosen, at most one per exclusive key. */
-  readonly exclusive?: string;
+  /** When several options may be chosen, at most one per exclusive key (a candidate, a ship…). */
+  readonly exclusive?: string | readonly string[];
   /** The question id the faction remembers for this option, when not the question's own. */
   readonly remember?: string;
 }
@@ -177,8 +177,14 @@ export function deliberate(q: Question, members: readonly Person[], rng: Rng): D
       chosen = [];
       for (const s of eligible) {
         if (chosen.length >= pick || s.option.statusQuo || (quo && s.score <= quo.score)) continue;
-        if (s.option.exclusive !== undefined && keys.has(s.option.exclusive)) continue;
-        if (s.option.exclusive !== undefined) keys.add(s.option.exclusive);
+        const exclusive =
+          s.option.exclusive === undefined
+            ? []
+            : typeof s.option.exclusive === 'string'
+              ? [s.option.exclusive]
+              : s.option.exclusive;
+        if (exclusive.some((k) => keys.has(k))) continue;
+        for (const k of exclusive) keys.add(k);
         chosen.push(s);
       }
     }

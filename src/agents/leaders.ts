@@ -31,8 +31,10 @@ import {
 import { principleQuestions } from './questions/principles.js';
 import {
   dutyQuestions,
+  reliefQuestions,
   precautionQuestions,
   repairQuestions,
+  retreatQuestions,
   withdrawalQuestions,
 } from './questions/readiness.js';
 import { securityQuestions } from './questions/security.js';
@@ -57,6 +59,7 @@ export const QUESTION_SOURCES: readonly ((s: Situation) => Question[])[] = [
   visitQuestions,
   guestQuestions,
   dutyQuestions,
+  reliefQuestions,
   proposalQuestions,
   securityQuestions,
   channelQuestions,
@@ -64,6 +67,7 @@ export const QUESTION_SOURCES: readonly ((s: Situation) => Question[])[] = [
   rendezvousQuestions,
   spyQuestions,
   repairQuestions,
+  retreatQuestions,
   precautionQuestions,
   withdrawalQuestions,
 ];
@@ -103,11 +107,28 @@ export function startingAt(maker: DecisionMaker, from: Minutes): DecisionMaker {
   return { decide: (ctx) => (ctx.t > from ? maker.decide(ctx) : []) };
 }
 
+function conferenceImminent(ctx: DecisionContext, faction: FactionId): boolean {
+  for (const id of sortedIds(ctx.world.conferences)) {
+    const c = ctx.world.conferences[id]!;
+    if (c.status === 'ended' || c.opensAt === null) continue;
+    if (c.host !== faction && !c.sponsors.includes(faction) && !c.invitees.includes(faction)) continue;
+    if (c.status === 'convened' || (c.opensAt - ctx.t <= IMMINENT && c.opensAt + IMMINENT >= ctx.t))
+      return true;
+  }
+  return false;
+}
+
+/** How long before a conference opens its parties attend to it hour by hour. */
+const IMMINENT: Minutes = hours(8);
+
 function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean): Decision[] {
-  const view = new FactionView(ctx.world, faction);
+  const view = new FactionView(ctx.world, faction, ctx.t);
   const talks = view.negotiations('open');
   const observed = lead ? view.observed(ctx.log, ctx.since) : [];
-  const review = lead && (observed.length > 0 || ctx.t % REVIEW_EVERY === 0);
+  // Leaders look again when something happened, at each review, and hour by hour as a conference
+  // they take part in draws near.
+  const review =
+    lead && (observed.length > 0 || ctx.t % REVIEW_EVERY === 0 || conferenceImminent(ctx, faction));
   if (!review && talks.length === 0) return [];
   const rng = ctx.rng.split(`${faction}@${ctx.t}`);
   const s = situationOf(view, observed, ctx.settings, rng);
@@ -120,7 +141,9 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean): Dec
     for (const q of source(s)) {
       const { decisions } = deliberate(q, s.members, rng.split(q.id));
       const moves = decisions.flatMap((d) =>
-        d.intent.type === 'move' || d.intent.type === 'retreat' ? [d.intent.ship] : [],
+        d.intent.type === 'move' || d.intent.type === 'retreat' || d.intent.type === 'send-envoy'
+          ? [d.intent.ship]
+          : [],
       );
       if (moves.some((ship) => claimed.has(ship))) continue;
       for (const ship of moves) claimed.add(ship);

@@ -43,6 +43,7 @@ import {
   redLinesFromPatterns,
   timeDependent,
   assignmentOf,
+  provisionIssueName,
   createUtilityIndex,
   type ProvisionAgenda,
   type Strategy,
@@ -76,8 +77,9 @@ export function agendaOf(view: FactionView, n: Negotiation, other: FactionId): P
   const a = initiator;
   const b = n.parties.find((p) => p !== a)!;
   const items: Provision[] = [];
+  // One issue per provision name (an aid of a resource in one direction is one issue, whatever its amount).
   const add = (p: Provision) => {
-    if (!items.some((q) => key(q) === key(p))) items.push(p);
+    if (!items.some((q) => provisionIssueName(q) === provisionIssueName(p))) items.push(p);
   };
   for (const offer of n.offers) for (const p of offer.provisions) add(p);
   const fa = view.faction(a);
@@ -93,15 +95,20 @@ export function agendaOf(view: FactionView, n: Negotiation, other: FactionId): P
     for (const resource of Object.keys(r.resources).sort()) {
       const need = (r.resources[resource as never] ?? 0) < NEED;
       const plenty = (g.resources[resource as never] ?? 0) >= 100;
-      if (need && plenty)
-        add({
+      if (need && plenty) {
+        // What the other side lacks is needed now: it replaces aid of the same kind promised for later.
+        const urgent: Provision = {
           kind: 'aid',
           giver,
           receiver,
           resource: resource as never,
           amount: 40,
           condition: 'immediate',
-        });
+        };
+        const k = items.findIndex((q) => provisionIssueName(q) === provisionIssueName(urgent));
+        if (k >= 0) items[k] = urgent;
+        else items.push(urgent);
+      }
     }
     // Technology is on the table when the poorer side has much to covet.
     if (g.technology - r.technology >= 0.4)
@@ -333,8 +340,9 @@ function openingTerms(view: FactionView, n: Negotiation, other: FactionId): Prov
       (p.kind === 'aid' && p.giver === view.id && p.condition === 'immediate') ||
       (p.kind === 'travel-together' && !hasHome(view, other)),
   );
-  const out = [...declared];
-  for (const p of extras) if (!out.some((q) => key(q) === key(p))) out.push(p);
+  // Urgent aid replaces the same aid promised for later.
+  const out = declared.map((p) => extras.find((x) => provisionIssueName(x) === provisionIssueName(p)) ?? p);
+  for (const p of extras) if (!out.some((q) => provisionIssueName(q) === provisionIssueName(p))) out.push(p);
   return out;
 }
 

@@ -42,11 +42,12 @@ export class FactionView {
   readonly t: Minutes;
   private readonly world: World;
 
-  constructor(world: World, faction: FactionId) {
+  /** @param t the current time (the tick being decided); defaults to the time of the last event. */
+  constructor(world: World, faction: FactionId, t: Minutes = world.time) {
     this.world = world;
     this.id = faction;
     this.self = world.factions[faction]!;
-    this.t = world.time;
+    this.t = t;
   }
 
   // ── Own faction ────────────────────────────────────────────────────────────────────────────
@@ -108,12 +109,20 @@ export class FactionView {
 
   /** The faction's main ship: its strongest (the one its leader is aboard, when there is one). */
   flagship(): Ship | undefined {
-    const leader = this.leader();
-    if (leader.position.kind === 'ship') {
+    return this.flagshipOf(this.id);
+  }
+
+  /** A faction's main ship (fleets are seen): where its leader is aboard, else its strongest. */
+  flagshipOf(faction: FactionId): Ship | undefined {
+    const leader = this.world.persons[this.world.factions[faction]!.leader];
+    if (leader?.position.kind === 'ship') {
       const s = this.world.ships[leader.position.ship];
-      if (s && s.faction === this.id && !s.destroyed) return s;
+      if (s && s.faction === faction && !s.destroyed) return s;
     }
-    return this.ownShips().sort((a, b) => b.count * b.firepower - a.count * a.firepower)[0];
+    return sortedIds(this.world.ships)
+      .map((id) => this.world.ships[id]!)
+      .filter((sh) => sh.faction === faction && !sh.destroyed)
+      .sort((a, b) => b.count * b.firepower - a.count * a.firepower)[0];
   }
 
   ownIntents(): HiddenIntent[] {
@@ -307,6 +316,23 @@ export class FactionView {
 
   agreement(id: string): Agreement | undefined {
     return this.world.agreements[id as keyof World['agreements']];
+  }
+
+  /** Factions that accepted our proposal of talks and have not yet come to talk. */
+  awaitedVisitors(): FactionId[] {
+    const talked = new Set(
+      sortedIds(this.world.negotiations)
+        .map((id) => this.world.negotiations[id]!)
+        .filter((n) => n.parties.includes(this.id))
+        .flatMap((n) => n.parties),
+    );
+    return [
+      ...new Set(
+        this.mailbox()
+          .filter((l) => l.topic === 'acceptance' && !talked.has(l.from))
+          .map((l) => l.from),
+      ),
+    ].sort();
   }
 
   /** Channels this faction takes part in; a covert one only for its spy's side and its destination. */

@@ -107,6 +107,35 @@ export function consequencesOf(world: World, event: WorldEvent): EventPayload[] 
       return out;
     }
     case 'prisoners-escaped': {
+      // Those freed owe their rescuers: their factions' trust and liking grow.
+      if (event.rescuers) {
+        const freedFactions = [
+          ...new Set(
+            event.persons
+              .map((p) => world.persons[p]?.faction)
+              .filter((f): f is FactionId => f !== undefined),
+          ),
+        ].sort();
+        for (const f of freedFactions) {
+          if (f === event.rescuers) continue;
+          out.push({
+            type: 'trust-updated',
+            from: f,
+            to: event.rescuers,
+            positive: 2,
+            negative: 0,
+            cause: `${nameOf(world, event.rescuers)} freed our people`,
+          });
+          out.push({
+            type: 'relation-changed',
+            from: f,
+            to: event.rescuers,
+            status: null,
+            affinityDelta: 0.3,
+            cause: 'they freed our people',
+          });
+        }
+      }
       const holder = world.locations[event.from]?.controlledBy;
       if (holder && event.rescuers && holder !== event.rescuers) {
         out.push(

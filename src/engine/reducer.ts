@@ -398,6 +398,7 @@ export function apply(world: World, event: WorldEvent): World {
           [event.conference]: {
             id: event.conference,
             title: event.title,
+            proposer: event.proposer,
             host: event.host,
             sponsors: event.sponsors,
             venue: event.venue,

@@ -296,6 +296,8 @@ export type InvitationAnswer = 'attend' | 'decline';
 export interface Conference {
   readonly id: ConferenceId;
   readonly title: string;
+  /** Who called it. */
+  readonly proposer: PersonId;
   readonly host: FactionId;
   readonly sponsors: readonly FactionId[];
   readonly venue: LocationId;

@@ -309,6 +309,7 @@ function checkMilestones(spec: ScenarioSpec, problems: ProblemCollector): void {
       }
     });
     m.unless.forEach((step, si) => checkPattern(step, ['milestones', mi, 'unless', si], known, problems));
+    m.requires.forEach((step, si) => checkPattern(step, ['milestones', mi, 'requires', si], known, problems));
   });
 }
 

@@ -268,6 +268,8 @@ export const milestoneSchema = z.strictObject({
   steps: z.array(z.union([patternSchema, anyOrderSchema])).min(1),
   /** The milestone is not reached if one of these happens before its last step. */
   unless: z.array(patternSchema).default([]),
+  /** The milestone is reached only if each of these also happened before its last step, in any order. */
+  requires: z.array(patternSchema).default([]),
   /** The most simulated time allowed from the first step to the last. */
   within: durationSchema.optional(),
   /**

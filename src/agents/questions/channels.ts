@@ -57,11 +57,19 @@ export function channelQuestions(s: Situation): Question[] {
       const them = view.faction(candidate);
       const value = total(allianceValue(view, threat, candidate, judge));
       // A direct channel: a message to someone we know there, and to their leader.
+      // A direct channel needs an acquaintance on both sides: someone there who knows one of us.
       const knower = members.find((m) =>
-        m.contacts.some((c) => view.person(c)?.faction === candidate && view.person(c)?.status !== 'dead'),
+        m.contacts.some((c) => {
+          const p = view.person(c);
+          return (
+            p !== undefined && p.faction === candidate && p.status !== 'dead' && p.contacts.includes(m.id)
+          );
+        }),
       );
       if (knower) {
-        const contact = knower.contacts.find((c) => view.person(c)?.faction === candidate)!;
+        const contact = knower.contacts.find(
+          (c) => view.person(c)?.faction === candidate && view.person(c)!.contacts.includes(knower.id),
+        )!;
         const recipients = [...new Set([contact, them.leader])];
         out.push({
           id: `message:${candidate}`,
@@ -94,8 +102,9 @@ export function channelQuestions(s: Situation): Question[] {
         });
       }
       // An envoy to an intermediary who has the ear of their leader.
-      for (const envoy of members) {
-        if (envoy.id === leader.id) continue;
+      // Without a direct channel, an envoy: one the leader trusts to speak for the faction.
+      for (const envoy of knower ? [] : members) {
+        if (envoy.id === leader.id || (envoy.influence[leader.id] ?? 0) <= 0) continue;
         for (const c of envoy.contacts) {
           const contact = view.person(c);
           if (
@@ -165,9 +174,10 @@ export function channelQuestions(s: Situation): Question[] {
                 note: `${contact.name} has ${them.name}'s ear${debt(contact, envoy.id) > 0 ? ` and owes ${envoy.name} favours` : ''}`,
               },
               { name: 'informal, no confrontation', value: 0.05 },
+              { name: 'risk of the journey', value: -0.1 },
             ],
             order: 0,
-            exclusive: candidate,
+            exclusive: [candidate, `ship:${ship.id}`],
             remember: `approach:${candidate}`,
           });
         }

@@ -7,7 +7,7 @@
  * of being the one who stays away, the host's prestige, distrust of the sponsors and distance.
  */
 import type { ConferenceId, FactionId, LocationId, PersonId } from '../../model/ids.js';
-import { hours, type Minutes } from '../../model/time.js';
+import { days, hours, type Minutes } from '../../model/time.js';
 import type { Conference, Person } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Situation } from '../situation.js';
@@ -66,7 +66,9 @@ export function conferenceQuestions(s: Situation): Question[] {
 function proposeQuestions(s: Situation): Question[] {
   const { view, threat } = s;
   const leader = view.leader();
-  if (leader.status !== 'active' || !s.due('conference', hours(24))) return [];
+  // One conference at a time, and not another soon after (nor after a plot was sprung).
+  if (leader.status !== 'active' || !s.due('conference', days(10))) return [];
+  if (view.ownIntents().some((i) => i.status === 'sprung')) return [];
   if (view.conferences().some((c) => c.status !== 'ended')) return [];
   const enemies = view.factionIds().filter((f) => view.relation(f)?.status === 'war');
   const allies = view.allies();
@@ -96,7 +98,7 @@ function proposeQuestions(s: Situation): Question[] {
       .filter(Number.isFinite),
     0,
   );
-  const opensIn = Math.round(hours(Math.min(48, farthest / 0.2 + 12))) as Minutes;
+  const opensIn = Math.round(hours(Math.min(36, farthest / 0.25 + 6))) as Minutes;
   const options = (judge: Person): Option[] => [
     {
       id: 'propose-conference',
@@ -105,7 +107,8 @@ function proposeQuestions(s: Situation): Question[] {
         {
           intent: {
             type: 'propose-conference',
-            conference: `${view.id}-conference` as ConferenceId,
+            conference:
+              `${view.id}-conference-${view.conferences().filter((c) => c.sponsors.includes(view.id)).length + 1}` as ConferenceId,
             title,
             host: venue.host,
             venue: venue.hall,
@@ -154,11 +157,15 @@ function answerQuestions(s: Situation): Question[] {
       : 0.5;
     const distance = view.distance(view.places(view.id)[0] ?? c.venue, c.venue);
     const others = c.invitees.filter((f) => f !== view.id);
+    // No conference called by those our principles forbid us to deal with.
+    const marked = view.breachOf([], [view.id, ...c.sponsors]);
     const options = (judge: Person): Option[] => [
       {
         id: 'attend',
         label: `attend ${c.title}`,
         acts: [{ intent: { type: 'answer-invitation', conference: c.id, answer: 'attend' } }],
+        veto: marked ? `principle:${marked.principle.id}` : null,
+        vetoNote: marked ? marked.principle.text : null,
         terms: [
           { name: 'peace', value: 0.3 * judge.personality.honour, note: 'a chance of peace' },
           {
@@ -251,6 +258,15 @@ function reconsiderQuestions(s: Situation): Question[] {
             value: 0.6 * judge.personality.honour,
             note: 'not walking away because of a rumour',
           },
+          ...(c.host === view.id ? [{ name: 'prestige of hosting', value: 0.5 }] : []),
+          ...(c.sponsors.includes(view.id)
+            ? [{ name: 'our own initiative', value: 0.3, note: 'we called for this peace' }]
+            : []),
+          {
+            name: 'intelligence',
+            value: 0.4 * judge.personality.suspicion,
+            note: 'we can learn a great deal there',
+          },
           { name: 'danger', value: -0.3 * judge.personality.caution },
           {
             name: 'precautions',
@@ -294,6 +310,8 @@ function attendanceQuestions(s: Situation): Question[] {
   const out: Question[] = [];
   for (const c of view.conferences()) {
     if (c.status !== 'proposed' || c.answers[view.id] !== 'attend' || c.host === view.id) continue;
+    // A sign of a plot is weighed before anyone goes anywhere.
+    if (view.suspectedIntents().length > 0 && s.lastAsked(`reconsider:${c.id}`) === undefined) continue;
     const place = view.top(c.venue);
     const opens = c.opensAt ?? s.t;
     if (view.place(flagship) !== place) {
@@ -317,15 +335,63 @@ function attendanceQuestions(s: Situation): Question[] {
       }
       continue;
     }
-    if (s.t < opens - hours(1) || view.personsAt(c.venue).some((p) => p.id === leader.id)) continue;
+    if (s.t < opens - hours(6) || view.personsAt(c.venue).some((p) => p.id === leader.id)) continue;
+    // Allied sponsors go down together: the one who called the conference goes with its co-sponsor.
+    const wary = view.suspectedIntents().length > 0;
+    const proposer = view.members().some((m) => m.id === c.proposer);
+    const partner = c.sponsors
+      .filter((f) => f !== view.id && view.allies().includes(f))
+      .map((f) => view.flagshipOf(f))
+      .find(
+        (sh) =>
+          sh !== undefined &&
+          !sh.course &&
+          view.place(sh) === place &&
+          sh.systems.transporter >= s.settings.operationalIntegrity &&
+          proposer,
+      );
+    if (c.sponsors.includes(view.id) && partner && s.t < opens - hours(1)) {
+      if (leader.position.kind !== 'ship' || leader.position.ship !== partner.id) {
+        out.push(
+          single(
+            `join:${c.id}`,
+            leader,
+            `go aboard ${partner.name} to go down together`,
+            [{ intent: { type: 'board', ship: partner.id, persons: [leader.id] } }],
+            [{ name: 'allies go together', value: 1 }],
+          ),
+        );
+      }
+      continue;
+    }
+    if (s.t < opens - hours(1)) continue;
     if (leader.position.kind !== 'ship' || leader.position.ship !== flagship.id) continue;
     const party = delegation(view, s, flagship.id, c.sponsors.includes(view.id));
+    // A faction that suspects a plot holds its party in a transporter lock as it goes down.
+    const lock =
+      wary &&
+      !party.every((p) => flagship.transporterLock.includes(p)) &&
+      flagship.systems.transporter >= s.settings.operationalIntegrity;
     out.push(
       single(
         `delegation:${c.id}`,
         leader,
         `go down to ${c.title}`,
-        [{ intent: { type: 'disembark', ship: flagship.id, persons: party, to: c.venue } }],
+        [
+          ...(lock
+            ? [
+                {
+                  intent: {
+                    type: 'take-precaution' as const,
+                    kind: 'transporter-lock' as const,
+                    ship: flagship.id,
+                    persons: party,
+                  },
+                },
+              ]
+            : []),
+          { intent: { type: 'disembark', ship: flagship.id, persons: party, to: c.venue } },
+        ],
         [{ name: 'the conference opens', value: 1 }],
       ),
     );

@@ -14,6 +14,7 @@ import type { Person } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Situation } from '../situation.js';
 import type { FactionView } from '../view.js';
+import { travelSpeed } from '../../engine/rules/movement.js';
 import { debt } from './channels.js';
 import { single } from './talks.js';
 
@@ -60,7 +61,7 @@ export function envoyResponseQuestions(s: Situation): Question[] {
         terms: [
           {
             name: 'fear',
-            value: 0.7 * judge.personality.caution * leader.personality.suspicion,
+            value: 0.9 * judge.personality.caution * leader.personality.suspicion,
             note: 'it could mean my head',
           },
           { name: 'outsiders unwelcome', value: 0.2 * leader.personality.suspicion },
@@ -144,15 +145,23 @@ export function rendezvousQuestions(s: Situation): Question[] {
   const leader = actingLeader(view, s.members);
   if (!leader) return [];
   const out: Question[] = [];
-  const busy = (shipId: string) => view.negotiations('open').some((n) => n.aboard === shipId);
+  // A ship hosting talks, or whose faction awaits visitors who accepted its proposal, stays.
+  const awaited = view.awaitedVisitors().length > 0;
+  const busy = (shipId: string) =>
+    view.negotiations('open').some((n) => n.aboard === shipId) || (awaited && shipId === view.flagship()?.id);
   for (const member of s.members) {
     const r = view.rendezvousFor(member.id);
     if (!r) continue;
     const ship = view.ship(r.ship)!;
+    // Go when the ship can be there by the time agreed (a crippled ship waits for its repairs).
+    const speed = travelSpeed(ship, s.settings);
+    const arrival =
+      speed > 0 ? s.t + hours(view.distance(view.place(ship), r.at) / speed) : Number.POSITIVE_INFINITY;
     if (
       !ship.course &&
       view.place(ship) !== view.top(r.at) &&
       !busy(ship.id) &&
+      arrival <= r.deadline &&
       s.due(`rendezvous:${member.id}`, hours(6))
     ) {
       out.push(
@@ -200,7 +209,11 @@ export function guestQuestions(s: Situation): Question[] {
     if (!host || host.faction === view.id) continue;
     const talks = view.negotiations('open').some((n) => n.aboard === host.id);
     if (talks || view.leader().id === m.id) continue;
-    const own = view.ownShips().find((sh) => !sh.course && view.place(sh) === view.place(host));
+    const flag = view.flagship();
+    const own =
+      flag && !flag.course && view.place(flag) === view.place(host)
+        ? flag
+        : view.ownShips().find((sh) => !sh.course && view.place(sh) === view.place(host));
     if (own) {
       out.push(
         single(

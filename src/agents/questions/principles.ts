@@ -37,15 +37,16 @@ export function principleQuestions(s: Situation): Question[] {
     ];
     out.push({ id: `faith:${a.id}`, topic: 'our principles', decider: leader, options, counselled: false });
   }
-  // Guests of a former partner we now hold a grievance against go back to their own ships.
+  // Guests from a former partner we broke with, or one marked by a deed our principles forbid,
+  // go back to their own ships.
+  const brokeWith = new Set(view.agreements('dissolved').flatMap((a) => a.parties));
+  const talks = new Set(view.negotiations('open').flatMap((n) => (n.aboard ? [n.aboard] : [])));
   for (const ship of view.ownShips()) {
+    if (talks.has(ship.id)) continue;
     for (const guest of view.aboard(ship)) {
-      if (
-        guest.faction === view.id ||
-        view.allies().includes(guest.faction) ||
-        view.grievance(guest.faction) < 0.5
-      )
-        continue;
+      if (guest.faction === view.id || view.allies().includes(guest.faction)) continue;
+      const marked = view.breachOf([], [view.id, guest.faction]) !== null;
+      if (!marked && !brokeWith.has(guest.faction)) continue;
       const theirs = view.shipsSeenAt(view.place(ship)).find((sh) => sh.faction === guest.faction);
       if (!theirs) continue;
       out.push(

@@ -62,6 +62,35 @@ export function precautionQuestions(s: Situation): Question[] {
   ];
 }
 
+/** Ships that withdrew from an engagement they started go home to lick their wounds. */
+export function retreatQuestions(s: Situation): Question[] {
+  const { view } = s;
+  const leader = actingLeader(view, s.members);
+  if (!leader) return [];
+  const home = view
+    .locationIds()
+    .find((l) => view.top(l) === l && view.location(l)?.controlledBy === view.id);
+  if (!home) return [];
+  const out: Question[] = [];
+  for (const e of s.observed) {
+    if (e.type !== 'engagement' || e.initiator !== view.id || e.outcome !== 'attackers-withdrew') continue;
+    for (const id of e.attackers) {
+      const ship = view.ship(id);
+      if (!ship || ship.faction !== view.id || ship.course || ship.destroyed || view.place(ship) === home)
+        continue;
+      out.push(
+        single(
+          `retreat:${id}`,
+          leader,
+          `pull ${ship.name} back to ${home}`,
+          [{ intent: { type: 'retreat', ship: ship.id, to: home } }],
+          [{ name: 'the attack failed', value: 1 }],
+        ),
+      );
+    }
+  }
+  return out;
+}
 /** Leaving a place where hostile ships outgun us, when nothing holds us there. */
 export function withdrawalQuestions(s: Situation): Question[] {
   const { view } = s;
@@ -70,9 +99,13 @@ export function withdrawalQuestions(s: Situation): Question[] {
   if (!flagship || flagship.course || leader.status !== 'active' || !s.due('withdraw', hours(12))) return [];
   if (leader.position.kind !== 'ship' || leader.position.ship !== flagship.id) return [];
   const place = view.place(flagship);
+  // Those who came to talk are not a reason to leave.
+  const visitors = view.awaitedVisitors();
   const hostile = view
     .shipsSeenAt(place)
-    .filter((sh) => sh.faction !== view.id && view.hostilityOf(sh.faction) >= 0.6);
+    .filter(
+      (sh) => sh.faction !== view.id && !visitors.includes(sh.faction) && view.hostilityOf(sh.faction) >= 0.6,
+    );
   const theirs = hostile.reduce((sum, sh) => sum + sh.count * sh.firepower, 0);
   if (theirs <= view.strength(view.id)) return [];
   if (
@@ -102,6 +135,53 @@ export function withdrawalQuestions(s: Situation): Question[] {
       [{ name: 'outgunned here', value: 1 }],
     ),
   ];
+}
+
+/** Stock below which a faction is in need of a resource, and above which it can spare some. */
+const NEED = 20;
+const PLENTY = 100;
+
+/**
+ * Humanitarian aid: an honourable leader gives what it has in plenty to a faction it is not at
+ * odds with whose people, at the same place, lack it (the sick treated in one's sickbay).
+ */
+export function reliefQuestions(s: Situation): Question[] {
+  const { view } = s;
+  const leader = view.leader();
+  const flagship = view.flagship();
+  if (leader.status !== 'active' || !flagship || flagship.course || leader.personality.honour < 0.6)
+    return [];
+  const place = view.place(flagship);
+  const out: Question[] = [];
+  for (const f of [...new Set(view.shipsSeenAt(place).map((sh) => sh.faction))].sort()) {
+    if (f === view.id || view.hostilityOf(f) >= 0.6 || !s.due(`relief:${f}`, days(7))) continue;
+    for (const resource of Object.keys(view.self.resources).sort()) {
+      const mine = view.self.resources[resource as never] ?? 0;
+      const theirs = view.faction(f).resources[resource as never] ?? 0;
+      if (mine < PLENTY || theirs >= NEED || resource === 'antimatter' || resource === 'dilithium') continue;
+      out.push(
+        single(
+          `relief:${f}`,
+          leader,
+          `give ${f} ${resource} they lack`,
+          [
+            {
+              intent: {
+                type: 'provide-aid',
+                to: f,
+                resource: resource as never,
+                amount: 30,
+                agreement: null,
+              },
+            },
+          ],
+          [{ name: 'they are in need', value: 1, note: `${f} lack ${resource}` }],
+        ),
+      );
+      break;
+    }
+  }
+  return out;
 }
 
 /** Delivering at once the aid an agreement promises to give immediately. */

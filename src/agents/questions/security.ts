@@ -22,7 +22,7 @@ import type { Situation } from '../situation.js';
 /** Below this vulnerability a faction does not ask itself whether to seek allies. */
 export const ALARM = 0.5;
 /** Recent grievances (added in the last two weeks) that make a faction take stock of its security. */
-export const RECENT_HARM = 0.3;
+export const RECENT_HARM = 0.4;
 
 export function securityQuestions(s: Situation): Question[] {
   const { view, threat } = s;
@@ -35,9 +35,12 @@ export function securityQuestions(s: Situation): Question[] {
 
   const candidates = view
     .factionIds()
-    .filter((f) => f !== view.id && view.relation(f)?.status !== 'war')
+    .filter(
+      (f) => f !== view.id && view.relation(f)?.status !== 'war' && view.breachOf([], [view.id, f]) === null,
+    )
     .map((f) => ({ f, value: total(allianceValue(view, threat, f, leader)) }))
-    .filter((c) => c.value > 0)
+    // The candidates are the least bad: distaste for them all is weighed by the question itself.
+    .filter((c) => c.value > -0.3)
     .sort((a, b) => b.value - a.value || (a.f < b.f ? -1 : 1))
     .slice(0, 4)
     .map((c) => c.f);

@@ -51,7 +51,16 @@ export function proposalQuestions(s: Situation): Question[] {
     if (talkedWith(view, letter.from)) continue;
     const from = letter.from;
     const sender = view.person(letter.sender);
-    const theirPlace = view.places(from)[0];
+    // Where their leader is, or is going.
+    const theirLeader = view.person(view.faction(from).leader);
+    const theirShip =
+      theirLeader?.position.kind === 'ship' ? view.ship(theirLeader.position.ship) : undefined;
+    const theirPlace = theirShip
+      ? view.top(theirShip.course?.to ?? theirShip.location)
+      : theirLeader
+        ? view.place(theirLeader)
+        : undefined;
+    const sought = view.self.agenda.alliance?.candidates.includes(from) ?? false;
     const flagship = view.flagship();
     const options = (judge: Person): Option[] => {
       const value = allianceValue(view, threat, from, judge);
@@ -76,6 +85,9 @@ export function proposalQuestions(s: Situation): Question[] {
           terms: [
             ...value,
             ...covet(view, from, judge),
+            ...(sought
+              ? [{ name: 'an ally we seek', value: 0.6, note: `we are looking for an ally among them` }]
+              : []),
             { name: 'grievances', value: -0.3 * Math.min(2, grudge), note: `what ${from} has done to us` },
             {
               name: 'curiosity',
@@ -123,14 +135,18 @@ export function proposalQuestions(s: Situation): Question[] {
   return out;
 }
 
-/** Letters accepting our proposal whose senders' ships are now where our flagship is. */
+/** Letters accepting our proposal whose senders' leaders are now where our flagship is. */
 function acceptedAndHere(view: FactionView): Letter[] {
   const flagship = view.flagship();
   if (!flagship || flagship.course) return [];
   const place = view.place(flagship);
-  return view
-    .mailbox()
-    .filter((l) => l.topic === 'acceptance' && view.shipsSeenAt(place).some((sh) => sh.faction === l.from));
+  return view.mailbox().filter((l) => {
+    if (l.topic !== 'acceptance') return false;
+    const theirLeader = view.person(view.faction(l.from).leader);
+    if (!theirLeader || theirLeader.status !== 'active') return false;
+    const aboard = theirLeader.position.kind === 'ship' ? view.ship(theirLeader.position.ship) : undefined;
+    return aboard ? !aboard.course && view.place(aboard) === place : view.place(theirLeader) === place;
+  });
 }
 
 /** Hosting talks aboard the flagship once those who accepted have come. */
@@ -176,9 +192,16 @@ export function visitQuestions(s: Situation): Question[] {
   for (const n of view.negotiations('open')) {
     if (!n.aboard) continue;
     const host = view.ship(n.aboard);
-    if (!host || host.faction === view.id) continue;
+    if (!host || host.faction === view.id || host.course) continue;
     if (pos.kind === 'ship' && pos.ship === n.aboard) continue;
     if (view.place(host) !== view.place(leader)) continue;
+    // A leader in a conference stays in the room.
+    if (
+      view
+        .conferences()
+        .some((c) => c.status !== 'ended' && pos.kind === 'location' && pos.location === c.venue)
+    )
+      continue;
     const advisor = s.members.filter(
       (m) => m.id !== leader.id && (m.influence[leader.id] ?? 0) > 0 && view.place(m) === view.place(leader),
     )[0];
@@ -204,8 +227,26 @@ export function visitQuestions(s: Situation): Question[] {
   if (pos.kind === 'ship') {
     const where = view.ship(pos.ship);
     const open = view.negotiations('open').some((n) => n.aboard === pos.ship);
-    const flagship = view.ownShips().find((sh) => !sh.course && view.place(sh) === view.place(leader));
-    if (where && where.faction !== view.id && !open && !view.allies().includes(where.faction) && flagship) {
+    const flag = view.flagship();
+    const flagship =
+      flag && !flag.course && view.place(flag) === view.place(leader)
+        ? flag
+        : view.ownShips().find((sh) => !sh.course && view.place(sh) === view.place(leader));
+    // …unless going down to a conference with an ally from its ship.
+    const gathering = view
+      .conferences()
+      .some(
+        (c) =>
+          c.status === 'convened' ||
+          (c.status === 'proposed' && c.answers[view.id] === 'attend' && c.proposer === leader.id),
+      );
+    if (
+      where &&
+      where.faction !== view.id &&
+      !open &&
+      !(gathering && view.allies().includes(where.faction)) &&
+      flagship
+    ) {
       const party = s.members
         .filter((m) => m.position.kind === 'ship' && m.position.ship === where.id && m.status === 'active')
         .map((m) => m.id);
@@ -223,6 +264,19 @@ export function visitQuestions(s: Situation): Question[] {
   return out;
 }
 
+/** The share of the known world's force at war with `other` (public knowledge). */
+function enemiesOf(view: FactionView, other: FactionId): number {
+  let enemies = 0;
+  let all = 0;
+  for (const f of view.factionIds()) {
+    if (f === view.id || f === other) continue;
+    const strength = view.strength(f);
+    all += strength;
+    if (view.statusBetween(f, other) === 'war') enemies += strength;
+  }
+  return all > 0 ? enemies / all : 0;
+}
+
 /**
  * A faction seeking an alliance approaches one it meets on its way — at the same place, not its
  * enemy, not yet approached — by proposing talks there and then.
@@ -234,6 +288,18 @@ export function encounterQuestions(s: Situation): Question[] {
   const flagship = view.flagship();
   if (!aim || !flagship || flagship.course || leader.status !== 'active') return [];
   const place = view.place(flagship);
+  // A faction gathered for a conference does not open side talks there.
+  if (
+    view
+      .conferences()
+      .some((c) => c.status !== 'ended' && c.answers[view.id] === 'attend' && view.top(c.venue) === place)
+  )
+    return [];
+  // Talks that came to nothing or approaches denied since the search began.
+  const failures =
+    view.negotiations('broken-off').length +
+    view.negotiations('timed-out').length +
+    view.channels().filter((c) => c.from === view.id && c.status === 'denied').length;
   const here = [...new Set(view.shipsSeenAt(place).map((sh) => sh.faction))]
     .filter((f) => f !== view.id)
     .sort();
@@ -264,10 +330,30 @@ export function encounterQuestions(s: Situation): Question[] {
             value: (view.trust(other) - 0.5) * 0.8,
             note: `what ${other} have done for us`,
           },
+          // Openness to those who have done us no harm ("people have a capacity to change").
+          ...(view.grievance(other) === 0
+            ? [
+                {
+                  name: 'openness',
+                  value: 0.3 * judge.personality.honour,
+                  note: 'people have a capacity to change',
+                },
+              ]
+            : []),
+          // After failing elsewhere, any alliance may be better than none.
+          ...(failures > 0
+            ? [
+                {
+                  name: 'better than none',
+                  value: 0.2 * failures * (1 - judge.personality.honour / 2),
+                  note: 'this alliance would be better than none at all',
+                },
+              ]
+            : []),
           {
-            name: 'misgivings',
-            value: -0.2 * judge.personality.caution * (1 - view.trust(other)),
-            note: 'we hardly know them',
+            name: 'their enemies unite against us',
+            value: -0.5 * judge.personality.caution * enemiesOf(view, other),
+            note: `we risk uniting ${other}'s enemies against us`,
           },
         ],
         remember: `approach:${other}`,

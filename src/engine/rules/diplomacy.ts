@@ -49,6 +49,13 @@ export const meet: Rule<'meet'> = (ctx, _actor, faction, intent) => {
   const parties = [faction.id, ...intent.with.filter((f) => f !== faction.id)];
   for (const p of parties)
     if (!ctx.world.factions[p]) return refuse('negotiation.party', `unknown faction ${p}`);
+  const already = Object.values(ctx.world.negotiations).some(
+    (n) =>
+      n.status === 'open' &&
+      parties.every((p) => n.parties.includes(p)) &&
+      n.parties.length === parties.length,
+  );
+  if (already) return refuse('negotiation.open', `talks between ${parties.join(' and ')} are already open`);
   const venue = intent.aboard ? ctx.world.ships[intent.aboard]?.location : (intent.at ?? null);
   if (venue) {
     const absent = parties.filter((p) => !presentAt(ctx.world, p, venue));
