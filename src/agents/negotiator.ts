@@ -24,8 +24,8 @@
  * longer for a patient one. Each tick the strategy is rebuilt from the talks so far, which the
  * library's strategy contract guarantees gives the same decisions as a strategy kept alive.
  */
-import { canonicalJson } from '../common/canonical-json.js';
 import type { FactionId } from '../model/ids.js';
+import { hours } from '../model/time.js';
 import type { Decision } from '../model/intents.js';
 import {
   isDirected,
@@ -65,8 +65,6 @@ export function concessionExponent(p: Person): number {
 export function deadlineRounds(p: Person): number {
   return 3 + Math.round(6 * p.personality.patience);
 }
-
-const key = (p: Provision) => canonicalJson(p);
 
 /**
  * The agenda of talks between `view`'s faction and `other`, as both could see it (it depends only
@@ -153,9 +151,18 @@ function tableFor(
   const values = items.map((p) =>
     valueProvision(view, other, p, s.threat, leader.personality).reduce((sum, t) => sum + t.value, 0),
   );
-  // Any treaty with the untrusted carries a cost: no agreement is worth that much more.
-  const noAgreement = 0.15 * (1 - view.trust(other)) * (0.5 + leader.personality.suspicion);
+  // Any treaty with the untrusted carries a cost: no agreement is worth that much more — but never
+  // more than the terms the faction itself declared it would offer.
+  const declared = openingTerms(view, n, other);
+  const declaredValue = declared.reduce((sum, p) => {
+    const i = items.findIndex((q) => provisionIssueName(q) === provisionIssueName(p));
+    return sum + (i >= 0 ? values[i]! : 0);
+  }, 0);
+  const distrustCost = 0.15 * (1 - view.trust(other)) * (0.5 + leader.personality.suspicion);
+  const noAgreement = declared.length > 0 ? Math.min(distrustCost, declaredValue) : distrustCost;
   const redLines: OutcomePattern[] = [
+    // A treaty of nothing is no treaty.
+    { terms: items.map((_, issue) => ({ issue, values: [0] })) },
     ...redLinesFromPatterns(
       agenda,
       view.self.principles.flatMap((p) => p.forbidsProvisions),
@@ -228,6 +235,17 @@ export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation
   // A partner marked by a deed our principles forbid is not one to deal with at all.
   const partnerBreach = view.breachOf([], n.parties);
   if (partnerBreach) return leader.id === speaker.id ? [walkOut([partnerBreach.principle.text])] : [];
+  // A conference the faction takes part in comes first: talks elsewhere are broken off before it opens.
+  const due = view
+    .conferences()
+    .find(
+      (c) =>
+        c.status !== 'ended' &&
+        c.answers[view.id] === 'attend' &&
+        c.opensAt !== null &&
+        c.opensAt - s.t <= hours(3),
+    );
+  if (due && leader.id === speaker.id) return [walkOut([`${due.title} is about to open`])];
   if (!table) return [walkOut(['nothing to negotiate'])];
   const turn = (phase: 'propose' | 'respond', offer: readonly number[] | null): Turn => ({
     mover: table.me,

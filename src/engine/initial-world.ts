@@ -155,7 +155,7 @@ export function buildWorld(spec: ScenarioSpec): World {
       target: i.target,
       text: i.text,
       indicators: i.indicators,
-      status: 'planned',
+      status: i.status,
       suspectedBy: [],
     };
   }

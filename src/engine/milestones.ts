@@ -128,7 +128,7 @@ function earliestCompletion(m: MilestoneSpec, events: readonly WorldEvent[]): nu
 
 export function matchMilestone(m: MilestoneSpec, events: readonly WorldEvent[]): MilestoneResult {
   const done = earliestCompletion(m, events);
-const blocked =
+  const blocked =
     done !== null &&
     (m.unless.some((p) => events.slice(0, done).some((e) => matchesPattern(e, p))) ||
       !m.requires.every((p) => events.slice(0, done + 1).some((e) => matchesPattern(e, p))));

@@ -187,6 +187,8 @@ const hiddenIntentSchema = z.strictObject({
     })
     .default({}),
   text: z.string().min(1),
+  /** `abandoned`: the plan is given up (it gives no signs and cannot be carried out). */
+  status: z.enum(['planned', 'abandoned']).default('planned'),
   /** Signs that give the intent away once its conference is proposed (see docs/scenario-format.md). */
   indicators: z
     .array(

@@ -175,7 +175,7 @@ function answerQuestions(s: Situation): Question[] {
           },
           {
             name: 'not the only one absent',
-            value: others.length > 1 ? 0.3 : 0,
+            value: others.length > 1 ? 0.45 : 0,
             note: 'no one can risk being the only one who does not attend',
           },
           ...(role === 'host' ? [{ name: 'prestige of hosting', value: 0.5 }] : []),
@@ -184,7 +184,7 @@ function answerQuestions(s: Situation): Question[] {
             name: 'distrust of the sponsors',
             value: role === 'sponsor' ? 0 : -0.6 * (1 - sponsorsTrust) * judge.personality.caution,
           },
-          { name: 'distance', value: Number.isFinite(distance) ? -distance / 20 : -0.5 },
+          { name: 'distance', value: Number.isFinite(distance) ? -distance / 30 : -0.5 },
         ],
       },
       {

@@ -44,8 +44,9 @@ export function principleQuestions(s: Situation): Question[] {
   for (const ship of view.ownShips()) {
     if (talks.has(ship.id)) continue;
     for (const guest of view.aboard(ship)) {
-      if (guest.faction === view.id || view.allies().includes(guest.faction)) continue;
+      if (guest.faction === view.id) continue;
       const marked = view.breachOf([], [view.id, guest.faction]) !== null;
+      if (view.allies().includes(guest.faction) && !marked) continue;
       if (!marked && !brokeWith.has(guest.faction)) continue;
       const theirs = view.shipsSeenAt(view.place(ship)).find((sh) => sh.faction === guest.faction);
       if (!theirs) continue;

@@ -189,7 +189,15 @@ export function visitQuestions(s: Situation): Question[] {
   if (leader.status !== 'active') return [];
   const out: Question[] = [];
   const pos = leader.position;
-  for (const n of view.negotiations('open')) {
+  // One set of talks at a time: a leader already at talks stays there.
+  const atTalks = view
+    .negotiations('open')
+    .some(
+      (n) =>
+        n.aboard !== null &&
+        ((pos.kind === 'ship' && pos.ship === n.aboard) || view.ship(n.aboard)?.faction === view.id),
+    );
+  for (const n of atTalks ? [] : view.negotiations('open').slice(0, 1)) {
     if (!n.aboard) continue;
     const host = view.ship(n.aboard);
     if (!host || host.faction === view.id || host.course) continue;
@@ -308,6 +316,9 @@ export function encounterQuestions(s: Situation): Question[] {
     if (talkedWith(view, other) || pursued(s).includes(other) || !s.due(`encounter:${other}`, days(1)))
       continue;
     if (view.relation(other)?.status === 'war' || view.relation(other)?.status === 'hostile') continue;
+    // Talks need someone who can speak for them here: their leader.
+    const theirLeader = view.person(view.faction(other).leader);
+    if (!theirLeader || theirLeader.status !== 'active' || view.place(theirLeader) !== place) continue;
     const options = (judge: Person): Option[] => [
       {
         id: `approach:${other}`,
