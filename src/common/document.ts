@@ -60,7 +60,15 @@ export function parseSourceDocument(text: string, file: string): SourceDocument 
     });
     throw new InputError(problems);
   }
-  const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  } catch (err) {
+    // An alias to an anchor that does not exist (`*x`) or an alias bomb fails only here.
+    throw new InputError([
+      { code: 'syntax', file, line: 1, column: 1, path: '', message: firstLine((err as Error).message) },
+    ]);
+  }
 
   const at = (offset: number): Location => {
     const p = lineCounter.linePos(offset);

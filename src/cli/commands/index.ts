@@ -3,10 +3,11 @@
  * exports a `register…` function; adding a command is one line here.
  */
 import type { Command } from 'commander';
+import { registerAnalyze } from './analyze.js';
 
 type Register = (program: Command) => void;
 
-const commands: readonly Register[] = [];
+const commands: readonly Register[] = [registerAnalyze];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);
