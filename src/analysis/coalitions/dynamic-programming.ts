@@ -24,7 +24,7 @@ export function dynamicProgrammingCsg(
     let best = v[c];
     let bestSplit = 0;
     // Proper subsets A of C with C's lowest agent: A = low | s for s ⊊ rest.
-    for (let s = (rest - 1) & rest; ; s = (s - 1) & rest) {
+    for (let s = (rest - 1) & rest; rest !== 0; s = (s - 1) & rest) {
       const a = low | s;
       const total = f[a] + f[c ^ a];
       if (total > best) {
@@ -33,7 +33,6 @@ export function dynamicProgrammingCsg(
       }
       if (s === 0) break;
     }
-    if (rest === 0) bestSplit = 0;
     f[c] = best;
     split[c] = bestSplit;
   }
