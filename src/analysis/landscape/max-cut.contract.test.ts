@@ -36,7 +36,7 @@ const solvers: readonly Solver[] = [
 ];
 
 /** Every cut, by enumeration: the reference. */
-export function bruteForceMaxCut(graph: WeightedGraph): number {
+function bruteForceMaxCut(graph: WeightedGraph): number {
   const n = graph.nodes;
   let best = 0;
   const sides = new Uint8Array(n);

@@ -126,7 +126,9 @@ for (const solver of solvers) {
         fc.property(gameArbitrary, (game) => {
           const r = solver.solve(game);
           const reference = enumerateOrders(game);
-          r.shapleyShubik.forEach((v, i) => expect(v).toBeCloseTo(reference[i], 10));
+          r.shapleyShubik.forEach((v, i) => {
+            expect(v).toBeCloseTo(reference[i], 10);
+          });
           expect(r.shapleyShubik.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
         }),
         { numRuns: 60 },
