@@ -2,6 +2,10 @@
  * The registry of benchmarks. Each benchmark prints a table (or returns data for `--json`) and is
  * never a timed test; figures and the machine they were measured on go into BENCHMARKS.md.
  */
+import { csgBenchmark } from './analysis/csg.js';
+import { landscapeBenchmark } from './analysis/landscape.js';
+import { maxCutAllBenchmark, maxCutBenchmark } from './analysis/maxcut.js';
+import { powerBenchmark } from './analysis/power.js';
 
 export interface BenchmarkOptions {
   readonly json: boolean;
@@ -13,4 +17,10 @@ export interface Benchmark {
   run(options: BenchmarkOptions): Promise<unknown>;
 }
 
-export const benchmarks: readonly Benchmark[] = [];
+export const benchmarks: readonly Benchmark[] = [
+  landscapeBenchmark,
+  maxCutBenchmark,
+  maxCutAllBenchmark,
+  powerBenchmark,
+  csgBenchmark,
+];

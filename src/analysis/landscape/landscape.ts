@@ -130,7 +130,7 @@ export interface AlignmentOptions {
 }
 
 /** Default largest n for the exact two-bloc search (the landscape benchmark solves it within a second). */
-export const DEFAULT_EXACT_LIMIT = 40;
+export const DEFAULT_EXACT_LIMIT = 45;
 
 /** The configuration of minimum energy: exact below the limit, otherwise the tabu search's best. */
 export function predictAlignment(instance: LandscapeInstance, options: AlignmentOptions = {}): Alignment {
