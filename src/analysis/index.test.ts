@@ -19,7 +19,10 @@ describe('library API', () => {
     ]) {
       expect(typeof (library as Record<string, unknown>)[name]).toBe('function');
     }
-    const game = library.parseVotingGame('quota: 2\nplayers: [{name: A, weight: 1}, {name: B, weight: 1}]\n', 'g.yaml');
+    const game = library.parseVotingGame(
+      'quota: 2\nplayers: [{name: A, weight: 1}, {name: B, weight: 1}]\n',
+      'g.yaml',
+    );
     expect(game.kind).toBe('weighted');
   });
 });

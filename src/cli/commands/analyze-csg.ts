@@ -61,7 +61,7 @@ export function registerAnalyzeCsg(analyze: Command): void {
           (c) =>
             `  {${c.join(', ')}}  v = ${formatNumber(input.values[c.reduce((m, a) => m | (1 << a), 0)])}`,
         ),
-        `solved in ${elapsed} s (${opts.algorithm})`,
+        `solved in ${elapsed.toFixed(3)} s (${opts.algorithm})`,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     });
