@@ -1,17 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError, renderProblem } from '../../common/errors.js';
+import { expectOnlyInputErrors, renderedProblems } from '../../../test/input-errors.js';
 import { parseCoalitionValues } from './coalition-values.js';
 
-function problems(text: string): string[] {
-  try {
-    parseCoalitionValues(text, 'v.txt');
-  } catch (err) {
-    if (err instanceof InputError) return err.problems.map(renderProblem);
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
+const problems = (text: string): string[] => renderedProblems(() => parseCoalitionValues(text, 'v.txt'));
 
 describe('parseCoalitionValues', () => {
   it('reads one value per line, line k for bitmask k', () => {
@@ -37,16 +29,13 @@ describe('parseCoalitionValues', () => {
   });
 
   it('never throws anything but an InputError on arbitrary text', () => {
-    fc.assert(
-      fc.property(fc.string(), (text) => {
-        try {
-          const r = parseCoalitionValues(text, 'fuzz.txt');
-          expect(r.values.length).toBe(2 ** r.agents);
-        } catch (err) {
-          expect(err).toBeInstanceOf(InputError);
-        }
-      }),
-      { numRuns: 500 },
+    expectOnlyInputErrors(
+      fc.string(),
+      (text) => {
+        const r = parseCoalitionValues(text, 'fuzz.txt');
+        expect(r.values.length).toBe(2 ** r.agents);
+      },
+      500,
     );
   });
 });

@@ -17,7 +17,14 @@
  */
 import type { Budget } from '../../common/budget.js';
 import { createRng } from '../../common/random.js';
-import { type CutSolution, cutValue, type WeightedGraph } from './graph.js';
+import {
+  type CutSolution,
+  cutValue,
+  moveGains,
+  randomSides,
+  type WeightedGraph,
+  weightStats,
+} from './graph.js';
 
 export interface BreakoutOptions {
   readonly seed: number;
@@ -42,26 +49,9 @@ export function breakoutLocalSearch(graph: WeightedGraph, options: BreakoutOptio
   const target = options.target ?? Number.POSITIVE_INFINITY;
   if (n === 0) return { cut: 0, sides: new Uint8Array(0), exact: true, secondsToBest: 0 };
 
-  // Tolerance for comparing sums of real weights; exact zero for integer weights.
-  let maxAbs = 0;
-  let integral = true;
-  for (let k = 0; k < weights.length; k++) {
-    const a = Math.abs(weights[k]);
-    if (a > maxAbs) maxAbs = a;
-    if (!Number.isInteger(weights[k])) integral = false;
-  }
-  const eps = integral ? 0.5 : maxAbs * 1e-9;
-
-  const side = new Uint8Array(n);
-  for (let v = 0; v < n; v++) side[v] = rng.nextUint32() & 1;
-  /** gain[v]: change of the cut weight if v switches side. */
-  const gain = new Float64Array(n);
-  for (let v = 0; v < n; v++) {
-    let g = 0;
-    for (let k = offsets[v]; k < offsets[v + 1]; k++)
-      g += side[neighbours[k]] === side[v] ? weights[k] : -weights[k];
-    gain[v] = g;
-  }
+  const eps = weightStats(graph).tolerance;
+  const side = randomSides(n, rng);
+  const gain = moveGains(graph, side);
   let cut = cutValue(graph, side);
   const tabuUntil = new Float64Array(n);
   const lastMoved = new Float64Array(n);
@@ -103,6 +93,17 @@ export function breakoutLocalSearch(graph: WeightedGraph, options: BreakoutOptio
   let best = cut;
   let secondsToBest = budget.elapsed();
 
+  /** Records the current cut when it beats the best; true if it did. */
+  const improve = (): boolean => {
+    if (cut <= best + eps) return false;
+    best = cut;
+    bestSides.set(side);
+    secondsToBest = budget.elapsed();
+    omega = 0;
+    options.onImprove?.(best, secondsToBest);
+    return true;
+  };
+
   const l0 = Math.max(1, Math.round(0.01 * n));
   const lMax = Math.max(l0, Math.round(0.1 * n));
   const tenureMin = Math.min(3, n);
@@ -136,16 +137,8 @@ export function breakoutLocalSearch(graph: WeightedGraph, options: BreakoutOptio
       flip(bestMove);
     }
 
-    if (cut > best + eps) {
-      best = cut;
-      bestSides.set(side);
-      secondsToBest = budget.elapsed();
-      omega = 0;
-      options.onImprove?.(best, secondsToBest);
-      if (best >= target - eps) break;
-    } else {
-      omega++;
-    }
+    if (!improve()) omega++;
+    else if (best >= target - eps) break;
 
     if (omega > STAGNATION_LIMIT) {
       jump = lMax;
@@ -190,13 +183,7 @@ export function breakoutLocalSearch(graph: WeightedGraph, options: BreakoutOptio
       }
       flip(move);
       tabuUntil[move] = iteration + tenureMin + (tenureSpan > 0 ? rng.nextUint32() % (tenureSpan + 1) : 0);
-      if (cut > best + eps) {
-        best = cut;
-        bestSides.set(side);
-        secondsToBest = budget.elapsed();
-        omega = 0;
-        options.onImprove?.(best, secondsToBest);
-      }
+      improve();
     }
   }
 

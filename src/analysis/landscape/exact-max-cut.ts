@@ -14,7 +14,7 @@
  * second on random landscapes.
  */
 import { type Budget, unlimitedBudget, workBudget } from '../../common/budget.js';
-import { type CutSolution, cutValue, denseWeights, type WeightedGraph } from './graph.js';
+import { type CutSolution, cutValue, denseWeights, positiveSuffixSums, type WeightedGraph } from './graph.js';
 import { tabuSearch } from './tabu-search.js';
 
 export interface ExactMaxCutOptions {
@@ -45,13 +45,7 @@ export function exactMaxCut(graph: WeightedGraph, options: ExactMaxCutOptions = 
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => strength[b] - strength[a] || a - b);
   const w = new Float64Array(n * n);
   for (let p = 0; p < n; p++) for (let q = 0; q < n; q++) w[p * n + q] = dense[order[p] * n + order[q]];
-  // positiveAfter[d]: the sum of positive weights between positions ≥ d.
-  const positiveAfter = new Float64Array(n + 1);
-  for (let d = n - 1; d >= 0; d--) {
-    let s = 0;
-    for (let q = d + 1; q < n; q++) if (w[d * n + q] > 0) s += w[d * n + q];
-    positiveAfter[d] = positiveAfter[d + 1] + s;
-  }
+  const positiveAfter = positiveSuffixSums(w, n);
   let scale = 0;
   for (let k = 0; k < w.length; k++) scale = Math.max(scale, Math.abs(w[k]));
   const eps = scale * 1e-9;

@@ -4,6 +4,7 @@
  * E = Σ_{i≠j} s_i s_j p_ij d_ij is maximising the cut of w_ij = −s_i s_j p_ij (Galam 1996).
  */
 import { invariant } from '../../common/errors.js';
+import type { Rng } from '../../common/random.js';
 
 export interface WeightedEdge {
   /** 0-based end points. */
@@ -97,4 +98,65 @@ export interface CutSolution {
   readonly exact: boolean;
   /** Budget time (seconds, or work units for a counting budget) when the best cut was found. */
   readonly secondsToBest: number;
+}
+
+export interface WeightStats {
+  /** Every weight is an integer: cut weights and gains are then exact. */
+  readonly integral: boolean;
+  /** The largest Σ_u |w_uv| over vertices v (the range of a move's gain). */
+  readonly maxWeightedDegree: number;
+  /** Tolerance for comparing sums of weights: 0.5 for integers, 1e-9·max|w| otherwise. */
+  readonly tolerance: number;
+}
+
+export function weightStats(graph: WeightedGraph): WeightStats {
+  const { offsets, weights } = graph;
+  let maxAbs = 0;
+  let integral = true;
+  let maxWeightedDegree = 0;
+  for (let v = 0; v < graph.nodes; v++) {
+    let d = 0;
+    for (let k = offsets[v]; k < offsets[v + 1]; k++) {
+      const a = Math.abs(weights[k]);
+      d += a;
+      if (a > maxAbs) maxAbs = a;
+      if (!Number.isInteger(weights[k])) integral = false;
+    }
+    if (d > maxWeightedDegree) maxWeightedDegree = d;
+  }
+  return { integral, maxWeightedDegree, tolerance: integral ? 0.5 : maxAbs * 1e-9 };
+}
+
+/** A uniformly random side for every vertex. */
+export function randomSides(n: number, rng: Rng): Uint8Array {
+  const side = new Uint8Array(n);
+  for (let v = 0; v < n; v++) side[v] = rng.nextUint32() & 1;
+  return side;
+}
+
+/** gain[v] = Σ_u w_uv (same side ? 1 : −1): the change of the cut weight if v switches side. */
+export function moveGains(graph: WeightedGraph, side: Uint8Array): Float64Array {
+  const { offsets, neighbours, weights } = graph;
+  const gain = new Float64Array(graph.nodes);
+  for (let v = 0; v < graph.nodes; v++) {
+    let g = 0;
+    for (let k = offsets[v]; k < offsets[v + 1]; k++)
+      g += side[neighbours[k]] === side[v] ? weights[k] : -weights[k];
+    gain[v] = g;
+  }
+  return gain;
+}
+
+/**
+ * positiveAfter[d] = Σ of the positive weights between vertices d..n−1 of a dense n×n matrix: the
+ * most that the pairs not yet placed can add to a cut, in the exact searches.
+ */
+export function positiveSuffixSums(w: Float64Array, n: number): Float64Array {
+  const positiveAfter = new Float64Array(n + 1);
+  for (let d = n - 1; d >= 0; d--) {
+    let s = 0;
+    for (let q = d + 1; q < n; q++) if (w[d * n + q] > 0) s += w[d * n + q];
+    positiveAfter[d] = positiveAfter[d + 1] + s;
+  }
+  return positiveAfter;
 }

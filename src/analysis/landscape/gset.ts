@@ -7,6 +7,8 @@ import { InputError, type Problem } from '../../common/errors.js';
 import { createGraph, type WeightedEdge, type WeightedGraph } from './graph.js';
 
 const MAX_PROBLEMS = 20;
+/** Larger graphs would not fit the solvers' arrays in memory. */
+export const MAX_NODES = 50_000_000;
 
 export function parseGset(text: string, file: string): WeightedGraph {
   const problems: Problem[] = [];
@@ -47,6 +49,18 @@ export function parseGset(text: string, file: string): WeightedGraph {
   }
   const n = Number(header[0].text);
   const m = Number(header[1].text);
+  if (n > MAX_NODES) {
+    throw new InputError([
+      {
+        code: 'gset',
+        file,
+        line: headerLine,
+        column: header[0].column + 1,
+        path: '',
+        message: `${n} vertices is more than the ${MAX_NODES} supported`,
+      },
+    ]);
+  }
   const edges: WeightedEdge[] = [];
   for (lineIndex++; lineIndex < lines.length; lineIndex++) {
     const raw = lines[lineIndex];

@@ -11,7 +11,7 @@
  */
 import { type Budget, unlimitedBudget } from '../../common/budget.js';
 import { invariant } from '../../common/errors.js';
-import { denseWeights, type WeightedGraph } from './graph.js';
+import { denseWeights, positiveSuffixSums, type WeightedGraph } from './graph.js';
 
 export interface BlocSolution {
   /** The cut weight Σ_{i<j, different blocs} w_ij. */
@@ -35,12 +35,7 @@ export function exactMaxKCut(
   let scale = 0;
   for (let i = 0; i < w.length; i++) scale = Math.max(scale, Math.abs(w[i]));
   const eps = scale * 1e-9;
-  const positiveAfter = new Float64Array(n + 1);
-  for (let d = n - 1; d >= 0; d--) {
-    let s = 0;
-    for (let q = d + 1; q < n; q++) if (w[d * n + q] > 0) s += w[d * n + q];
-    positiveAfter[d] = positiveAfter[d + 1] + s;
-  }
+  const positiveAfter = positiveSuffixSums(w, n);
   // placedTo[q]: Σ of weights from placed vertices to q; inBloc[q*k+b]: from those in bloc b.
   const placedTo = new Float64Array(n);
   const inBloc = new Float64Array(n * k);

@@ -17,7 +17,14 @@
  */
 import type { Budget } from '../../common/budget.js';
 import { createRng } from '../../common/random.js';
-import { type CutSolution, cutValue, type WeightedGraph } from './graph.js';
+import {
+  type CutSolution,
+  cutValue,
+  moveGains,
+  randomSides,
+  type WeightedGraph,
+  weightStats,
+} from './graph.js';
 
 export interface TabuSearchOptions {
   readonly seed: number;
@@ -45,33 +52,11 @@ export function tabuSearch(graph: WeightedGraph, options: TabuSearchOptions): Cu
   const target = options.target ?? Number.POSITIVE_INFINITY;
   if (n === 0) return { cut: 0, sides: new Uint8Array(0), exact: true, secondsToBest: 0 };
 
-  let maxAbs = 0;
-  let integral = true;
-  let maxWeightedDegree = 0;
-  for (let v = 0; v < n; v++) {
-    let d = 0;
-    for (let k = offsets[v]; k < offsets[v + 1]; k++) {
-      const w = weights[k];
-      d += Math.abs(w);
-      if (Math.abs(w) > maxAbs) maxAbs = Math.abs(w);
-      if (!Number.isInteger(w)) integral = false;
-    }
-    if (d > maxWeightedDegree) maxWeightedDegree = d;
-  }
   // Sums of real weights are compared with a tolerance; integer sums are exact.
-  const eps = integral ? 0.5 : maxAbs * 1e-9;
+  const { integral, maxWeightedDegree, tolerance: eps } = weightStats(graph);
   const useBuckets = integral && 2 * maxWeightedDegree + 1 <= MAX_BUCKETS;
-
-  const side = new Uint8Array(n);
-  for (let v = 0; v < n; v++) side[v] = rng.nextUint32() & 1;
-  /** gain[v]: change of the cut weight if v switches side. */
-  const gain = new Float64Array(n);
-  for (let v = 0; v < n; v++) {
-    let g = 0;
-    for (let k = offsets[v]; k < offsets[v + 1]; k++)
-      g += side[neighbours[k]] === side[v] ? weights[k] : -weights[k];
-    gain[v] = g;
-  }
+  const side = randomSides(n, rng);
+  const gain = moveGains(graph, side);
   let cut = cutValue(graph, side);
   const tabuUntil = new Float64Array(n);
   let iteration = 0;

@@ -1,17 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError, renderProblem } from '../../common/errors.js';
+import { expectOnlyInputErrors, renderedProblems } from '../../../test/input-errors.js';
+import { InputError } from '../../common/errors.js';
 import { parseVotingGame } from './power-input.js';
 
-function problems(text: string): string[] {
-  try {
-    parseVotingGame(text, 'g.yaml');
-  } catch (err) {
-    if (err instanceof InputError) return err.problems.map(renderProblem);
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
+const problems = (text: string): string[] => renderedProblems(() => parseVotingGame(text, 'g.yaml'));
 
 describe('parseVotingGame', () => {
   it('reads weighted and simple games', () => {
@@ -54,16 +47,7 @@ describe('parseVotingGame', () => {
   });
 
   it('never throws anything but an InputError on arbitrary input', () => {
-    fc.assert(
-      fc.property(fc.string(), (text) => {
-        try {
-          parseVotingGame(text, 'fuzz.yaml');
-        } catch (err) {
-          expect(err).toBeInstanceOf(InputError);
-        }
-      }),
-      { numRuns: 300 },
-    );
+    expectOnlyInputErrors(fc.string(), (text) => parseVotingGame(text, 'fuzz.yaml'), 300);
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         try {
