@@ -15,26 +15,18 @@
  * seeded RNG and time from the injected Budget only, so a run is a deterministic function of the
  * seed up to the point where the budget stops it.
  */
-import type { Budget } from '../../common/budget.js';
 import { createRng } from '../../common/random.js';
 import {
   type CutSolution,
   cutValue,
+  type HeuristicOptions,
   moveGains,
   randomSides,
   type WeightedGraph,
   weightStats,
 } from './graph.js';
 
-export interface BreakoutOptions {
-  readonly seed: number;
-  /** When to stop; checked once per descent–perturbation cycle. */
-  readonly budget: Budget;
-  /** Stop as soon as a cut of at least this weight is found (e.g. a known optimum). */
-  readonly target?: number;
-  /** Called with each new best cut (value, budget time) — e.g. for a progress line. */
-  readonly onImprove?: (cut: number, elapsed: number) => void;
-}
+export type BreakoutOptions = HeuristicOptions;
 
 /** Tuning of Benlic & Hao (2013), section 4.1. */
 const STAGNATION_LIMIT = 1000; // T

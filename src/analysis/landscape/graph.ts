@@ -3,6 +3,8 @@
  * works on. Two-bloc alignment (landscape theory) is weighted Max-Cut: minimising the energy
  * E = Σ_{i≠j} s_i s_j p_ij d_ij is maximising the cut of w_ij = −s_i s_j p_ij (Galam 1996).
  */
+
+import type { Budget } from '../../common/budget.js';
 import { invariant } from '../../common/errors.js';
 import type { Rng } from '../../common/random.js';
 
@@ -159,4 +161,15 @@ export function positiveSuffixSums(w: Float64Array, n: number): Float64Array {
     positiveAfter[d] = positiveAfter[d + 1] + s;
   }
   return positiveAfter;
+}
+
+/** What the Max-Cut heuristics take: a seed, a budget, an optional target and progress callback. */
+export interface HeuristicOptions {
+  readonly seed: number;
+  /** When to stop; the best cut so far is returned. */
+  readonly budget: Budget;
+  /** Stop as soon as a cut of at least this weight is found (e.g. a known optimum). */
+  readonly target?: number;
+  /** Called with each new best cut (value, budget time) — e.g. for a progress line. */
+  readonly onImprove?: (cut: number, elapsed: number) => void;
 }

@@ -15,26 +15,18 @@
  * comes from the seeded RNG and time from the injected Budget, so a run is a deterministic
  * function of the seed up to where the budget stops it.
  */
-import type { Budget } from '../../common/budget.js';
 import { createRng } from '../../common/random.js';
 import {
   type CutSolution,
   cutValue,
+  type HeuristicOptions,
   moveGains,
   randomSides,
   type WeightedGraph,
   weightStats,
 } from './graph.js';
 
-export interface TabuSearchOptions {
-  readonly seed: number;
-  /** When to stop; checked every 1024 iterations. */
-  readonly budget: Budget;
-  /** Stop as soon as a cut of at least this weight is found (e.g. a known optimum). */
-  readonly target?: number;
-  /** Called with each new best cut (value, budget time) — e.g. for a progress line. */
-  readonly onImprove?: (cut: number, elapsed: number) => void;
-}
+export type TabuSearchOptions = HeuristicOptions;
 
 /** Iterations without a new best cut, per vertex, before the search restarts from the best cut. */
 const STALL_PER_VERTEX = 200;

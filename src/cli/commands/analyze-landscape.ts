@@ -40,7 +40,7 @@ export function registerAnalyzeLandscape(analyze: Command): void {
     .option('--blocs <k>', 'number of blocs (k ≥ 2; more than two is solved exactly, for small n)', '2')
     .option(
       '--exact-limit <n>',
-      'largest number of actors solved exactly; the tabu search beyond',
+      'largest number of actors solved exactly (45 take under a second on random landscapes); the tabu search beyond',
       String(DEFAULT_EXACT_LIMIT),
     )
     .option('--seconds <s>', 'time limit (exact search and heuristic)')
