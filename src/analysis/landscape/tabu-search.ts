@@ -6,7 +6,7 @@
  * vertex whose move gains most, among those not moved in the last `tenure` iterations, unless a tabu
  * move would beat the best cut found (aspiration). The tenure is drawn per move in
  * [n/40, n/10], the range that worked best on the G-set. When the best cut has not improved for
- * 200·n iterations the search restarts from the best cut with 0.1·n random moves — the strong
+ * 1000·n iterations the search restarts from the best cut with 0.1·n random moves — the strong
  * random perturbation of Breakout Local Search (Benlic & Hao 2013).
  *
  * With integer weights the move gains are integers and the best move is found in amortised O(1)
@@ -29,7 +29,7 @@ import {
 export type TabuSearchOptions = HeuristicOptions;
 
 /** Iterations without a new best cut, per vertex, before the search restarts from the best cut. */
-const STALL_PER_VERTEX = 200;
+const STALL_PER_VERTEX = 1000;
 /** Fraction of the vertices moved at random by a restart. */
 const PERTURBATION_FRACTION = 0.1;
 /** Bucket lists are used while the gain range stays below this many buckets. */
