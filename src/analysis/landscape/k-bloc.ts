@@ -84,5 +84,19 @@ export function exactMaxKCut(
     }
   };
   search(0, 0, 0);
-  return { cut: best === Number.NEGATIVE_INFINITY ? 0 : best, blocs: bestBlocs, exact: !stopped };
+  // Report the cut of the returned blocs, recomputed, not the search's running sum.
+  return { cut: kCutValue(graph, bestBlocs), blocs: bestBlocs, exact: !stopped };
+}
+
+/** Σ of the weights of edges whose ends are in different blocs. */
+export function kCutValue(graph: WeightedGraph, blocs: Uint8Array): number {
+  const { offsets, neighbours, weights } = graph;
+  let total = 0;
+  for (let v = 0; v < graph.nodes; v++) {
+    for (let k = offsets[v]; k < offsets[v + 1]; k++) {
+      const u = neighbours[k];
+      if (u > v && blocs[u] !== blocs[v]) total += weights[k];
+    }
+  }
+  return total;
 }

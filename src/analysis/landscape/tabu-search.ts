@@ -43,6 +43,9 @@ export function tabuSearch(graph: WeightedGraph, options: TabuSearchOptions): Cu
   const budget = options.budget;
   const target = options.target ?? Number.POSITIVE_INFINITY;
   if (n === 0) return { cut: 0, sides: new Uint8Array(0), exact: true, secondsToBest: 0 };
+  // Without edges every cut is 0. Isolated vertices are never moved: their moves change nothing
+  // and, gaining 0, they would keep the search wandering on a plateau.
+  if (offsets[n] === 0) return { cut: 0, sides: new Uint8Array(n), exact: true, secondsToBest: 0 };
 
   // Sums of real weights are compared with a tolerance; integer sums are exact.
   const { integral, maxWeightedDegree, tolerance: eps } = weightStats(graph);
@@ -63,7 +66,10 @@ export function tabuSearch(graph: WeightedGraph, options: TabuSearchOptions): Cu
   const top = new Int32Array(2); // an upper bound on the highest non-empty bucket of each list
   // Vertices whose tabu status ends at a given iteration: a timing wheel over the tenure range.
   const tenureMin = Math.max(1, Math.floor(n / 40));
-  const tenureSpan = Math.max(0, Math.min(n - 1, Math.floor(n / 10)) - tenureMin);
+  // Small graphs (n < 100) get tenures up to min(10, n − 1): with a tenure of 1 or 2 the search
+  // would cycle between a few moves of equal gain.
+  const tenureMax = Math.min(n - 1, Math.max(Math.floor(n / 10), 10));
+  const tenureSpan = Math.max(0, tenureMax - tenureMin);
   const wheelSize = tenureMin + tenureSpan + 1;
   const wheelHead = new Int32Array(wheelSize).fill(-1);
   const wheelNext = new Int32Array(n).fill(-1);
@@ -98,7 +104,7 @@ export function tabuSearch(graph: WeightedGraph, options: TabuSearchOptions): Cu
   if (useBuckets) {
     top[0] = 0;
     top[1] = 0;
-    for (let v = 0; v < n; v++) insert(v, 0);
+    for (let v = 0; v < n; v++) if (offsets[v + 1] > offsets[v]) insert(v, 0);
   }
 
   const flip = (v: number): void => {
@@ -185,12 +191,21 @@ export function tabuSearch(graph: WeightedGraph, options: TabuSearchOptions): Cu
         const start = rng.nextUint32() % n;
         for (let i = 0, v = start; i < n; i++, v = v + 1 === n ? 0 : v + 1) {
           const g = gain[v];
-          if (g > bestGain && (tabuUntil[v] <= iteration || cut + g > best + eps)) {
+          if (
+            g > bestGain &&
+            offsets[v + 1] > offsets[v] &&
+            (tabuUntil[v] <= iteration || cut + g > best + eps)
+          ) {
             bestGain = g;
             chosen = v;
           }
         }
-        if (chosen < 0) chosen = start;
+        if (chosen < 0) {
+          // Every vertex with an edge is tabu: take the best of them regardless.
+          for (let v = 0; v < n; v++) {
+            if (offsets[v + 1] > offsets[v] && (chosen < 0 || gain[v] > gain[chosen])) chosen = v;
+          }
+        }
       }
       move(chosen);
       if (cut > best + eps) {
@@ -212,6 +227,7 @@ export function tabuSearch(graph: WeightedGraph, options: TabuSearchOptions): Cu
 
   /** A move outside the tabu logic (restarts): the vertex keeps its list. */
   function restoreFlip(v: number): void {
+    if (offsets[v + 1] === offsets[v]) return;
     const which = list[v];
     flip(v);
     if (useBuckets) insert(v, which);
