@@ -6,7 +6,8 @@
  * vertex whose move gains most, among those not moved in the last `tenure` iterations, unless a tabu
  * move would beat the best cut found (aspiration). The tenure is drawn per move in
  * [n/40, n/10], the range that worked best on the G-set. When the best cut has not improved for
- * 1000·n iterations the search restarts from the best cut with 0.1·n random moves — the strong
+ * 1000·n iterations (at most 2 million) the search restarts from the best cut with 0.1·n random
+ * moves — the strong
  * random perturbation of Breakout Local Search (Benlic & Hao 2013).
  *
  * With integer weights the move gains are integers and the best move is found in amortised O(1)
@@ -30,6 +31,8 @@ export type TabuSearchOptions = HeuristicOptions;
 
 /** Iterations without a new best cut, per vertex, before the search restarts from the best cut. */
 const STALL_PER_VERTEX = 1000;
+/** …but never more than this many: large sparse graphs (5,000+ vertices) gain from more restarts. */
+const MAX_STALL = 2_000_000;
 /** Fraction of the vertices moved at random by a restart. */
 const PERTURBATION_FRACTION = 0.1;
 /** Bucket lists are used while the gain range stays below this many buckets. */
@@ -172,7 +175,7 @@ export function tabuSearch(graph: WeightedGraph, options: TabuSearchOptions): Cu
   let best = cut;
   let secondsToBest = budget.elapsed();
   let sinceImprovement = 0;
-  const stallLimit = STALL_PER_VERTEX * n;
+  const stallLimit = Math.min(STALL_PER_VERTEX * n, MAX_STALL);
   const perturbation = Math.max(1, Math.round(PERTURBATION_FRACTION * n));
 
   search: while (best < target - eps) {
