@@ -2,6 +2,10 @@
  * The registry of benchmarks. Each benchmark prints a table (or returns data for `--json`) and is
  * never a timed test; figures and the machine they were measured on go into BENCHMARKS.md.
  */
+import { csgBenchmark } from './analysis/csg.js';
+import { landscapeBenchmark } from './analysis/landscape.js';
+import { maxCutAllBenchmark, maxCutBenchmark } from './analysis/maxcut.js';
+import { powerBenchmark } from './analysis/power.js';
 import { forecastBenchmark } from './forecast.js';
 import { negotiationBenchmark } from './negotiation.js';
 
@@ -15,4 +19,12 @@ export interface Benchmark {
   run(options: BenchmarkOptions): Promise<unknown>;
 }
 
-export const benchmarks: readonly Benchmark[] = [negotiationBenchmark, forecastBenchmark];
+export const benchmarks: readonly Benchmark[] = [
+  negotiationBenchmark,
+  forecastBenchmark,
+  landscapeBenchmark,
+  maxCutBenchmark,
+  maxCutAllBenchmark,
+  powerBenchmark,
+  csgBenchmark,
+];

@@ -9,6 +9,7 @@ export { type ParallelTournamentOptions, runTournamentParallel } from './cli/tou
  * as one namespace: `import { forecast } from 'alliances'; forecast.runSmp(issue)`.
  */
 export * as forecast from './analysis/forecast/index.js';
+export * from './analysis/index.js';
 export { type Budget, unlimitedBudget, wallClockBudget, workBudget } from './common/budget.js';
 export { canonicalJson, sha256Hex } from './common/canonical-json.js';
 export * from './common/errors.js';

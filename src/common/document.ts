@@ -70,7 +70,7 @@ export function parseSourceDocument(text: string, file: string): SourceDocument 
   try {
     value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
   } catch (err) {
-    // Aliases that cannot be resolved (or expand too much) surface only when converting.
+    // An alias to an anchor that does not exist (`*x`) or an alias bomb fails only here.
     throw new InputError([
       {
         code: 'syntax',
@@ -78,7 +78,7 @@ export function parseSourceDocument(text: string, file: string): SourceDocument 
         line: 1,
         column: 1,
         path: '',
-        message: (err as Error).message,
+        message: firstLine((err as Error).message),
         hint: 'check the anchors (&name) and aliases (*name)',
       },
     ]);

@@ -3,6 +3,7 @@
  * exports a `register…` function; adding a command is one line here.
  */
 import type { Command } from 'commander';
+import { registerAnalyze } from './analyze.js';
 import { registerBench } from './bench.js';
 import { registerForecast } from './forecast.js';
 import { registerNegotiate } from './negotiate.js';
@@ -22,6 +23,7 @@ const commands: readonly Register[] = [
   registerNegotiate,
   registerTournament,
   registerForecast,
+  registerAnalyze,
   registerBench,
 ];
 

@@ -1,0 +1,68 @@
+/** `alliances analyze csg FILE`: the coalition structure of maximum total value. */
+import type { Command } from 'commander';
+import { branchAndBoundCsg } from '../../analysis/coalitions/branch-and-bound.js';
+import { structureAgents } from '../../analysis/coalitions/coalition-structure.js';
+import { parseCoalitionValues } from '../../analysis/coalitions/coalition-values.js';
+import { dynamicProgrammingCsg } from '../../analysis/coalitions/dynamic-programming.js';
+import { wallClockBudget } from '../../common/budget.js';
+import { InputError } from '../../common/errors.js';
+import { parseNumberOption, printJson, readInputFile } from '../io.js';
+import { formatNumber } from './format.js';
+
+interface CsgOptions {
+  json?: boolean;
+  seconds?: string;
+  algorithm: string;
+}
+
+export function registerAnalyzeCsg(analyze: Command): void {
+  analyze
+    .command('csg')
+    .description('optimal coalition structure: anytime branch and bound (IP/ODP-IP family), or DP (Yeh 1986)')
+    .argument('<file>', 'one value per line, line k = v(coalition with bitmask k), line 0 = 0')
+    .option('--json', 'print JSON')
+    .option('--seconds <s>', 'time limit; the best structure so far and a proven upper bound are reported')
+    .option('--algorithm <name>', 'bnb (default) or dp', 'bnb')
+    .action((file: string, opts: CsgOptions) => {
+      if (opts.algorithm !== 'bnb' && opts.algorithm !== 'dp') {
+        throw new InputError([
+          {
+            code: 'invalid-option',
+            path: '--algorithm',
+            message: `unknown algorithm "${opts.algorithm}"`,
+            hint: 'valid: "bnb", "dp"',
+          },
+        ]);
+      }
+      const seconds =
+        opts.seconds === undefined
+          ? Number.POSITIVE_INFINITY
+          : parseNumberOption('--seconds', opts.seconds, 0);
+      const input = parseCoalitionValues(readInputFile(file), file);
+      const budget = wallClockBudget(seconds);
+      const result =
+        opts.algorithm === 'dp' ? dynamicProgrammingCsg(input, budget) : branchAndBoundCsg(input, { budget });
+      const elapsed = Math.round(budget.elapsed() * 1000) / 1000;
+      const structure = structureAgents(result.coalitions);
+      if (opts.json) {
+        printJson({
+          value: result.value,
+          structure,
+          optimal: result.optimal,
+          bound: result.bound,
+          seconds: elapsed,
+        });
+        return;
+      }
+      const lines = [
+        `${input.agents} agents: ${result.optimal ? 'optimal' : 'best found (stopped by the time limit)'} coalition structure`,
+        `value ${formatNumber(result.value)}${result.optimal ? '' : `, upper bound ${formatNumber(result.bound)}`}`,
+        ...structure.map(
+          (c) =>
+            `  {${c.join(', ')}}  v = ${formatNumber(input.values[c.reduce((m, a) => m | (1 << a), 0)])}`,
+        ),
+        `solved in ${elapsed.toFixed(3)} s (${opts.algorithm})`,
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,219 @@
+/** `alliances analyze landscape FILE` and `alliances analyze maxcut GRAPH`. */
+import type { Command } from 'commander';
+import { parseGset } from '../../analysis/landscape/gset.js';
+import {
+  type Alignment,
+  allConfigurations,
+  DEFAULT_EXACT_LIMIT,
+  type LandscapeInstance,
+  MAX_ENUMERATED_ACTORS,
+  predictAlignment,
+} from '../../analysis/landscape/landscape.js';
+import { parseLandscape } from '../../analysis/landscape/landscape-input.js';
+import { type MaxCutAlgorithm, solveMaxCut } from '../../analysis/landscape/max-cut.js';
+import { wallClockBudget } from '../../common/budget.js';
+import { InputError } from '../../common/errors.js';
+import { createProgress, parseIntegerOption, parseNumberOption, printJson, readInputFile } from '../io.js';
+import { formatNumber, table } from './format.js';
+
+interface LandscapeOptions {
+  json?: boolean;
+  all?: boolean;
+  localMinima?: boolean;
+  blocs: string;
+  exactLimit: string;
+  seconds?: string;
+  seed: string;
+}
+
+export function registerAnalyzeLandscape(analyze: Command): void {
+  analyze
+    .command('landscape')
+    .description(
+      'alignment by landscape theory (Axelrod & Bennett 1993): the configuration of minimum energy ' +
+        'E = Σ_{i≠j} s_i s_j p_ij d_ij, exact by branch and bound up to --exact-limit actors',
+    )
+    .argument('<file>', 'YAML or JSON file: actors [{name, size}] and propensities [[a, b, p]] or a matrix')
+    .option('--json', 'print JSON')
+    .option('--all', `list every two-bloc configuration (at most ${MAX_ENUMERATED_ACTORS} actors)`)
+    .option('--local-minima', "list only the local minima (the theory's predictions)")
+    .option('--blocs <k>', 'number of blocs (k ≥ 2; more than two is solved exactly, for small n)', '2')
+    .option(
+      '--exact-limit <n>',
+      'largest number of actors solved exactly (45 take under a second on random landscapes); the tabu search beyond',
+      String(DEFAULT_EXACT_LIMIT),
+    )
+    .option('--seconds <s>', 'time limit (exact search and heuristic)')
+    .option('--seed <n>', 'seed of the heuristic', '1')
+    .action((file: string, opts: LandscapeOptions) => {
+      const blocs = parseIntegerOption('--blocs', opts.blocs, 2);
+      const exactLimit = parseIntegerOption('--exact-limit', opts.exactLimit, 0);
+      const seed = parseIntegerOption('--seed', opts.seed, 0);
+      const seconds =
+        opts.seconds === undefined ? undefined : parseNumberOption('--seconds', opts.seconds, 0);
+      const instance = parseLandscape(readInputFile(file), file);
+      const n = instance.names.length;
+      if (opts.all || opts.localMinima) {
+        if (n > MAX_ENUMERATED_ACTORS) {
+          throw new InputError([
+            {
+              code: 'too-large',
+              file,
+              path: 'actors',
+              message: `listing configurations needs at most ${MAX_ENUMERATED_ACTORS} actors; this file has ${n}`,
+              hint: 'drop --all/--local-minima to get the minimum-energy configuration',
+            },
+          ]);
+        }
+        if (blocs !== 2) {
+          throw new InputError([
+            {
+              code: 'invalid-option',
+              path: '--blocs',
+              message: '--all and --local-minima list two-bloc configurations only',
+            },
+          ]);
+        }
+        printConfigurations(instance, opts.localMinima === true, opts.json === true);
+        return;
+      }
+      const budget = seconds === undefined ? undefined : wallClockBudget(seconds);
+      const alignment = predictAlignment(instance, { blocs, exactLimit, budget, seed });
+      if (opts.json) printJson(alignmentJson(instance, alignment));
+      else printAlignment(instance, alignment, blocs);
+    });
+}
+
+function namesOf(instance: LandscapeInstance, blocs: number[][]): string[][] {
+  return blocs.map((b) => b.map((i) => instance.names[i]));
+}
+
+function frustrationJson(instance: LandscapeInstance, f: Float64Array): Record<string, number> {
+  const out: Record<string, number> = {};
+  instance.names.forEach((name, i) => {
+    out[name] = f[i];
+  });
+  return out;
+}
+
+function alignmentJson(instance: LandscapeInstance, a: Alignment): unknown {
+  return {
+    energy: a.energy,
+    sides: namesOf(instance, a.blocs),
+    frustration: frustrationJson(instance, a.frustration),
+    exact: a.exact,
+  };
+}
+
+function printAlignment(instance: LandscapeInstance, a: Alignment, k: number): void {
+  const lines: string[] = [];
+  const how = a.exact ? 'exact minimum' : 'best found (heuristic, not proven minimal)';
+  lines.push(`${instance.names.length} actors, ${k === 2 ? 'two blocs' : `at most ${k} blocs`}: ${how}`);
+  lines.push(`energy E = ${formatNumber(a.energy)}`);
+  namesOf(instance, a.blocs).forEach((names, b) => {
+    lines.push(`bloc ${b + 1}: ${names.length > 0 ? names.join(', ') : '(empty)'}`);
+  });
+  lines.push('');
+  lines.push(
+    table(
+      ['actor', 'bloc', 'frustration'],
+      instance.names.map((name, i) => [name, String(a.configuration[i] + 1), formatNumber(a.frustration[i])]),
+      ['left', 'right', 'right'],
+    ),
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function printConfigurations(instance: LandscapeInstance, onlyMinima: boolean, json: boolean): void {
+  const list = allConfigurations(instance, onlyMinima);
+  if (json) {
+    printJson({
+      configurations: list.map((c) => ({
+        sides: namesOf(instance, c.blocs),
+        energy: c.energy,
+        frustration: frustrationJson(instance, c.frustration),
+        localMinimum: c.localMinimum,
+      })),
+    });
+    return;
+  }
+  const what = onlyMinima ? 'local minima' : 'configurations';
+  process.stdout.write(`${list.length} ${what}, by increasing energy (* local minimum)\n\n`);
+  process.stdout.write(
+    `${table(
+      ['energy', 'min', 'bloc 1', 'bloc 2'],
+      list.map((c) => {
+        const [a, b] = namesOf(instance, c.blocs);
+        return [
+          formatNumber(c.energy),
+          c.localMinimum ? '*' : '',
+          a.join(', '),
+          b.length > 0 ? b.join(', ') : '(empty)',
+        ];
+      }),
+      ['right', 'left', 'left', 'left'],
+    )}\n`,
+  );
+}
+
+interface MaxCutOptions {
+  json?: boolean;
+  seconds: string;
+  seed: string;
+  algorithm: string;
+  target?: string;
+}
+
+export function registerAnalyzeMaxCut(analyze: Command): void {
+  analyze
+    .command('maxcut')
+    .description('weighted Max-Cut of a G-set graph by tabu search (or Breakout Local Search), anytime')
+    .argument('<graph>', 'G-set file: "n m", then "u v w" per edge (1-based vertices)')
+    .option('--json', 'print JSON')
+    .option('--seconds <s>', 'time limit', '10')
+    .option('--seed <n>', 'seed', '1')
+    .option('--algorithm <name>', 'tabu (default) or breakout', 'tabu')
+    .option('--target <cut>', 'stop as soon as a cut of this weight is found')
+    .action((file: string, opts: MaxCutOptions) => {
+      const seconds = parseNumberOption('--seconds', opts.seconds, 0);
+      const seed = parseIntegerOption('--seed', opts.seed, 0);
+      const target = opts.target === undefined ? undefined : parseNumberOption('--target', opts.target);
+      if (opts.algorithm !== 'tabu' && opts.algorithm !== 'breakout') {
+        throw new InputError([
+          {
+            code: 'invalid-option',
+            path: '--algorithm',
+            message: `unknown algorithm "${opts.algorithm}"`,
+            hint: 'valid: "tabu", "breakout"',
+          },
+        ]);
+      }
+      const graph = parseGset(readInputFile(file), file);
+      const progress = createProgress('max-cut');
+      const result = solveMaxCut(graph, {
+        algorithm: opts.algorithm as MaxCutAlgorithm,
+        seed,
+        budget: wallClockBudget(seconds),
+        target,
+        onImprove: (cut, elapsed) => progress.update(Math.min(elapsed, seconds), seconds, `best cut ${cut}`),
+      });
+      progress.done();
+      const out = {
+        cut: result.cut,
+        seconds: round3(result.secondsToBest),
+        nodes: graph.nodes,
+        edges: graph.edgeCount,
+      };
+      if (opts.json) printJson(out);
+      else {
+        process.stdout.write(
+          `cut ${formatNumber(out.cut)} found after ${out.seconds} s (${opts.algorithm}, seed ${seed}, ${seconds} s budget)\n` +
+            `graph: ${out.nodes} nodes, ${out.edges} edges\n`,
+        );
+      }
+    });
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

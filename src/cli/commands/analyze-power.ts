@@ -1,0 +1,182 @@
+/** `alliances analyze power FILE`: power indices of simple games, or the Shapley value of a TU game. */
+import type { Command } from 'commander';
+import { parseCoalitionValues } from '../../analysis/coalitions/coalition-values.js';
+import { type Fraction, fractionText, fractionValue } from '../../analysis/power/fraction.js';
+import { parseVotingGame } from '../../analysis/power/power-input.js';
+import {
+  MAX_EXACT_SHAPLEY_PLAYERS,
+  type ShapleyEstimate,
+  shapleyValue,
+} from '../../analysis/power/shapley-value.js';
+import {
+  type PlayerPower,
+  type PowerIndex,
+  simpleGamePower,
+  weightedGamePower,
+} from '../../analysis/power/voting-power.js';
+import { wallClockBudget } from '../../common/budget.js';
+import { InputError } from '../../common/errors.js';
+import { parseIntegerOption, parseNumberOption, printJson, readInputFile } from '../io.js';
+import { formatNumber, table } from './format.js';
+
+interface PowerOptions {
+  json?: boolean;
+  index: string;
+  exactLimit: string;
+  samples: string;
+  seed: string;
+  seconds?: string;
+}
+
+const INDICES: readonly PowerIndex[] = ['shapley-shubik', 'banzhaf', 'both'];
+
+export function registerAnalyzePower(analyze: Command): void {
+  analyze
+    .command('power')
+    .description(
+      'exact Shapley–Shubik and Banzhaf indices of a weighted voting game or a game given by its minimal ' +
+        'winning coalitions; or the Shapley value of a TU game given as one value per coalition',
+    )
+    .argument(
+      '<file>',
+      'YAML/JSON game {quota, players: [{name, weight}]} or {players, minimalWinningCoalitions}; or a coalition-value file',
+    )
+    .option('--json', 'print JSON')
+    .option('--index <name>', 'shapley-shubik, banzhaf or both', 'both')
+    .option(
+      '--exact-limit <n>',
+      `TU games: largest n computed exactly (at most ${MAX_EXACT_SHAPLEY_PLAYERS})`,
+      String(MAX_EXACT_SHAPLEY_PLAYERS),
+    )
+    .option('--samples <m>', 'TU games beyond the exact limit: random orders to sample', '10000')
+    .option('--seed <n>', 'seed of the sampling', '1')
+    .option('--seconds <s>', 'time limit of the sampling')
+    .action((file: string, opts: PowerOptions) => {
+      if (!INDICES.includes(opts.index as PowerIndex)) {
+        throw new InputError([
+          {
+            code: 'invalid-option',
+            path: '--index',
+            message: `unknown index "${opts.index}"`,
+            hint: 'valid: "shapley-shubik", "banzhaf", "both"',
+          },
+        ]);
+      }
+      const index = opts.index as PowerIndex;
+      const text = readInputFile(file);
+      if (looksLikeCoalitionValues(text)) {
+        const input = parseCoalitionValues(text, file);
+        const estimate = shapleyValue(input.values, input.agents, {
+          exactLimit: parseIntegerOption('--exact-limit', opts.exactLimit, 0),
+          samples: parseIntegerOption('--samples', opts.samples, 2),
+          seed: parseIntegerOption('--seed', opts.seed, 0),
+          budget:
+            opts.seconds === undefined
+              ? undefined
+              : wallClockBudget(parseNumberOption('--seconds', opts.seconds, 0)),
+        });
+        if (opts.json) printJson(shapleyJson(estimate));
+        else printShapley(estimate);
+        return;
+      }
+      const game = parseVotingGame(text, file);
+      const players =
+        game.kind === 'weighted' ? weightedGamePower(game.game, index) : simpleGamePower(game.game, index);
+      if (opts.json) printJson({ players: players.map(playerJson) });
+      else
+        printPower(
+          players,
+          index,
+          game.kind === 'weighted' ? `weighted voting game, quota ${game.game.quota}` : 'simple game',
+        );
+    });
+}
+
+/** A coalition-value file starts with a number; a game file with a key or a brace. */
+function looksLikeCoalitionValues(text: string): boolean {
+  const m = /\S/.exec(text);
+  return m !== null && /[-+.\d]/.test(m[0]);
+}
+
+function fractionJson(f: Fraction): { exact: string; value: number } {
+  return { exact: fractionText(f), value: fractionValue(f) };
+}
+
+/** Swing counts as JSON numbers while exact, as strings beyond 2^53. */
+function bigJson(x: bigint): number | string {
+  return x <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(x) : x.toString();
+}
+
+function playerJson(p: PlayerPower): unknown {
+  return {
+    name: p.name,
+    ...(p.shapleyShubik ? { shapleyShubik: fractionJson(p.shapleyShubik) } : {}),
+    ...(p.banzhaf
+      ? {
+          banzhaf: {
+            swings: bigJson(p.banzhaf.swings),
+            absolute: fractionJson(p.banzhaf.absolute),
+            normalized: fractionJson(p.banzhaf.normalized),
+          },
+        }
+      : {}),
+  };
+}
+
+function printPower(players: readonly PlayerPower[], index: PowerIndex, what: string): void {
+  const header = ['player'];
+  const align: ('left' | 'right')[] = ['left'];
+  if (index !== 'banzhaf') {
+    header.push('Shapley–Shubik', 'exact');
+    align.push('right', 'right');
+  }
+  if (index !== 'shapley-shubik') {
+    header.push('swings', 'Banzhaf (norm.)', 'Penrose (abs.)', 'exact (norm.)');
+    align.push('right', 'right', 'right', 'right');
+  }
+  const rows = players.map((p) => {
+    const row = [p.name];
+    if (p.shapleyShubik)
+      row.push(fractionValue(p.shapleyShubik).toFixed(6), shorten(fractionText(p.shapleyShubik)));
+    if (p.banzhaf) {
+      row.push(
+        p.banzhaf.swings.toString(),
+        fractionValue(p.banzhaf.normalized).toFixed(6),
+        fractionValue(p.banzhaf.absolute).toFixed(6),
+        shorten(fractionText(p.banzhaf.normalized)),
+      );
+    }
+    return row;
+  });
+  process.stdout.write(`${players.length} players, ${what}\n\n${table(header, rows, align)}\n`);
+}
+
+/** Long exact fractions are elided in the table (the JSON has them whole). */
+function shorten(text: string): string {
+  return text.length <= 32 ? text : `${text.slice(0, 14)}…${text.slice(-14)}`;
+}
+
+function shapleyJson(e: ShapleyEstimate): unknown {
+  return {
+    players: Array.from(e.values, (value, i) => ({
+      agent: i,
+      shapley: value,
+      ...(e.exact ? {} : { interval: [value - e.halfWidths[i], value + e.halfWidths[i]] }),
+    })),
+    exact: e.exact,
+    ...(e.exact ? {} : { samples: e.samples, confidence: 0.95 }),
+  };
+}
+
+function printShapley(e: ShapleyEstimate): void {
+  const head = e.exact
+    ? `Shapley value of ${e.values.length} agents (exact)`
+    : `Shapley value of ${e.values.length} agents (estimate from ${e.samples} random orders, 95% intervals)`;
+  const rows = Array.from(e.values, (value, i) =>
+    e.exact
+      ? [String(i), formatNumber(value)]
+      : [String(i), formatNumber(value), `± ${formatNumber(e.halfWidths[i])}`],
+  );
+  const header = e.exact ? ['agent', 'shapley'] : ['agent', 'shapley', '95% interval'];
+  process.stdout.write(`${head}\n\n${table(header, rows, ['right', 'right', 'left'])}\n`);
+}
