@@ -48,9 +48,37 @@ export * from './model/world.js';
 export { builtinScenarioNames, DEFAULT_SCENARIO, resolveScenario } from './scenario/builtin.js';
 export { loadScenario, type Scenario } from './scenario/loader.js';
 export { type MilestoneSpec, type ScenarioSpec, scenarioSchema } from './scenario/schema.js';
-export { recordRun, type Verification, verifyRun } from './store/recorder.js';
+export {
+  checkFork,
+  type ForkOptions,
+  forkRun,
+  recordRun,
+  scenarioOfRun,
+  type Verification,
+  verifyRun,
+} from './store/recorder.js';
+export { type Explanation, explainEvent, renderExplanation } from './engine/explanation.js';
+export { diffRuns, type RunDiff } from './engine/run-diff.js';
+export { applyEdit, editProblems, parseEdit, type WorldEdit } from './engine/world-edit.js';
+export {
+  type FidelityReport,
+  fidelityReport,
+  runFidelity,
+  runSeed,
+  type SeedOutcome,
+} from './agents/fidelity.js';
+export { type ParallelFidelityOptions, runFidelityParallel } from './cli/fidelity-runner.js';
+export { deliberate, type Deliberation, type Option, type Question } from './agents/deliberation.js';
 export { runScenario } from './agents/run.js';
 export { decisionMakersFor } from './agents/modes.js';
-export { createLeaders, createNegotiators, startingAt } from './agents/leaders.js';
+export {
+  createLeaders,
+  createNegotiators,
+  type LeaderOptions,
+  QUESTION_SOURCES,
+  REVIEW_EVERY,
+  startingAt,
+} from './agents/leaders.js';
+export { type Situation, situationOf } from './agents/situation.js';
 export { FactionView } from './agents/view.js';
 export { type RunRecord, resolveDbPath, Store } from './store/store.js';

@@ -21,7 +21,7 @@ import type { Doctrine, Person } from '../model/world.js';
 import { sumTerms, type Term } from './models/valuation.js';
 
 export interface Option {
-  /** Stable id within the question (`seek-alliance`, `hold`, `channel:nistrim`). */
+  /** Stable id within the question (`seek-alliance`, `hold`, `channel:raiders`). */
   readonly id: string;
   /** What choosing it means, for the chronicle and explanations. */
   readonly label: string;
@@ -43,7 +43,7 @@ export interface Option {
 export interface Question {
   /** Remembered by the faction (`security`, `letter:message-3`): see Faction.deliberations. */
   readonly id: string;
-  /** How the question reads in counsel: "seeking an alliance with a Kazon faction". */
+  /** How the question reads in counsel: "seeking an alliance with a raider faction". */
   readonly topic: string;
   /** Who decides. */
   readonly decider: Person;
@@ -228,7 +228,9 @@ export function deliberate(q: Question, members: readonly Person[], rng: Rng): D
         intent: act.intent,
         summary: act.summary ?? (i === 0 ? choice.option.label : undefined),
         reasons: i === 0 ? reasons : [],
-        ...(i === 0 ? { options, counsel: counselGiven, question: remembered } : {}),
+        ...(i === 0
+          ? { options, counsel: counselGiven, question: remembered, choice: choice.option.id }
+          : {}),
       });
     });
     if (choice.option.acts.length === 0) {
@@ -240,6 +242,7 @@ export function deliberate(q: Question, members: readonly Person[], rng: Rng): D
         options,
         counsel: counselGiven,
         question: remembered,
+        choice: choice.option.id,
       });
     }
   }

@@ -13,10 +13,10 @@ export interface Problem {
   /** 1-based line and column of the offending value, when known. */
   readonly line?: number;
   readonly column?: number;
-  /** Dotted path inside the document, e.g. `factions.nistrim.leader`; empty for the whole document. */
+  /** Dotted path inside the document, e.g. `factions.raiders.leader`; empty for the whole document. */
   readonly path: string;
   readonly message: string;
-  /** How to fix it, e.g. `did you mean "Culluh"?`. */
+  /** How to fix it, e.g. `did you mean "Warlord"?`. */
   readonly hint?: string;
 }
 

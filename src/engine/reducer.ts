@@ -566,22 +566,36 @@ export function apply(world: World, event: WorldEvent): World {
 }
 
 /**
- * The world with the value at a dotted path replaced (`persons.culluh.biases`). Path segments name
- * record keys. A path through something that is not a record leaves the world as it is; callers
- * check paths first (see engine/world-edit.ts).
+ * The world with the value at a dotted path replaced (`persons.warlord.biases`). Path segments name
+ * record keys, or, in a list of entries with ids (a faction's principles), the entry with that id.
+ * `null` for an entry of a collection removes the entry. A path through anything else leaves the
+ * world as it is; callers check paths first (see engine/world-edit.ts).
  */
 export function setAt(world: World, path: string, value: unknown): World {
   const keys = path.split('.');
   const set = (node: unknown, i: number): unknown => {
     if (i === keys.length) return value;
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
-    const rec = node as Record<string, unknown>;
     const key = keys[i]!;
-    if (!(key in rec) && i < keys.length - 1) return node;
+    const last = i === keys.length - 1;
+    if (Array.isArray(node)) {
+      const at = node.findIndex((x) => isRecord(x) && (x as { id?: unknown }).id === key);
+      if (at < 0) return node;
+      if (last && value === null) return node.filter((_, j) => j !== at);
+      return node.map((x, j) => (j === at ? set(x, i + 1) : x));
+    }
+    if (!isRecord(node)) return node;
+    const rec = node as Record<string, unknown>;
+    if (!(key in rec) && !last) return node;
+    if (last && value === null && isRecord(rec[key])) {
+      const { [key]: _removed, ...rest } = rec;
+      return rest;
+    }
     return { ...rec, [key]: set(rec[key], i + 1) };
   };
   return set(world, 0) as World;
 }
+
+const isRecord = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The world after a whole log. */
 export function fold(world: World, events: readonly WorldEvent[]): World {

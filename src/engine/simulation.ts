@@ -149,6 +149,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
       faction: faction!,
       question: decision.question ?? null,
       decision: decision.intent.type,
+      choice: decision.choice ?? null,
       summary: decision.summary ?? describeIntent(decision.intent),
       reasons: [...decision.reasons],
       options: decision.options ? [...decision.options] : [],
@@ -165,6 +166,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
       record(e);
     }
     startTick = now + settings.tick;
+    restoreCounters(options.prefix, counters);
   } else {
     emit({ type: 'run-started', scenario: spec.id, title: spec.title, seed: options.seed, mode });
   }
@@ -177,7 +179,11 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
       : mode === 'mixed'
         ? (options.scriptUntil ?? 0)
         : Number.NEGATIVE_INFINITY;
-  const asked: number[] = [];
+  // After a fork's prefix, decision makers start with what happens next: the prefix is their past.
+  const asked: number[] =
+    options.prefix && options.prefix.length > 0
+      ? (options.decisionMakers ?? []).map(() => events.length)
+      : [];
   let nextStep = 0;
   // Steps already covered by the prefix of a fork are not replayed.
   while (nextStep < spec.script.length && spec.script[nextStep]!.at < startTick) nextStep++;
@@ -224,4 +230,18 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
   }
 
   return { events, world, hash: hasher.digest(), milestones: matchMilestones(spec.milestones, events) };
+}
+
+/**
+ * The id counters after a prefix: an id made by `nextId(kind)` is stored as `kind-n` in the field
+ * named `kind` (a message's id in `message`), so the highest n seen per kind resumes the count.
+ */
+function restoreCounters(prefix: readonly WorldEvent[], counters: Map<string, number>): void {
+  for (const e of prefix) {
+    for (const [key, value] of Object.entries(e)) {
+      if (typeof value !== 'string' || !value.startsWith(`${key}-`)) continue;
+      const n = Number(value.slice(key.length + 1));
+      if (Number.isInteger(n) && n > (counters.get(key) ?? 0)) counters.set(key, n);
+    }
+  }
 }

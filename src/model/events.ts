@@ -120,6 +120,8 @@ const eventShapes = {
     /** The question deliberated (e.g. `security`), when the decision answers one. */
     question: text.nullable().default(null),
     decision: text,
+    /** The id of the chosen option among `options` (null when no options were scored). */
+    choice: text.nullable().default(null),
     summary: text,
     reasons,
     options: z.array(optionSchema).default([]),

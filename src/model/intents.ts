@@ -192,4 +192,6 @@ export interface Decision {
   readonly counsel?: readonly Counsel[];
   /** The question this decision answers; the faction remembers when it last deliberated it. */
   readonly question?: string;
+  /** The id of the option chosen among `options`. */
+  readonly choice?: string;
 }

@@ -4,6 +4,8 @@
  */
 import { SHIP_SYSTEMS, sortedIds, type World } from './world.js';
 
+const INTENT_STATUSES: readonly string[] = ['planned', 'sprung', 'abandoned', 'exposed'];
+
 /** Every violated invariant, as a sentence; empty when the world is sound. */
 export function worldViolations(world: World): string[] {
   const out: string[] = [];
@@ -27,6 +29,8 @@ export function worldViolations(world: World): string[] {
   for (const id of sortedIds(world.persons)) {
     const p = world.persons[id]!;
     if (!world.factions[p.faction]) out.push(`person ${id}: serves unknown faction ${p.faction}`);
+    for (const [trait, value] of Object.entries(p.personality).sort(([a], [b]) => (a < b ? -1 : 1)))
+      if (!unit(value)) out.push(`person ${id}: ${trait} ${value} outside [0, 1]`);
     if (!world.factions[p.loyalty]) out.push(`person ${id}: loyal to unknown faction ${p.loyalty}`);
     if (p.position.kind === 'ship' && !world.ships[p.position.ship])
       out.push(`person ${id}: aboard unknown ship ${p.position.ship}`);
@@ -62,6 +66,11 @@ export function worldViolations(world: World): string[] {
   for (const id of sortedIds(world.conferences)) {
     const c = world.conferences[id]!;
     for (const p of c.attendees) if (!world.persons[p]) out.push(`conference ${id}: unknown attendee ${p}`);
+  }
+  for (const id of sortedIds(world.intents)) {
+    const status = world.intents[id]!.status;
+    if (!INTENT_STATUSES.includes(status))
+      out.push(`intent ${id}: status "${status}" is not one of ${INTENT_STATUSES.join(', ')}`);
   }
   for (const m of world.messages)
     if (m.arrivesAt < m.sentAt) out.push(`message ${m.id}: arrives before it is sent`);

@@ -3,6 +3,12 @@
  * `alliances run`, `replay` and `verify`.
  */
 import { canonicalJson } from '../common/canonical-json.js';
+import { InputError } from '../common/errors.js';
+import { buildWorld } from '../engine/initial-world.js';
+import { fold } from '../engine/reducer.js';
+import { applyEdit, editProblems, type WorldEdit } from '../engine/world-edit.js';
+import type { WorldEvent } from '../model/events.js';
+import type { World } from '../model/world.js';
 import { logHash } from '../engine/log-hash.js';
 import { runScenario } from '../agents/run.js';
 import type { RunMode, SimulationOptions, SimulationResult } from '../engine/simulation.js';
@@ -39,6 +45,111 @@ export function recordRun(
   return { ...result, runId };
 }
 
+export interface ForkOptions {
+  /** The fork keeps the parent's first `at` events (seq 0 … at − 1) and continues from the next tick. */
+  readonly at: number;
+  readonly edits?: readonly WorldEdit[];
+  /** Default: the parent's seed. */
+  readonly seed?: number;
+  readonly onTick?: SimulationOptions['onTick'];
+}
+
+/** How a fork is stored in its run's options, so that `verify` can re-simulate it. */
+interface StoredFork {
+  readonly at: number;
+  readonly edits: readonly WorldEdit[];
+}
+
+/** The scenario a stored run was simulated from (its stored text, with its variant if any). */
+export function scenarioOfRun(run: RunRecord): Scenario {
+  const variant = typeof run.options.variant === 'string' ? run.options.variant : undefined;
+  return loadScenario(run.scenarioText, run.scenarioFile, variant === undefined ? {} : { variant });
+}
+
+/**
+ * The world at a fork point: the parent's first `at` events folded over the scenario's initial
+ * world, and the edits' problems there. A fork must cut at a tick boundary's end or inside a
+ * tick; it continues from the next tick.
+ */
+export function checkFork(
+  store: Store,
+  parent: RunRecord,
+  options: ForkOptions,
+): { prefix: WorldEvent[]; world: World; problems: { edit: WorldEdit; message: string; hint?: string }[] } {
+  if (!Number.isInteger(options.at) || options.at < 1 || options.at > parent.events) {
+    throw new InputError([
+      {
+        code: 'invalid-option',
+        path: '--at',
+        message: `run ${parent.id} has events 0 to ${parent.events - 1}; cannot fork after its first ${options.at}`,
+        hint: `give --at between 1 and ${parent.events}`,
+      },
+    ]);
+  }
+  const scenario = scenarioOfRun(parent);
+  const prefix = store.events(parent.id, options.at);
+  let world = fold(buildWorld(scenario.spec), prefix);
+  const problems: { edit: WorldEdit; message: string; hint?: string }[] = [];
+  for (const edit of options.edits ?? []) {
+    for (const p of editProblems(world, edit)) problems.push({ edit, ...p });
+    if (problems.length === 0) world = applyEdit(world, edit);
+  }
+  return { prefix, world, problems };
+}
+
+/**
+ * Starts a new stored run from the first `at` events of `parent`, applies the edits as
+ * `world-edited` events, and lets the leaders decide from there (autonomous mode). Nothing is
+ * stored when an edit is invalid.
+ */
+export function forkRun(store: Store, parent: RunRecord, options: ForkOptions): RecordedRun {
+  const { prefix, problems } = checkFork(store, parent, options);
+  if (problems.length > 0) {
+    throw new InputError(
+      problems.map((p) => ({
+        code: 'invalid-edit',
+        path: '--set',
+        message: `${p.edit.path}=${JSON.stringify(p.edit.value)}: ${p.message}`,
+        hint: p.hint,
+      })),
+    );
+  }
+  const scenario = scenarioOfRun(parent);
+  const seed = options.seed ?? parent.seed;
+  const edits = options.edits ?? [];
+  const fork: StoredFork = { at: options.at, edits };
+  const runId = store.createRun({
+    scenario: parent.scenario,
+    scenarioFile: parent.scenarioFile,
+    scenarioText: parent.scenarioText,
+    seed,
+    mode: 'autonomous',
+    options: { ...variantOption(parent), fork },
+    parent: parent.id,
+    forkSeq: options.at,
+  });
+  const result = runScenario(scenario, {
+    seed,
+    mode: 'autonomous',
+    prefix,
+    edits: edits.map((e) => ({ ...e, reason: 'fork' })),
+    onTick: (events, t) => {
+      store.appendEvents(runId, events);
+      options.onTick?.(events, t);
+    },
+  });
+  store.completeRun(runId, result.hash);
+  return { ...result, runId };
+}
+
+const variantOption = (run: RunRecord) =>
+  typeof run.options.variant === 'string' ? { variant: run.options.variant } : {};
+
+const storedFork = (run: RunRecord): StoredFork | null => {
+  const f = run.options.fork as StoredFork | undefined;
+  return f && typeof f.at === 'number' ? f : null;
+};
+
 export interface Verification {
   readonly run: RunRecord;
   readonly storedHash: string;
@@ -54,12 +165,23 @@ export interface Verification {
 /** Re-simulates a stored run from its stored scenario text, seed and mode and compares the logs. */
 export function verifyRun(store: Store, run: RunRecord): Verification {
   const stored = store.events(run.id);
-  const variant = typeof run.options.variant === 'string' ? run.options.variant : undefined;
-  const scenario = loadScenario(run.scenarioText, run.scenarioFile, variant === undefined ? {} : { variant });
+  const scenario = scenarioOfRun(run);
   const mode = run.mode as RunMode;
   const scriptUntil =
     typeof run.options.scriptUntil === 'number' ? (run.options.scriptUntil as Minutes) : undefined;
-  const fresh = runScenario(scenario, { seed: run.seed, mode, scriptUntil });
+  // A fork is re-simulated from its own stored prefix (which must also be its parent's).
+  const fork = storedFork(run);
+  const fresh = runScenario(
+    scenario,
+    fork
+      ? {
+          seed: run.seed,
+          mode,
+          prefix: stored.slice(0, fork.at),
+          edits: fork.edits.map((e) => ({ ...e, reason: 'fork' })),
+        }
+      : { seed: run.seed, mode, scriptUntil },
+  );
   const recomputedStoredHash = logHash(stored);
   let firstDifference: number | null = null;
   const n = Math.max(stored.length, fresh.events.length);
@@ -69,13 +191,26 @@ export function verifyRun(store: Store, run: RunRecord): Verification {
       break;
     }
   }
+  if (fork && run.parent !== null && firstDifference === null) {
+    const parentPrefix = store.events(run.parent, fork.at);
+    for (let i = 0; i < fork.at; i++) {
+      if (canonicalJson(parentPrefix[i] ?? null) !== canonicalJson(stored[i] ?? null)) {
+        firstDifference = i;
+        break;
+      }
+    }
+  }
   const storedHash = run.hash ?? recomputedStoredHash;
   return {
     run,
     storedHash,
     recomputedStoredHash,
     simulatedHash: fresh.hash,
-    matches: run.status === 'complete' && storedHash === fresh.hash && recomputedStoredHash === fresh.hash,
+    matches:
+      run.status === 'complete' &&
+      storedHash === fresh.hash &&
+      recomputedStoredHash === fresh.hash &&
+      firstDifference === null,
     firstDifference,
   };
 }

@@ -47,7 +47,7 @@ export function envoyResponseQuestions(s: Situation): Question[] {
         terms: [
           { name: 'favours owed', value: 0.6 * debt(judge, envoy.id), note: `owes ${envoy.name} favours` },
           {
-            name: "the Maje's ear",
+            name: "the leader's ear",
             value: 0.2 * (judge.influence[leader.id] ?? 0),
             note: `has ${leader.name}'s ear`,
           },

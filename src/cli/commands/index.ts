@@ -5,7 +5,9 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.js';
 import { registerBench } from './bench.js';
+import { registerFidelity } from './fidelity.js';
 import { registerForecast } from './forecast.js';
+import { registerDiff, registerExplain, registerFork } from './inspect-commands.js';
 import { registerNegotiate } from './negotiate.js';
 import { registerReplay, registerRun, registerRuns, registerVerify } from './run-commands.js';
 import { registerSchema, registerValidate } from './scenario-commands.js';
@@ -20,6 +22,10 @@ const commands: readonly Register[] = [
   registerRuns,
   registerReplay,
   registerVerify,
+  registerExplain,
+  registerFork,
+  registerDiff,
+  registerFidelity,
   registerNegotiate,
   registerTournament,
   registerForecast,

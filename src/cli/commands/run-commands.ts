@@ -88,10 +88,10 @@ function renderMilestones(milestones: readonly MilestoneResult[]): string[] {
   return lines;
 }
 
-function renderRun(scenario: Scenario, result: SimulationResult, runId: number | null): string {
+function renderRun(scenario: Scenario, result: SimulationResult, runId: number | null, seq: boolean): string {
   const names = namesOf(buildWorld(scenario.spec));
   const lines = [
-    ...renderChronicle(result.events, names),
+    ...renderChronicle(result.events, names, { seq }),
     ...renderMilestones(result.milestones),
     ...renderSummary(summarize(result.world, result.events), names),
     '',
@@ -129,6 +129,7 @@ export function registerRun(program: Command): void {
     .option('--script-until <time>', 'in mixed mode, follow the script until this time (e.g. 30h, 1d 6h)')
     .option('--variant <name>', "apply one of the scenario's counterfactual variants")
     .option('--json', 'print one JSON object instead of the chronicle')
+    .option('--seq', 'number the events in the chronicle (for `alliances explain` and `fork --at`)')
     .option('--db <path>', 'database file (default: $ALLIANCES_DB or ./alliances.db)')
     .option('--no-store', 'do not store the run')
     .action(
@@ -138,6 +139,7 @@ export function registerRun(program: Command): void {
           seed?: string;
           mode: string;
           json?: boolean;
+          seq?: boolean;
           db?: string;
           store: boolean;
           scriptUntil?: string;
@@ -180,7 +182,7 @@ export function registerRun(program: Command): void {
           result = simulate(scenario, simulation);
         }
         if (opts.json) printJson(runJson(scenario, result, runId, seed, mode));
-        else process.stdout.write(renderRun(scenario, result, runId));
+        else process.stdout.write(renderRun(scenario, result, runId, opts.seq === true));
       },
     );
 }
@@ -233,8 +235,9 @@ export function registerReplay(program: Command): void {
     .description('tell a stored run again, from its stored events')
     .argument('<run>', 'run id, or "last"')
     .option('--json', 'print the stored events as JSON')
+    .option('--seq', 'number the events (for `alliances explain` and `fork --at`)')
     .option('--db <path>', 'database file')
-    .action((ref: string, opts: { json?: boolean; db?: string }) => {
+    .action((ref: string, opts: { json?: boolean; seq?: boolean; db?: string }) => {
       const runRef = parseRunRef(ref);
       const store = Store.open(resolveDbPath(opts.db));
       try {
@@ -262,7 +265,7 @@ export function registerReplay(program: Command): void {
         const names = namesOf(start);
         const world = fold(start, events as WorldEvent[]);
         const lines = [
-          ...renderChronicle(events, names),
+          ...renderChronicle(events, names, { seq: opts.seq === true }),
           ...(run.status === 'complete'
             ? renderMilestonesFor(scenario, events)
             : ['', 'This run is incomplete: it was stopped before its end.']),

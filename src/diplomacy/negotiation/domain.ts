@@ -10,7 +10,7 @@
  *   - name: crew-exchange
  *     values: [no, yes]
  * parties:
- *   - name: federation
+ *   - name: starship
  *     reservation: 0.2              # utility of no agreement, in [0, 1]
  *     weights: {supplies: 0.3, crew-exchange: 0.7}
  *     utilities:                    # value function per issue, each in [0, 1]
@@ -507,7 +507,7 @@ function parseProtocol(
       path,
       'invalid-protocol',
       'a mediated protocol needs a mediator',
-      'e.g. {kind: mediated, mediator: tersa, strategy: nash}',
+      'e.g. {kind: mediated, mediator: broker, strategy: nash}',
     );
     return undefined;
   }

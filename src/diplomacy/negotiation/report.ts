@@ -94,7 +94,7 @@ const VERBS: Readonly<Record<NegotiationEvent['type'], string>> = {
   timeout: 'deadline',
 };
 
-/** One line per event: `round 3  nistrim  counters  supplies=food, crew-exchange=yes`. */
+/** One line per event: `round 3  raiders  counters  supplies=food, crew-exchange=yes`. */
 export function renderTranscript(events: readonly NegotiationEvent[]): string[] {
   const width = Math.max(0, ...events.map((e) => ('party' in e ? e.party.length : 0)));
   return events.map((e) => {

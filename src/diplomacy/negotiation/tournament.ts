@@ -11,7 +11,7 @@
  *
  * ```yaml
  * domains:
- *   - nistrim.yaml                                 # files, relative to the tournament file
+ *   - raiders.yaml                                 # files, relative to the tournament file
  *   - random: {issues: 3, values: 10, count: 5}    # generated linear-additive domains
  * strategies: [aspiration, boulware, {name: conceder, e: 2}, tit-for-tat, hardliner]
  * repetitions: 3      # seeds per pairing (default 1)

@@ -1,0 +1,16 @@
+/**
+ * Worker thread of a parallel fidelity report: loads the scenario once from the shared input
+ * (`workerData`), then runs the seeds it is given.
+ */
+import { runSeed, type SeedOutcome } from '../agents/fidelity.js';
+import { serveTasks } from '../common/worker-pool.js';
+import { loadScenario, type Scenario } from '../scenario/loader.js';
+import type { FidelityInput } from './fidelity-runner.js';
+
+let scenario: Scenario | undefined;
+
+serveTasks<readonly number[], SeedOutcome[]>((seeds, data) => {
+  const input = data as FidelityInput;
+  scenario ??= loadScenario(input.text, input.file, input.variant === null ? {} : { variant: input.variant });
+  return seeds.map((seed) => runSeed(scenario!, seed));
+});
