@@ -58,6 +58,8 @@ export interface Question {
 
 /** Spread of the judgement term. */
 export const JUDGEMENT_SD = 0.15;
+/** Below this honour an advisor counsels for options the faction's rules forbid. */
+export const BOUND_BY_RULES = 0.5;
 /** Weight of one advisor's counsel (times their influence on the decider). */
 export const COUNSEL_WEIGHT = 0.35;
 
@@ -76,7 +78,10 @@ function score(options: readonly Option[], rng: Rng): Scored[] {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/** The best-scoring option; advisors may favour one the faction's rules veto (they are not bound). */
+/**
+ * The best-scoring option. Advisors of little honour may favour one the faction's rules veto
+ * (counsel does not bind them); the others weigh only what the faction may do.
+ */
 const best = (scored: readonly Scored[], includeVetoed = false) =>
   scored
     .filter((s) => includeVetoed || !s.option.veto)
@@ -113,14 +118,15 @@ export function deliberate(q: Question, members: readonly Person[], rng: Rng): D
   if (q.counselled) {
     for (const advisor of advisorsOf(decider, members)) {
       const theirs = score(q.options(advisor), rng.split(`counsel:${advisor.id}`));
-      const favourite = best(theirs, true);
+      const unbound = advisor.personality.honour < BOUND_BY_RULES;
+      const favourite = best(theirs, unbound);
       if (!favourite) continue;
       const quo = theirs.find((s) => s.option.statusQuo);
       // Counsel is for the change the advisor favours, or against changing at all.
       const change = favourite.option.statusQuo
         ? best(
             theirs.filter((s) => !s.option.statusQuo),
-            true,
+            unbound,
           )
         : favourite;
       const position: Counsel['position'] = favourite.option.statusQuo ? 'against' : 'for';

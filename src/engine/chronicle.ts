@@ -25,7 +25,8 @@ export function namesOf(world: World): Names {
 const list = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
-const because = (reasons: readonly string[]) => (reasons.length > 0 ? ` — ${reasons.join('; ')}` : '');
+const because = (reasons: readonly string[]) =>
+  reasons.length > 0 ? ` — ${reasons.join('; ').replace(/\.$/, '')}` : '';
 
 export function renderEvent(e: WorldEvent, names: Names): string | null {
   const n = (id: string | null | undefined) => (id ? names.name(id) : 'someone');

@@ -99,7 +99,7 @@ export function valueProvision(
         return [
           {
             name: 'technology given away',
-            value: -self.technology * 0.6 * (0.5 + view.hostilityOf(partner)),
+            value: -self.technology * 0.4 * (0.25 + view.hostilityOf(partner)),
           },
         ];
       }

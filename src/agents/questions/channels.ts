@@ -1,7 +1,7 @@
 /**
  * Choosing channels: a faction seeking an alliance reaches its candidates where it can — by a
  * message to someone it knows there (a direct channel), or by sending an envoy to an intermediary
- * who has the ear of their leader. An intermediary's worth is his influence on his leader and what
+ * who has the ear of their leader, or, with neither, by hailing their leader where their ships and ours meet. An intermediary's worth is his influence on his leader and what
  * he owes the envoy (debts and favours); a candidate no one can reach is not an option. A cautious
  * leader hedges: up to two channels at once.
  */
@@ -181,6 +181,75 @@ export function channelQuestions(s: Situation): Question[] {
             remember: `approach:${candidate}`,
           });
         }
+      }
+    }
+    // With no one to go through, a hail to their leader when our ships meet theirs: a cold approach.
+    if (out.length === 0) {
+      const ours = new Set(view.places(view.id));
+      for (const candidate of aim.candidates) {
+        if (already.includes(candidate)) continue;
+        const them = view.faction(candidate);
+        if (view.person(them.leader)?.status !== 'active') continue;
+        const meet = view.places(candidate).some((place) => ours.has(place));
+        if (!meet) {
+          // Too far to hail: go and find them, if the flagship is free to sail.
+          const theirs = view.flagshipOf(candidate);
+          const free =
+            flagship && !flagship.course && !view.negotiations('open').some((n) => n.aboard === flagship.id);
+          if (!theirs || theirs.course || !free) continue;
+          const place = view.place(theirs);
+          const speed = Math.max(
+            0.01,
+            flagship.speeds.warp * flagship.systems.warp,
+            flagship.speeds.impulse * flagship.systems.impulse,
+          );
+          const journey = view.distance(view.place(flagship), place) / speed;
+          if (!(journey <= 24)) continue;
+          out.push({
+            id: `seek-out:${candidate}`,
+            label: `go to ${place} to find ${them.name}`,
+            acts: [{ intent: { type: 'move', ship: flagship.id, to: place } }],
+            terms: [
+              {
+                name: `alliance with ${candidate}`,
+                value: 0.7 * total(allianceValue(view, threat, candidate, judge)),
+                note: `an alliance with ${them.name} would be worth it`,
+              },
+              {
+                name: 'a journey to find them',
+                value: -0.15 - 0.01 * journey,
+                note: `${Math.round(journey)} hours to reach them`,
+              },
+            ],
+            exclusive: [candidate, 'hail'],
+          });
+          continue;
+        }
+        out.push({
+          id: `hail:${candidate}`,
+          label: `hail ${them.leader} to propose an alliance`,
+          acts: [
+            {
+              intent: {
+                type: 'send-message',
+                to: [them.leader],
+                topic: 'proposal',
+                text: `${view.self.name} proposes to discuss an alliance with ${them.name}`,
+              },
+            },
+          ],
+          terms: [
+            {
+              name: `alliance with ${candidate}`,
+              value: 0.8 * total(allianceValue(view, threat, candidate, judge)),
+              note: `an alliance with ${them.name} would be worth it`,
+            },
+            { name: 'a cold approach', value: -0.1, note: 'no one to vouch for us' },
+          ],
+          // One cold approach at a time: the most valued candidate first.
+          exclusive: [candidate, 'hail'],
+          remember: `approach:${candidate}`,
+        });
       }
     }
     out.push({ id: 'wait', label: 'wait before reaching out', acts: [], terms: [], statusQuo: true });

@@ -124,6 +124,11 @@ function proposeQuestions(s: Situation): Question[] {
           value: 0.5 * threat.vulnerability + 0.3 * judge.personality.honour,
           note: "an end to violence would be in everyone's interest",
         },
+        {
+          name: 'enemies all around',
+          value: 0.08 * Math.min(enemies.length, 6),
+          note: `at war with ${enemies.length} factions at once`,
+        },
         { name: 'an ally lends credibility', value: 0.3 * credibility },
         ...(plot ? [{ name: 'the plan', value: 0.6, note: plot.text }] : []),
         { name: 'risk', value: -0.2 * judge.personality.caution },
@@ -309,7 +314,7 @@ function attendanceQuestions(s: Situation): Question[] {
   if (!leader || !flagship || leader.id !== view.self.leader) return [];
   const out: Question[] = [];
   for (const c of view.conferences()) {
-    if (c.status !== 'proposed' || c.answers[view.id] !== 'attend' || c.host === view.id) continue;
+    if (c.status !== 'proposed' || c.answers[view.id] !== 'attend') continue;
     // A sign of a plot is weighed before anyone goes anywhere.
     if (view.suspectedIntents().length > 0 && s.lastAsked(`reconsider:${c.id}`) === undefined) continue;
     const place = view.top(c.venue);
@@ -335,6 +340,8 @@ function attendanceQuestions(s: Situation): Question[] {
       }
       continue;
     }
+    // The host, once there, goes to its hall by its own question (hostQuestions).
+    if (c.host === view.id) continue;
     if (s.t < opens - hours(6) || view.personsAt(c.venue).some((p) => p.id === leader.id)) continue;
     // Allied sponsors go down together: the one who called the conference goes with its co-sponsor.
     const wary = view.suspectedIntents().length > 0;
@@ -431,6 +438,29 @@ function hostQuestions(s: Situation): Question[] {
             [{ name: 'host of the conference', value: 1 }],
           ),
         );
+      } else if (leader.position.kind === 'ship') {
+        // Aboard a ship at the venue's place: the host goes down with the aides aboard.
+        const ship = view.ship(leader.position.ship);
+        if (ship && !ship.course && view.place(ship) === view.top(c.venue)) {
+          const party = view
+            .aboard(ship)
+            .filter(
+              (m) =>
+                m.faction === view.id &&
+                m.status === 'active' &&
+                (m.id === leader.id || (m.influence[leader.id] ?? 0) > 0),
+            )
+            .map((m) => m.id);
+          out.push(
+            single(
+              `to-hall:${c.id}`,
+              leader,
+              `go down to ${c.venue}`,
+              [{ intent: { type: 'disembark', ship: ship.id, persons: party, to: c.venue } }],
+              [{ name: 'host of the conference', value: 1 }],
+            ),
+          );
+        }
       }
       continue;
     }

@@ -11,7 +11,7 @@
  *
  * Offering technology is an option too, and a principle against it vetoes it.
  */
-import { days } from '../../model/time.js';
+import { days, hours } from '../../model/time.js';
 import type { Person } from '../../model/world.js';
 import { allianceOffer, allianceValue, forbiddenKinds, total } from '../models/alliances.js';
 import { crewPressure } from '../models/crew.js';
@@ -28,7 +28,7 @@ export function securityQuestions(s: Situation): Question[] {
   const { view, threat } = s;
   if (view.self.agenda.alliance || view.allies().length > 0) return [];
   // Alarm needs danger and harm: a faction that has recently been hurt and cannot defend itself.
-  if (threat.vulnerability < ALARM || view.recentHarm(days(14)) < RECENT_HARM || !s.due('security', days(1)))
+  if (threat.vulnerability < ALARM || view.recentHarm(days(14)) < RECENT_HARM || !s.due('security', hours(6)))
     return [];
   const leader = view.leader();
   if (leader.status !== 'active') return [];
@@ -36,7 +36,12 @@ export function securityQuestions(s: Situation): Question[] {
   const candidates = view
     .factionIds()
     .filter(
-      (f) => f !== view.id && view.relation(f)?.status !== 'war' && view.breachOf([], [view.id, f]) === null,
+      (f) =>
+        f !== view.id &&
+        view.relation(f)?.status !== 'war' &&
+        // Mercenaries are hired, not allied with.
+        !view.faction(f).tags.includes('mercenaries') &&
+        view.breachOf([], [view.id, f]) === null,
     )
     .map((f) => ({ f, value: total(allianceValue(view, threat, f, leader)) }))
     // The candidates are the least bad: distaste for them all is weighed by the question itself.
@@ -52,6 +57,9 @@ export function securityQuestions(s: Situation): Question[] {
   const offer = allianceOffer(view);
   const techOffer = allianceOffer(view, true);
   const techBreach = view.breachOf(techOffer, [view.id, ...candidates]);
+  const covet =
+    candidates.reduce((sum, f) => sum + Math.max(0, view.self.technology - view.faction(f).technology), 0) /
+    candidates.length;
   const distrust = 1 - candidates.reduce((sum, f) => sum + view.trust(f), 0) / candidates.length;
 
   const options = (judge: Person): Option[] => {
@@ -103,9 +111,13 @@ export function securityQuestions(s: Situation): Question[] {
           ...common,
           {
             name: 'technology given away',
-            value: -view.self.technology * (0.1 + 0.6 * p.honour),
+            value: -view.self.technology * (0.1 + 0.5 * p.honour),
             note: 'our technology in their hands',
           },
+          // An offer of what the candidates covet is more likely to be taken up.
+          ...(covet > 0
+            ? [{ name: 'a tempting offer', value: 0.5 * covet, note: 'they want what we have' }]
+            : []),
           // The group's spokesman feels its pressure most.
           ...crew.map((t) => ({ ...t, value: t.value * (spokesmen.has(judge.id) ? 3 : 2) })),
         ],

@@ -5,7 +5,7 @@
  * (../negotiator.ts).
  */
 import type { FactionId } from '../../model/ids.js';
-import { days, hours } from '../../model/time.js';
+import { days, hours, type Minutes } from '../../model/time.js';
 import type { Letter, Person } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
 import { allianceValue } from '../models/alliances.js';
@@ -41,6 +41,19 @@ function covet(view: FactionView, other: FactionId, judge: Person): Term[] {
 }
 
 /** Answering a proposal of talks received by message: agree (and go to them), refuse, or ignore. */
+/** A conference this faction will attend that opens within `within` (talks must not keep it away). */
+function conferenceDue(s: Situation, within: Minutes): boolean {
+  return s.view
+    .conferences()
+    .some(
+      (c) =>
+        c.status === 'proposed' &&
+        c.answers[s.view.id] === 'attend' &&
+        c.opensAt !== null &&
+        c.opensAt - s.t <= within,
+    );
+}
+
 export function proposalQuestions(s: Situation): Question[] {
   const { view, threat } = s;
   const leader = view.leader();
@@ -61,6 +74,7 @@ export function proposalQuestions(s: Situation): Question[] {
         ? view.place(theirLeader)
         : undefined;
     const sought = view.self.agenda.alliance?.candidates.includes(from) ?? false;
+    const busy = conferenceDue(s, hours(24));
     const flagship = view.flagship();
     const options = (judge: Person): Option[] => {
       const value = allianceValue(view, threat, from, judge);
@@ -89,6 +103,9 @@ export function proposalQuestions(s: Situation): Question[] {
               ? [{ name: 'an ally we seek', value: 0.6, note: `we are looking for an ally among them` }]
               : []),
             { name: 'grievances', value: -0.3 * Math.min(2, grudge), note: `what ${from} has done to us` },
+            ...(busy
+              ? [{ name: 'a conference to attend', value: -0.6, note: 'we are expected elsewhere' }]
+              : []),
             {
               name: 'curiosity',
               value: 0.1 + 0.1 * judge.personality.suspicion,
@@ -197,7 +214,8 @@ export function visitQuestions(s: Situation): Question[] {
         n.aboard !== null &&
         ((pos.kind === 'ship' && pos.ship === n.aboard) || view.ship(n.aboard)?.faction === view.id),
     );
-  for (const n of atTalks ? [] : view.negotiations('open').slice(0, 1)) {
+  const expected = conferenceDue(s, hours(8));
+  for (const n of atTalks || expected ? [] : view.negotiations('open').slice(0, 1)) {
     if (!n.aboard) continue;
     const host = view.ship(n.aboard);
     if (!host || host.faction === view.id || host.course) continue;
@@ -251,7 +269,8 @@ export function visitQuestions(s: Situation): Question[] {
     if (
       where &&
       where.faction !== view.id &&
-      !open &&
+      // Talks do not keep a leader from a conference about to open.
+      (!open || conferenceDue(s, hours(2))) &&
       !(gathering && view.allies().includes(where.faction)) &&
       flagship
     ) {
