@@ -26,8 +26,9 @@
  */
 import type { FactionId } from '../model/ids.js';
 import { hours } from '../model/time.js';
-import type { Decision } from '../model/intents.js';
+import type { Decision, ScoredOption } from '../model/intents.js';
 import {
+  describeProvision,
   isDirected,
   matchesProvisionPattern,
   type Provision,
@@ -50,9 +51,11 @@ import {
   type Turn,
 } from '../diplomacy/negotiation/index.js';
 import { allianceOffer } from './models/alliances.js';
-import { valueAgreement, valueProvision } from './models/valuation.js';
+import { sumTerms, type Term, valueAgreement, valueProvision } from './models/valuation.js';
 import type { Situation } from './situation.js';
 import type { FactionView } from './view.js';
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Stock below which a party is in need of a resource. */
 const NEED = 20;
@@ -279,13 +282,41 @@ export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation
   }
 
   const standing = view.agreement(n.agreement ?? '')?.provisions ?? last.provisions;
+  // A response weighs three options in the strategy's own currency (the normalised utility of
+  // terms): taking their terms, holding out for our next offer (Faratin et al.'s time-dependent
+  // tactic with the AC-next acceptance rule: accept what is worth at least our next offer), and no
+  // agreement. Red lines, demands and biases veto options; the explanation lists them all.
+  const described = (terms: readonly Provision[]) => terms.map(describeProvision).join(', ') || 'nothing';
+  const theirValue = table.utility(standing);
+  const option = (id: string, terms: Term[], vetoedBy: string | null = null): ScoredOption => ({
+    option: id,
+    score: round3(sumTerms(terms)),
+    terms: terms.map((t) => ({ name: t.name, value: round3(t.value), ...(t.note ? { note: t.note } : {}) })),
+    vetoedBy,
+  });
+  const acceptOption = (vetoedBy: string | null) =>
+    option('accept', [{ name: 'their terms', value: theirValue, note: described(standing) }], vetoedBy);
+  const counterOption = (terms: readonly Provision[] | null, vetoedBy: string | null = null) =>
+    option(
+      'counter',
+      terms ? [{ name: 'our next offer', value: table.utility(terms), note: described(terms) }] : [],
+      vetoedBy,
+    );
+  const walkOutOption = () =>
+    option('walk-out', [
+      { name: 'no agreement', value: table.reservation, note: 'what we have without a treaty' },
+    ]);
+  const explained = (d: Decision, options: ScoredOption[], choice: string): Decision => ({
+    ...d,
+    options,
+    choice,
+  });
+
   // 1. Red lines: rejected on principle; insistence ends the talks.
   const breach = view.breachOf(standing, n.parties);
   if (breach) {
     const offending = breach.provisions;
-    const rejection = decision({ type: 'reject', negotiation: n.id }, [
-      `${offending.map((k) => k.replace(/-/g, ' ')).join(', ')}: ${breach.principle.text}`,
-    ]);
+    const rule = `principle:${breach.principle.id}`;
     const repeats = n.offers.filter(
       (o) => o.by === other && o.provisions.some((p) => offending.includes(p.kind)),
     ).length;
@@ -293,15 +324,28 @@ export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation
       (last.kind === 'demand' && last.added.some((p) => offending.includes(p.kind))) ||
       repeats > 1 + Math.round(2 * leader.personality.patience);
     const counter = insisted ? null : table.strategy.propose(turn('propose', null));
-    if (!counter)
+    const counterTerms = counter ? provisionsOf(table.agenda, counter) : null;
+    const options = [
+      acceptOption(rule),
+      counterOption(counterTerms, insisted ? 'insistence' : counterTerms ? null : 'no-acceptable-terms'),
+      walkOutOption(),
+    ];
+    const rejection = (choice: string) =>
+      explained(
+        decision({ type: 'reject', negotiation: n.id }, [
+          `${offending.map((k) => k.replace(/-/g, ' ')).join(', ')}: ${breach.principle.text}`,
+        ]),
+        options,
+        choice,
+      );
+    if (!counterTerms)
       return [
-        rejection,
+        rejection('walk-out'),
         walkOut([insisted ? 'they insist on what we will never agree to' : 'no acceptable terms']),
       ];
-    const terms = provisionsOf(table.agenda, counter);
     return [
-      rejection,
-      propose(terms, [`terms without ${offending.map((k) => k.replace(/-/g, ' ')).join(', ')}`]),
+      rejection('counter'),
+      propose(counterTerms, [`terms without ${offending.map((k) => k.replace(/-/g, ' ')).join(', ')}`]),
     ];
   }
   // 2. What our leader demands comes first.
@@ -312,36 +356,65 @@ export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation
         table.items.find((p) => matchesProvisionPattern(p, d, view.id)) ??
         ({ kind: d.kind, count: 10 } as Provision),
     );
+    const demanded = [...standing, ...add];
     return [
-      decision({ type: 'counter', negotiation: n.id, kind: 'demand', add }, [
-        `${leader.name} insists on ${missing.map((d) => d.kind.replace(/-/g, ' ')).join(', ')}`,
-      ]),
+      explained(
+        decision({ type: 'counter', negotiation: n.id, kind: 'demand', add }, [
+          `${leader.name} insists on ${missing.map((d) => d.kind.replace(/-/g, ' ')).join(', ')}`,
+        ]),
+        [
+          acceptOption(`demand:${missing.map((d) => d.kind).join('+')}`),
+          counterOption(demanded),
+          walkOutOption(),
+        ],
+        'counter',
+      ),
     ];
   }
   // 3. Acceptance, unless a bias forbids taking terms from this speaker.
   const judged = valueAgreement(view, other, standing, s.threat, leader, view.person(last.speaker));
   const biased = judged.veto?.startsWith('bias:') === true;
   const offer = assignmentOf(table.agenda, standing);
+  const next = table.strategy.propose(turn('propose', null));
+  const nextTerms = next ? provisionsOf(table.agenda, next) : null;
+  const atDeadline = round >= table.deadline;
+  const options = [
+    acceptOption(biased ? judged.veto : null),
+    counterOption(nextTerms, atDeadline ? 'deadline' : nextTerms ? null : 'no-acceptable-terms'),
+    walkOutOption(),
+  ];
   if (!biased && table.strategy.respond(turn('respond', offer), offer) === 'accept') {
     if (speaker.id !== leader.id) return [];
     return [
-      decision({ type: 'accept', negotiation: n.id }, [
-        `the terms are worth ${worth(standing)} to us, enough at this stage`,
-      ]),
+      explained(
+        decision({ type: 'accept', negotiation: n.id }, [
+          `the terms are worth ${worth(standing)} to us, enough at this stage`,
+        ]),
+        options,
+        'accept',
+      ),
     ];
   }
   // 4. Counter-offer, or break off at the deadline.
-  if (round >= table.deadline)
-    return [walkOut(['no agreement in sight', ...(biased && judged.vetoNote ? [judged.vetoNote] : [])])];
-  const counter = table.strategy.propose(turn('propose', null));
-  if (!counter) return [walkOut(['no acceptable terms'])];
-  const terms = provisionsOf(table.agenda, counter);
+  if (atDeadline)
+    return [
+      explained(
+        walkOut(['no agreement in sight', ...(biased && judged.vetoNote ? [judged.vetoNote] : [])]),
+        options,
+        'walk-out',
+      ),
+    ];
+  if (!nextTerms) return [explained(walkOut(['no acceptable terms']), options, 'walk-out')];
   return [
-    propose(terms, [
-      biased && judged.vetoNote
-        ? judged.vetoNote
-        : `their terms are worth ${worth(standing)} to us; ours ${worth(terms)}`,
-    ]),
+    explained(
+      propose(nextTerms, [
+        biased && judged.vetoNote
+          ? judged.vetoNote
+          : `their terms are worth ${worth(standing)} to us; ours ${worth(nextTerms)}`,
+      ]),
+      options,
+      'counter',
+    ),
   ];
 }
 
