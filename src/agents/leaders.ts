@@ -30,6 +30,7 @@ import {
 } from './questions/envoys.js';
 import { principleQuestions } from './questions/principles.js';
 import {
+  attackQuestions,
   dutyQuestions,
   reliefQuestions,
   precautionQuestions,
@@ -70,6 +71,7 @@ export const QUESTION_SOURCES: readonly ((s: Situation) => Question[])[] = [
   retreatQuestions,
   precautionQuestions,
   withdrawalQuestions,
+  attackQuestions,
 ];
 
 /** Without news, a leader still reviews the faction's situation this often. */

@@ -3,8 +3,8 @@
  * away from a place full of enemies, and delivering the aid an agreement promises.
  */
 import { days, hours } from '../../model/time.js';
-import { SHIP_SYSTEMS } from '../../model/world.js';
-import type { Question } from '../deliberation.js';
+import { type Person, SHIP_SYSTEMS, type Ship } from '../../model/world.js';
+import type { Option, Question } from '../deliberation.js';
 import type { Situation } from '../situation.js';
 import { actingLeader } from './envoys.js';
 import { single } from './talks.js';
@@ -219,3 +219,107 @@ export function dutyQuestions(s: Situation): Question[] {
   }
   return out;
 }
+
+/** Force at a place, as the engine weighs it: firepower times working weapons (Lanchester). */
+function forceOf(ships: readonly Ship[]): number {
+  return ships.reduce((sum, sh) => sum + sh.count * sh.firepower * sh.systems.weapons, 0);
+}
+
+/**
+ * Attacking an enemy's ships where ours meet them: only factions at war, only with a clear local
+ * advantage (Lanchester's square law rewards concentration), never under the truce of a
+ * conference either side attends, and weighed by aggression, grievances and caution.
+ */
+export function attackQuestions(s: Situation): Question[] {
+  const { view } = s;
+  const leader = actingLeader(view, s.members);
+  if (!leader) return [];
+  const truce = view
+    .conferences()
+    .filter((c) => c.status === 'convened' || c.status === 'proposed')
+    .flatMap((c) => [c.host, ...c.sponsors, ...c.invitees]);
+  if (truce.includes(view.id)) return [];
+  const out: Question[] = [];
+  const places = [
+    ...new Set(
+      view
+        .ownShips()
+        .filter((sh) => !sh.course)
+        .map((sh) => view.place(sh)),
+    ),
+  ].sort();
+  for (const place of places) {
+    const seen = view.shipsSeenAt(place).filter((sh) => !sh.course && !sh.destroyed);
+    const ours = seen.filter(
+      (sh) => sh.faction === view.id && sh.systems.weapons >= s.settings.operationalIntegrity,
+    );
+    if (ours.length === 0) continue;
+    const enemies = [...new Set(seen.map((sh) => sh.faction))]
+      // A day between attacks on the same enemy: ships driven off are left to lick their wounds.
+      .filter(
+        (f) =>
+          f !== view.id &&
+          view.relation(f)?.status === 'war' &&
+          !truce.includes(f) &&
+          s.due(`attack:${f}`, days(1)),
+      )
+      .sort();
+    for (const enemy of enemies) {
+      const targets = seen.filter((sh) => sh.faction === enemy);
+      // Their friends at the place would join the fight.
+      const defenders = seen.filter(
+        (sh) => sh.faction === enemy || view.statusBetween(sh.faction, enemy) === 'allied',
+      );
+      const ratio = forceOf(ours) / Math.max(0.01, forceOf(defenders));
+      if (ratio < ATTACK_ADVANTAGE) continue;
+      const options = (judge: Person): Option[] => [
+        {
+          id: 'attack',
+          label: `attack ${enemy} at ${place}`,
+          acts: [
+            {
+              intent: {
+                type: 'attack',
+                ships: ours.map((sh) => sh.id),
+                targets: targets.map((sh) => sh.id),
+              },
+            },
+          ],
+          terms: [
+            {
+              name: 'advantage',
+              value: 0.3 * Math.min(3, ratio - 1),
+              note: `we outgun them ${ratio.toFixed(1)} to 1`,
+            },
+            { name: 'aggression', value: judge.personality.aggression - 0.5 },
+            {
+              name: 'grievances',
+              value: 0.3 * Math.min(2, view.grievance(enemy)),
+              note: `what ${enemy} did to us`,
+            },
+            { name: 'risk', value: -0.5 * judge.personality.caution, note: 'ships and lives at stake' },
+          ],
+        },
+        {
+          id: 'hold-fire',
+          label: 'hold fire',
+          acts: [],
+          terms: [{ name: 'no fight sought', value: 0.2 }],
+          statusQuo: true,
+        },
+      ];
+      out.push({
+        id: `attack:${enemy}`,
+        topic: `attacking ${enemy}`,
+        decider: leader,
+        options,
+        counselled: true,
+        doctrine: view.self.doctrine,
+      });
+    }
+  }
+  return out.slice(0, 1);
+}
+
+/** The local force ratio below which a faction does not start a fight. */
+const ATTACK_ADVANTAGE = 2;
