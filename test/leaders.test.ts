@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLeaders } from '../src/agents/leaders.js';
+import { type DecisionMaker, simulate } from '../src/engine/simulation.js';
+import { id } from '../src/model/ids.js';
 import { runScenario } from '../src/agents/run.js';
 import { createRng } from '../src/common/random.js';
 import { buildWorld } from '../src/engine/initial-world.js';
@@ -129,5 +131,40 @@ describe('autonomous leaders', () => {
     const before = (events: typeof mixed.events) => events.filter((e) => e.t <= until);
     expect(before(mixed.events).map((e) => e.type)).toEqual(before(scripted.events).map((e) => e.type));
     expect(mixed.hash).not.toBe(scripted.hash);
+  });
+});
+
+describe('a custom decision maker (the example of docs/leaders.md)', () => {
+  it('decides for its faction beside the built-in leaders, through the same rules', () => {
+    const nistrim = id.faction('nistrim');
+    const builtIn = createLeaders({ factions: [nistrim] });
+    const pliant: DecisionMaker = {
+      decide(ctx) {
+        return builtIn.decide(ctx).map((d) =>
+          d.intent.type === 'counter' && d.intent.kind === 'demand'
+            ? {
+                actor: d.actor,
+                intent: { type: 'accept' as const, negotiation: d.intent.negotiation },
+                reasons: ['anything is better than nothing'],
+              }
+            : d,
+        );
+      },
+    };
+    const others = scenario.spec.factions.map((f) => f.id).filter((f) => f !== nistrim);
+    const result = simulate(scenario, {
+      seed: 1,
+      mode: 'autonomous',
+      decisionMakers: [pliant, createLeaders({ factions: others })],
+    });
+    expect(
+      result.events.some(
+        (e) => e.type === 'decision-made' && e.reasons.includes('anything is better than nothing'),
+      ),
+    ).toBe(true);
+    expect(result.milestones.find((m) => m.id === 'federation-nistrim-agreement')?.reached).toBe(true);
+    // Without the override, the same seed never brings the two together.
+    const plain = runScenario(scenario, { seed: 1, mode: 'autonomous' });
+    expect(plain.milestones.find((m) => m.id === 'federation-nistrim-agreement')?.reached).toBe(false);
   });
 });

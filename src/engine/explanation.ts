@@ -55,6 +55,8 @@ export interface Explanation {
   readonly effects: readonly number[];
 }
 
+const OUTSIDE = new Set<string>(['run-started', 'run-ended', 'world-edited']);
+
 const isChoice = (e: WorldEvent): e is DecisionEvent | RejectionEvent =>
   e.type === 'decision-made' || e.type === 'intent-rejected';
 
@@ -63,7 +65,8 @@ export function explainEvent(events: readonly WorldEvent[], seq: number): Explan
   const event = events[seq];
   if (!event) return undefined;
   let causedBy: number | null = null;
-  if (!isChoice(event)) {
+  // Changes made from outside the world (a fork's edits, the run's start and end) have no cause in it.
+  if (!isChoice(event) && !OUTSIDE.has(event.type)) {
     for (let i = seq - 1; i >= 0 && events[i]!.t === event.t; i--) {
       const e = events[i]!;
       if (e.type === 'decision-made') {
@@ -111,6 +114,9 @@ function decisionOf(e: DecisionEvent): NonNullable<Explanation['decision']> {
   };
 }
 
+/** `security` → "on security"; `talks:x` → "in the talks x". */
+const questionPhrase = (q: string) => (q.startsWith('talks:') ? `in the talks ${q.slice(6)}` : `on ${q}`);
+
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
 
 /** The explanation as lines for people. */
@@ -121,7 +127,7 @@ export function renderExplanation(x: Explanation, events: readonly WorldEvent[],
   if (x.decision) {
     const d = x.decision;
     lines.push(
-      `${when}: ${n(d.actor)} (${n(d.faction)}) decides${d.question ? ` on ${d.question}` : ''}: ${d.summary}.`,
+      `${when}: ${n(d.actor)} (${n(d.faction)}) decides${d.question ? ` ${questionPhrase(d.question)}` : ''}: ${d.summary}.`,
     );
     if (d.reasons.length > 0) lines.push(`  Because: ${d.reasons.join('; ').replace(/\.$/, '')}.`);
     if (d.counsel.length > 0) {
@@ -165,12 +171,14 @@ export function renderExplanation(x: Explanation, events: readonly WorldEvent[],
     if (x.causedBy !== null) {
       const cause = events[x.causedBy] as DecisionEvent;
       lines.push(
-        `  It follows from event ${x.causedBy}: ${n(cause.actor)} decided to ${cause.summary}${cause.reasons.length ? ` — ${cause.reasons.join('; ')}` : ''}.`,
+        `  It follows from event ${x.causedBy}, a decision of ${n(cause.actor)}: ${cause.summary}${cause.reasons.length ? ` — ${cause.reasons.join('; ')}` : ''}.`,
         `  (alliances explain RUN ${x.causedBy} shows that decision in full)`,
       );
     } else {
       lines.push(
-        '  No decision caused it: it is an exogenous event, a process of the world, or a consequence.',
+        x.type === 'world-edited'
+          ? '  A change made from outside the world: the edit that starts a fork.'
+          : '  No decision caused it: it is an exogenous event, a process of the world, or a consequence.',
       );
     }
   }
