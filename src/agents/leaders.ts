@@ -39,7 +39,7 @@ import {
   withdrawalQuestions,
 } from './questions/readiness.js';
 import { securityQuestions } from './questions/security.js';
-import { spyQuestions } from './questions/spies.js';
+import { spyHuntQuestions, spyQuestions } from './questions/spies.js';
 import {
   encounterQuestions,
   hostingQuestions,
@@ -67,6 +67,7 @@ export const QUESTION_SOURCES: readonly ((s: Situation) => Question[])[] = [
   encounterQuestions,
   rendezvousQuestions,
   spyQuestions,
+  spyHuntQuestions,
   repairQuestions,
   retreatQuestions,
   precautionQuestions,

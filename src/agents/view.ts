@@ -419,6 +419,17 @@ export class FactionView {
         );
       case 'person-detained':
         return e.by === me;
+      case 'conference-convened':
+      case 'conference-ended':
+      case 'ambush-sprung': {
+        // What happens at a conference is seen by all who take part in it.
+        const c = e.conference ? this.world.conferences[e.conference] : undefined;
+        if (c && (c.host === me || c.sponsors.includes(me) || c.invitees.includes(me))) return true;
+        return e.type === 'ambush-sprung' && e.faction === me;
+      }
+      case 'spies-sought':
+        // The masters of an exposed spy learn of it.
+        return e.faction === me || e.exposed.some((x) => x.loyalty === me);
       case 'message-sent':
         return e.from === me;
       case 'message-delivered':

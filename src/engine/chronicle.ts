@@ -135,6 +135,10 @@ export function renderEvent(e: WorldEvent, names: Names): string | null {
       return `Intelligence for ${n(e.faction)}${e.source ? ` from ${n(e.source)}` : ''}: ${e.indicator}.`;
     case 'precaution-taken':
       return `Precaution by ${n(e.faction)}: ${e.kind.replace(/-/g, ' ')}${e.persons.length ? ` on ${ns(e.persons)}` : ''}${e.ship ? ` (${n(e.ship)})` : ''}${because(e.reasons)}.`;
+    case 'spies-sought':
+      return e.exposed.length === 0
+        ? `${n(e.faction)} search their ranks for spies and find none.`
+        : `${n(e.faction)} search their ranks for spies and expose ${list(e.exposed.map((x) => `${n(x.person)}, loyal to ${n(x.loyalty)}`))}.`;
     case 'ambush-sprung':
       return `${n(e.ship)} of ${n(e.faction)} opens fire on ${n(e.location)}: the conference was a trap.`;
     case 'persons-evacuated':

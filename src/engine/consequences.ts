@@ -53,6 +53,24 @@ const factionOfShip = (world: World, ship: string) => world.ships[ship as keyof 
 export function consequencesOf(world: World, event: WorldEvent): EventPayload[] {
   const out: EventPayload[] = [];
   switch (event.type) {
+    case 'spies-sought': {
+      // A spy found among us is a betrayal by the faction that planted him.
+      for (const { person, loyalty } of event.exposed) {
+        if (!relation(world, event.faction, loyalty)) continue;
+        out.push(
+          grievance(
+            event.faction,
+            loyalty,
+            `spy-${person}`,
+            `${nameOf(world, person)} spied for ${nameOf(world, loyalty)}`,
+            0.6,
+            YEAR,
+          ),
+        );
+        out.push(distrust(event.faction, loyalty, 2, 'a spy among us'));
+      }
+      return out;
+    }
     case 'engagement': {
       const attackers = new Set(
         event.attackers.map((s) => factionOfShip(world, s)).filter((f) => f !== undefined),

@@ -54,6 +54,8 @@ export function describeIntent(intent: Intent): string {
       return 'springs the ambush';
     case 'take-precaution':
       return `orders ${intent.kind.replace(/-/g, ' ')}`;
+    case 'search-for-spies':
+      return 'orders a search of our own people for spies';
     case 'board':
       return `brings ${intent.persons.join(', ')} aboard ${intent.ship}`;
     case 'go':

@@ -211,6 +211,11 @@ export function apply(world: World, event: WorldEvent): World {
       return updateShip(world, event.ship, (s) => ({ ...s, location: event.location, course: null }));
     case 'person-moved':
       return updatePerson(world, event.person, (p) => ({ ...p, position: event.to }));
+    case 'spies-sought':
+      // Exposed spies are confined where they are.
+      for (const { person } of event.exposed)
+        world = updatePerson(world, person, (p) => ({ ...p, status: 'detained' }));
+      return world;
     case 'person-detained':
       return updatePerson(world, event.person, (p) => ({
         ...p,

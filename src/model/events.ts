@@ -303,6 +303,11 @@ const eventShapes = {
     persons: z.array(personId).default([]),
     reasons,
   },
+  /** A faction searched its ranks; `exposed` are those found loyal to another faction. */
+  'spies-sought': {
+    faction: factionId,
+    exposed: z.array(z.strictObject({ person: personId, loyalty: factionId })).default([]),
+  },
   'ambush-sprung': {
     intent: intentId,
     faction: factionId,

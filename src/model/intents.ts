@@ -108,6 +108,8 @@ const intentShapes = {
       .default({}),
     text: z.string(),
   },
+  /** Search the faction's own people for anyone loyal to another faction. */
+  'search-for-spies': {},
   /** Carry out a planned ambush with a ship. */
   'spring-ambush': { intent: intentId, ship: shipId },
   'take-precaution': {

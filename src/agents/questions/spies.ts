@@ -2,6 +2,9 @@
  * Spies: a person serving one faction while loyal to another opens a covert channel to his true
  * masters through someone he knows among them, once the two factions have dealings worth
  * reporting — or, if none come, after a while anyway. Caution holds him back.
+ *
+ * Counter-intelligence: a suspicious leader who has just seen treachery (an ambush, an ally
+ * breaking an agreement) has the faction's own people searched for spies.
  */
 import { days } from '../../model/time.js';
 import type { Person } from '../../model/world.js';
@@ -64,4 +67,50 @@ export function spyQuestions(s: Situation): Question[] {
     });
   }
   return out;
+}
+
+/** Below this suspicion a leader does not suspect his own people. */
+const SUSPICIOUS = 0.7;
+
+export function spyHuntQuestions(s: Situation): Question[] {
+  const { view } = s;
+  const leader = view.leader();
+  if (leader.status !== 'active' || leader.personality.suspicion < SUSPICIOUS) return [];
+  const treachery = s.observed.find(
+    (e) =>
+      e.type === 'ambush-sprung' ||
+      (e.type === 'conference-ended' && e.outcome === 'attacked') ||
+      (e.type === 'agreement-dissolved' && e.by !== view.id) ||
+      (e.type === 'spies-sought' && e.faction !== view.id),
+  );
+  if (!treachery || !s.due('spy-hunt', days(3))) return [];
+  const options = (judge: Person): Option[] => [
+    {
+      id: 'search-for-spies',
+      label: 'search our own people for spies',
+      acts: [{ intent: { type: 'search-for-spies' } }],
+      terms: [
+        { name: 'suspicion', value: judge.personality.suspicion - 0.4, note: 'someone may have talked' },
+        { name: 'treachery seen', value: 0.2, note: 'treachery is abroad' },
+        { name: 'distrust sows dissent', value: -0.2 * (1 - judge.personality.suspicion) },
+      ],
+    },
+    {
+      id: 'trust-our-own',
+      label: 'trust our own people',
+      acts: [],
+      terms: [{ name: 'trust in our own', value: 0.1 }],
+      statusQuo: true,
+    },
+  ];
+  return [
+    {
+      id: 'spy-hunt',
+      topic: 'searching our people for spies',
+      decider: leader,
+      options,
+      counselled: true,
+      doctrine: view.self.doctrine,
+    },
+  ];
 }

@@ -8,7 +8,7 @@
  * is killed with probability AMBUSH_LETHALITY.
  */
 import type { EventPayload } from '../../model/events.js';
-import type { PersonId, ShipId } from '../../model/ids.js';
+import type { ChannelId, FactionId, PersonId, ShipId } from '../../model/ids.js';
 import { sortedIds, topLocation } from '../../model/world.js';
 import { resolveEngagement } from '../combat.js';
 import { allow, type Rule, refuse } from './context.js';
@@ -112,6 +112,39 @@ export const springAmbush: Rule<'spring-ambush'> = (ctx, _actor, faction, intent
   events.push({ type: 'conference-ended', conference: conference.id, outcome: 'attacked', killed });
   return allow(...events);
 };
+
+/**
+ * A search of the faction's own people: each member loyal to another faction is found with a
+ * chance that is higher when he keeps a covert channel open (traffic can be traced). Found spies
+ * are confined aboard and their covert channels closed.
+ */
+export const searchForSpies: Rule<'search-for-spies'> = (ctx, _actor, faction) => {
+  const exposed: { person: PersonId; loyalty: FactionId }[] = [];
+  const closed: ChannelId[] = [];
+  for (const id of sortedIds(ctx.world.persons)) {
+    const p = ctx.world.persons[id]!;
+    if (p.faction !== faction.id || p.loyalty === faction.id || p.status === 'dead') continue;
+    const lines = sortedIds(ctx.world.channels).filter((c) => {
+      const ch = ctx.world.channels[c]!;
+      return ch.kind === 'covert' && ch.agent === p.id && ch.status === 'open';
+    });
+    if (!ctx.rng.chance(lines.length > 0 ? SPY_FOUND_WITH_CHANNEL : SPY_FOUND)) continue;
+    exposed.push({ person: p.id, loyalty: p.loyalty });
+    closed.push(...lines);
+  }
+  return allow(
+    { type: 'spies-sought', faction: faction.id, exposed },
+    ...closed.map((channel) => ({
+      type: 'channel-closed' as const,
+      channel,
+      reason: 'its agent was exposed',
+    })),
+  );
+};
+
+/** Chance that a search finds a spy who keeps a covert channel open, and one who does not. */
+const SPY_FOUND_WITH_CHANNEL = 0.6;
+const SPY_FOUND = 0.2;
 
 export const takePrecaution: Rule<'take-precaution'> = (ctx, _actor, faction, intent) => {
   if (intent.kind === 'transporter-lock') {

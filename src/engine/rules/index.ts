@@ -42,6 +42,7 @@ const rulebook: { [K in IntentType]: Rule<K> } = {
   'plan-intent': conflict.planIntent,
   'spring-ambush': conflict.springAmbush,
   'take-precaution': conflict.takePrecaution,
+  'search-for-spies': conflict.searchForSpies,
   repair: conflict.repair,
   'propose-conference': conferences.proposeConference,
   'answer-invitation': conferences.answerInvitation,
