@@ -11,11 +11,11 @@ import { runScenario } from '../src/agents/run.js';
 import { createRng } from '../src/common/random.js';
 import { buildWorld } from '../src/engine/initial-world.js';
 import { settingsOf } from '../src/engine/settings.js';
-import { deltaQuadrant } from '../src/engine/test-support.js';
+import { defaultScenario } from '../src/engine/test-support.js';
 import type { Minutes } from '../src/model/time.js';
 import { SHIP_SYSTEMS, sortedIds, type World } from '../src/model/world.js';
 
-const scenario = deltaQuadrant();
+const scenario = defaultScenario();
 const base = buildWorld(scenario.spec);
 const settings = settingsOf(scenario.spec);
 

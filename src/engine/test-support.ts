@@ -3,16 +3,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinScenarioDir } from '../scenario/builtin.js';
+import { builtinScenarioDir, DEFAULT_SCENARIO } from '../scenario/builtin.js';
 import { loadScenario, type Scenario } from '../scenario/loader.js';
 
 let cached: Scenario | undefined;
 
-/** The built-in delta-quadrant scenario. */
-export function deltaQuadrant(): Scenario {
+/** The default built-in scenario, loaded once. */
+export function defaultScenario(): Scenario {
   cached ??= loadScenario(
-    readFileSync(join(builtinScenarioDir(), 'delta-quadrant.yaml'), 'utf8'),
-    'scenarios/delta-quadrant.yaml',
+    readFileSync(join(builtinScenarioDir(), `${DEFAULT_SCENARIO}.yaml`), 'utf8'),
+    `scenarios/${DEFAULT_SCENARIO}.yaml`,
   );
   return cached;
 }

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import type { FidelityReport } from '../../agents/fidelity.js';
-import { resolveScenario } from '../../scenario/builtin.js';
+import { DEFAULT_SCENARIO, resolveScenario } from '../../scenario/builtin.js';
 import { runFidelityParallel } from '../fidelity-runner.js';
 import { createProgress, parseIntegerOption, printJson } from '../io.js';
 
@@ -42,7 +42,7 @@ export function registerFidelity(program: Command): void {
   program
     .command('fidelity')
     .description('run a scenario autonomously over many seeds and report how often each milestone is reached')
-    .argument('[scenario]', 'scenario file, or the name of a built-in scenario', 'delta-quadrant')
+    .argument('[scenario]', 'scenario file, or the name of a built-in scenario', DEFAULT_SCENARIO)
     .option('--seeds <n>', 'number of runs (seeds first … first + n − 1)', '200')
     .option('--first-seed <n>', 'the first seed', '1')
     .option('--variant <name>', "apply one of the scenario's counterfactual variants")

@@ -13,7 +13,7 @@ import { renderSummary, summarize } from '../../engine/summary.js';
 import type { WorldEvent } from '../../model/events.js';
 import { decisionMakersFor } from '../../agents/modes.js';
 import { type Minutes, parseDuration } from '../../model/time.js';
-import { resolveScenario } from '../../scenario/builtin.js';
+import { DEFAULT_SCENARIO, resolveScenario } from '../../scenario/builtin.js';
 import { loadScenario, type Scenario } from '../../scenario/loader.js';
 import { recordRun, verifyRun } from '../../store/recorder.js';
 import { resolveDbPath, Store } from '../../store/store.js';
@@ -122,8 +122,8 @@ function runJson(
 export function registerRun(program: Command): void {
   program
     .command('run')
-    .description('simulate a scenario (default: the built-in delta-quadrant) and store the run')
-    .argument('[scenario]', 'scenario file, or the name of a built-in scenario', 'delta-quadrant')
+    .description('simulate a scenario (default: the built-in default scenario) and store the run')
+    .argument('[scenario]', 'scenario file, or the name of a built-in scenario', DEFAULT_SCENARIO)
     .option('--seed <n>', "random seed (default: the scenario's own)")
     .option('--mode <mode>', `how decisions are made: ${MODES.join(', ')}`, 'scripted')
     .option('--script-until <time>', 'in mixed mode, follow the script until this time (e.g. 30h, 1d 6h)')

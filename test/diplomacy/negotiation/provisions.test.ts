@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type Provision, provisionSchema } from '../../model/provision.js';
-import { analyseBargaining } from './analysis.js';
-import { runNegotiation } from './negotiate.js';
-import { toOutcome } from './outcome-space.js';
-import { isForbidden } from './preferences.js';
+import { type Provision, provisionSchema } from '../../../src/model/provision.js';
+import { analyseBargaining } from '../../../src/diplomacy/negotiation/analysis.js';
+import { runNegotiation } from '../../../src/diplomacy/negotiation/negotiate.js';
+import { toOutcome } from '../../../src/diplomacy/negotiation/outcome-space.js';
+import { isForbidden } from '../../../src/diplomacy/negotiation/preferences.js';
 import {
   assignmentOf,
   createProvisionAgenda,
@@ -12,7 +12,7 @@ import {
   provisionIssueName,
   provisionsOf,
   redLinesFromPatterns,
-} from './provisions.js';
+} from '../../../src/diplomacy/negotiation/provisions.js';
 
 const p = (x: unknown): Provision => provisionSchema.parse(x);
 const defence = p({ kind: 'mutual-defence' });

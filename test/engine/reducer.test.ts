@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { runScenario } from '../agents/run.js';
+import { runScenario } from '../../src/agents/run.js';
 import { describe, expect, it } from 'vitest';
-import type { EventPayload, WorldEvent } from '../model/events.js';
-import { worldViolations } from '../model/invariants.js';
-import { SHIP_SYSTEMS, sortedIds, type World } from '../model/world.js';
-import { buildWorld } from './initial-world.js';
-import { apply, fold } from './reducer.js';
-import { deltaQuadrant } from './test-support.js';
+import type { EventPayload, WorldEvent } from '../../src/model/events.js';
+import { worldViolations } from '../../src/model/invariants.js';
+import { SHIP_SYSTEMS, sortedIds, type World } from '../../src/model/world.js';
+import { buildWorld } from '../../src/engine/initial-world.js';
+import { apply, fold } from '../../src/engine/reducer.js';
+import { defaultScenario } from '../../src/engine/test-support.js';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -203,7 +203,7 @@ function eventArbitrary(world: World): fc.Arbitrary<EventPayload> {
 }
 
 describe('the reducer', () => {
-  const start = deepFreeze(buildWorld(deltaQuadrant().spec));
+  const start = deepFreeze(buildWorld(defaultScenario().spec));
 
   it('keeps the world invariants over any sequence of valid events, without mutating its input', () => {
     fc.assert(
@@ -226,7 +226,7 @@ describe('the reducer', () => {
   });
 
   it('folds a whole run to the world the simulation ends with', () => {
-    const result = runScenario(deltaQuadrant(), { seed: 3 });
+    const result = runScenario(defaultScenario(), { seed: 3 });
     expect(fold(start, result.events)).toEqual(result.world);
   });
 

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError, type Problem, renderProblem } from '../common/errors.js';
-import { builtinScenarioDir, builtinScenarioNames, resolveScenario } from './builtin.js';
-import { loadScenario } from './loader.js';
+import { InputError, type Problem, renderProblem } from '../../src/common/errors.js';
+import { builtinScenarioDir, builtinScenarioNames, resolveScenario } from '../../src/scenario/builtin.js';
+import { loadScenario } from '../../src/scenario/loader.js';
 
-const fixtures = resolve(import.meta.dirname, '..', '..', 'test', 'fixtures');
+const fixtures = resolve(import.meta.dirname, '..', 'fixtures');
 const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8');
 
 function problemsOf(text: string, file = 'f.yaml'): Problem[] {

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../common/random.js';
-import type { EventPayload, WorldEvent } from '../../model/events.js';
-import type { PersonId } from '../../model/ids.js';
-import type { Intent } from '../../model/intents.js';
-import type { Minutes } from '../../model/time.js';
-import type { World } from '../../model/world.js';
-import { buildWorld } from '../initial-world.js';
-import { apply } from '../reducer.js';
-import { settingsOf } from '../settings.js';
-import { deltaQuadrant } from '../test-support.js';
-import type { RuleOutcome } from './context.js';
-import { applyRule } from './index.js';
-import { travelSpeed } from './movement.js';
+import { createRng } from '../../../src/common/random.js';
+import type { EventPayload, WorldEvent } from '../../../src/model/events.js';
+import type { PersonId } from '../../../src/model/ids.js';
+import type { Intent } from '../../../src/model/intents.js';
+import type { Minutes } from '../../../src/model/time.js';
+import type { World } from '../../../src/model/world.js';
+import { buildWorld } from '../../../src/engine/initial-world.js';
+import { apply } from '../../../src/engine/reducer.js';
+import { settingsOf } from '../../../src/engine/settings.js';
+import { defaultScenario } from '../../../src/engine/test-support.js';
+import type { RuleOutcome } from '../../../src/engine/rules/context.js';
+import { applyRule } from '../../../src/engine/rules/index.js';
+import { travelSpeed } from '../../../src/engine/rules/movement.js';
 
-const spec = deltaQuadrant().spec;
+const spec = defaultScenario().spec;
 const settings = settingsOf(spec);
 
 function attempt(world: World, actor: string, intent: Record<string, unknown>, seed = 1): RuleOutcome {

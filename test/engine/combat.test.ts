@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../common/random.js';
-import type { LocationId } from '../model/ids.js';
-import { resolveEngagement } from './combat.js';
-import { buildWorld } from './initial-world.js';
-import { deltaQuadrant } from './test-support.js';
+import { createRng } from '../../src/common/random.js';
+import type { LocationId } from '../../src/model/ids.js';
+import { resolveEngagement } from '../../src/engine/combat.js';
+import { buildWorld } from '../../src/engine/initial-world.js';
+import { defaultScenario } from '../../src/engine/test-support.js';
 
-const world = buildWorld(deltaQuadrant().spec);
+const world = buildWorld(defaultScenario().spec);
 const ship = (id: string) => world.ships[id as never]!;
 const here = 'sobras' as LocationId;
 

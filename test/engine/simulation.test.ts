@@ -1,10 +1,10 @@
-import { runScenario } from '../agents/run.js';
+import { runScenario } from '../../src/agents/run.js';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../common/canonical-json.js';
-import { worldViolations } from '../model/invariants.js';
-import { logHash } from './log-hash.js';
-import { simulate } from './simulation.js';
-import { deltaQuadrant, scenarioFrom } from './test-support.js';
+import { canonicalJson } from '../../src/common/canonical-json.js';
+import { worldViolations } from '../../src/model/invariants.js';
+import { logHash } from '../../src/engine/log-hash.js';
+import { simulate } from '../../src/engine/simulation.js';
+import { defaultScenario, scenarioFrom } from '../../src/engine/test-support.js';
 
 /**
  * The identity of the default scenario's canonical replay. A change to the engine, the rules or the
@@ -14,7 +14,7 @@ import { deltaQuadrant, scenarioFrom } from './test-support.js';
 const GOLDEN_HASH_SEED_1 = 'ee2b9096c85c567a8f020908f18af704a9dc3cf14be4551eafc1f42a636298a5';
 
 describe('the delta-quadrant scenario, scripted', () => {
-  const result = runScenario(deltaQuadrant(), { seed: 1 });
+  const result = runScenario(defaultScenario(), { seed: 1 });
 
   it('reaches all twelve milestones of the story, in order', () => {
     const story = result.milestones.filter((m) => !m.outcome);
@@ -30,13 +30,13 @@ describe('the delta-quadrant scenario, scripted', () => {
 
   it('is the SHA-256 of the canonical log, and the same for the same seed', () => {
     expect(logHash(result.events)).toBe(result.hash);
-    const again = runScenario(deltaQuadrant(), { seed: 1 });
+    const again = runScenario(defaultScenario(), { seed: 1 });
     expect(canonicalJson(again.events)).toBe(canonicalJson(result.events));
   });
 
   it('differs with the seed where chance enters, and still tells the whole story', () => {
     for (const seed of [2, 7, 1234]) {
-      const other = runScenario(deltaQuadrant(), { seed });
+      const other = runScenario(defaultScenario(), { seed });
       expect(other.hash).not.toBe(result.hash);
       expect(other.milestones.every((m) => m.reached || m.outcome)).toBe(true);
     }
@@ -59,7 +59,7 @@ describe('the delta-quadrant scenario, scripted', () => {
   it('hands each tick to onTick, in order, covering the whole log', () => {
     const ticks: number[] = [];
     let seen = 0;
-    runScenario(deltaQuadrant(), {
+    runScenario(defaultScenario(), {
       seed: 1,
       onTick: (events, t) => {
         ticks.push(t);
@@ -68,7 +68,7 @@ describe('the delta-quadrant scenario, scripted', () => {
     });
     expect(seen).toBe(result.events.length);
     expect(ticks[0]).toBe(0);
-    expect(ticks.at(-1)).toBe(deltaQuadrant().spec.duration);
+    expect(ticks.at(-1)).toBe(defaultScenario().spec.duration);
   });
 });
 

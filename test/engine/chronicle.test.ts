@@ -1,12 +1,12 @@
-import { runScenario } from '../agents/run.js';
+import { runScenario } from '../../src/agents/run.js';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../model/events.js';
-import { namesOf, renderChronicle } from './chronicle.js';
-import { buildWorld } from './initial-world.js';
-import { deltaQuadrant } from './test-support.js';
+import { EVENT_TYPES } from '../../src/model/events.js';
+import { namesOf, renderChronicle } from '../../src/engine/chronicle.js';
+import { buildWorld } from '../../src/engine/initial-world.js';
+import { defaultScenario } from '../../src/engine/test-support.js';
 
 describe('the chronicle', () => {
-  const scenario = deltaQuadrant();
+  const scenario = defaultScenario();
   const result = runScenario(scenario, { seed: 1 });
   const lines = renderChronicle(result.events, namesOf(buildWorld(scenario.spec)));
 

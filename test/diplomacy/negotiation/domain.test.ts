@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError, renderProblem } from '../../common/errors.js';
-import { parseDomain } from './domain.js';
-import { runNegotiation } from './negotiate.js';
-import { isForbidden } from './preferences.js';
+import { InputError, renderProblem } from '../../../src/common/errors.js';
+import { parseDomain } from '../../../src/diplomacy/negotiation/domain.js';
+import { runNegotiation } from '../../../src/diplomacy/negotiation/negotiate.js';
+import { isForbidden } from '../../../src/diplomacy/negotiation/preferences.js';
 
 /** The domain format exactly as the specification gives it. */
 const EXAMPLE = `issues:

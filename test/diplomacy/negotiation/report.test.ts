@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { twoByTwo } from '../../../test/negotiation-helpers.js';
-import { analyseBargaining } from './analysis.js';
-import { runNegotiation } from './negotiate.js';
-import { negotiationReport, renderReport, renderTranscript } from './report.js';
+import { twoByTwo } from '../../negotiation-helpers.js';
+import { analyseBargaining } from '../../../src/diplomacy/negotiation/analysis.js';
+import { runNegotiation } from '../../../src/diplomacy/negotiation/negotiate.js';
+import {
+  negotiationReport,
+  renderReport,
+  renderTranscript,
+} from '../../../src/diplomacy/negotiation/report.js';
 
 describe('negotiation reports', () => {
   const { space, parties } = twoByTwo();

@@ -1,19 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryDomain, singleIssue } from '../../../test/negotiation-helpers.js';
-import { createRng } from '../../common/random.js';
-import { analyseBargaining } from './analysis.js';
-import { createNegotiation, type NegotiationParty, runNegotiation, StrategyError } from './negotiate.js';
+import { arbitraryDomain, singleIssue } from '../../negotiation-helpers.js';
+import { createRng } from '../../../src/common/random.js';
+import { analyseBargaining } from '../../../src/diplomacy/negotiation/analysis.js';
+import {
+  createNegotiation,
+  type NegotiationParty,
+  runNegotiation,
+  StrategyError,
+} from '../../../src/diplomacy/negotiation/negotiate.js';
 import {
   type Assignment,
   createPattern,
   enumerateAssignments,
   type OutcomeSpace,
   toAssignment,
-} from './outcome-space.js';
-import { createPreferences, isForbidden, type PartyPreferences } from './preferences.js';
-import { createRandomDomain } from './random-domain.js';
-import type { StrategySpec } from './strategies.js';
+} from '../../../src/diplomacy/negotiation/outcome-space.js';
+import {
+  createPreferences,
+  isForbidden,
+  type PartyPreferences,
+} from '../../../src/diplomacy/negotiation/preferences.js';
+import { createRandomDomain } from '../../../src/diplomacy/negotiation/random-domain.js';
+import type { StrategySpec } from '../../../src/diplomacy/negotiation/strategies.js';
 
 const parties = (
   prefs: readonly PartyPreferences[],

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { runScenario } from '../agents/run.js';
+import { runScenario } from '../../src/agents/run.js';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/cli-harness.js';
-import { NotFoundError } from '../common/errors.js';
-import { deltaQuadrant } from '../engine/test-support.js';
-import { recordRun, verifyRun } from './recorder.js';
-import { Store } from './store.js';
+import { tempDir } from '../cli-harness.js';
+import { NotFoundError } from '../../src/common/errors.js';
+import { defaultScenario } from '../../src/engine/test-support.js';
+import { recordRun, verifyRun } from '../../src/store/recorder.js';
+import { Store } from '../../src/store/store.js';
 
 const freshStore = () => Store.open(join(tempDir(), 'runs.db'));
 
@@ -27,7 +27,7 @@ describe('Store', () => {
 
   it('records a run tick by tick and reads back exactly the simulated log', () => {
     const store = freshStore();
-    const recorded = recordRun(store, deltaQuadrant(), { seed: 1 });
+    const recorded = recordRun(store, defaultScenario(), { seed: 1 });
     const run = store.getRun(recorded.runId);
     expect(run).toMatchObject({
       scenario: 'delta-quadrant',
@@ -48,7 +48,7 @@ describe('Store', () => {
     let ticks = 0;
     let written = 0;
     expect(() =>
-      recordRun(store, deltaQuadrant(), {
+      recordRun(store, defaultScenario(), {
         seed: 1,
         onTick: (events) => {
           written += events.length;
@@ -59,7 +59,7 @@ describe('Store', () => {
     const [run] = store.listRuns();
     expect(run).toMatchObject({ status: 'incomplete', hash: null, events: written });
     // The stored prefix is exactly the first 30 ticks of the full run.
-    const full = runScenario(deltaQuadrant(), { seed: 1 });
+    const full = runScenario(defaultScenario(), { seed: 1 });
     expect(store.events(run!.id)).toEqual(JSON.parse(JSON.stringify(full.events.slice(0, written))));
     expect(verifyRun(store, run!).matches).toBe(false);
     store.close();
@@ -68,7 +68,7 @@ describe('Store', () => {
   it('detects a tampered log', () => {
     const path = join(tempDir(), 't.db');
     const store = Store.open(path);
-    const { runId } = recordRun(store, deltaQuadrant(), { seed: 1 });
+    const { runId } = recordRun(store, defaultScenario(), { seed: 1 });
     store.close();
     const db = new Database(path);
     db.prepare(

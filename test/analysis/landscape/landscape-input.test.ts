@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expectOnlyInputErrors, renderedProblems } from '../../../test/input-errors.js';
-import { InputError } from '../../common/errors.js';
-import { parseGset } from './gset.js';
-import { parseLandscape } from './landscape-input.js';
+import { expectOnlyInputErrors, renderedProblems } from '../../input-errors.js';
+import { InputError } from '../../../src/common/errors.js';
+import { parseGset } from '../../../src/analysis/landscape/gset.js';
+import { parseLandscape } from '../../../src/analysis/landscape/landscape-input.js';
 
 const problems = renderedProblems;
 
