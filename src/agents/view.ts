@@ -33,6 +33,18 @@ import {
   topLocation,
   type World,
 } from '../model/world.js';
+import {
+  agreementsOf,
+  cachedOn,
+  liveShipsOf,
+  negotiationsOf,
+  personsAboard,
+  personsByFaction,
+  personsByLoyalty,
+  personsStandingAt,
+  relationsFrom,
+  shipsStoppedAt,
+} from '../model/world-index.js';
 
 const NEUTRAL_BELIEF = { intentions: 0, suspicions: [], lastContact: null };
 
@@ -58,20 +70,15 @@ export class FactionView {
 
   /** Living members serving this faction, by id. */
   members(): Person[] {
-    const out: Person[] = [];
-    for (const id of sortedIds(this.world.persons)) {
-      const p = this.world.persons[id]!;
-      if (p.faction === this.id && p.status !== 'dead') out.push(p);
-    }
-    return out;
+    return personsByFaction(this.world, this.id).filter((p) => p.status !== 'dead');
   }
 
   /** Grievances against others added within `window` (recent harm), summed at their current weight. */
   recentHarm(window: Minutes): number {
     let total = 0;
-    for (const f of sortedIds(this.world.factions)) {
-      const r = this.relation(f);
-      if (!r) continue;
+    // Our relations in the order of the others' ids, as a scan of every faction would visit them.
+    for (const r of relationsFrom(this.world, this.id)) {
+      if (!this.world.factions[r.to]) continue;
       for (const g of r.grievances) if (this.t - g.since <= window) total += grievanceWeight(g, this.t);
     }
     return total;
@@ -80,19 +87,14 @@ export class FactionView {
   /** How many of the faction's people have died: named members and crew. */
   losses(): number {
     let dead = 0;
-    for (const id of sortedIds(this.world.persons)) {
-      const p = this.world.persons[id]!;
-      if (p.faction === this.id && p.status === 'dead') dead++;
-    }
+    for (const p of personsByFaction(this.world, this.id)) if (p.status === 'dead') dead++;
     for (const s of this.ownShips()) dead += s.crew.killed;
     return dead;
   }
 
   /** Living persons secretly loyal to this faction while serving another (its spies). */
   agents(): Person[] {
-    return sortedIds(this.world.persons)
-      .map((id) => this.world.persons[id]!)
-      .filter((p) => p.loyalty === this.id && p.faction !== this.id && p.status !== 'dead');
+    return personsByLoyalty(this.world, this.id).filter((p) => p.faction !== this.id && p.status !== 'dead');
   }
 
   person(id: PersonId): Person | undefined {
@@ -102,9 +104,7 @@ export class FactionView {
   }
 
   ownShips(): Ship[] {
-    return sortedIds(this.world.ships)
-      .map((id) => this.world.ships[id]!)
-      .filter((s) => s.faction === this.id && !s.destroyed);
+    return [...liveShipsOf(this.world, this.id)];
   }
 
   /** The faction's main ship: its strongest (the one its leader is aboard, when there is one). */
@@ -119,10 +119,11 @@ export class FactionView {
       const s = this.world.ships[leader.position.ship];
       if (s && s.faction === faction && !s.destroyed) return s;
     }
-    return sortedIds(this.world.ships)
-      .map((id) => this.world.ships[id]!)
-      .filter((sh) => sh.faction === faction && !sh.destroyed)
-      .sort((a, b) => b.count * b.firepower - a.count * a.firepower)[0];
+    // The strongest; among equals the first by id (what a stable sort, strongest first, puts first).
+    let best: Ship | undefined;
+    for (const sh of liveShipsOf(this.world, faction))
+      if (best === undefined || sh.count * sh.firepower - best.count * best.firepower > 0) best = sh;
+    return best;
   }
 
   ownIntents(): HiddenIntent[] {
@@ -144,7 +145,7 @@ export class FactionView {
 
   // ── Others ─────────────────────────────────────────────────────────────────────────────────
 
-  factionIds(): FactionId[] {
+  factionIds(): readonly FactionId[] {
     return sortedIds(this.world.factions);
   }
 
@@ -199,11 +200,13 @@ export class FactionView {
 
   /** The combat strength of a faction as its ships' firepower (public: fleets are seen). */
   strength(of: FactionId): number {
-    let total = 0;
-    for (const id of sortedIds(this.world.ships)) {
-      const s = this.world.ships[id]!;
-      if (s.faction === of && !s.destroyed)
+    const known = cachedOn('strength', [this.world.ships], () => new Map<FactionId, number>());
+    let total = known.get(of);
+    if (total === undefined) {
+      total = 0;
+      for (const s of liveShipsOf(this.world, of))
         total += s.count * s.firepower * (0.25 + 0.75 * s.systems.weapons);
+      known.set(of, total);
     }
     return total;
   }
@@ -217,22 +220,26 @@ export class FactionView {
     return best;
   }
 
-  /** The top-level places where a faction has ships or free members. */
-  places(of: FactionId): LocationId[] {
-    const out = new Set<LocationId>();
-    for (const id of sortedIds(this.world.ships)) {
-      const s = this.world.ships[id]!;
-      if (s.faction === of && !s.destroyed)
-        out.add(topLocation(this.world, s.course ? s.course.to : s.location));
-    }
-    if (out.size === 0) {
-      for (const id of sortedIds(this.world.persons)) {
-        const p = this.world.persons[id]!;
-        if (p.faction === of && p.status !== 'dead')
-          out.add(topLocation(this.world, personLocation(this.world, p)));
+  /** The top-level places where a faction has ships or free members, sorted (read-only). */
+  places(of: FactionId): readonly LocationId[] {
+    const w = this.world;
+    const known = cachedOn(
+      'places',
+      [w.ships, w.persons, w.locations],
+      () => new Map<FactionId, readonly LocationId[]>(),
+    );
+    let places = known.get(of);
+    if (places === undefined) {
+      const out = new Set<LocationId>();
+      for (const s of liveShipsOf(w, of)) out.add(topLocation(w, s.course ? s.course.to : s.location));
+      if (out.size === 0) {
+        for (const p of personsByFaction(w, of))
+          if (p.status !== 'dead') out.add(topLocation(w, personLocation(w, p)));
       }
+      places = Object.freeze([...out].sort());
+      known.set(of, places);
     }
-    return [...out].sort();
+    return places;
   }
 
   place(of: Person | Ship): LocationId {
@@ -249,7 +256,7 @@ export class FactionView {
     return this.world.locations[id];
   }
 
-  locationIds(): LocationId[] {
+  locationIds(): readonly LocationId[] {
     return sortedIds(this.world.locations);
   }
 
@@ -265,25 +272,17 @@ export class FactionView {
   shipsSeenAt(place: LocationId): Ship[] {
     if (!this.places(this.id).includes(place) && !this.members().some((m) => this.place(m) === place))
       return [];
-    return sortedIds(this.world.ships)
-      .map((id) => this.world.ships[id]!)
-      .filter((s) => !s.destroyed && !s.course && topLocation(this.world, s.location) === place);
+    return [...shipsStoppedAt(this.world, place)];
   }
 
   /** Persons at an exact location (a room, a bar): visible to whoever is there. */
   personsAt(location: LocationId): Person[] {
-    return sortedIds(this.world.persons)
-      .map((id) => this.world.persons[id]!)
-      .filter(
-        (p) => p.status !== 'dead' && p.position.kind === 'location' && p.position.location === location,
-      );
+    return [...personsStandingAt(this.world, location)];
   }
 
   /** Persons aboard a ship of this faction (its crew, guests and prisoners). */
   aboard(ship: Ship): Person[] {
-    return sortedIds(this.world.persons)
-      .map((id) => this.world.persons[id]!)
-      .filter((p) => p.status !== 'dead' && p.position.kind === 'ship' && p.position.ship === ship.id);
+    return [...personsAboard(this.world, ship.id)];
   }
 
   ship(id: string): Ship | undefined {
@@ -293,9 +292,7 @@ export class FactionView {
   // ── Shared business ────────────────────────────────────────────────────────────────────────
 
   agreements(status: Agreement['status'] = 'active'): Agreement[] {
-    return sortedIds(this.world.agreements)
-      .map((id) => this.world.agreements[id]!)
-      .filter((a) => a.parties.includes(this.id) && a.status === status);
+    return agreementsOf(this.world, this.id).filter((a) => a.status === status);
   }
 
   allies(): FactionId[] {
@@ -309,9 +306,7 @@ export class FactionView {
   }
 
   negotiations(status: Negotiation['status'] = 'open'): Negotiation[] {
-    return sortedIds(this.world.negotiations)
-      .map((id) => this.world.negotiations[id]!)
-      .filter((n) => n.parties.includes(this.id) && n.status === status);
+    return negotiationsOf(this.world, this.id).filter((n) => n.status === status);
   }
 
   agreement(id: string): Agreement | undefined {
@@ -320,12 +315,7 @@ export class FactionView {
 
   /** Factions that accepted our proposal of talks and have not yet come to talk. */
   awaitedVisitors(): FactionId[] {
-    const talked = new Set(
-      sortedIds(this.world.negotiations)
-        .map((id) => this.world.negotiations[id]!)
-        .filter((n) => n.parties.includes(this.id))
-        .flatMap((n) => n.parties),
-    );
+    const talked = new Set(negotiationsOf(this.world, this.id).flatMap((n) => n.parties));
     return [
       ...new Set(
         this.mailbox()

@@ -6,6 +6,7 @@
  * another explicit order): insertion order is deterministic in JavaScript, but relying on it would
  * tie a run's outcome to the order in which a scenario file happened to list things.
  */
+import { sortedKeys } from './world-index.js';
 import type {
   AgreementId,
   ChannelId,
@@ -415,9 +416,12 @@ export interface World {
   readonly beliefs: Readonly<Record<string, Belief>>;
 }
 
-/** The ids of a record in code-point order: the one iteration order the core uses. */
-export function sortedIds<K extends string>(record: Readonly<Record<K, unknown>>): K[] {
-  return (Object.keys(record) as K[]).sort();
+/**
+ * The ids of a record in code-point order: the one iteration order the core uses. Cached per record
+ * (records are never changed in place), hence read-only: copy before sorting or changing it.
+ */
+export function sortedIds<K extends string>(record: Readonly<Record<K, unknown>>): readonly K[] {
+  return sortedKeys(record);
 }
 
 export const relationKey = (from: FactionId, to: FactionId) => `${from}>${to}`;
