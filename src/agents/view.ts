@@ -26,6 +26,7 @@ import {
   type Negotiation,
   type Person,
   personLocation,
+  placesWithin,
   type Relation,
   relationKey,
   type Ship,
@@ -35,6 +36,9 @@ import {
 } from '../model/world.js';
 import {
   agreementsOf,
+  beliefsHeldBy,
+  factionsByPlace,
+  placesOf,
   cachedOn,
   liveShipsOf,
   negotiationsOf,
@@ -47,6 +51,12 @@ import {
 } from '../model/world-index.js';
 
 const NEUTRAL_BELIEF = { intentions: 0, suspicions: [], lastContact: null };
+
+/**
+ * Light-years beyond which a faction does not see others it has no dealings with (see
+ * `FactionView.factionIds`). The whole of the delta-quadrant scenario lies within 17 light-years.
+ */
+export const SIGHT = 20;
 
 export class FactionView {
   readonly id: FactionId;
@@ -145,8 +155,26 @@ export class FactionView {
 
   // ── Others ─────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * The factions this one knows of, by id: itself; those with ships or people within `SIGHT`
+   * light-years of its own; those it holds a relation with or a belief about, wherever they are;
+   * and those with no ships or people anywhere (their whereabouts unknown). A faction with no
+   * whereabouts of its own knows of all. Leaders weigh threats and partners among these only: a
+   * faction does not fear, court or reckon with powers it has never heard of beyond its horizon —
+   * which also keeps the cost of a leader's review independent of the size of the world.
+   */
   factionIds(): readonly FactionId[] {
-    return sortedIds(this.world.factions);
+    const w = this.world;
+    const mine = this.places(this.id);
+    if (mine.length === 0) return sortedIds(w.factions);
+    const { at, nowhere } = factionsByPlace(w);
+    const known = new Set<FactionId>([this.id, ...nowhere]);
+    for (const place of mine)
+      for (const near of placesWithin(w, place, SIGHT)) for (const f of at.get(near) ?? []) known.add(f);
+    for (const r of relationsFrom(w, this.id)) if (w.factions[r.to]) known.add(r.to);
+    for (const b of beliefsHeldBy(w, this.id)) if (w.factions[b.about]) known.add(b.about);
+    // Sorted as `sortedIds` would list them (code-point order).
+    return [...known].sort();
   }
 
   faction(id: FactionId): Faction {
@@ -222,24 +250,7 @@ export class FactionView {
 
   /** The top-level places where a faction has ships or free members, sorted (read-only). */
   places(of: FactionId): readonly LocationId[] {
-    const w = this.world;
-    const known = cachedOn(
-      'places',
-      [w.ships, w.persons, w.locations],
-      () => new Map<FactionId, readonly LocationId[]>(),
-    );
-    let places = known.get(of);
-    if (places === undefined) {
-      const out = new Set<LocationId>();
-      for (const s of liveShipsOf(w, of)) out.add(topLocation(w, s.course ? s.course.to : s.location));
-      if (out.size === 0) {
-        for (const p of personsByFaction(w, of))
-          if (p.status !== 'dead') out.add(topLocation(w, personLocation(w, p)));
-      }
-      places = Object.freeze([...out].sort());
-      known.set(of, places);
-    }
-    return places;
+    return placesOf(this.world, of);
   }
 
   place(of: Person | Ship): LocationId {

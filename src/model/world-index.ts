@@ -14,8 +14,10 @@
 import type { FactionId, LocationId, ShipId } from './ids.js';
 import {
   type Agreement,
+  type Belief,
   type Negotiation,
   type Person,
+  personLocation,
   type Relation,
   type Ship,
   topLocation,
@@ -156,6 +158,64 @@ export function relationsFrom(world: World, faction: FactionId): readonly Relati
       return byFrom;
     }).get(faction) ?? EMPTY
   );
+}
+
+/** The beliefs a faction holds about others, by the other's id. */
+export function beliefsHeldBy(world: World, holder: FactionId): readonly Belief[] {
+  return (
+    cachedOn('beliefs-by-holder', [world.beliefs], () =>
+      groupBy(valuesOf(world.beliefs), (b) => b.holder),
+    ).get(holder) ?? EMPTY
+  );
+}
+
+/**
+ * The top-level places where a faction has ships (where they are, or where they are headed), or,
+ * when it has none, its living people; sorted.
+ */
+export function placesOf(world: World, faction: FactionId): readonly LocationId[] {
+  const known = cachedOn(
+    'places',
+    [world.ships, world.persons, world.locations],
+    () => new Map<FactionId, readonly LocationId[]>(),
+  );
+  let places = known.get(faction);
+  if (places === undefined) {
+    const out = new Set<LocationId>();
+    for (const s of liveShipsOf(world, faction))
+      out.add(topLocation(world, s.course ? s.course.to : s.location));
+    if (out.size === 0) {
+      for (const p of personsByFaction(world, faction))
+        if (p.status !== 'dead') out.add(topLocation(world, personLocation(world, p)));
+    }
+    places = Object.freeze([...out].sort());
+    known.set(faction, places);
+  }
+  return places;
+}
+
+/**
+ * Which factions are present at each top-level place (see `placesOf`), by id; and the factions
+ * present nowhere (no ships, no living people), whose whereabouts are unknown.
+ */
+export function factionsByPlace(world: World): {
+  readonly at: ReadonlyMap<LocationId, readonly FactionId[]>;
+  readonly nowhere: readonly FactionId[];
+} {
+  return cachedOn('factions-by-place', [world.ships, world.persons, world.locations, world.factions], () => {
+    const at = new Map<LocationId, FactionId[]>();
+    const nowhere: FactionId[] = [];
+    for (const f of sortedKeys(world.factions)) {
+      const places = placesOf(world, f);
+      if (places.length === 0) nowhere.push(f);
+      for (const l of places) {
+        const list = at.get(l);
+        if (list) list.push(f);
+        else at.set(l, [f]);
+      }
+    }
+    return { at, nowhere };
+  });
 }
 
 /** Agreements a faction is party to (any status), by id. */

@@ -6,7 +6,7 @@
  * another explicit order): insertion order is deterministic in JavaScript, but relying on it would
  * tie a run's outcome to the order in which a scenario file happened to list things.
  */
-import { sortedKeys } from './world-index.js';
+import { cachedOn, sortedKeys } from './world-index.js';
 import type {
   AgreementId,
   ChannelId,
@@ -478,6 +478,31 @@ function routeTable(world: World): Map<string, number> {
       if (Number.isFinite(d[i]![j]!)) table.set(distanceKey(places[i]!, places[j]!), d[i]![j]!);
   routeTables.set(world.distances, table);
   return table;
+}
+
+/**
+ * The top-level places within `radius` light-years of a top-level place by known routes (itself
+ * included), by id. Built once per table of distances and radius from the route table.
+ */
+export function placesWithin(world: World, place: LocationId, radius: number): readonly LocationId[] {
+  const near = cachedOn(`places-within:${radius}`, [world.distances, world.locations], () => {
+    const out = new Map<LocationId, LocationId[]>();
+    const add = (a: LocationId, b: LocationId) => {
+      const list = out.get(a);
+      if (list) list.push(b);
+      else out.set(a, [b]);
+    };
+    for (const l of sortedIds(world.locations)) if (!world.locations[l]!.parent) add(l, l);
+    for (const [key, d] of routeTable(world)) {
+      if (d > radius) continue;
+      const [a, b] = key.split('|') as [LocationId, LocationId];
+      add(a, b);
+      add(b, a);
+    }
+    for (const list of out.values()) list.sort();
+    return out;
+  });
+  return near.get(place) ?? [place];
 }
 
 /** Where a person is, as a location (aboard a ship: the ship's location). */

@@ -34,7 +34,7 @@ export interface GenerateOptions {
 }
 
 /** Light-years between neighbouring cells of the grid. */
-const SPACING = 4;
+const SPACING = 8;
 /** Factions per trading hub (a planet with a conference hall), about a 4 × 4 block of the grid. */
 const HUB_BLOCK = 4;
 /** Each faction suffers about one raid in this many days. */
