@@ -14,7 +14,6 @@ import type { Minutes } from '../model/time.js';
 import {
   type Agreement,
   type Belief,
-  beliefKey,
   type Channel,
   type Conference,
   distanceBetween,
@@ -37,6 +36,8 @@ import {
 import {
   agreementsOf,
   beliefsHeldBy,
+  beliefsMapOf,
+  relationsMapFrom,
   factionsByPlace,
   placesOf,
   cachedOn,
@@ -63,6 +64,10 @@ export class FactionView {
   readonly self: Faction;
   readonly t: Minutes;
   private readonly world: World;
+  // Lookups memoised for the life of the view (its world never changes).
+  private relations: ReadonlyMap<string, Relation> | undefined;
+  private beliefs: ReadonlyMap<string, Belief> | undefined;
+  private known: readonly FactionId[] | undefined;
 
   /** @param t the current time (the tick being decided); defaults to the time of the last event. */
   constructor(world: World, faction: FactionId, t: Minutes = world.time) {
@@ -164,6 +169,10 @@ export class FactionView {
    * which also keeps the cost of a leader's review independent of the size of the world.
    */
   factionIds(): readonly FactionId[] {
+    return (this.known ??= this.knownFactions());
+  }
+
+  private knownFactions(): readonly FactionId[] {
     const w = this.world;
     const mine = this.places(this.id);
     if (mine.length === 0) return sortedIds(w.factions);
@@ -174,7 +183,7 @@ export class FactionView {
     for (const r of relationsFrom(w, this.id)) if (w.factions[r.to]) known.add(r.to);
     for (const b of beliefsHeldBy(w, this.id)) if (w.factions[b.about]) known.add(b.about);
     // Sorted as `sortedIds` would list them (code-point order).
-    return [...known].sort();
+    return Object.freeze([...known].sort());
   }
 
   faction(id: FactionId): Faction {
@@ -183,7 +192,7 @@ export class FactionView {
 
   /** How this faction regards another (its own relation). */
   relation(to: FactionId): Relation | undefined {
-    return this.world.relations[relationKey(this.id, to)];
+    return (this.relations ??= relationsMapFrom(this.world, this.id)).get(to);
   }
 
   /** The weight of this faction's grievances against another, decayed to now. */
@@ -202,7 +211,7 @@ export class FactionView {
   }
 
   belief(about: FactionId): Pick<Belief, 'intentions' | 'suspicions' | 'lastContact'> {
-    return this.world.beliefs[beliefKey(this.id, about)] ?? NEUTRAL_BELIEF;
+    return (this.beliefs ??= beliefsMapOf(this.world, this.id)).get(about) ?? NEUTRAL_BELIEF;
   }
 
   /**

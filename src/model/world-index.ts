@@ -160,6 +160,39 @@ export function relationsFrom(world: World, faction: FactionId): readonly Relati
   );
 }
 
+/**
+ * A table keyed `from>to` (relations, beliefs) as a map from `from` to a map from `to`: a lookup
+ * without building the key string. Ids never contain `>`.
+ */
+function pairTable<T>(
+  name: string,
+  table: Readonly<Record<string, T>>,
+): ReadonlyMap<string, ReadonlyMap<string, T>> {
+  return cachedOn(name, [table], () => {
+    const out = new Map<string, Map<string, T>>();
+    for (const key of Object.keys(table)) {
+      const cut = key.indexOf('>');
+      const from = key.slice(0, cut);
+      let inner = out.get(from);
+      if (!inner) out.set(from, (inner = new Map()));
+      inner.set(key.slice(cut + 1), table[key]!);
+    }
+    return out;
+  });
+}
+
+const NO_PAIRS: ReadonlyMap<string, never> = new Map<string, never>();
+
+/** `world.relations[relationKey(from, to)]`, by the map of `from`'s relations. */
+export function relationsMapFrom(world: World, from: FactionId): ReadonlyMap<string, Relation> {
+  return pairTable('relation-pairs', world.relations).get(from) ?? NO_PAIRS;
+}
+
+/** `world.beliefs[beliefKey(holder, about)]`, by the map of `holder`'s beliefs. */
+export function beliefsMapOf(world: World, holder: FactionId): ReadonlyMap<string, Belief> {
+  return pairTable('belief-pairs', world.beliefs).get(holder) ?? NO_PAIRS;
+}
+
 /** The beliefs a faction holds about others, by the other's id. */
 export function beliefsHeldBy(world: World, holder: FactionId): readonly Belief[] {
   return (
