@@ -448,7 +448,31 @@ export function distanceBetween(world: World, a: LocationId, b: LocationId): num
   const ta = topLocation(world, a);
   const tb = topLocation(world, b);
   if (ta === tb) return 0;
-  return routeTable(world).get(distanceKey(ta, tb)) ?? Number.POSITIVE_INFINITY;
+  return routeMatrix(world).get(ta)?.get(tb) ?? Number.POSITIVE_INFINITY;
+}
+
+const routeMatrices = new WeakMap<Map<string, number>, Map<string, Map<string, number>>>();
+
+/** The route table as a map of maps, both directions: a lookup without building the key string. */
+function routeMatrix(world: World): Map<string, Map<string, number>> {
+  const table = routeTable(world);
+  let matrix = routeMatrices.get(table);
+  if (!matrix) {
+    matrix = new Map();
+    for (const [key, d] of table) {
+      const [a, b] = key.split('|') as [string, string];
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        let row = matrix.get(x);
+        if (!row) matrix.set(x, (row = new Map()));
+        row.set(y, d);
+      }
+    }
+    routeMatrices.set(table, matrix);
+  }
+  return matrix;
 }
 
 const routeTables = new WeakMap<object, Map<string, number>>();
