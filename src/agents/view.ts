@@ -26,6 +26,7 @@ import {
   type Person,
   personLocation,
   placesWithin,
+  topLevelPlaceCount,
   type Relation,
   relationKey,
   type Ship,
@@ -40,7 +41,7 @@ import {
   relationsMapFrom,
   factionsByPlace,
   placesOf,
-  cachedOn,
+  memo1,
   liveShipsOf,
   negotiationsOf,
   personsAboard,
@@ -58,6 +59,9 @@ const NEUTRAL_BELIEF = { intentions: 0, suspicions: [], lastContact: null };
  * `FactionView.factionIds`). The whole of the delta-quadrant scenario lies within 17 light-years.
  */
 export const SIGHT = 20;
+
+/** Each faction's strength, computed once per state of the world's ships. */
+const strengthTable = memo1((_ships: World['ships']) => new Map<FactionId, number>());
 
 export class FactionView {
   readonly id: FactionId;
@@ -176,6 +180,9 @@ export class FactionView {
     const w = this.world;
     const mine = this.places(this.id);
     if (mine.length === 0) return sortedIds(w.factions);
+    // A faction that sees every place from one of its own knows of every faction (a small world).
+    const places = topLevelPlaceCount(w.locations);
+    if (mine.some((place) => placesWithin(w, place, SIGHT).length === places)) return sortedIds(w.factions);
     const { at, nowhere } = factionsByPlace(w);
     const known = new Set<FactionId>([this.id, ...nowhere]);
     for (const place of mine)
@@ -237,7 +244,7 @@ export class FactionView {
 
   /** The combat strength of a faction as its ships' firepower (public: fleets are seen). */
   strength(of: FactionId): number {
-    const known = cachedOn('strength', [this.world.ships], () => new Map<FactionId, number>());
+    const known = strengthTable(this.world.ships);
     let total = known.get(of);
     if (total === undefined) {
       total = 0;

@@ -24,20 +24,47 @@ import {
   type World,
 } from './world.js';
 
-interface Entry {
-  readonly deps: readonly object[];
-  readonly value: unknown;
+/**
+ * `build(a)` memoised on the object `a` (dropped with it). No allocation on a hit: these are
+ * called tens of thousands of times a run.
+ */
+export function memo1<A extends object, T>(build: (a: A) => T): (a: A) => T {
+  const cache = new WeakMap<A, T>();
+  return (a) => {
+    let value = cache.get(a);
+    if (value === undefined && !cache.has(a)) cache.set(a, (value = build(a)));
+    return value as T;
+  };
 }
 
-const caches = new WeakMap<object, Map<string, Entry>>();
+/**
+ * `build(a, b, …)` memoised on the object `a`, and rebuilt when the other collections it read are
+ * not the same objects any more (only the latest is kept for each `a`).
+ */
+export function memoN<A extends object, R extends readonly object[], T>(
+  build: (a: A, ...rest: R) => T,
+): (a: A, ...rest: R) => T {
+  const cache = new WeakMap<A, { readonly rest: R; readonly value: T }>();
+  return (a, ...rest) => {
+    const hit = cache.get(a);
+    if (hit !== undefined) {
+      let same = true;
+      for (let i = 0; i < rest.length; i++) if (hit.rest[i] !== rest[i]) same = false;
+      if (same) return hit.value;
+    }
+    const value = build(a, ...rest);
+    cache.set(a, { rest, value });
+    return value;
+  };
+}
 
 /**
  * The value `build()` made for `name` from these collections, rebuilt when one of them is not the
- * same object any more. The first collection keys the cache (it is dropped with it).
+ * same object any more. For occasional use (it allocates); hot indices use `memo1`/`memoN`.
  */
 export function cachedOn<T>(name: string, deps: readonly [object, ...object[]], build: () => T): T {
-  let byName = caches.get(deps[0]);
-  if (!byName) caches.set(deps[0], (byName = new Map()));
+  let byName = named.get(deps[0]);
+  if (!byName) named.set(deps[0], (byName = new Map()));
   const hit = byName.get(name);
   if (hit && hit.deps.length === deps.length && hit.deps.every((d, i) => d === deps[i]))
     return hit.value as T;
@@ -46,12 +73,19 @@ export function cachedOn<T>(name: string, deps: readonly [object, ...object[]], 
   return value;
 }
 
+const named = new WeakMap<
+  object,
+  Map<string, { readonly deps: readonly object[]; readonly value: unknown }>
+>();
+
 const EMPTY: readonly never[] = Object.freeze([]);
 
 /** The keys of a record in code-point order (cached: records are never changed in place). */
 export function sortedKeys<K extends string>(record: Readonly<Record<K, unknown>>): readonly K[] {
-  return cachedOn('sorted-keys', [record], () => Object.freeze((Object.keys(record) as K[]).sort()));
+  return sortedKeysOf(record) as readonly K[];
 }
+
+const sortedKeysOf = memo1((record: object): readonly string[] => Object.freeze(Object.keys(record).sort()));
 
 function groupBy<T, K>(
   items: readonly T[],
@@ -74,144 +108,142 @@ function groupBy<T, K>(
 
 const valuesOf = <T>(record: Readonly<Record<string, T>>): T[] => sortedKeys(record).map((id) => record[id]!);
 
-/** Every ship of a faction (destroyed ones too), by id. */
-export function shipsByFaction(world: World, faction: FactionId): readonly Ship[] {
-  return (
-    cachedOn('ships-by-faction', [world.ships], () => groupBy(valuesOf(world.ships), (s) => s.faction)).get(
-      faction,
-    ) ?? EMPTY
-  );
-}
+type Rec<T> = Readonly<Record<string, T>>;
+const get = <K, T>(index: ReadonlyMap<K, readonly T[]>, key: K): readonly T[] => index.get(key) ?? EMPTY;
 
-/** A faction's ships that are not destroyed, by id. */
-export function liveShipsOf(world: World, faction: FactionId): readonly Ship[] {
-  return (
-    cachedOn('live-ships-by-faction', [world.ships], () =>
-      groupBy(valuesOf(world.ships), (s) => (s.destroyed ? null : s.faction)),
-    ).get(faction) ?? EMPTY
-  );
-}
-
-/** Ships not destroyed and not under way whose location lies in a top-level place, by id. */
-export function shipsStoppedAt(world: World, place: LocationId): readonly Ship[] {
-  return (
-    cachedOn('ships-stopped-at', [world.ships, world.locations], () =>
-      groupBy(valuesOf(world.ships), (s) =>
-        s.destroyed || s.course ? null : topLocation(world, s.location),
-      ),
-    ).get(place) ?? EMPTY
-  );
-}
-
-/** Every person serving a faction (the dead too), by id. */
-export function personsByFaction(world: World, faction: FactionId): readonly Person[] {
-  return (
-    cachedOn('persons-by-faction', [world.persons], () =>
-      groupBy(valuesOf(world.persons), (p) => p.faction),
-    ).get(faction) ?? EMPTY
-  );
-}
-
-/** Every person truly loyal to a faction (whoever they serve), by id. */
-export function personsByLoyalty(world: World, faction: FactionId): readonly Person[] {
-  return (
-    cachedOn('persons-by-loyalty', [world.persons], () =>
-      groupBy(valuesOf(world.persons), (p) => p.loyalty),
-    ).get(faction) ?? EMPTY
-  );
-}
-
-/** Living persons standing at an exact location (not aboard a ship), by id. */
-export function personsStandingAt(world: World, location: LocationId): readonly Person[] {
-  return (
-    cachedOn('persons-at', [world.persons], () =>
-      groupBy(valuesOf(world.persons), (p) =>
-        p.status !== 'dead' && p.position.kind === 'location' ? p.position.location : null,
-      ),
-    ).get(location) ?? EMPTY
-  );
-}
-
-/** Living persons aboard a ship, by id. */
-export function personsAboard(world: World, ship: ShipId): readonly Person[] {
-  return (
-    cachedOn('persons-aboard', [world.persons], () =>
-      groupBy(valuesOf(world.persons), (p) =>
-        p.status !== 'dead' && p.position.kind === 'ship' ? p.position.ship : null,
-      ),
-    ).get(ship) ?? EMPTY
-  );
-}
-
-/** The relations a faction holds towards others (`from` = faction), by the other's id. */
-export function relationsFrom(world: World, faction: FactionId): readonly Relation[] {
-  return (
-    cachedOn('relations-from', [world.relations], () => {
-      const byFrom = new Map<FactionId, Relation[]>();
-      for (const key of sortedKeys(world.relations)) {
-        const r = world.relations[key]!;
-        const list = byFrom.get(r.from);
-        if (list) list.push(r);
-        else byFrom.set(r.from, [r]);
-      }
-      for (const list of byFrom.values()) list.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
-      return byFrom;
-    }).get(faction) ?? EMPTY
-  );
-}
+const shipsByFactionIndex = memo1((ships: Rec<Ship>) => groupBy(valuesOf(ships), (s) => s.faction));
+const liveShipsIndex = memo1((ships: Rec<Ship>) =>
+  groupBy(valuesOf(ships), (s) => (s.destroyed ? null : s.faction)),
+);
+const shipsStoppedIndex = memoN((ships: Rec<Ship>, locations: World['locations']) =>
+  groupBy(valuesOf(ships), (s) =>
+    s.destroyed || s.course ? null : topLocation({ locations } as World, s.location),
+  ),
+);
+const personsByFactionIndex = memo1((persons: Rec<Person>) => groupBy(valuesOf(persons), (p) => p.faction));
+const personsByLoyaltyIndex = memo1((persons: Rec<Person>) => groupBy(valuesOf(persons), (p) => p.loyalty));
+const personsAtIndex = memo1((persons: Rec<Person>) =>
+  groupBy(valuesOf(persons), (p) =>
+    p.status !== 'dead' && p.position.kind === 'location' ? p.position.location : null,
+  ),
+);
+const personsAboardIndex = memo1((persons: Rec<Person>) =>
+  groupBy(valuesOf(persons), (p) =>
+    p.status !== 'dead' && p.position.kind === 'ship' ? p.position.ship : null,
+  ),
+);
+const beliefsByHolderIndex = memo1((beliefs: Rec<Belief>) => groupBy(valuesOf(beliefs), (b) => b.holder));
+const agreementsIndex = memo1((agreements: Rec<Agreement>) =>
+  groupBy(valuesOf(agreements), (a) => a.parties),
+);
+const negotiationsIndex = memo1((negotiations: Rec<Negotiation>) =>
+  groupBy(valuesOf(negotiations), (n) => n.parties),
+);
+const relationsFromIndex = memo1((relations: Rec<Relation>) => {
+  const byFrom = new Map<FactionId, Relation[]>();
+  for (const key of sortedKeys(relations)) {
+    const r = relations[key]!;
+    const list = byFrom.get(r.from);
+    if (list) list.push(r);
+    else byFrom.set(r.from, [r]);
+  }
+  for (const list of byFrom.values()) list.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
+  return byFrom as ReadonlyMap<FactionId, readonly Relation[]>;
+});
 
 /**
  * A table keyed `from>to` (relations, beliefs) as a map from `from` to a map from `to`: a lookup
  * without building the key string. Ids never contain `>`.
  */
-function pairTable<T>(
-  name: string,
-  table: Readonly<Record<string, T>>,
-): ReadonlyMap<string, ReadonlyMap<string, T>> {
-  return cachedOn(name, [table], () => {
-    const out = new Map<string, Map<string, T>>();
-    for (const key of Object.keys(table)) {
-      const cut = key.indexOf('>');
-      const from = key.slice(0, cut);
-      let inner = out.get(from);
-      if (!inner) out.set(from, (inner = new Map()));
-      inner.set(key.slice(cut + 1), table[key]!);
-    }
-    return out;
-  });
+const pairTable = memo1((table: Rec<unknown>): ReadonlyMap<string, ReadonlyMap<string, unknown>> => {
+  const out = new Map<string, Map<string, unknown>>();
+  for (const key of Object.keys(table)) {
+    const cut = key.indexOf('>');
+    const from = key.slice(0, cut);
+    let inner = out.get(from);
+    if (!inner) out.set(from, (inner = new Map()));
+    inner.set(key.slice(cut + 1), table[key]!);
+  }
+  return out;
+});
+const NO_PAIRS: ReadonlyMap<string, never> = new Map<string, never>();
+
+/** Every ship of a faction (destroyed ones too), by id. */
+export function shipsByFaction(world: World, faction: FactionId): readonly Ship[] {
+  return get(shipsByFactionIndex(world.ships), faction);
 }
 
-const NO_PAIRS: ReadonlyMap<string, never> = new Map<string, never>();
+/** A faction's ships that are not destroyed, by id. */
+export function liveShipsOf(world: World, faction: FactionId): readonly Ship[] {
+  return get(liveShipsIndex(world.ships), faction);
+}
+
+/** Ships not destroyed and not under way whose location lies in a top-level place, by id. */
+export function shipsStoppedAt(world: World, place: LocationId): readonly Ship[] {
+  return get(shipsStoppedIndex(world.ships, world.locations), place);
+}
+
+/** Every person serving a faction (the dead too), by id. */
+export function personsByFaction(world: World, faction: FactionId): readonly Person[] {
+  return get(personsByFactionIndex(world.persons), faction);
+}
+
+/** Every person truly loyal to a faction (whoever they serve), by id. */
+export function personsByLoyalty(world: World, faction: FactionId): readonly Person[] {
+  return get(personsByLoyaltyIndex(world.persons), faction);
+}
+
+/** Living persons standing at an exact location (not aboard a ship), by id. */
+export function personsStandingAt(world: World, location: LocationId): readonly Person[] {
+  return get(personsAtIndex(world.persons), location);
+}
+
+/** Living persons aboard a ship, by id. */
+export function personsAboard(world: World, ship: ShipId): readonly Person[] {
+  return get(personsAboardIndex(world.persons), ship);
+}
+
+/** The relations a faction holds towards others (`from` = faction), by the other's id. */
+export function relationsFrom(world: World, faction: FactionId): readonly Relation[] {
+  return get(relationsFromIndex(world.relations), faction);
+}
 
 /** `world.relations[relationKey(from, to)]`, by the map of `from`'s relations. */
 export function relationsMapFrom(world: World, from: FactionId): ReadonlyMap<string, Relation> {
-  return pairTable('relation-pairs', world.relations).get(from) ?? NO_PAIRS;
+  return (pairTable(world.relations).get(from) as ReadonlyMap<string, Relation> | undefined) ?? NO_PAIRS;
 }
 
 /** `world.beliefs[beliefKey(holder, about)]`, by the map of `holder`'s beliefs. */
 export function beliefsMapOf(world: World, holder: FactionId): ReadonlyMap<string, Belief> {
-  return pairTable('belief-pairs', world.beliefs).get(holder) ?? NO_PAIRS;
+  return (pairTable(world.beliefs).get(holder) as ReadonlyMap<string, Belief> | undefined) ?? NO_PAIRS;
 }
 
 /** The beliefs a faction holds about others, by the other's id. */
 export function beliefsHeldBy(world: World, holder: FactionId): readonly Belief[] {
-  return (
-    cachedOn('beliefs-by-holder', [world.beliefs], () =>
-      groupBy(valuesOf(world.beliefs), (b) => b.holder),
-    ).get(holder) ?? EMPTY
-  );
+  return get(beliefsByHolderIndex(world.beliefs), holder);
 }
+
+/** Agreements a faction is party to (any status), by id. */
+export function agreementsOf(world: World, faction: FactionId): readonly Agreement[] {
+  return get(agreementsIndex(world.agreements), faction);
+}
+
+/** Negotiations a faction is party to (any status), by id. */
+export function negotiationsOf(world: World, faction: FactionId): readonly Negotiation[] {
+  return get(negotiationsIndex(world.negotiations), faction);
+}
+
+const placesTable = memoN(
+  (_ships: Rec<Ship>, _persons: Rec<Person>, _locations: World['locations']) =>
+    new Map<FactionId, readonly LocationId[]>(),
+);
 
 /**
  * The top-level places where a faction has ships (where they are, or where they are headed), or,
  * when it has none, its living people; sorted.
  */
 export function placesOf(world: World, faction: FactionId): readonly LocationId[] {
-  const known = cachedOn(
-    'places',
-    [world.ships, world.persons, world.locations],
-    () => new Map<FactionId, readonly LocationId[]>(),
-  );
+  const known = placesTable(world.ships, world.persons, world.locations);
   let places = known.get(faction);
   if (places === undefined) {
     const out = new Set<LocationId>();
@@ -227,6 +259,20 @@ export function placesOf(world: World, faction: FactionId): readonly LocationId[
   return places;
 }
 
+const factionsByPlaceTable = memoN(
+  (
+    _ships: Rec<Ship>,
+    _persons: Rec<Person>,
+    _locations: World['locations'],
+    _factions: World['factions'],
+  ) => ({
+    built: null as null | {
+      readonly at: ReadonlyMap<LocationId, readonly FactionId[]>;
+      readonly nowhere: readonly FactionId[];
+    },
+  }),
+);
+
 /**
  * Which factions are present at each top-level place (see `placesOf`), by id; and the factions
  * present nowhere (no ships, no living people), whose whereabouts are unknown.
@@ -235,7 +281,8 @@ export function factionsByPlace(world: World): {
   readonly at: ReadonlyMap<LocationId, readonly FactionId[]>;
   readonly nowhere: readonly FactionId[];
 } {
-  return cachedOn('factions-by-place', [world.ships, world.persons, world.locations, world.factions], () => {
+  const slot = factionsByPlaceTable(world.ships, world.persons, world.locations, world.factions);
+  if (slot.built === null) {
     const at = new Map<LocationId, FactionId[]>();
     const nowhere: FactionId[] = [];
     for (const f of sortedKeys(world.factions)) {
@@ -247,24 +294,7 @@ export function factionsByPlace(world: World): {
         else at.set(l, [f]);
       }
     }
-    return { at, nowhere };
-  });
-}
-
-/** Agreements a faction is party to (any status), by id. */
-export function agreementsOf(world: World, faction: FactionId): readonly Agreement[] {
-  return (
-    cachedOn('agreements-by-party', [world.agreements], () =>
-      groupBy(valuesOf(world.agreements), (a) => a.parties),
-    ).get(faction) ?? EMPTY
-  );
-}
-
-/** Negotiations a faction is party to (any status), by id. */
-export function negotiationsOf(world: World, faction: FactionId): readonly Negotiation[] {
-  return (
-    cachedOn('negotiations-by-party', [world.negotiations], () =>
-      groupBy(valuesOf(world.negotiations), (n) => n.parties),
-    ).get(faction) ?? EMPTY
-  );
+    slot.built = { at, nowhere };
+  }
+  return slot.built;
 }

@@ -6,7 +6,7 @@
  * another explicit order): insertion order is deterministic in JavaScript, but relying on it would
  * tie a run's outcome to the order in which a scenario file happened to list things.
  */
-import { cachedOn, sortedKeys } from './world-index.js';
+import { memo1, memoN, sortedKeys } from './world-index.js';
 import type {
   AgreementId,
   ChannelId,
@@ -509,7 +509,9 @@ function routeTable(world: World): Map<string, number> {
  * included), by id. Built once per table of distances and radius from the route table.
  */
 export function placesWithin(world: World, place: LocationId, radius: number): readonly LocationId[] {
-  const near = cachedOn(`places-within:${radius}`, [world.distances, world.locations], () => {
+  const byRadius = nearTables(world.distances, world.locations);
+  let near = byRadius.get(radius);
+  if (!near) {
     const out = new Map<LocationId, LocationId[]>();
     const add = (a: LocationId, b: LocationId) => {
       const list = out.get(a);
@@ -524,10 +526,20 @@ export function placesWithin(world: World, place: LocationId, radius: number): r
       add(b, a);
     }
     for (const list of out.values()) list.sort();
-    return out;
-  });
+    byRadius.set(radius, (near = out));
+  }
   return near.get(place) ?? [place];
 }
+
+const nearTables = memoN(
+  (_distances: World['distances'], _locations: World['locations']) =>
+    new Map<number, ReadonlyMap<LocationId, readonly LocationId[]>>(),
+);
+
+/** The number of top-level places (places with no parent). */
+export const topLevelPlaceCount = memo1(
+  (locations: World['locations']) => Object.values(locations).filter((l) => !l.parent).length,
+);
 
 /** Where a person is, as a location (aboard a ship: the ship's location). */
 export function personLocation(world: World, p: Person): LocationId {
