@@ -29,6 +29,7 @@ import {
   topLevelPlaceCount,
   type Relation,
   relationKey,
+  routesFrom,
   type Ship,
   sortedIds,
   topLocation,
@@ -260,7 +261,11 @@ export class FactionView {
     const mine = this.places(this.id);
     const theirs = this.places(other);
     let best = Number.POSITIVE_INFINITY;
-    for (const a of mine) for (const b of theirs) best = Math.min(best, distanceBetween(this.world, a, b));
+    // Both lists hold top-level places, so `distanceBetween` is a lookup in the route table's rows.
+    for (const a of mine) {
+      const row = routesFrom(this.world, a);
+      for (const b of theirs) best = Math.min(best, a === b ? 0 : (row?.get(b) ?? Number.POSITIVE_INFINITY));
+    }
     return best;
   }
 

@@ -451,6 +451,14 @@ export function distanceBetween(world: World, a: LocationId, b: LocationId): num
   return routeMatrix(world).get(ta)?.get(tb) ?? Number.POSITIVE_INFINITY;
 }
 
+/**
+ * Light-years from a top-level place to the others it has a route to (none for itself): one row of
+ * `distanceBetween` for callers that look up many distances from the same place.
+ */
+export function routesFrom(world: World, place: LocationId): ReadonlyMap<string, number> | undefined {
+  return routeMatrix(world).get(place);
+}
+
 const routeMatrices = new WeakMap<Map<string, number>, Map<string, Map<string, number>>>();
 
 /** The route table as a map of maps, both directions: a lookup without building the key string. */
