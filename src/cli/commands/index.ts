@@ -8,7 +8,7 @@ import { registerBench } from './bench.js';
 import { registerForecast } from './forecast.js';
 import { registerNegotiate } from './negotiate.js';
 import { registerReplay, registerRun, registerRuns, registerVerify } from './run-commands.js';
-import { registerSchema, registerValidate } from './scenario-commands.js';
+import { registerGenerate, registerSchema, registerValidate } from './scenario-commands.js';
 import { registerTournament } from './tournament.js';
 
 type Register = (program: Command) => void;
@@ -17,6 +17,7 @@ const commands: readonly Register[] = [
   registerRun,
   registerValidate,
   registerSchema,
+  registerGenerate,
   registerRuns,
   registerReplay,
   registerVerify,
