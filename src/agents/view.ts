@@ -73,6 +73,7 @@ export class FactionView {
   private relations: ReadonlyMap<string, Relation> | undefined;
   private beliefs: ReadonlyMap<string, Belief> | undefined;
   private known: readonly FactionId[] | undefined;
+  private ownRoutes: readonly (readonly [LocationId, ReadonlyMap<string, number> | undefined])[] | undefined;
 
   /** @param t the current time (the tick being decided); defaults to the time of the last event. */
   constructor(world: World, faction: FactionId, t: Minutes = world.time) {
@@ -258,14 +259,15 @@ export class FactionView {
 
   /** Light-years from this faction's nearest ship or member to the other's nearest ship. */
   distanceTo(other: FactionId): number {
-    const mine = this.places(this.id);
+    // Both lists hold top-level places, so `distanceBetween` is a lookup in the route table's rows
+    // (our own rows fetched once per view).
+    const mine = (this.ownRoutes ??= this.places(this.id).map(
+      (a) => [a, routesFrom(this.world, a)] as const,
+    ));
     const theirs = this.places(other);
     let best = Number.POSITIVE_INFINITY;
-    // Both lists hold top-level places, so `distanceBetween` is a lookup in the route table's rows.
-    for (const a of mine) {
-      const row = routesFrom(this.world, a);
+    for (const [a, row] of mine)
       for (const b of theirs) best = Math.min(best, a === b ? 0 : (row?.get(b) ?? Number.POSITIVE_INFINITY));
-    }
     return best;
   }
 
