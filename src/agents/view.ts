@@ -36,13 +36,15 @@ import {
   type World,
 } from '../model/world.js';
 import {
-  agreementsOf,
+  agreementsWithStatus,
+  negotiationsWithStatus,
   beliefsHeldBy,
   beliefsMapOf,
   relationsMapFrom,
   factionsByPlace,
   placesOf,
   memo1,
+  memoN,
   liveShipsOf,
   negotiationsOf,
   personsAboard,
@@ -60,6 +62,12 @@ const NEUTRAL_BELIEF = { intentions: 0, suspicions: [], lastContact: null };
  * `FactionView.factionIds`). The whole of the delta-quadrant scenario lies within 17 light-years.
  */
 export const SIGHT = 20;
+
+/** `awaitedVisitors` by faction, once per state of a mailbox and of the world's negotiations. */
+const awaitedTable = memoN(
+  (_mailbox: readonly Letter[], _negotiations: World['negotiations']) =>
+    new Map<FactionId, readonly FactionId[]>(),
+);
 
 /** Each faction's strength, computed once per state of the world's ships. */
 const strengthTable = memo1((_ships: World['ships']) => new Map<FactionId, number>());
@@ -326,7 +334,7 @@ export class FactionView {
   // ── Shared business ────────────────────────────────────────────────────────────────────────
 
   agreements(status: Agreement['status'] = 'active'): Agreement[] {
-    return agreementsOf(this.world, this.id).filter((a) => a.status === status);
+    return [...agreementsWithStatus(this.world, this.id, status)];
   }
 
   allies(): FactionId[] {
@@ -340,7 +348,7 @@ export class FactionView {
   }
 
   negotiations(status: Negotiation['status'] = 'open'): Negotiation[] {
-    return negotiationsOf(this.world, this.id).filter((n) => n.status === status);
+    return [...negotiationsWithStatus(this.world, this.id, status)];
   }
 
   agreement(id: string): Agreement | undefined {
@@ -349,14 +357,18 @@ export class FactionView {
 
   /** Factions that accepted our proposal of talks and have not yet come to talk. */
   awaitedVisitors(): FactionId[] {
-    const talked = new Set(negotiationsOf(this.world, this.id).flatMap((n) => n.parties));
-    return [
-      ...new Set(
-        this.mailbox()
-          .filter((l) => l.topic === 'acceptance' && !talked.has(l.from))
-          .map((l) => l.from),
-      ),
-    ].sort();
+    const mailbox = this.world.mailboxes[this.id];
+    if (mailbox === undefined) return [];
+    const table = awaitedTable(mailbox, this.world.negotiations);
+    let awaited = table.get(this.id);
+    if (awaited === undefined) {
+      const talked = new Set(negotiationsOf(this.world, this.id).flatMap((n) => n.parties));
+      awaited = [
+        ...new Set(mailbox.filter((l) => l.topic === 'acceptance' && !talked.has(l.from)).map((l) => l.from)),
+      ].sort();
+      table.set(this.id, awaited);
+    }
+    return [...awaited];
   }
 
   /** Channels this faction takes part in; a covert one only for its spy's side and its destination. */

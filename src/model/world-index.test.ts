@@ -7,6 +7,8 @@ import { deltaQuadrant } from '../engine/test-support.js';
 import { generateScenario } from '../scenario/generate.js';
 import {
   agreementsOf,
+  agreementsWithStatus,
+  negotiationsWithStatus,
   factionsByPlace,
   liveShipsOf,
   negotiationsOf,
@@ -41,6 +43,14 @@ function checkIndices(world: World): void {
     expect(personsByLoyalty(world, f)).toEqual(all(world.persons).filter((p) => p.loyalty === f));
     expect(agreementsOf(world, f)).toEqual(all(world.agreements).filter((a) => a.parties.includes(f)));
     expect(negotiationsOf(world, f)).toEqual(all(world.negotiations).filter((n) => n.parties.includes(f)));
+    for (const status of ['proposed', 'active', 'rejected', 'dissolved'] as const)
+      expect(agreementsWithStatus(world, f, status)).toEqual(
+        all(world.agreements).filter((a) => a.parties.includes(f) && a.status === status),
+      );
+    for (const status of ['open', 'agreed', 'broken-off', 'timed-out'] as const)
+      expect(negotiationsWithStatus(world, f, status)).toEqual(
+        all(world.negotiations).filter((n) => n.parties.includes(f) && n.status === status),
+      );
     expect(relationsFrom(world, f)).toEqual(
       keysSorted(world.factions)
         .map((to) => world.relations[relationKey(f, to as typeof f)])

@@ -223,6 +223,23 @@ export function beliefsHeldBy(world: World, holder: FactionId): readonly Belief[
   return get(beliefsByHolderIndex(world.beliefs), holder);
 }
 
+const agreementsByStatusIndex = memo1((agreements: Rec<Agreement>) =>
+  groupBy(valuesOf(agreements), (a) => [...new Set(a.parties)].map((p) => `${p}|${a.status}`)),
+);
+const negotiationsByStatusIndex = memo1((negotiations: Rec<Negotiation>) =>
+  groupBy(valuesOf(negotiations), (n) => [...new Set(n.parties)].map((p) => `${p}|${n.status}`)),
+);
+
+/** Agreements a faction is party to with this status, by id. */
+export function agreementsWithStatus(world: World, faction: FactionId, status: Agreement['status']) {
+  return get(agreementsByStatusIndex(world.agreements), `${faction}|${status}`);
+}
+
+/** Negotiations a faction is party to with this status, by id. */
+export function negotiationsWithStatus(world: World, faction: FactionId, status: Negotiation['status']) {
+  return get(negotiationsByStatusIndex(world.negotiations), `${faction}|${status}`);
+}
+
 /** Agreements a faction is party to (any status), by id. */
 export function agreementsOf(world: World, faction: FactionId): readonly Agreement[] {
   return get(agreementsIndex(world.agreements), faction);
