@@ -28,7 +28,6 @@ import {
   placesWithin,
   topLevelPlaceCount,
   type Relation,
-  relationKey,
   routesFrom,
   type Ship,
   sortedIds,
@@ -81,6 +80,7 @@ export class FactionView {
   private relations: ReadonlyMap<string, Relation> | undefined;
   private beliefs: ReadonlyMap<string, Belief> | undefined;
   private known: readonly FactionId[] | undefined;
+  private alliesOnce: readonly FactionId[] | undefined;
   private ownRoutes: readonly (readonly [LocationId, ReadonlyMap<string, number> | undefined])[] | undefined;
 
   /** @param t the current time (the tick being decided); defaults to the time of the last event. */
@@ -244,7 +244,7 @@ export class FactionView {
 
   /** The status between two other factions: wars and alliances are public knowledge. */
   statusBetween(a: FactionId, b: FactionId): Relation['status'] {
-    return this.world.relations[relationKey(a, b)]?.status ?? 'neutral';
+    return relationsMapFrom(this.world, a).get(b)?.status ?? 'neutral';
   }
 
   /** The first principle of this faction that an agreement would breach (see engine/principles.ts). */
@@ -338,6 +338,10 @@ export class FactionView {
   }
 
   allies(): FactionId[] {
+    return [...(this.alliesOnce ??= this.alliedFactions())];
+  }
+
+  private alliedFactions(): readonly FactionId[] {
     const out = new Set<FactionId>();
     for (const a of this.agreements()) {
       if (a.provisions.some((p) => p.kind === 'mutual-defence' || p.kind === 'travel-together')) {
