@@ -38,24 +38,26 @@ export function memo1<A extends object, T>(build: (a: A) => T): (a: A) => T {
 }
 
 /**
- * `build(a, b, …)` memoised on the object `a`, and rebuilt when the other collections it read are
- * not the same objects any more (only the latest is kept for each `a`).
+ * `build(a, b, …)` (up to four collections) memoised on the object `a`, and rebuilt when the others
+ * it read are not the same objects any more (only the latest is kept for each `a`). Written without
+ * rest parameters so that a hit allocates nothing.
  */
-export function memoN<A extends object, R extends readonly object[], T>(
-  build: (a: A, ...rest: R) => T,
-): (a: A, ...rest: R) => T {
-  const cache = new WeakMap<A, { readonly rest: R; readonly value: T }>();
-  return (a, ...rest) => {
+export function memoN<
+  A extends object,
+  R extends readonly [object] | readonly [object, object] | readonly [object, object, object],
+  T,
+>(build: (a: A, ...rest: R) => T): (a: A, ...rest: R) => T {
+  type Hit = { readonly b?: object; readonly c?: object; readonly d?: object; readonly value: T };
+  const cache = new WeakMap<A, Hit>();
+  const plain = build as unknown as (a: A, b?: object, c?: object, d?: object) => T;
+  const memoised = (a: A, b?: object, c?: object, d?: object): T => {
     const hit = cache.get(a);
-    if (hit !== undefined) {
-      let same = true;
-      for (let i = 0; i < rest.length; i++) if (hit.rest[i] !== rest[i]) same = false;
-      if (same) return hit.value;
-    }
-    const value = build(a, ...rest);
-    cache.set(a, { rest, value });
+    if (hit !== undefined && hit.b === b && hit.c === c && hit.d === d) return hit.value;
+    const value = plain(a, b, c, d);
+    cache.set(a, { b, c, d, value });
     return value;
   };
+  return memoised as unknown as (a: A, ...rest: R) => T;
 }
 
 /**
