@@ -36,6 +36,7 @@ import {
 } from '../model/world.js';
 import {
   agreementsWithStatus,
+  conferencesOf,
   negotiationsWithStatus,
   beliefsHeldBy,
   beliefsMapOf,
@@ -81,6 +82,9 @@ export class FactionView {
   private beliefs: ReadonlyMap<string, Belief> | undefined;
   private known: readonly FactionId[] | undefined;
   private alliesOnce: readonly FactionId[] | undefined;
+  private conferencesOnce: readonly Conference[] | undefined;
+  private ownIntentsOnce: readonly HiddenIntent[] | undefined;
+  private allIntents: readonly HiddenIntent[] | undefined;
   private ownRoutes: readonly (readonly [LocationId, ReadonlyMap<string, number> | undefined])[] | undefined;
 
   /** @param t the current time (the tick being decided); defaults to the time of the last event. */
@@ -156,16 +160,17 @@ export class FactionView {
   }
 
   ownIntents(): HiddenIntent[] {
-    return sortedIds(this.world.intents)
-      .map((id) => this.world.intents[id]!)
-      .filter((i) => i.faction === this.id);
+    return [...(this.ownIntentsOnce ??= this.intents().filter((i) => i.faction === this.id))];
   }
 
   /** Hidden intents of others this faction has seen a sign of (it may not know whose they are). */
   suspectedIntents(): HiddenIntent[] {
-    return sortedIds(this.world.intents)
-      .map((id) => this.world.intents[id]!)
-      .filter((i) => i.faction !== this.id && i.suspectedBy.includes(this.id));
+    return this.intents().filter((i) => i.faction !== this.id && i.suspectedBy.includes(this.id));
+  }
+
+  /** Every hidden intent in the world, by id (for the filters above; never exposed as such). */
+  private intents(): readonly HiddenIntent[] {
+    return (this.allIntents ??= sortedIds(this.world.intents).map((id) => this.world.intents[id]!));
   }
 
   mailbox(): readonly Letter[] {
@@ -399,9 +404,7 @@ export class FactionView {
   }
 
   conferences(): Conference[] {
-    return sortedIds(this.world.conferences)
-      .map((id) => this.world.conferences[id]!)
-      .filter((c) => c.host === this.id || c.sponsors.includes(this.id) || c.invitees.includes(this.id));
+    return [...(this.conferencesOnce ??= conferencesOf(this.world, this.id))];
   }
 
   conference(id: ConferenceId): Conference | undefined {

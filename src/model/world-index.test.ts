@@ -8,6 +8,7 @@ import { generateScenario } from '../scenario/generate.js';
 import {
   agreementsOf,
   agreementsWithStatus,
+  conferencesOf,
   negotiationsWithStatus,
   factionsByPlace,
   liveShipsOf,
@@ -43,6 +44,9 @@ function checkIndices(world: World): void {
     expect(personsByLoyalty(world, f)).toEqual(all(world.persons).filter((p) => p.loyalty === f));
     expect(agreementsOf(world, f)).toEqual(all(world.agreements).filter((a) => a.parties.includes(f)));
     expect(negotiationsOf(world, f)).toEqual(all(world.negotiations).filter((n) => n.parties.includes(f)));
+    expect(conferencesOf(world, f)).toEqual(
+      all(world.conferences).filter((c) => c.host === f || c.sponsors.includes(f) || c.invitees.includes(f)),
+    );
     for (const status of ['proposed', 'active', 'rejected', 'dissolved'] as const)
       expect(agreementsWithStatus(world, f, status)).toEqual(
         all(world.agreements).filter((a) => a.parties.includes(f) && a.status === status),

@@ -15,6 +15,7 @@ import type { FactionId, LocationId, ShipId } from './ids.js';
 import {
   type Agreement,
   type Belief,
+  type Conference,
   type Negotiation,
   type Person,
   personLocation,
@@ -231,6 +232,15 @@ const agreementsByStatusIndex = memo1((agreements: Rec<Agreement>) =>
 const negotiationsByStatusIndex = memo1((negotiations: Rec<Negotiation>) =>
   groupBy(valuesOf(negotiations), (n) => [...new Set(n.parties)].map((p) => `${p}|${n.status}`)),
 );
+
+const conferencesIndex = memo1((conferences: Rec<Conference>) =>
+  groupBy(valuesOf(conferences), (c) => [c.host, ...c.sponsors, ...c.invitees]),
+);
+
+/** Conferences a faction hosts, sponsors or is invited to, by id. */
+export function conferencesOf(world: World, faction: FactionId): readonly Conference[] {
+  return get(conferencesIndex(world.conferences), faction);
+}
 
 /** Agreements a faction is party to with this status, by id. */
 export function agreementsWithStatus(world: World, faction: FactionId, status: Agreement['status']) {
