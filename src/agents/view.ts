@@ -28,7 +28,7 @@ import {
   placesWithin,
   topLevelPlaceCount,
   type Relation,
-  routesFrom,
+  distanceBetweenSets,
   type Ship,
   sortedIds,
   topLocation,
@@ -69,6 +69,28 @@ const awaitedTable = memoN(
     new Map<FactionId, readonly FactionId[]>(),
 );
 
+/**
+ * The factions present within `SIGHT` of any of a list of places, or nowhere at all, by id: once
+ * per (interned) list of places and placement of the factions, so while nobody moves it is reused.
+ */
+const inSight = memoN(
+  (
+    mine: readonly LocationId[],
+    placement: ReturnType<typeof factionsByPlace>,
+    distances: World['distances'],
+    locations: World['locations'],
+  ) => {
+    // placesWithin reads only the world's distances and locations.
+    const world = { distances, locations } as World;
+    const found = new Set<FactionId>(placement.nowhere);
+    for (const place of mine)
+      for (const near of placesWithin(world, place, SIGHT))
+        for (const f of placement.at.get(near) ?? []) found.add(f);
+    const list = Object.freeze([...found].sort());
+    return { list, set: new Set(list) as ReadonlySet<FactionId> };
+  },
+);
+
 /** Each faction's strength, computed once per state of the world's ships. */
 const strengthTable = memo1((_ships: World['ships']) => new Map<FactionId, number>());
 
@@ -85,7 +107,6 @@ export class FactionView {
   private conferencesOnce: readonly Conference[] | undefined;
   private ownIntentsOnce: readonly HiddenIntent[] | undefined;
   private allIntents: readonly HiddenIntent[] | undefined;
-  private ownRoutes: readonly (readonly [LocationId, ReadonlyMap<string, number> | undefined])[] | undefined;
 
   /** @param t the current time (the tick being decided); defaults to the time of the last event. */
   constructor(world: World, faction: FactionId, t: Minutes = world.time) {
@@ -198,14 +219,14 @@ export class FactionView {
     // A faction that sees every place from one of its own knows of every faction (a small world).
     const places = topLevelPlaceCount(w.locations);
     if (mine.some((place) => placesWithin(w, place, SIGHT).length === places)) return sortedIds(w.factions);
-    const { at, nowhere } = factionsByPlace(w);
-    const known = new Set<FactionId>([this.id, ...nowhere]);
-    for (const place of mine)
-      for (const near of placesWithin(w, place, SIGHT)) for (const f of at.get(near) ?? []) known.add(f);
-    for (const r of relationsFrom(w, this.id)) if (w.factions[r.to]) known.add(r.to);
-    for (const b of beliefsHeldBy(w, this.id)) if (w.factions[b.about]) known.add(b.about);
+    const { list, set } = inSight(mine, factionsByPlace(w), w.distances, w.locations);
+    let extra: FactionId[] | null = null;
+    for (const r of relationsFrom(w, this.id))
+      if (w.factions[r.to] && !set.has(r.to)) (extra ??= []).push(r.to);
+    for (const b of beliefsHeldBy(w, this.id))
+      if (w.factions[b.about] && !set.has(b.about)) (extra ??= []).push(b.about);
     // Sorted as `sortedIds` would list them (code-point order).
-    return Object.freeze([...known].sort());
+    return extra === null ? list : Object.freeze([...new Set([...list, ...extra])].sort());
   }
 
   faction(id: FactionId): Faction {
@@ -272,16 +293,8 @@ export class FactionView {
 
   /** Light-years from this faction's nearest ship or member to the other's nearest ship. */
   distanceTo(other: FactionId): number {
-    // Both lists hold top-level places, so `distanceBetween` is a lookup in the route table's rows
-    // (our own rows fetched once per view).
-    const mine = (this.ownRoutes ??= this.places(this.id).map(
-      (a) => [a, routesFrom(this.world, a)] as const,
-    ));
-    const theirs = this.places(other);
-    let best = Number.POSITIVE_INFINITY;
-    for (const [a, row] of mine)
-      for (const b of theirs) best = Math.min(best, a === b ? 0 : (row?.get(b) ?? Number.POSITIVE_INFINITY));
-    return best;
+    // Both lists hold top-level places, so this is the least `distanceBetween` over their pairs.
+    return distanceBetweenSets(this.world, this.places(this.id), this.places(other));
   }
 
   /** The top-level places where a faction has ships or free members, sorted (read-only). */

@@ -262,6 +262,24 @@ export function negotiationsOf(world: World, faction: FactionId): readonly Negot
   return get(negotiationsIndex(world.negotiations), faction);
 }
 
+/**
+ * One frozen array per distinct sorted list of places: a faction whose places did not change gets
+ * the very same array tick after tick, so caches keyed on it (distances, who is in sight) survive
+ * the world's changes. Bounded: past the limit lists are simply not shared.
+ */
+const internedPlaces = new Map<string, readonly LocationId[]>();
+const INTERN_LIMIT = 100_000;
+
+function internPlaces(places: LocationId[]): readonly LocationId[] {
+  const key = places.join('\n');
+  let shared = internedPlaces.get(key);
+  if (shared === undefined) {
+    shared = Object.freeze(places);
+    if (internedPlaces.size < INTERN_LIMIT) internedPlaces.set(key, shared);
+  }
+  return shared;
+}
+
 const placesTable = memoN(
   (_ships: Rec<Ship>, _persons: Rec<Person>, _locations: World['locations']) =>
     new Map<FactionId, readonly LocationId[]>(),
@@ -282,10 +300,15 @@ export function placesOf(world: World, faction: FactionId): readonly LocationId[
       for (const p of personsByFaction(world, faction))
         if (p.status !== 'dead') out.add(topLocation(world, personLocation(world, p)));
     }
-    places = Object.freeze([...out].sort());
+    places = internPlaces([...out].sort());
     known.set(faction, places);
   }
   return places;
+}
+
+interface Placement {
+  readonly at: ReadonlyMap<LocationId, readonly FactionId[]>;
+  readonly nowhere: readonly FactionId[];
 }
 
 const factionsByPlaceTable = memoN(
@@ -294,36 +317,49 @@ const factionsByPlaceTable = memoN(
     _persons: Rec<Person>,
     _locations: World['locations'],
     _factions: World['factions'],
-  ) => ({
-    built: null as null | {
-      readonly at: ReadonlyMap<LocationId, readonly FactionId[]>;
-      readonly nowhere: readonly FactionId[];
-    },
-  }),
+  ) => ({ built: null as Placement | null }),
 );
+
+/** The last placement built, with what it was built from: reused while no faction has moved. */
+let lastPlacement: {
+  readonly ids: readonly string[];
+  readonly places: readonly (readonly LocationId[])[];
+  readonly placement: Placement;
+} | null = null;
 
 /**
  * Which factions are present at each top-level place (see `placesOf`), by id; and the factions
- * present nowhere (no ships, no living people), whose whereabouts are unknown.
+ * present nowhere (no ships, no living people), whose whereabouts are unknown. The same object as
+ * long as every faction's places are unchanged (place lists are interned), so that what is built
+ * on it lasts across ticks.
  */
-export function factionsByPlace(world: World): {
-  readonly at: ReadonlyMap<LocationId, readonly FactionId[]>;
-  readonly nowhere: readonly FactionId[];
-} {
+export function factionsByPlace(world: World): Placement {
   const slot = factionsByPlaceTable(world.ships, world.persons, world.locations, world.factions);
   if (slot.built === null) {
-    const at = new Map<LocationId, FactionId[]>();
-    const nowhere: FactionId[] = [];
-    for (const f of sortedKeys(world.factions)) {
-      const places = placesOf(world, f);
-      if (places.length === 0) nowhere.push(f);
-      for (const l of places) {
-        const list = at.get(l);
-        if (list) list.push(f);
-        else at.set(l, [f]);
-      }
+    const ids = sortedKeys(world.factions);
+    const places = ids.map((f) => placesOf(world, f as FactionId));
+    const last = lastPlacement;
+    if (
+      last !== null &&
+      last.ids.length === ids.length &&
+      last.ids.every((f, i) => f === ids[i] && last.places[i] === places[i])
+    ) {
+      slot.built = last.placement;
+    } else {
+      const at = new Map<LocationId, FactionId[]>();
+      const nowhere: FactionId[] = [];
+      ids.forEach((f, i) => {
+        const fp = places[i]!;
+        if (fp.length === 0) nowhere.push(f as FactionId);
+        for (const l of fp) {
+          const list = at.get(l);
+          if (list) list.push(f as FactionId);
+          else at.set(l, [f as FactionId]);
+        }
+      });
+      slot.built = { at, nowhere };
+      lastPlacement = { ids, places, placement: slot.built };
     }
-    slot.built = { at, nowhere };
   }
   return slot.built;
 }

@@ -451,12 +451,37 @@ export function distanceBetween(world: World, a: LocationId, b: LocationId): num
   return routeMatrix(world).get(ta)?.get(tb) ?? Number.POSITIVE_INFINITY;
 }
 
+const setDistances = new WeakMap<
+  object,
+  WeakMap<readonly LocationId[], Map<readonly LocationId[], number>>
+>();
+
 /**
- * Light-years from a top-level place to the others it has a route to (none for itself): one row of
- * `distanceBetween` for callers that look up many distances from the same place.
+ * The least `distanceBetween` any place of `from` and any place of `to`, two lists of top-level
+ * places (Infinity if either is empty or no route joins them). Cached per table of distances and
+ * pair of lists: with interned lists (see world-index `placesOf`) a pair is computed once for as
+ * long as neither side moves.
  */
-export function routesFrom(world: World, place: LocationId): ReadonlyMap<string, number> | undefined {
-  return routeMatrix(world).get(place);
+export function distanceBetweenSets(
+  world: World,
+  from: readonly LocationId[],
+  to: readonly LocationId[],
+): number {
+  let byFrom = setDistances.get(world.distances);
+  if (!byFrom) setDistances.set(world.distances, (byFrom = new WeakMap()));
+  let row = byFrom.get(from);
+  if (!row) byFrom.set(from, (row = new Map()));
+  let best = row.get(to);
+  if (best === undefined) {
+    best = Number.POSITIVE_INFINITY;
+    const matrix = routeMatrix(world);
+    for (const a of from) {
+      const routes = matrix.get(a);
+      for (const b of to) best = Math.min(best, a === b ? 0 : (routes?.get(b) ?? Number.POSITIVE_INFINITY));
+    }
+    row.set(to, best);
+  }
+  return best;
 }
 
 const routeMatrices = new WeakMap<Map<string, number>, Map<string, Map<string, number>>>();
