@@ -91,6 +91,89 @@ const inSight = memoN(
   },
 );
 
+/** The last distribution of a log's events to their observers (see `FactionView.observed`). */
+const observations = new WeakMap<
+  readonly WorldEvent[],
+  {
+    readonly since: number;
+    readonly length: number;
+    readonly world: World;
+    readonly byFaction: ReadonlyMap<string, WorldEvent[]>;
+  }
+>();
+
+/**
+ * Who observes an event in this world: `'all'`, or the values that `FactionView.observes` compares
+ * with its faction's id — the faction observes the event exactly when its id is among them (the
+ * list may hold other ids too, which no faction matches). Mirrors `observes` case by case.
+ */
+export function observersOf(world: World, e: WorldEvent): 'all' | readonly string[] {
+  const factionOf = (p: unknown): string[] => {
+    if (typeof p !== 'string') return [];
+    const f = world.persons[p as PersonId]?.faction;
+    return f === undefined ? [] : [f];
+  };
+  const shipFaction = (sh: unknown): string[] => {
+    if (typeof sh !== 'string') return [];
+    const f = world.ships[sh as keyof World['ships']]?.faction;
+    return f === undefined ? [] : [f];
+  };
+  switch (e.type) {
+    case 'run-started':
+    case 'run-ended':
+    case 'mark-earned':
+    case 'conference-proposed':
+    case 'world-edited':
+      return 'all';
+    case 'intent-planned':
+      return [e.faction];
+    case 'channel-opened': {
+      if (e.secret) {
+        const agent = world.persons[e.agent ?? ('' as PersonId)];
+        return agent === undefined ? [e.to] : [e.to, agent.loyalty];
+      }
+      return [e.from, e.to, ...factionOf(e.contact)];
+    }
+    case 'engagement':
+      return [
+        e.initiator,
+        ...[...e.attackers, ...e.defenders].flatMap(shipFaction),
+        ...(factionsByPlace(world).at.get(topLocation(world, e.location)) ?? []),
+      ];
+    case 'person-detained':
+      return [e.by];
+    case 'message-sent':
+      return [e.from];
+    case 'message-delivered':
+      return [e.to];
+    case 'decision-made':
+    case 'intent-rejected':
+      return [e.faction];
+    case 'counsel-given':
+      return [...factionOf(e.advisor), ...factionOf(e.to)];
+    default: {
+      const payload = e as unknown as Record<string, unknown>;
+      const out: string[] = [];
+      for (const key of ['faction', 'by', 'from', 'to', 'holder', 'initiator', 'rescuers', 'host']) {
+        if (typeof payload[key] === 'string') out.push(payload[key]);
+      }
+      for (const key of ['parties', 'sponsors', 'invitees']) {
+        if (Array.isArray(payload[key]))
+          for (const v of payload[key] as unknown[]) if (typeof v === 'string') out.push(v);
+      }
+      for (const key of ['person', 'actor', 'advisor', 'speaker', 'proposer', 'source'])
+        out.push(...factionOf(payload[key]));
+      for (const key of ['persons', 'attendees', 'recipients']) {
+        if (Array.isArray(payload[key])) for (const p of payload[key] as unknown[]) out.push(...factionOf(p));
+      }
+      out.push(...shipFaction(payload.ship));
+      if (Array.isArray(payload.ships))
+        for (const sh of payload.ships as unknown[]) out.push(...shipFaction(sh));
+      return out;
+    }
+  }
+}
+
 /** Each faction's strength, computed once per state of the world's ships. */
 const strengthTable = memo1((_ships: World['ships']) => new Map<FactionId, number>());
 
@@ -439,9 +522,26 @@ export class FactionView {
 
   /** The events of `log[since…]` this faction observed (see `observes`). */
   observed(log: readonly WorldEvent[], since: number): WorldEvent[] {
-    const out: WorldEvent[] = [];
-    for (let i = since; i < log.length; i++) if (this.observes(log[i]!)) out.push(log[i]!);
-    return out;
+    // Every faction asks for the same stretch of the log in the same world in a tick: the events
+    // are handed out to their observers once (see `observersOf`), not scanned once per faction.
+    let shared = observations.get(log);
+    if (shared?.since !== since || shared.length !== log.length || shared.world !== this.world) {
+      const byFaction = new Map<string, WorldEvent[]>();
+      const factions = sortedIds(this.world.factions);
+      for (let i = since; i < log.length; i++) {
+        const e = log[i]!;
+        const observers = observersOf(this.world, e);
+        for (const f of observers === 'all' ? factions : observers) {
+          const list = byFaction.get(f);
+          // A faction named twice in an event observes it once.
+          if (!list) byFaction.set(f, [e]);
+          else if (list[list.length - 1] !== e) list.push(e);
+        }
+      }
+      shared = { since, length: log.length, world: this.world, byFaction };
+      observations.set(log, shared);
+    }
+    return [...(shared.byFaction.get(this.id) ?? [])];
   }
 
   /**
