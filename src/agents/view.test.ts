@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWorld } from '../engine/initial-world.js';
 import { fold } from '../engine/reducer.js';
 import { deltaQuadrant } from '../engine/test-support.js';
+import type { WorldEvent } from '../model/events.js';
 import { hours } from '../model/time.js';
 import { sortedIds, type World } from '../model/world.js';
 import { generateScenario } from '../scenario/generate.js';
@@ -9,7 +10,7 @@ import { runScenario } from './run.js';
 import { FactionView, observersOf } from './view.js';
 
 /** For every event and faction: the faction observes the event exactly when `observersOf` names it. */
-function checkObservers(world: World, events: Parameters<typeof observersOf>[1][]): number {
+function checkObservers(world: World, events: readonly WorldEvent[]): number {
   let checked = 0;
   for (const e of events) {
     const observers = observersOf(world, e);

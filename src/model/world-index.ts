@@ -226,13 +226,6 @@ export function beliefsHeldBy(world: World, holder: FactionId): readonly Belief[
   return get(beliefsByHolderIndex(world.beliefs), holder);
 }
 
-const agreementsByStatusIndex = memo1((agreements: Rec<Agreement>) =>
-  groupBy(valuesOf(agreements), (a) => [...new Set(a.parties)].map((p) => `${p}|${a.status}`)),
-);
-const negotiationsByStatusIndex = memo1((negotiations: Rec<Negotiation>) =>
-  groupBy(valuesOf(negotiations), (n) => [...new Set(n.parties)].map((p) => `${p}|${n.status}`)),
-);
-
 const conferencesIndex = memo1((conferences: Rec<Conference>) =>
   groupBy(valuesOf(conferences), (c) => [c.host, ...c.sponsors, ...c.invitees]),
 );
@@ -242,14 +235,44 @@ export function conferencesOf(world: World, faction: FactionId): readonly Confer
   return get(conferencesIndex(world.conferences), faction);
 }
 
+/** Items grouped by party, then by status (two map lookups, no key string built per call). */
+function byPartyAndStatus<T extends { readonly parties: readonly FactionId[]; readonly status: string }>(
+  items: readonly T[],
+): ReadonlyMap<FactionId, ReadonlyMap<string, readonly T[]>> {
+  const out = new Map<FactionId, Map<string, T[]>>();
+  for (const item of items) {
+    for (const party of new Set(item.parties)) {
+      let byStatus = out.get(party);
+      if (!byStatus) out.set(party, (byStatus = new Map()));
+      const list = byStatus.get(item.status);
+      if (list) list.push(item);
+      else byStatus.set(item.status, [item]);
+    }
+  }
+  return out;
+}
+
+const agreementsByStatusIndex = memo1((agreements: Rec<Agreement>) => byPartyAndStatus(valuesOf(agreements)));
+const negotiationsByStatusIndex = memo1((negotiations: Rec<Negotiation>) =>
+  byPartyAndStatus(valuesOf(negotiations)),
+);
+
 /** Agreements a faction is party to with this status, by id. */
-export function agreementsWithStatus(world: World, faction: FactionId, status: Agreement['status']) {
-  return get(agreementsByStatusIndex(world.agreements), `${faction}|${status}`);
+export function agreementsWithStatus(
+  world: World,
+  faction: FactionId,
+  status: Agreement['status'],
+): readonly Agreement[] {
+  return agreementsByStatusIndex(world.agreements).get(faction)?.get(status) ?? EMPTY;
 }
 
 /** Negotiations a faction is party to with this status, by id. */
-export function negotiationsWithStatus(world: World, faction: FactionId, status: Negotiation['status']) {
-  return get(negotiationsByStatusIndex(world.negotiations), `${faction}|${status}`);
+export function negotiationsWithStatus(
+  world: World,
+  faction: FactionId,
+  status: Negotiation['status'],
+): readonly Negotiation[] {
+  return negotiationsByStatusIndex(world.negotiations).get(faction)?.get(status) ?? EMPTY;
 }
 
 /** Agreements a faction is party to (any status), by id. */
