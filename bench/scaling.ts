@@ -137,7 +137,7 @@ export function renderScalingBenchmark(r: ScalingResult): string {
 
 export const scalingBenchmark: Benchmark = {
   name: 'scaling',
-  title: 'generated scenarios of 25, 50, 100, 200 factions run autonomously over 365 days',
+  title: 'generated worlds of N factions run autonomously (default: 25, 50, 100, 200 over 365 days)',
   async run({ json, params }) {
     const result = runScalingBenchmark({
       ...(params?.factions !== undefined ? { factions: params.factions } : {}),
