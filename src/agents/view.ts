@@ -240,8 +240,8 @@ export class FactionView {
     return p;
   }
 
-  ownShips(): Ship[] {
-    return [...liveShipsOf(this.world, this.id)];
+  ownShips(): readonly Ship[] {
+    return liveShipsOf(this.world, this.id);
   }
 
   /** The faction's main ship: its strongest (the one its leader is aboard, when there is one). */
@@ -263,8 +263,8 @@ export class FactionView {
     return best;
   }
 
-  ownIntents(): HiddenIntent[] {
-    return [...(this.ownIntentsOnce ??= this.intents().filter((i) => i.faction === this.id))];
+  ownIntents(): readonly HiddenIntent[] {
+    return (this.ownIntentsOnce ??= Object.freeze(this.intents().filter((i) => i.faction === this.id)));
   }
 
   /** Hidden intents of others this faction has seen a sign of (it may not know whose they are). */
@@ -412,20 +412,20 @@ export class FactionView {
   }
 
   /** Ships of others at a place where this faction has eyes (a ship or a free member there). */
-  shipsSeenAt(place: LocationId): Ship[] {
+  shipsSeenAt(place: LocationId): readonly Ship[] {
     if (!this.places(this.id).includes(place) && !this.members().some((m) => this.place(m) === place))
       return [];
-    return [...shipsStoppedAt(this.world, place)];
+    return shipsStoppedAt(this.world, place);
   }
 
   /** Persons at an exact location (a room, a bar): visible to whoever is there. */
-  personsAt(location: LocationId): Person[] {
-    return [...personsStandingAt(this.world, location)];
+  personsAt(location: LocationId): readonly Person[] {
+    return personsStandingAt(this.world, location);
   }
 
   /** Persons aboard a ship of this faction (its crew, guests and prisoners). */
-  aboard(ship: Ship): Person[] {
-    return [...personsAboard(this.world, ship.id)];
+  aboard(ship: Ship): readonly Person[] {
+    return personsAboard(this.world, ship.id);
   }
 
   ship(id: string): Ship | undefined {
@@ -434,11 +434,12 @@ export class FactionView {
 
   // ── Shared business ────────────────────────────────────────────────────────────────────────
 
-  agreements(status: Agreement['status'] = 'active'): Agreement[] {
-    return [...agreementsWithStatus(this.world, this.id, status)];
+  agreements(status: Agreement['status'] = 'active'): readonly Agreement[] {
+    return agreementsWithStatus(this.world, this.id, status);
   }
 
   allies(): FactionId[] {
+    // A copy: callers put it into intents (`sponsors`), which hold mutable lists.
     return [...(this.alliesOnce ??= this.alliedFactions())];
   }
 
@@ -452,8 +453,8 @@ export class FactionView {
     return [...out].sort();
   }
 
-  negotiations(status: Negotiation['status'] = 'open'): Negotiation[] {
-    return [...negotiationsWithStatus(this.world, this.id, status)];
+  negotiations(status: Negotiation['status'] = 'open'): readonly Negotiation[] {
+    return negotiationsWithStatus(this.world, this.id, status);
   }
 
   agreement(id: string): Agreement | undefined {
@@ -461,7 +462,7 @@ export class FactionView {
   }
 
   /** Factions that accepted our proposal of talks and have not yet come to talk. */
-  awaitedVisitors(): FactionId[] {
+  awaitedVisitors(): readonly FactionId[] {
     const mailbox = this.world.mailboxes[this.id];
     if (mailbox === undefined) return [];
     const table = awaitedTable(mailbox, this.world.negotiations);
@@ -473,7 +474,7 @@ export class FactionView {
       ].sort();
       table.set(this.id, awaited);
     }
-    return [...awaited];
+    return awaited;
   }
 
   /** Channels this faction takes part in; a covert one only for its spy's side and its destination. */
@@ -499,8 +500,8 @@ export class FactionView {
       );
   }
 
-  conferences(): Conference[] {
-    return [...(this.conferencesOnce ??= conferencesOf(this.world, this.id))];
+  conferences(): readonly Conference[] {
+    return (this.conferencesOnce ??= conferencesOf(this.world, this.id));
   }
 
   conference(id: ConferenceId): Conference | undefined {
@@ -521,7 +522,7 @@ export class FactionView {
   }
 
   /** The events of `log[since…]` this faction observed (see `observes`). */
-  observed(log: readonly WorldEvent[], since: number): WorldEvent[] {
+  observed(log: readonly WorldEvent[], since: number): readonly WorldEvent[] {
     // Every faction asks for the same stretch of the log in the same world in a tick: the events
     // are handed out to their observers once (see `observersOf`), not scanned once per faction.
     let shared = observations.get(log);
@@ -541,7 +542,7 @@ export class FactionView {
       shared = { since, length: log.length, world: this.world, byFaction };
       observations.set(log, shared);
     }
-    return [...(shared.byFaction.get(this.id) ?? [])];
+    return shared.byFaction.get(this.id) ?? [];
   }
 
   /**
