@@ -47,6 +47,7 @@ export * from './model/time.js';
 export * from './model/world.js';
 export { builtinScenarioNames, DEFAULT_SCENARIO, resolveScenario } from './scenario/builtin.js';
 export { loadScenario, type Scenario } from './scenario/loader.js';
+export { type GenerateOptions, generateScenario, generateScenarioInput } from './scenario/generate.js';
 export { type MilestoneSpec, type ScenarioSpec, scenarioSchema } from './scenario/schema.js';
 export {
   checkFork,

@@ -17,6 +17,7 @@ import type { FactionId } from '../model/ids.js';
 import type { Decision } from '../model/intents.js';
 import { hours, type Minutes } from '../model/time.js';
 import { sortedIds } from '../model/world.js';
+import { conferencesOf } from '../model/world-index.js';
 import { deliberate, type Question } from './deliberation.js';
 import { negotiationMoves } from './negotiator.js';
 import { channelQuestions } from './questions/channels.js';
@@ -111,10 +112,9 @@ export function startingAt(maker: DecisionMaker, from: Minutes): DecisionMaker {
 }
 
 function conferenceImminent(ctx: DecisionContext, faction: FactionId): boolean {
-  for (const id of sortedIds(ctx.world.conferences)) {
-    const c = ctx.world.conferences[id]!;
+  // The conferences it hosts, sponsors or is invited to, by id (an index, not a scan of them all).
+  for (const c of conferencesOf(ctx.world, faction)) {
     if (c.status === 'ended' || c.opensAt === null) continue;
-    if (c.host !== faction && !c.sponsors.includes(faction) && !c.invitees.includes(faction)) continue;
     if (c.status === 'convened' || (c.opensAt - ctx.t <= IMMINENT && c.opensAt + IMMINENT >= ctx.t))
       return true;
   }

@@ -14,7 +14,6 @@ import type { Minutes } from '../model/time.js';
 import {
   type Agreement,
   type Belief,
-  beliefKey,
   type Channel,
   type Conference,
   distanceBetween,
@@ -26,21 +25,180 @@ import {
   type Negotiation,
   type Person,
   personLocation,
+  placesWithin,
+  topLevelPlaceCount,
   type Relation,
-  relationKey,
+  distanceBetweenSets,
   type Ship,
   sortedIds,
   topLocation,
   type World,
 } from '../model/world.js';
+import {
+  agreementsWithStatus,
+  conferencesOf,
+  negotiationsWithStatus,
+  beliefsHeldBy,
+  beliefsMapOf,
+  relationsMapFrom,
+  factionsByPlace,
+  placesOf,
+  memo1,
+  memoN,
+  liveShipsOf,
+  negotiationsOf,
+  personsAboard,
+  personsByFaction,
+  personsByLoyalty,
+  personsStandingAt,
+  relationsFrom,
+  shipsStoppedAt,
+} from '../model/world-index.js';
 
 const NEUTRAL_BELIEF = { intentions: 0, suspicions: [], lastContact: null };
+
+/**
+ * Light-years beyond which a faction does not see others it has no dealings with (see
+ * `FactionView.factionIds`). The whole of the delta-quadrant scenario lies within 17 light-years.
+ */
+export const SIGHT = 20;
+
+/** `awaitedVisitors` by faction, once per state of a mailbox and of the world's negotiations. */
+const awaitedTable = memoN(
+  (_mailbox: readonly Letter[], _negotiations: World['negotiations']) =>
+    new Map<FactionId, readonly FactionId[]>(),
+);
+
+/**
+ * The factions present within `SIGHT` of any of a list of places, or nowhere at all, by id: once
+ * per (interned) list of places and placement of the factions, so while nobody moves it is reused.
+ */
+const inSight = memoN(
+  (
+    mine: readonly LocationId[],
+    placement: ReturnType<typeof factionsByPlace>,
+    distances: World['distances'],
+    locations: World['locations'],
+  ) => {
+    // placesWithin reads only the world's distances and locations.
+    const world = { distances, locations } as World;
+    const found = new Set<FactionId>(placement.nowhere);
+    for (const place of mine)
+      for (const near of placesWithin(world, place, SIGHT))
+        for (const f of placement.at.get(near) ?? []) found.add(f);
+    const list = Object.freeze([...found].sort());
+    return { list, set: new Set(list) as ReadonlySet<FactionId> };
+  },
+);
+
+/** The last distribution of a log's events to their observers (see `FactionView.observed`). */
+const observations = new WeakMap<
+  readonly WorldEvent[],
+  {
+    readonly since: number;
+    readonly length: number;
+    readonly world: World;
+    readonly byFaction: ReadonlyMap<string, WorldEvent[]>;
+  }
+>();
+
+/**
+ * Who observes an event in this world: `'all'`, or the values that `FactionView.observes` compares
+ * with its faction's id — the faction observes the event exactly when its id is among them (the
+ * list may hold other ids too, which no faction matches). Mirrors `observes` case by case.
+ */
+export function observersOf(world: World, e: WorldEvent): 'all' | readonly string[] {
+  const factionOf = (p: unknown): string[] => {
+    if (typeof p !== 'string') return [];
+    const f = world.persons[p as PersonId]?.faction;
+    return f === undefined ? [] : [f];
+  };
+  const shipFaction = (sh: unknown): string[] => {
+    if (typeof sh !== 'string') return [];
+    const f = world.ships[sh as keyof World['ships']]?.faction;
+    return f === undefined ? [] : [f];
+  };
+  switch (e.type) {
+    case 'run-started':
+    case 'run-ended':
+    case 'mark-earned':
+    case 'conference-proposed':
+    case 'world-edited':
+      return 'all';
+    case 'intent-planned':
+      return [e.faction];
+    case 'channel-opened': {
+      if (e.secret) {
+        const agent = world.persons[e.agent ?? ('' as PersonId)];
+        return agent === undefined ? [e.to] : [e.to, agent.loyalty];
+      }
+      return [e.from, e.to, ...factionOf(e.contact)];
+    }
+    case 'engagement':
+      return [
+        e.initiator,
+        ...[...e.attackers, ...e.defenders].flatMap(shipFaction),
+        ...(factionsByPlace(world).at.get(topLocation(world, e.location)) ?? []),
+      ];
+    case 'person-detained':
+      return [e.by];
+    case 'conference-convened':
+    case 'conference-ended':
+    case 'ambush-sprung': {
+      const c = e.conference ? world.conferences[e.conference] : undefined;
+      const parties = c ? [c.host, ...c.sponsors, ...c.invitees] : [];
+      return e.type === 'ambush-sprung' ? [...parties, e.faction] : parties;
+    }
+    case 'spies-sought':
+      return [e.faction, ...e.exposed.map((x) => x.loyalty)];
+    case 'message-sent':
+      return [e.from];
+    case 'message-delivered':
+      return [e.to];
+    case 'decision-made':
+    case 'intent-rejected':
+      return [e.faction];
+    case 'counsel-given':
+      return [...factionOf(e.advisor), ...factionOf(e.to)];
+    default: {
+      const payload = e as unknown as Record<string, unknown>;
+      const out: string[] = [];
+      for (const key of ['faction', 'by', 'from', 'to', 'holder', 'initiator', 'rescuers', 'host']) {
+        if (typeof payload[key] === 'string') out.push(payload[key]);
+      }
+      for (const key of ['parties', 'sponsors', 'invitees']) {
+        if (Array.isArray(payload[key]))
+          for (const v of payload[key] as unknown[]) if (typeof v === 'string') out.push(v);
+      }
+      for (const key of ['person', 'actor', 'advisor', 'speaker', 'proposer', 'source'])
+        out.push(...factionOf(payload[key]));
+      for (const key of ['persons', 'attendees', 'recipients']) {
+        if (Array.isArray(payload[key])) for (const p of payload[key] as unknown[]) out.push(...factionOf(p));
+      }
+      out.push(...shipFaction(payload.ship));
+      if (Array.isArray(payload.ships))
+        for (const sh of payload.ships as unknown[]) out.push(...shipFaction(sh));
+      return out;
+    }
+  }
+}
+
+/** Each faction's strength, computed once per state of the world's ships. */
+const strengthTable = memo1((_ships: World['ships']) => new Map<FactionId, number>());
 
 export class FactionView {
   readonly id: FactionId;
   readonly self: Faction;
   readonly t: Minutes;
   private readonly world: World;
+  // Lookups memoised for the life of the view (its world never changes).
+  private relations: ReadonlyMap<string, Relation> | undefined;
+  private beliefs: ReadonlyMap<string, Belief> | undefined;
+  private known: readonly FactionId[] | undefined;
+  private alliesOnce: readonly FactionId[] | undefined;
+  private conferencesOnce: readonly Conference[] | undefined;
+  private ownIntentsOnce: readonly HiddenIntent[] | undefined;
+  private allIntents: readonly HiddenIntent[] | undefined;
 
   /** @param t the current time (the tick being decided); defaults to the time of the last event. */
   constructor(world: World, faction: FactionId, t: Minutes = world.time) {
@@ -58,20 +216,15 @@ export class FactionView {
 
   /** Living members serving this faction, by id. */
   members(): Person[] {
-    const out: Person[] = [];
-    for (const id of sortedIds(this.world.persons)) {
-      const p = this.world.persons[id]!;
-      if (p.faction === this.id && p.status !== 'dead') out.push(p);
-    }
-    return out;
+    return personsByFaction(this.world, this.id).filter((p) => p.status !== 'dead');
   }
 
   /** Grievances against others added within `window` (recent harm), summed at their current weight. */
   recentHarm(window: Minutes): number {
     let total = 0;
-    for (const f of sortedIds(this.world.factions)) {
-      const r = this.relation(f);
-      if (!r) continue;
+    // Our relations in the order of the others' ids, as a scan of every faction would visit them.
+    for (const r of relationsFrom(this.world, this.id)) {
+      if (!this.world.factions[r.to]) continue;
       for (const g of r.grievances) if (this.t - g.since <= window) total += grievanceWeight(g, this.t);
     }
     return total;
@@ -80,19 +233,14 @@ export class FactionView {
   /** How many of the faction's people have died: named members and crew. */
   losses(): number {
     let dead = 0;
-    for (const id of sortedIds(this.world.persons)) {
-      const p = this.world.persons[id]!;
-      if (p.faction === this.id && p.status === 'dead') dead++;
-    }
+    for (const p of personsByFaction(this.world, this.id)) if (p.status === 'dead') dead++;
     for (const s of this.ownShips()) dead += s.crew.killed;
     return dead;
   }
 
   /** Living persons secretly loyal to this faction while serving another (its spies). */
   agents(): Person[] {
-    return sortedIds(this.world.persons)
-      .map((id) => this.world.persons[id]!)
-      .filter((p) => p.loyalty === this.id && p.faction !== this.id && p.status !== 'dead');
+    return personsByLoyalty(this.world, this.id).filter((p) => p.faction !== this.id && p.status !== 'dead');
   }
 
   person(id: PersonId): Person | undefined {
@@ -101,10 +249,8 @@ export class FactionView {
     return p;
   }
 
-  ownShips(): Ship[] {
-    return sortedIds(this.world.ships)
-      .map((id) => this.world.ships[id]!)
-      .filter((s) => s.faction === this.id && !s.destroyed);
+  ownShips(): readonly Ship[] {
+    return liveShipsOf(this.world, this.id);
   }
 
   /** The faction's main ship: its strongest (the one its leader is aboard, when there is one). */
@@ -119,23 +265,25 @@ export class FactionView {
       const s = this.world.ships[leader.position.ship];
       if (s && s.faction === faction && !s.destroyed) return s;
     }
-    return sortedIds(this.world.ships)
-      .map((id) => this.world.ships[id]!)
-      .filter((sh) => sh.faction === faction && !sh.destroyed)
-      .sort((a, b) => b.count * b.firepower - a.count * a.firepower)[0];
+    // The strongest; among equals the first by id (what a stable sort, strongest first, puts first).
+    let best: Ship | undefined;
+    for (const sh of liveShipsOf(this.world, faction))
+      if (best === undefined || sh.count * sh.firepower - best.count * best.firepower > 0) best = sh;
+    return best;
   }
 
-  ownIntents(): HiddenIntent[] {
-    return sortedIds(this.world.intents)
-      .map((id) => this.world.intents[id]!)
-      .filter((i) => i.faction === this.id);
+  ownIntents(): readonly HiddenIntent[] {
+    return (this.ownIntentsOnce ??= Object.freeze(this.intents().filter((i) => i.faction === this.id)));
   }
 
   /** Hidden intents of others this faction has seen a sign of (it may not know whose they are). */
   suspectedIntents(): HiddenIntent[] {
-    return sortedIds(this.world.intents)
-      .map((id) => this.world.intents[id]!)
-      .filter((i) => i.faction !== this.id && i.suspectedBy.includes(this.id));
+    return this.intents().filter((i) => i.faction !== this.id && i.suspectedBy.includes(this.id));
+  }
+
+  /** Every hidden intent in the world, by id (for the filters above; never exposed as such). */
+  private intents(): readonly HiddenIntent[] {
+    return (this.allIntents ??= sortedIds(this.world.intents).map((id) => this.world.intents[id]!));
   }
 
   mailbox(): readonly Letter[] {
@@ -144,8 +292,33 @@ export class FactionView {
 
   // ── Others ─────────────────────────────────────────────────────────────────────────────────
 
-  factionIds(): FactionId[] {
-    return sortedIds(this.world.factions);
+  /**
+   * The factions this one knows of, by id: itself; those with ships or people within `SIGHT`
+   * light-years of its own; those it holds a relation with or a belief about, wherever they are;
+   * and those with no ships or people anywhere (their whereabouts unknown). A faction with no
+   * whereabouts of its own knows of all. Leaders weigh threats and partners among these only: a
+   * faction does not fear, court or reckon with powers it has never heard of beyond its horizon —
+   * which also keeps the cost of a leader's review independent of the size of the world.
+   */
+  factionIds(): readonly FactionId[] {
+    return (this.known ??= this.knownFactions());
+  }
+
+  private knownFactions(): readonly FactionId[] {
+    const w = this.world;
+    const mine = this.places(this.id);
+    if (mine.length === 0) return sortedIds(w.factions);
+    // A faction that sees every place from one of its own knows of every faction (a small world).
+    const places = topLevelPlaceCount(w.locations);
+    if (mine.some((place) => placesWithin(w, place, SIGHT).length === places)) return sortedIds(w.factions);
+    const { list, set } = inSight(mine, factionsByPlace(w), w.distances, w.locations);
+    let extra: FactionId[] | null = null;
+    for (const r of relationsFrom(w, this.id))
+      if (w.factions[r.to] && !set.has(r.to)) (extra ??= []).push(r.to);
+    for (const b of beliefsHeldBy(w, this.id))
+      if (w.factions[b.about] && !set.has(b.about)) (extra ??= []).push(b.about);
+    // Sorted as `sortedIds` would list them (code-point order).
+    return extra === null ? list : Object.freeze([...new Set([...list, ...extra])].sort());
   }
 
   faction(id: FactionId): Faction {
@@ -154,7 +327,7 @@ export class FactionView {
 
   /** How this faction regards another (its own relation). */
   relation(to: FactionId): Relation | undefined {
-    return this.world.relations[relationKey(this.id, to)];
+    return (this.relations ??= relationsMapFrom(this.world, this.id)).get(to);
   }
 
   /** The weight of this faction's grievances against another, decayed to now. */
@@ -173,7 +346,7 @@ export class FactionView {
   }
 
   belief(about: FactionId): Pick<Belief, 'intentions' | 'suspicions' | 'lastContact'> {
-    return this.world.beliefs[beliefKey(this.id, about)] ?? NEUTRAL_BELIEF;
+    return (this.beliefs ??= beliefsMapOf(this.world, this.id)).get(about) ?? NEUTRAL_BELIEF;
   }
 
   /**
@@ -189,7 +362,7 @@ export class FactionView {
 
   /** The status between two other factions: wars and alliances are public knowledge. */
   statusBetween(a: FactionId, b: FactionId): Relation['status'] {
-    return this.world.relations[relationKey(a, b)]?.status ?? 'neutral';
+    return relationsMapFrom(this.world, a).get(b)?.status ?? 'neutral';
   }
 
   /** The first principle of this faction that an agreement would breach (see engine/principles.ts). */
@@ -199,40 +372,26 @@ export class FactionView {
 
   /** The combat strength of a faction as its ships' firepower (public: fleets are seen). */
   strength(of: FactionId): number {
-    let total = 0;
-    for (const id of sortedIds(this.world.ships)) {
-      const s = this.world.ships[id]!;
-      if (s.faction === of && !s.destroyed)
+    const known = strengthTable(this.world.ships);
+    let total = known.get(of);
+    if (total === undefined) {
+      total = 0;
+      for (const s of liveShipsOf(this.world, of))
         total += s.count * s.firepower * (0.25 + 0.75 * s.systems.weapons);
+      known.set(of, total);
     }
     return total;
   }
 
   /** Light-years from this faction's nearest ship or member to the other's nearest ship. */
   distanceTo(other: FactionId): number {
-    const mine = this.places(this.id);
-    const theirs = this.places(other);
-    let best = Number.POSITIVE_INFINITY;
-    for (const a of mine) for (const b of theirs) best = Math.min(best, distanceBetween(this.world, a, b));
-    return best;
+    // Both lists hold top-level places, so this is the least `distanceBetween` over their pairs.
+    return distanceBetweenSets(this.world, this.places(this.id), this.places(other));
   }
 
-  /** The top-level places where a faction has ships or free members. */
-  places(of: FactionId): LocationId[] {
-    const out = new Set<LocationId>();
-    for (const id of sortedIds(this.world.ships)) {
-      const s = this.world.ships[id]!;
-      if (s.faction === of && !s.destroyed)
-        out.add(topLocation(this.world, s.course ? s.course.to : s.location));
-    }
-    if (out.size === 0) {
-      for (const id of sortedIds(this.world.persons)) {
-        const p = this.world.persons[id]!;
-        if (p.faction === of && p.status !== 'dead')
-          out.add(topLocation(this.world, personLocation(this.world, p)));
-      }
-    }
-    return [...out].sort();
+  /** The top-level places where a faction has ships or free members, sorted (read-only). */
+  places(of: FactionId): readonly LocationId[] {
+    return placesOf(this.world, of);
   }
 
   place(of: Person | Ship): LocationId {
@@ -249,7 +408,7 @@ export class FactionView {
     return this.world.locations[id];
   }
 
-  locationIds(): LocationId[] {
+  locationIds(): readonly LocationId[] {
     return sortedIds(this.world.locations);
   }
 
@@ -262,28 +421,20 @@ export class FactionView {
   }
 
   /** Ships of others at a place where this faction has eyes (a ship or a free member there). */
-  shipsSeenAt(place: LocationId): Ship[] {
+  shipsSeenAt(place: LocationId): readonly Ship[] {
     if (!this.places(this.id).includes(place) && !this.members().some((m) => this.place(m) === place))
       return [];
-    return sortedIds(this.world.ships)
-      .map((id) => this.world.ships[id]!)
-      .filter((s) => !s.destroyed && !s.course && topLocation(this.world, s.location) === place);
+    return shipsStoppedAt(this.world, place);
   }
 
   /** Persons at an exact location (a room, a bar): visible to whoever is there. */
-  personsAt(location: LocationId): Person[] {
-    return sortedIds(this.world.persons)
-      .map((id) => this.world.persons[id]!)
-      .filter(
-        (p) => p.status !== 'dead' && p.position.kind === 'location' && p.position.location === location,
-      );
+  personsAt(location: LocationId): readonly Person[] {
+    return personsStandingAt(this.world, location);
   }
 
   /** Persons aboard a ship of this faction (its crew, guests and prisoners). */
-  aboard(ship: Ship): Person[] {
-    return sortedIds(this.world.persons)
-      .map((id) => this.world.persons[id]!)
-      .filter((p) => p.status !== 'dead' && p.position.kind === 'ship' && p.position.ship === ship.id);
+  aboard(ship: Ship): readonly Person[] {
+    return personsAboard(this.world, ship.id);
   }
 
   ship(id: string): Ship | undefined {
@@ -292,13 +443,16 @@ export class FactionView {
 
   // ── Shared business ────────────────────────────────────────────────────────────────────────
 
-  agreements(status: Agreement['status'] = 'active'): Agreement[] {
-    return sortedIds(this.world.agreements)
-      .map((id) => this.world.agreements[id]!)
-      .filter((a) => a.parties.includes(this.id) && a.status === status);
+  agreements(status: Agreement['status'] = 'active'): readonly Agreement[] {
+    return agreementsWithStatus(this.world, this.id, status);
   }
 
   allies(): FactionId[] {
+    // A copy: callers put it into intents (`sponsors`), which hold mutable lists.
+    return [...(this.alliesOnce ??= this.alliedFactions())];
+  }
+
+  private alliedFactions(): readonly FactionId[] {
     const out = new Set<FactionId>();
     for (const a of this.agreements()) {
       if (a.provisions.some((p) => p.kind === 'mutual-defence' || p.kind === 'travel-together')) {
@@ -308,10 +462,8 @@ export class FactionView {
     return [...out].sort();
   }
 
-  negotiations(status: Negotiation['status'] = 'open'): Negotiation[] {
-    return sortedIds(this.world.negotiations)
-      .map((id) => this.world.negotiations[id]!)
-      .filter((n) => n.parties.includes(this.id) && n.status === status);
+  negotiations(status: Negotiation['status'] = 'open'): readonly Negotiation[] {
+    return negotiationsWithStatus(this.world, this.id, status);
   }
 
   agreement(id: string): Agreement | undefined {
@@ -319,20 +471,19 @@ export class FactionView {
   }
 
   /** Factions that accepted our proposal of talks and have not yet come to talk. */
-  awaitedVisitors(): FactionId[] {
-    const talked = new Set(
-      sortedIds(this.world.negotiations)
-        .map((id) => this.world.negotiations[id]!)
-        .filter((n) => n.parties.includes(this.id))
-        .flatMap((n) => n.parties),
-    );
-    return [
-      ...new Set(
-        this.mailbox()
-          .filter((l) => l.topic === 'acceptance' && !talked.has(l.from))
-          .map((l) => l.from),
-      ),
-    ].sort();
+  awaitedVisitors(): readonly FactionId[] {
+    const mailbox = this.world.mailboxes[this.id];
+    if (mailbox === undefined) return [];
+    const table = awaitedTable(mailbox, this.world.negotiations);
+    let awaited = table.get(this.id);
+    if (awaited === undefined) {
+      const talked = new Set(negotiationsOf(this.world, this.id).flatMap((n) => n.parties));
+      awaited = [
+        ...new Set(mailbox.filter((l) => l.topic === 'acceptance' && !talked.has(l.from)).map((l) => l.from)),
+      ].sort();
+      table.set(this.id, awaited);
+    }
+    return awaited;
   }
 
   /** Channels this faction takes part in; a covert one only for its spy's side and its destination. */
@@ -358,10 +509,8 @@ export class FactionView {
       );
   }
 
-  conferences(): Conference[] {
-    return sortedIds(this.world.conferences)
-      .map((id) => this.world.conferences[id]!)
-      .filter((c) => c.host === this.id || c.sponsors.includes(this.id) || c.invitees.includes(this.id));
+  conferences(): readonly Conference[] {
+    return (this.conferencesOnce ??= conferencesOf(this.world, this.id));
   }
 
   conference(id: ConferenceId): Conference | undefined {
@@ -382,10 +531,27 @@ export class FactionView {
   }
 
   /** The events of `log[since…]` this faction observed (see `observes`). */
-  observed(log: readonly WorldEvent[], since: number): WorldEvent[] {
-    const out: WorldEvent[] = [];
-    for (let i = since; i < log.length; i++) if (this.observes(log[i]!)) out.push(log[i]!);
-    return out;
+  observed(log: readonly WorldEvent[], since: number): readonly WorldEvent[] {
+    // Every faction asks for the same stretch of the log in the same world in a tick: the events
+    // are handed out to their observers once (see `observersOf`), not scanned once per faction.
+    let shared = observations.get(log);
+    if (shared?.since !== since || shared.length !== log.length || shared.world !== this.world) {
+      const byFaction = new Map<string, WorldEvent[]>();
+      const factions = sortedIds(this.world.factions);
+      for (let i = since; i < log.length; i++) {
+        const e = log[i]!;
+        const observers = observersOf(this.world, e);
+        for (const f of observers === 'all' ? factions : observers) {
+          const list = byFaction.get(f);
+          // A faction named twice in an event observes it once.
+          if (!list) byFaction.set(f, [e]);
+          else if (list[list.length - 1] !== e) list.push(e);
+        }
+      }
+      shared = { since, length: log.length, world: this.world, byFaction };
+      observations.set(log, shared);
+    }
+    return shared.byFaction.get(this.id) ?? [];
   }
 
   /**

@@ -48,69 +48,93 @@ export function createRng(seed: number | string): Rng {
 }
 
 function fromLabel(label: string): Rng {
-  // Four non-zero words of state from the label.
-  let h = hashString(label);
-  const s = new Uint32Array(4);
-  for (let i = 0; i < 4; i++) {
-    h = mix32(h + 0x9e3779b9 + i);
-    s[i] = h;
+  return new Xoshiro128(label);
+}
+
+/**
+ * xoshiro128** (Blackman & Vigna 2018) with four 32-bit words of state, seeded from the label.
+ * A class (methods on the prototype, state in fields) rather than closures: leaders split a stream
+ * for every question they deliberate, so streams are made by the hundred thousand.
+ */
+class Xoshiro128 implements Rng {
+  readonly label: string;
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+
+  constructor(label: string) {
+    this.label = label;
+    // Four non-zero words of state from the label.
+    let h = hashString(label);
+    h = mix32(h + 0x9e3779b9);
+    this.s0 = h;
+    h = mix32(h + 0x9e3779b9 + 1);
+    this.s1 = h;
+    h = mix32(h + 0x9e3779b9 + 2);
+    this.s2 = h;
+    h = mix32(h + 0x9e3779b9 + 3);
+    this.s3 = h;
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
   }
-  if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
 
-  const nextUint32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
-    const t = s[1] << 9;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 11);
+  nextUint32(): number {
+    // Every word is kept as an unsigned 32-bit value (as a Uint32Array would hold it).
+    const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
+    const t = (this.s1 << 9) >>> 0;
+    this.s2 = (this.s2 ^ this.s0) >>> 0;
+    this.s3 = (this.s3 ^ this.s1) >>> 0;
+    this.s1 = (this.s1 ^ this.s2) >>> 0;
+    this.s0 = (this.s0 ^ this.s3) >>> 0;
+    this.s2 = (this.s2 ^ t) >>> 0;
+    this.s3 = rotl(this.s3, 11);
     return result;
-  };
-  const float = (): number => nextUint32() / 4294967296;
+  }
 
-  const rng: Rng = {
-    label,
-    nextUint32,
-    float,
-    int(min, max) {
-      const span = max - min + 1;
-      if (span <= 1) return min;
-      // Rejection sampling removes modulo bias.
-      const limit = Math.floor(4294967296 / span) * span;
-      let x = nextUint32();
-      while (x >= limit) x = nextUint32();
-      return min + (x % span);
-    },
-    chance(p) {
-      return float() < p;
-    },
-    normal() {
-      let u = float();
-      while (u === 0) u = float();
-      const v = float();
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    },
-    pick(items) {
-      if (items.length === 0) throw new RangeError('pick from an empty array');
-      return items[rng.int(0, items.length - 1)]!;
-    },
-    shuffle(items) {
-      const out = items.slice();
-      for (let i = out.length - 1; i > 0; i--) {
-        const j = rng.int(0, i);
-        const tmp = out[i]!;
-        out[i] = out[j]!;
-        out[j] = tmp;
-      }
-      return out;
-    },
-    split(name) {
-      return fromLabel(`${label}/${name}`);
-    },
-  };
-  return rng;
+  float(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  int(min: number, max: number): number {
+    const span = max - min + 1;
+    if (span <= 1) return min;
+    // Rejection sampling removes modulo bias.
+    const limit = Math.floor(4294967296 / span) * span;
+    let x = this.nextUint32();
+    while (x >= limit) x = this.nextUint32();
+    return min + (x % span);
+  }
+
+  chance(p: number): boolean {
+    return this.float() < p;
+  }
+
+  normal(): number {
+    let u = this.float();
+    while (u === 0) u = this.float();
+    const v = this.float();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('pick from an empty array');
+    return items[this.int(0, items.length - 1)]!;
+  }
+
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = items.slice();
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = this.int(0, i);
+      const tmp = out[i]!;
+      out[i] = out[j]!;
+      out[j] = tmp;
+    }
+    return out;
+  }
+
+  split(name: string): Rng {
+    return fromLabel(`${this.label}/${name}`);
+  }
 }
 
 function rotl(x: number, k: number): number {

@@ -9,11 +9,21 @@ import type { WorldEvent } from '../model/events.js';
 
 export class LogHasher {
   private readonly hash: Hash = createHash('sha256');
+  // Lines are handed to the hash in batches (one native call per ~64 kB rather than per event);
+  // the digest of the concatenation is the digest of the sequence.
+  private pending = '';
   add(event: WorldEvent): void {
-    this.hash.update(`${canonicalJson(event)}\n`, 'utf8');
+    this.pending += `${canonicalJson(event)}\n`;
+    if (this.pending.length >= 65_536) this.flush();
   }
   digest(): string {
+    this.flush();
     return this.hash.digest('hex');
+  }
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.hash.update(this.pending, 'utf8');
+    this.pending = '';
   }
 }
 

@@ -6,6 +6,7 @@
  * another explicit order): insertion order is deterministic in JavaScript, but relying on it would
  * tie a run's outcome to the order in which a scenario file happened to list things.
  */
+import { memo1, memoN, sortedKeys } from './world-index.js';
 import type {
   AgreementId,
   ChannelId,
@@ -415,9 +416,12 @@ export interface World {
   readonly beliefs: Readonly<Record<string, Belief>>;
 }
 
-/** The ids of a record in code-point order: the one iteration order the core uses. */
-export function sortedIds<K extends string>(record: Readonly<Record<K, unknown>>): K[] {
-  return (Object.keys(record) as K[]).sort();
+/**
+ * The ids of a record in code-point order: the one iteration order the core uses. Cached per record
+ * (records are never changed in place), hence read-only: copy before sorting or changing it.
+ */
+export function sortedIds<K extends string>(record: Readonly<Record<K, unknown>>): readonly K[] {
+  return sortedKeys(record);
 }
 
 export const relationKey = (from: FactionId, to: FactionId) => `${from}>${to}`;
@@ -444,7 +448,64 @@ export function distanceBetween(world: World, a: LocationId, b: LocationId): num
   const ta = topLocation(world, a);
   const tb = topLocation(world, b);
   if (ta === tb) return 0;
-  return routeTable(world).get(distanceKey(ta, tb)) ?? Number.POSITIVE_INFINITY;
+  return routeMatrix(world).get(ta)?.get(tb) ?? Number.POSITIVE_INFINITY;
+}
+
+const setDistances = new WeakMap<
+  object,
+  WeakMap<readonly LocationId[], Map<readonly LocationId[], number>>
+>();
+
+/**
+ * The least `distanceBetween` any place of `from` and any place of `to`, two lists of top-level
+ * places (Infinity if either is empty or no route joins them). Cached per table of distances and
+ * pair of lists: with interned lists (see world-index `placesOf`) a pair is computed once for as
+ * long as neither side moves.
+ */
+export function distanceBetweenSets(
+  world: World,
+  from: readonly LocationId[],
+  to: readonly LocationId[],
+): number {
+  let byFrom = setDistances.get(world.distances);
+  if (!byFrom) setDistances.set(world.distances, (byFrom = new WeakMap()));
+  let row = byFrom.get(from);
+  if (!row) byFrom.set(from, (row = new Map()));
+  let best = row.get(to);
+  if (best === undefined) {
+    best = Number.POSITIVE_INFINITY;
+    const matrix = routeMatrix(world);
+    for (const a of from) {
+      const routes = matrix.get(a);
+      for (const b of to) best = Math.min(best, a === b ? 0 : (routes?.get(b) ?? Number.POSITIVE_INFINITY));
+    }
+    row.set(to, best);
+  }
+  return best;
+}
+
+const routeMatrices = new WeakMap<Map<string, number>, Map<string, Map<string, number>>>();
+
+/** The route table as a map of maps, both directions: a lookup without building the key string. */
+function routeMatrix(world: World): Map<string, Map<string, number>> {
+  const table = routeTable(world);
+  let matrix = routeMatrices.get(table);
+  if (!matrix) {
+    matrix = new Map();
+    for (const [key, d] of table) {
+      const [a, b] = key.split('|') as [string, string];
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        let row = matrix.get(x);
+        if (!row) matrix.set(x, (row = new Map()));
+        row.set(y, d);
+      }
+    }
+    routeMatrices.set(table, matrix);
+  }
+  return matrix;
 }
 
 const routeTables = new WeakMap<object, Map<string, number>>();
@@ -475,6 +536,43 @@ function routeTable(world: World): Map<string, number> {
   routeTables.set(world.distances, table);
   return table;
 }
+
+/**
+ * The top-level places within `radius` light-years of a top-level place by known routes (itself
+ * included), by id. Built once per table of distances and radius from the route table.
+ */
+export function placesWithin(world: World, place: LocationId, radius: number): readonly LocationId[] {
+  const byRadius = nearTables(world.distances, world.locations);
+  let near = byRadius.get(radius);
+  if (!near) {
+    const out = new Map<LocationId, LocationId[]>();
+    const add = (a: LocationId, b: LocationId) => {
+      const list = out.get(a);
+      if (list) list.push(b);
+      else out.set(a, [b]);
+    };
+    for (const l of sortedIds(world.locations)) if (!world.locations[l]!.parent) add(l, l);
+    for (const [key, d] of routeTable(world)) {
+      if (d > radius) continue;
+      const [a, b] = key.split('|') as [LocationId, LocationId];
+      add(a, b);
+      add(b, a);
+    }
+    for (const list of out.values()) list.sort();
+    byRadius.set(radius, (near = out));
+  }
+  return near.get(place) ?? [place];
+}
+
+const nearTables = memoN(
+  (_distances: World['distances'], _locations: World['locations']) =>
+    new Map<number, ReadonlyMap<LocationId, readonly LocationId[]>>(),
+);
+
+/** The number of top-level places (places with no parent). */
+export const topLevelPlaceCount = memo1(
+  (locations: World['locations']) => Object.values(locations).filter((l) => !l.parent).length,
+);
 
 /** Where a person is, as a location (aboard a ship: the ship's location). */
 export function personLocation(world: World, p: Person): LocationId {

@@ -35,8 +35,11 @@ export function weightedMean(x: readonly number[], w: readonly number[]): number
  * and the next position (the usual convention, which gives the ordinary median for equal weights).
  */
 export function weightedMedian(x: readonly number[], w: readonly number[]): number {
-  const order = x.map((_, i) => i).sort((a, b) => x[a]! - x[b]! || a - b);
-  const total = w.reduce((s, v) => s + v, 0);
+  // Sorted by position then weight, and summed in that order, so that the order of the actors
+  // cannot change the rounding of a near-even split.
+  const order = x.map((_, i) => i).sort((a, b) => x[a]! - x[b]! || w[a]! - w[b]! || a - b);
+  let total = 0;
+  for (const i of order) total += w[i]!;
   const half = total / 2;
   let cum = 0;
   for (let k = 0; k < order.length; k++) {
@@ -56,8 +59,11 @@ export function weightedMedian(x: readonly number[], w: readonly number[]): numb
  * is the Condorcet winner among the held positions.
  */
 export function medianVoterPosition(x: readonly number[], w: readonly number[]): number {
-  const order = x.map((_, i) => i).sort((a, b) => x[a]! - x[b]! || a - b);
-  const total = w.reduce((s, v) => s + v, 0);
+  // Sorted by position then weight, and summed in that order, so that the order of the actors
+  // cannot change the rounding of a near-even split.
+  const order = x.map((_, i) => i).sort((a, b) => x[a]! - x[b]! || w[a]! - w[b]! || a - b);
+  let total = 0;
+  for (const i of order) total += w[i]!;
   let cum = 0;
   for (const i of order) {
     cum += w[i]!;

@@ -218,13 +218,22 @@ function medianVoter(d: Dyadic): number {
 
 /**
  * Whether offer a is preferred to b by a receiver at x: the smaller move (then the more eager
- * sender), or the more eager sender (then the smaller move). Earlier offers win exact ties.
+ * sender), or the more eager sender (then the smaller move); an exact tie goes to the lower position.
  */
 function better(a: EuOffer, b: EuOffer, x: number, choice: EuParameters['offerChoice']): boolean {
   const ma = Math.abs(a.position - x);
   const mb = Math.abs(b.position - x);
-  if (choice === 'least-move') return ma < mb || (ma === mb && a.senderUtility > b.senderUtility);
-  return a.senderUtility > b.senderUtility || (a.senderUtility === b.senderUtility && ma < mb);
+  // The last resort, the lower position, keeps the choice independent of the order of the actors.
+  const lower = a.position < b.position;
+  if (choice === 'least-move')
+    return (
+      ma < mb ||
+      (ma === mb && (a.senderUtility > b.senderUtility || (a.senderUtility === b.senderUtility && lower)))
+    );
+  return (
+    a.senderUtility > b.senderUtility ||
+    (a.senderUtility === b.senderUtility && (ma < mb || (ma === mb && lower)))
+  );
 }
 
 function runDimension(issue: ForecastIssue, dim: number, params: EuParameters): EuDimensionRun {

@@ -10,7 +10,7 @@ import { registerForecast } from './forecast.js';
 import { registerDiff, registerExplain, registerFork } from './inspect-commands.js';
 import { registerNegotiate } from './negotiate.js';
 import { registerReplay, registerRun, registerRuns, registerVerify } from './run-commands.js';
-import { registerSchema, registerValidate } from './scenario-commands.js';
+import { registerGenerate, registerSchema, registerValidate } from './scenario-commands.js';
 import { registerTournament } from './tournament.js';
 
 type Register = (program: Command) => void;
@@ -19,6 +19,7 @@ const commands: readonly Register[] = [
   registerRun,
   registerValidate,
   registerSchema,
+  registerGenerate,
   registerRuns,
   registerReplay,
   registerVerify,

@@ -1,12 +1,14 @@
 /**
  * `alliances validate FILE` and `alliances schema`: checking scenario files and printing the
- * scenario format as JSON Schema (for editors' completion and validation).
+ * scenario format as JSON Schema (for editors' completion and validation); `alliances generate`:
+ * a synthetic scenario of many factions.
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { generateScenarioInput } from '../../scenario/generate.js';
 import { loadScenario } from '../../scenario/loader.js';
 import { scenarioSchema } from '../../scenario/schema.js';
-import { readInputFile } from '../io.js';
+import { parseIntegerOption, printJson, readInputFile } from '../io.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -39,5 +41,23 @@ export function registerSchema(program: Command): void {
         $id: 'https://alliances.dev/scenario.schema.json',
       };
       process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
+    });
+}
+
+/** A synthetic scenario of many factions (src/scenario/generate.ts), printed as JSON. */
+export function registerGenerate(program: Command): void {
+  program
+    .command('generate')
+    .description('print a generated scenario of N factions on a grid with local relations and raids (JSON)')
+    .option('--factions <n>', 'number of factions', '200')
+    .option('--days <d>', 'simulated days the scenario lasts', '365')
+    .option('--seed <n>', 'seed of the generator (the world drawn)', '1')
+    .action((opts: { factions: string; days: string; seed: string }) => {
+      const input = generateScenarioInput({
+        factions: parseIntegerOption('--factions', opts.factions, 2),
+        days: parseIntegerOption('--days', opts.days, 1),
+        seed: parseIntegerOption('--seed', opts.seed, 0),
+      });
+      printJson(input);
     });
 }

@@ -1,0 +1,388 @@
+/**
+ * Indices over the world, built on first use and kept while the parts of the world they read are
+ * unchanged. The world is immutable: the reducer replaces a collection (`world.ships`, …) whenever
+ * it changes anything in it, so an index keyed on the collection objects it was built from is valid
+ * exactly as long as those objects are the world's. One tick's leaders all look at the same world,
+ * so each index is built at most once a tick and shared by every faction's view — which turns
+ * "scan every ship for this faction's" (O(ships) per question, O(factions × ships) per tick) into a
+ * lookup.
+ *
+ * Every list an index holds is in the order the scans it replaces produced (ids in code-point
+ * order), so sums over them add the same numbers in the same order: behaviour is unchanged to the
+ * last bit. Lists are frozen: callers must copy before sorting or changing them.
+ */
+import type { FactionId, LocationId, ShipId } from './ids.js';
+import {
+  type Agreement,
+  type Belief,
+  type Conference,
+  type Negotiation,
+  type Person,
+  personLocation,
+  type Relation,
+  type Ship,
+  topLocation,
+  type World,
+} from './world.js';
+
+/**
+ * `build(a)` memoised on the object `a` (dropped with it). No allocation on a hit: these are
+ * called tens of thousands of times a run.
+ */
+export function memo1<A extends object, T>(build: (a: A) => T): (a: A) => T {
+  const cache = new WeakMap<A, T>();
+  return (a) => {
+    let value = cache.get(a);
+    if (value === undefined && !cache.has(a)) cache.set(a, (value = build(a)));
+    return value as T;
+  };
+}
+
+/**
+ * `build(a, b, …)` (up to four collections) memoised on the object `a`, and rebuilt when the others
+ * it read are not the same objects any more (only the latest is kept for each `a`). Written without
+ * rest parameters so that a hit allocates nothing.
+ */
+export function memoN<
+  A extends object,
+  R extends readonly [object] | readonly [object, object] | readonly [object, object, object],
+  T,
+>(build: (a: A, ...rest: R) => T): (a: A, ...rest: R) => T {
+  type Hit = { readonly b?: object; readonly c?: object; readonly d?: object; readonly value: T };
+  const cache = new WeakMap<A, Hit>();
+  const plain = build as unknown as (a: A, b?: object, c?: object, d?: object) => T;
+  const memoised = (a: A, b?: object, c?: object, d?: object): T => {
+    const hit = cache.get(a);
+    if (hit !== undefined && hit.b === b && hit.c === c && hit.d === d) return hit.value;
+    const value = plain(a, b, c, d);
+    cache.set(a, { b, c, d, value });
+    return value;
+  };
+  return memoised as unknown as (a: A, ...rest: R) => T;
+}
+
+/**
+ * The value `build()` made for `name` from these collections, rebuilt when one of them is not the
+ * same object any more. For occasional use (it allocates); hot indices use `memo1`/`memoN`.
+ */
+export function cachedOn<T>(name: string, deps: readonly [object, ...object[]], build: () => T): T {
+  let byName = named.get(deps[0]);
+  if (!byName) named.set(deps[0], (byName = new Map()));
+  const hit = byName.get(name);
+  if (hit && hit.deps.length === deps.length && hit.deps.every((d, i) => d === deps[i]))
+    return hit.value as T;
+  const value = build();
+  byName.set(name, { deps, value });
+  return value;
+}
+
+const named = new WeakMap<
+  object,
+  Map<string, { readonly deps: readonly object[]; readonly value: unknown }>
+>();
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** The keys of a record in code-point order (cached: records are never changed in place). */
+export function sortedKeys<K extends string>(record: Readonly<Record<K, unknown>>): readonly K[] {
+  return sortedKeysOf(record) as readonly K[];
+}
+
+const sortedKeysOf = memo1((record: object): readonly string[] => Object.freeze(Object.keys(record).sort()));
+
+function groupBy<T, K>(
+  items: readonly T[],
+  key: (item: T) => K | readonly K[] | null,
+): ReadonlyMap<K, readonly T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null) continue;
+    // A key listed twice (a party named twice) files the item once, as `includes` would find it once.
+    for (const one of Array.isArray(k) ? new Set(k as readonly K[]) : [k as K]) {
+      const list = out.get(one);
+      if (list) list.push(item);
+      else out.set(one, [item]);
+    }
+  }
+  for (const list of out.values()) Object.freeze(list);
+  return out;
+}
+
+const valuesOf = <T>(record: Readonly<Record<string, T>>): T[] => sortedKeys(record).map((id) => record[id]!);
+
+type Rec<T> = Readonly<Record<string, T>>;
+const get = <K, T>(index: ReadonlyMap<K, readonly T[]>, key: K): readonly T[] => index.get(key) ?? EMPTY;
+
+const shipsByFactionIndex = memo1((ships: Rec<Ship>) => groupBy(valuesOf(ships), (s) => s.faction));
+const liveShipsIndex = memo1((ships: Rec<Ship>) =>
+  groupBy(valuesOf(ships), (s) => (s.destroyed ? null : s.faction)),
+);
+const shipsStoppedIndex = memoN((ships: Rec<Ship>, locations: World['locations']) =>
+  groupBy(valuesOf(ships), (s) =>
+    s.destroyed || s.course ? null : topLocation({ locations } as World, s.location),
+  ),
+);
+const personsByFactionIndex = memo1((persons: Rec<Person>) => groupBy(valuesOf(persons), (p) => p.faction));
+const personsByLoyaltyIndex = memo1((persons: Rec<Person>) => groupBy(valuesOf(persons), (p) => p.loyalty));
+const personsAtIndex = memo1((persons: Rec<Person>) =>
+  groupBy(valuesOf(persons), (p) =>
+    p.status !== 'dead' && p.position.kind === 'location' ? p.position.location : null,
+  ),
+);
+const personsAboardIndex = memo1((persons: Rec<Person>) =>
+  groupBy(valuesOf(persons), (p) =>
+    p.status !== 'dead' && p.position.kind === 'ship' ? p.position.ship : null,
+  ),
+);
+const beliefsByHolderIndex = memo1((beliefs: Rec<Belief>) => groupBy(valuesOf(beliefs), (b) => b.holder));
+const agreementsIndex = memo1((agreements: Rec<Agreement>) =>
+  groupBy(valuesOf(agreements), (a) => a.parties),
+);
+const negotiationsIndex = memo1((negotiations: Rec<Negotiation>) =>
+  groupBy(valuesOf(negotiations), (n) => n.parties),
+);
+const relationsFromIndex = memo1((relations: Rec<Relation>) => {
+  const byFrom = new Map<FactionId, Relation[]>();
+  for (const key of sortedKeys(relations)) {
+    const r = relations[key]!;
+    const list = byFrom.get(r.from);
+    if (list) list.push(r);
+    else byFrom.set(r.from, [r]);
+  }
+  for (const list of byFrom.values()) list.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
+  return byFrom as ReadonlyMap<FactionId, readonly Relation[]>;
+});
+
+/**
+ * A table keyed `from>to` (relations, beliefs) as a map from `from` to a map from `to`: a lookup
+ * without building the key string. Ids never contain `>`.
+ */
+const pairTable = memo1((table: Rec<unknown>): ReadonlyMap<string, ReadonlyMap<string, unknown>> => {
+  const out = new Map<string, Map<string, unknown>>();
+  for (const key of Object.keys(table)) {
+    const cut = key.indexOf('>');
+    const from = key.slice(0, cut);
+    let inner = out.get(from);
+    if (!inner) out.set(from, (inner = new Map()));
+    inner.set(key.slice(cut + 1), table[key]!);
+  }
+  return out;
+});
+const NO_PAIRS: ReadonlyMap<string, never> = new Map<string, never>();
+
+/** Every ship of a faction (destroyed ones too), by id. */
+export function shipsByFaction(world: World, faction: FactionId): readonly Ship[] {
+  return get(shipsByFactionIndex(world.ships), faction);
+}
+
+/** A faction's ships that are not destroyed, by id. */
+export function liveShipsOf(world: World, faction: FactionId): readonly Ship[] {
+  return get(liveShipsIndex(world.ships), faction);
+}
+
+/** Ships not destroyed and not under way whose location lies in a top-level place, by id. */
+export function shipsStoppedAt(world: World, place: LocationId): readonly Ship[] {
+  return get(shipsStoppedIndex(world.ships, world.locations), place);
+}
+
+/** Every person serving a faction (the dead too), by id. */
+export function personsByFaction(world: World, faction: FactionId): readonly Person[] {
+  return get(personsByFactionIndex(world.persons), faction);
+}
+
+/** Every person truly loyal to a faction (whoever they serve), by id. */
+export function personsByLoyalty(world: World, faction: FactionId): readonly Person[] {
+  return get(personsByLoyaltyIndex(world.persons), faction);
+}
+
+/** Living persons standing at an exact location (not aboard a ship), by id. */
+export function personsStandingAt(world: World, location: LocationId): readonly Person[] {
+  return get(personsAtIndex(world.persons), location);
+}
+
+/** Living persons aboard a ship, by id. */
+export function personsAboard(world: World, ship: ShipId): readonly Person[] {
+  return get(personsAboardIndex(world.persons), ship);
+}
+
+/** The relations a faction holds towards others (`from` = faction), by the other's id. */
+export function relationsFrom(world: World, faction: FactionId): readonly Relation[] {
+  return get(relationsFromIndex(world.relations), faction);
+}
+
+/** `world.relations[relationKey(from, to)]`, by the map of `from`'s relations. */
+export function relationsMapFrom(world: World, from: FactionId): ReadonlyMap<string, Relation> {
+  return (pairTable(world.relations).get(from) as ReadonlyMap<string, Relation> | undefined) ?? NO_PAIRS;
+}
+
+/** `world.beliefs[beliefKey(holder, about)]`, by the map of `holder`'s beliefs. */
+export function beliefsMapOf(world: World, holder: FactionId): ReadonlyMap<string, Belief> {
+  return (pairTable(world.beliefs).get(holder) as ReadonlyMap<string, Belief> | undefined) ?? NO_PAIRS;
+}
+
+/** The beliefs a faction holds about others, by the other's id. */
+export function beliefsHeldBy(world: World, holder: FactionId): readonly Belief[] {
+  return get(beliefsByHolderIndex(world.beliefs), holder);
+}
+
+const conferencesIndex = memo1((conferences: Rec<Conference>) =>
+  groupBy(valuesOf(conferences), (c) => [c.host, ...c.sponsors, ...c.invitees]),
+);
+
+/** Conferences a faction hosts, sponsors or is invited to, by id. */
+export function conferencesOf(world: World, faction: FactionId): readonly Conference[] {
+  return get(conferencesIndex(world.conferences), faction);
+}
+
+/** Items grouped by party, then by status (two map lookups, no key string built per call). */
+function byPartyAndStatus<T extends { readonly parties: readonly FactionId[]; readonly status: string }>(
+  items: readonly T[],
+): ReadonlyMap<FactionId, ReadonlyMap<string, readonly T[]>> {
+  const out = new Map<FactionId, Map<string, T[]>>();
+  for (const item of items) {
+    for (const party of new Set(item.parties)) {
+      let byStatus = out.get(party);
+      if (!byStatus) out.set(party, (byStatus = new Map()));
+      const list = byStatus.get(item.status);
+      if (list) list.push(item);
+      else byStatus.set(item.status, [item]);
+    }
+  }
+  return out;
+}
+
+const agreementsByStatusIndex = memo1((agreements: Rec<Agreement>) => byPartyAndStatus(valuesOf(agreements)));
+const negotiationsByStatusIndex = memo1((negotiations: Rec<Negotiation>) =>
+  byPartyAndStatus(valuesOf(negotiations)),
+);
+
+/** Agreements a faction is party to with this status, by id. */
+export function agreementsWithStatus(
+  world: World,
+  faction: FactionId,
+  status: Agreement['status'],
+): readonly Agreement[] {
+  return agreementsByStatusIndex(world.agreements).get(faction)?.get(status) ?? EMPTY;
+}
+
+/** Negotiations a faction is party to with this status, by id. */
+export function negotiationsWithStatus(
+  world: World,
+  faction: FactionId,
+  status: Negotiation['status'],
+): readonly Negotiation[] {
+  return negotiationsByStatusIndex(world.negotiations).get(faction)?.get(status) ?? EMPTY;
+}
+
+/** Agreements a faction is party to (any status), by id. */
+export function agreementsOf(world: World, faction: FactionId): readonly Agreement[] {
+  return get(agreementsIndex(world.agreements), faction);
+}
+
+/** Negotiations a faction is party to (any status), by id. */
+export function negotiationsOf(world: World, faction: FactionId): readonly Negotiation[] {
+  return get(negotiationsIndex(world.negotiations), faction);
+}
+
+/**
+ * One frozen array per distinct sorted list of places: a faction whose places did not change gets
+ * the very same array tick after tick, so caches keyed on it (distances, who is in sight) survive
+ * the world's changes. Bounded: past the limit lists are simply not shared.
+ */
+const internedPlaces = new Map<string, readonly LocationId[]>();
+const INTERN_LIMIT = 100_000;
+
+function internPlaces(places: LocationId[]): readonly LocationId[] {
+  const key = places.join('\n');
+  let shared = internedPlaces.get(key);
+  if (shared === undefined) {
+    shared = Object.freeze(places);
+    if (internedPlaces.size < INTERN_LIMIT) internedPlaces.set(key, shared);
+  }
+  return shared;
+}
+
+const placesTable = memoN(
+  (_ships: Rec<Ship>, _persons: Rec<Person>, _locations: World['locations']) =>
+    new Map<FactionId, readonly LocationId[]>(),
+);
+
+/**
+ * The top-level places where a faction has ships (where they are, or where they are headed), or,
+ * when it has none, its living people; sorted.
+ */
+export function placesOf(world: World, faction: FactionId): readonly LocationId[] {
+  const known = placesTable(world.ships, world.persons, world.locations);
+  let places = known.get(faction);
+  if (places === undefined) {
+    const out = new Set<LocationId>();
+    for (const s of liveShipsOf(world, faction))
+      out.add(topLocation(world, s.course ? s.course.to : s.location));
+    if (out.size === 0) {
+      for (const p of personsByFaction(world, faction))
+        if (p.status !== 'dead') out.add(topLocation(world, personLocation(world, p)));
+    }
+    places = internPlaces([...out].sort());
+    known.set(faction, places);
+  }
+  return places;
+}
+
+interface Placement {
+  readonly at: ReadonlyMap<LocationId, readonly FactionId[]>;
+  readonly nowhere: readonly FactionId[];
+}
+
+const factionsByPlaceTable = memoN(
+  (
+    _ships: Rec<Ship>,
+    _persons: Rec<Person>,
+    _locations: World['locations'],
+    _factions: World['factions'],
+  ) => ({ built: null as Placement | null }),
+);
+
+/** The last placement built, with what it was built from: reused while no faction has moved. */
+let lastPlacement: {
+  readonly ids: readonly string[];
+  readonly places: readonly (readonly LocationId[])[];
+  readonly placement: Placement;
+} | null = null;
+
+/**
+ * Which factions are present at each top-level place (see `placesOf`), by id; and the factions
+ * present nowhere (no ships, no living people), whose whereabouts are unknown. The same object as
+ * long as every faction's places are unchanged (place lists are interned), so that what is built
+ * on it lasts across ticks.
+ */
+export function factionsByPlace(world: World): Placement {
+  const slot = factionsByPlaceTable(world.ships, world.persons, world.locations, world.factions);
+  if (slot.built === null) {
+    const ids = sortedKeys(world.factions);
+    const places = ids.map((f) => placesOf(world, f as FactionId));
+    const last = lastPlacement;
+    if (
+      last !== null &&
+      last.ids.length === ids.length &&
+      last.ids.every((f, i) => f === ids[i] && last.places[i] === places[i])
+    ) {
+      slot.built = last.placement;
+    } else {
+      const at = new Map<LocationId, FactionId[]>();
+      const nowhere: FactionId[] = [];
+      ids.forEach((f, i) => {
+        const fp = places[i]!;
+        if (fp.length === 0) nowhere.push(f as FactionId);
+        for (const l of fp) {
+          const list = at.get(l);
+          if (list) list.push(f as FactionId);
+          else at.set(l, [f as FactionId]);
+        }
+      });
+      slot.built = { at, nowhere };
+      lastPlacement = { ids, places, placement: slot.built };
+    }
+  }
+  return slot.built;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../agents/run.js';
+import { generateScenario, generateScenarioInput } from './generate.js';
+import { loadScenario } from './loader.js';
+
+describe('generateScenario', () => {
+  const scenario = generateScenario({ factions: 12, days: 3, seed: 5 });
+
+  it('is a valid scenario of the requested size, reloadable from its own text', () => {
+    expect(scenario.spec.factions).toHaveLength(12);
+    expect(scenario.spec.duration).toBe(3 * 24 * 60);
+    expect(loadScenario(scenario.text, scenario.file).spec).toEqual(scenario.spec);
+  });
+
+  it('is a function of its options', () => {
+    expect(JSON.stringify(generateScenarioInput({ factions: 12, days: 3, seed: 5 }))).toBe(scenario.text);
+    expect(JSON.stringify(generateScenarioInput({ factions: 12, days: 3, seed: 6 }))).not.toBe(scenario.text);
+  });
+
+  it('keeps relations and routes local: only between grid neighbours and to the hub', () => {
+    const big = generateScenario({ factions: 64, days: 30 }).spec;
+    const perFaction = new Map<string, number>();
+    for (const r of big.relations) perFaction.set(r.from, (perFaction.get(r.from) ?? 0) + 1);
+    // Eight neighbours at most, each pair described once (mutual) or twice (one each way).
+    for (const count of perFaction.values()) expect(count).toBeLessThanOrEqual(8);
+    for (const d of big.distances) expect(d.lightYears).toBeLessThan(20);
+    // Raids, one per faction per 45 days or so, all within the run and in time order.
+    const raids = big.script.map((s) => s.at);
+    expect(raids.length).toBe(Math.round((64 * 30) / 45));
+    expect([...raids].sort((a, b) => a - b)).toEqual(raids);
+    expect(raids.every((at) => at >= 0 && at < big.duration)).toBe(true);
+  });
+
+  it('runs autonomously, the same seed giving the same log', () => {
+    const a = runScenario(scenario, { seed: 2, mode: 'autonomous' });
+    const b = runScenario(generateScenario({ factions: 12, days: 3, seed: 5 }), {
+      seed: 2,
+      mode: 'autonomous',
+    });
+    expect(a.hash).toBe(b.hash);
+    expect(a.events.at(-1)!.type).toBe('run-ended');
+    expect(a.events.some((e) => e.type === 'engagement')).toBe(true);
+    expect(a.events.some((e) => e.type === 'decision-made')).toBe(true);
+  });
+
+  it('refuses sizes that make no world', () => {
+    expect(() => generateScenarioInput({ factions: 1 })).toThrow(RangeError);
+    expect(() => generateScenarioInput({ days: 0 })).toThrow(RangeError);
+  });
+});
