@@ -234,6 +234,8 @@ export function attackQuestions(s: Situation): Question[] {
   const { view } = s;
   const leader = actingLeader(view, s.members);
   if (!leader) return [];
+  // Only factions at war are attacked: most factions most of the time have none.
+  if (!view.factionIds().some((f) => f !== view.id && view.relation(f)?.status === 'war')) return [];
   const truce = view
     .conferences()
     .filter((c) => c.status === 'convened' || c.status === 'proposed')
