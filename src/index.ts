@@ -53,6 +53,7 @@ export {
   checkFork,
   type ForkOptions,
   forkRun,
+  type Play,
   recordRun,
   scenarioOfRun,
   type Verification,
@@ -70,7 +71,17 @@ export {
 } from './agents/fidelity.js';
 export { type ParallelFidelityOptions, runFidelityParallel } from './cli/fidelity-runner.js';
 export { deliberate, type Deliberation, type Option, type Question } from './agents/deliberation.js';
-export { runScenario } from './agents/run.js';
+export { runScenario, type RunOptions } from './agents/run.js';
+export {
+  type ChoiceRequest,
+  choiceProblem,
+  type Player,
+  type PresentedOption,
+  type QuestionPut,
+  type RecordedChoice,
+  recordingPlayer,
+  replayingPlayer,
+} from './agents/players.js';
 export { decisionMakersFor } from './agents/modes.js';
 export {
   createLeaders,

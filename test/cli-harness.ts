@@ -19,12 +19,13 @@ export interface CliResult {
 
 export function runCli(
   args: readonly string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: { cwd?: string; env?: Record<string, string>; input?: string } = {},
 ): CliResult {
   const result = spawnSync(process.execPath, [binary, ...args], {
     cwd: options.cwd ?? projectRoot,
     env: { ...process.env, ...options.env, CI: 'true', NO_COLOR: '1' },
     encoding: 'utf8',
+    ...(options.input !== undefined ? { input: options.input } : {}),
     maxBuffer: 256 * 1024 * 1024,
   });
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };

@@ -180,3 +180,53 @@ describe('fidelity', () => {
     expect(r.stdout).toContain('Story milestones reached per run (of 12)');
   });
 });
+
+describe('run --play: a player at the prompt in the seat of a leader', () => {
+  it('puts the leader’s questions, takes the answers, stores them, and verify replays them', () => {
+    const db = join(tempDir(), 'played.db');
+    // Recommended, then the second-ranked option, then the reasons behind option 1, then the leader takes over.
+    const r = runCli(
+      ['run', '--mode', 'autonomous', '--seed', '3', '--play', 'federation', '--db', db, '--json'],
+      {
+        input: '\n2\n?1\n1\nauto\n',
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('Kathryn Janeway: seeking an alliance');
+    expect(r.stderr).toContain('← recommended');
+    expect(r.stderr).toMatch(/vetoed: principle:no-technology-transfer/);
+    expect(r.stderr).toMatch(/[+-]\d\.\d{3} {2}judgement/);
+    const played = json<{ run: number; hash: string; events: Event[] }>(r.stdout);
+    expect(
+      played.events.some((e) => (e.reasons as string[] | undefined)?.[0] === 'the player chose it'),
+    ).toBe(true);
+    const auto = json<{ hash: string }>(
+      runCli(['run', '--mode', 'autonomous', '--seed', '3', '--no-store', '--json']).stdout,
+    );
+    expect(played.hash).not.toBe(auto.hash);
+
+    const v = runCli(['verify', String(played.run), '--db', db, '--json']);
+    expect(v.status).toBe(0);
+    expect(json<{ matches: boolean }>(v.stdout).matches).toBe(true);
+
+    // With no input at all the leader decides: the autonomous run.
+    const silent = runCli(
+      ['run', '--mode', 'autonomous', '--seed', '3', '--play', 'federation', '--no-store', '--json'],
+      {
+        input: '',
+      },
+    );
+    expect(json<{ hash: string }>(silent.stdout).hash).toBe(auto.hash);
+    expect(silent.stderr).toContain('end of input: the leader decides from here on');
+  });
+
+  it('refuses an unknown faction and scripted mode, with exit code 2', () => {
+    const unknown = runCli(['run', '--mode', 'autonomous', '--play', 'romulans', '--no-store']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('the scenario has no faction "romulans"');
+    expect(unknown.stderr).toContain('federation');
+    const scripted = runCli(['run', '--play', 'federation', '--no-store']);
+    expect(scripted.status).toBe(2);
+    expect(scripted.stderr).toContain('--mode autonomous');
+  });
+});

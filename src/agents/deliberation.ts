@@ -19,6 +19,7 @@ import type { PersonId } from '../model/ids.js';
 import type { Counsel, Decision, Intent, ScoredOption } from '../model/intents.js';
 import type { Doctrine, Person } from '../model/world.js';
 import { sumTerms, type Term } from './models/valuation.js';
+import { choiceProblem, type QuestionPut } from './players.js';
 
 export interface Option {
   /** Stable id within the question (`seek-alliance`, `hold`, `channel:raiders`). */
@@ -111,7 +112,12 @@ export interface Deliberation {
  * Deliberates a question: counsel, scoring, doctrine, choice. Returns the decisions to carry out,
  * the first of each chosen option carrying the whole explanation.
  */
-export function deliberate(q: Question, members: readonly Person[], rng: Rng): Deliberation {
+export function deliberate(
+  q: Question,
+  members: readonly Person[],
+  rng: Rng,
+  player?: (request: QuestionPut) => readonly string[] | null,
+): Deliberation {
   const decider = q.decider;
   const counsel: { advisor: Person; counsel: Counsel; conviction: number; topic: string }[] = [];
   const votes = new Map<string, number>();
@@ -183,12 +189,7 @@ export function deliberate(q: Question, members: readonly Person[], rng: Rng): D
       chosen = [];
       for (const s of eligible) {
         if (chosen.length >= pick || s.option.statusQuo || (quo && s.score <= quo.score)) continue;
-        const exclusive =
-          s.option.exclusive === undefined
-            ? []
-            : typeof s.option.exclusive === 'string'
-              ? [s.option.exclusive]
-              : s.option.exclusive;
+        const exclusive = exclusiveKeys(s.option);
         if (exclusive.some((k) => keys.has(k))) continue;
         for (const k of exclusive) keys.add(k);
         chosen.push(s);
@@ -209,6 +210,32 @@ export function deliberate(q: Question, members: readonly Person[], rng: Rng): D
   }));
   const counselGiven = counsel.map((c) => c.counsel);
 
+  // A player in the decider's seat sees what the decider sees and may choose otherwise.
+  let playerChose = false;
+  if (player && eligible.length > 0) {
+    const put: QuestionPut = {
+      question: q.id,
+      topic: q.topic,
+      decider: decider.id,
+      options: options.map((o, i) => ({
+        ...o,
+        label: scored[i]!.option.label,
+        exclusive: exclusiveKeys(scored[i]!.option),
+      })),
+      counsel: counselGiven,
+      recommended: chosen.map((c) => c.option.id),
+      pick: q.pick ?? 1,
+    };
+    const answer = player(put);
+    if (answer !== null) {
+      const problem = choiceProblem(put, answer);
+      if (problem) throw new Error(`the answer to "${q.id}" cannot be carried out: ${problem}`);
+      const recommended = put.recommended.join('\n');
+      chosen = answer.map((id) => scored.find((s) => s.option.id === id)!);
+      playerChose = answer.join('\n') !== recommended;
+    }
+  }
+
   const decisions: Decision[] = [];
   // Supporters speak first, the most impatient and convinced first; objections come last.
   const ordered = [...counsel].sort((a, b) => {
@@ -227,7 +254,9 @@ export function deliberate(q: Question, members: readonly Person[], rng: Rng): D
   chosen.sort((a, b) => (a.option.order ?? 0) - (b.option.order ?? 0));
   for (const choice of chosen) {
     const remembered = choice.option.remember ?? q.id;
-    const reasons = choiceReasons(choice, scored);
+    const reasons = playerChose
+      ? ['the player chose it', ...choiceReasons(choice, scored)]
+      : choiceReasons(choice, scored);
     choice.option.acts.forEach((act, i) => {
       decisions.push({
         actor: act.actor ?? decider.id,
@@ -254,6 +283,9 @@ export function deliberate(q: Question, members: readonly Person[], rng: Rng): D
   }
   return { decisions };
 }
+
+const exclusiveKeys = (o: Option): readonly string[] =>
+  o.exclusive === undefined ? [] : typeof o.exclusive === 'string' ? [o.exclusive] : o.exclusive;
 
 /** The strongest terms pulling the way of `sign`, as reasons (their notes, or names). */
 function topReasons(terms: readonly Term[], sign: 1 | -1, fallback: readonly Term[]): string[] {

@@ -19,11 +19,13 @@ import { hours, type Minutes } from '../model/time.js';
 import { sortedIds } from '../model/world.js';
 import { conferencesOf } from '../model/world-index.js';
 import { deliberate, type Question } from './deliberation.js';
+import type { Player, QuestionPut } from './players.js';
 import { negotiationMoves } from './negotiator.js';
 import { channelQuestions } from './questions/channels.js';
 import { conferenceQuestions } from './questions/conferences.js';
 import { rescueQuestions } from './questions/custody.js';
 import {
+  actingLeader,
   envoyResponseQuestions,
   guestQuestions,
   rendezvousQuestions,
@@ -82,6 +84,8 @@ export const REVIEW_EVERY: Minutes = hours(6);
 export interface LeaderOptions {
   /** Only these factions are led (default: all). */
   readonly factions?: readonly FactionId[];
+  /** Players in the seat of these factions' leaders (./players.ts); their factions stay led otherwise. */
+  readonly players?: Readonly<Partial<Record<FactionId, Player>>>;
 }
 
 export function createLeaders(options: LeaderOptions = {}): DecisionMaker {
@@ -89,7 +93,7 @@ export function createLeaders(options: LeaderOptions = {}): DecisionMaker {
     decide(ctx: DecisionContext): Decision[] {
       const out: Decision[] = [];
       for (const faction of options.factions ?? sortedIds(ctx.world.factions)) {
-        out.push(...decideFor(ctx, faction, true));
+        out.push(...decideFor(ctx, faction, true, options.players?.[faction]));
       }
       return out;
     },
@@ -124,7 +128,7 @@ function conferenceImminent(ctx: DecisionContext, faction: FactionId): boolean {
 /** How long before a conference opens its parties attend to it hour by hour. */
 const IMMINENT: Minutes = hours(8);
 
-function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean): Decision[] {
+function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean, player?: Player): Decision[] {
   const view = new FactionView(ctx.world, faction, ctx.t);
   const talks = view.negotiations('open');
   const observed = lead ? view.observed(ctx.log, ctx.since) : [];
@@ -140,9 +144,15 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean): Dec
   if (!review) return out;
   // A ship is given one order a tick: later questions may not move a ship an earlier one moved.
   const claimed = new Set<string>();
+  // A player takes the questions put to the faction's leader; its other members decide for themselves.
+  const seat = player ? actingLeader(view, s.members) : undefined;
   for (const source of QUESTION_SOURCES) {
     for (const q of source(s)) {
-      const { decisions } = deliberate(q, s.members, rng.split(q.id));
+      const ask =
+        player && q.decider.id === seat?.id
+          ? (put: QuestionPut) => player.choose({ ...put, faction, t: ctx.t, view, log: ctx.log })
+          : undefined;
+      const { decisions } = deliberate(q, s.members, rng.split(q.id), ask);
       const moves = decisions.flatMap((d) =>
         d.intent.type === 'move' || d.intent.type === 'retreat' || d.intent.type === 'send-envoy'
           ? [d.intent.ship]

@@ -3,18 +3,23 @@
  * - `scripted`: the script forces every decision it makes; the negotiators conduct the talks it opens;
  * - `autonomous`: only the script's exogenous events are forced; the leaders decide everything else;
  * - `mixed`: scripted until `scriptUntil`, autonomous after (the counterfactual fork).
+ * In the autonomous part, `players` may take the seat of some factions' leaders (./players.ts).
  */
 import type { DecisionContext, DecisionMaker, RunMode } from '../engine/simulation.js';
 import type { Minutes } from '../model/time.js';
-import { createLeaders, createNegotiators, startingAt } from './leaders.js';
+import { createLeaders, createNegotiators, type LeaderOptions, startingAt } from './leaders.js';
 
-export function decisionMakersFor(mode: RunMode, scriptUntil?: Minutes): DecisionMaker[] {
+export function decisionMakersFor(
+  mode: RunMode,
+  scriptUntil?: Minutes,
+  players?: LeaderOptions['players'],
+): DecisionMaker[] {
   if (mode === 'scripted') return [createNegotiators()];
-  if (mode === 'autonomous') return [createLeaders()];
+  if (mode === 'autonomous') return [createLeaders({ players })];
   const until = (scriptUntil ?? 0) as Minutes;
   const negotiators = createNegotiators();
   return [
     { decide: (ctx: DecisionContext) => (ctx.t <= until ? negotiators.decide(ctx) : []) },
-    startingAt(createLeaders(), until),
+    startingAt(createLeaders({ players }), until),
   ];
 }

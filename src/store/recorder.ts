@@ -10,7 +10,9 @@ import { applyEdit, editProblems, type WorldEdit } from '../engine/world-edit.js
 import type { WorldEvent } from '../model/events.js';
 import type { World } from '../model/world.js';
 import { logHash } from '../engine/log-hash.js';
+import { type Player, type RecordedChoice, recordingPlayer, replayingPlayer } from '../agents/players.js';
 import { runScenario } from '../agents/run.js';
+import type { FactionId } from '../model/ids.js';
 import type { RunMode, SimulationOptions, SimulationResult } from '../engine/simulation.js';
 import type { Minutes } from '../model/time.js';
 import { loadScenario, type Scenario } from '../scenario/loader.js';
@@ -20,28 +22,52 @@ export interface RecordedRun extends SimulationResult {
   readonly runId: number;
 }
 
-/** Simulates `scenario` and stores the run as it goes, one transaction per tick. */
+/** A player in the seat of one faction's leader, whose answers are stored with the run. */
+export interface Play {
+  readonly faction: FactionId;
+  readonly player: Player;
+}
+
+/** How a played run is stored in its options, so that `verify` can replay the player's answers. */
+interface StoredPlay {
+  readonly faction: FactionId;
+  readonly choices: readonly RecordedChoice[];
+}
+
+/**
+ * Simulates `scenario` and stores the run as it goes, one transaction per tick. With `play`, the
+ * player's answers are stored with the run when it completes.
+ */
 export function recordRun(
   store: Store,
   scenario: Scenario,
-  options: SimulationOptions & { storeOptions?: Record<string, unknown> },
+  options: SimulationOptions & { storeOptions?: Record<string, unknown>; play?: Play },
 ): RecordedRun {
+  // What `verify` needs to re-simulate the run: the switch from script to leaders, with the caller's own.
+  const stored = {
+    ...(options.scriptUntil !== undefined ? { scriptUntil: options.scriptUntil } : {}),
+    ...options.storeOptions,
+  };
   const runId = store.createRun({
     scenario: scenario.spec.id,
     scenarioFile: scenario.file,
     scenarioText: scenario.text,
     seed: options.seed,
     mode: options.mode ?? 'scripted',
-    options: options.storeOptions,
+    options: stored,
   });
+  const recording = options.play ? recordingPlayer(options.play.player) : null;
   const result = runScenario(scenario, {
     ...options,
+    ...(options.play && recording ? { players: { [options.play.faction]: recording.player } } : {}),
     onTick: (events, t) => {
       store.appendEvents(runId, events);
       options.onTick?.(events, t);
     },
   });
-  store.completeRun(runId, result.hash);
+  const play: StoredPlay | null =
+    options.play && recording ? { faction: options.play.faction, choices: recording.choices } : null;
+  store.completeRun(runId, result.hash, play ? { ...stored, play } : undefined);
   return { ...result, runId };
 }
 
@@ -150,6 +176,14 @@ const storedFork = (run: RunRecord): StoredFork | null => {
   return f && typeof f.at === 'number' ? f : null;
 };
 
+/** A played run's player, replaying the stored answers. */
+const playersOfRun = (run: RunRecord) => {
+  const play = run.options.play as StoredPlay | undefined;
+  return play && typeof play.faction === 'string' && Array.isArray(play.choices)
+    ? { players: { [play.faction]: replayingPlayer(play.choices) } }
+    : {};
+};
+
 export interface Verification {
   readonly run: RunRecord;
   readonly storedHash: string;
@@ -180,7 +214,7 @@ export function verifyRun(store: Store, run: RunRecord): Verification {
           prefix: stored.slice(0, fork.at),
           edits: fork.edits.map((e) => ({ ...e, reason: 'fork' })),
         }
-      : { seed: run.seed, mode, scriptUntil },
+      : { seed: run.seed, mode, scriptUntil, ...playersOfRun(run) },
   );
   const recomputedStoredHash = logHash(stored);
   let firstDifference: number | null = null;

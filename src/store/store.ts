@@ -192,8 +192,15 @@ export class Store {
     })();
   }
 
-  completeRun(runId: number, hash: string): void {
-    this.db.prepare("UPDATE runs SET status = 'complete', hash = ? WHERE id = ?").run(hash, runId);
+  /** Marks a run complete; `options`, if given, replace those stored when it was created. */
+  completeRun(runId: number, hash: string, options?: Record<string, unknown>): void {
+    if (options === undefined) {
+      this.db.prepare("UPDATE runs SET status = 'complete', hash = ? WHERE id = ?").run(hash, runId);
+    } else {
+      this.db
+        .prepare("UPDATE runs SET status = 'complete', hash = ?, options = ? WHERE id = ?")
+        .run(hash, canonicalJson(options), runId);
+    }
   }
 
   listRuns(): RunRecord[] {

@@ -8,14 +8,16 @@ import { namesOf, renderChronicle } from '../../engine/chronicle.js';
 import { buildWorld } from '../../engine/initial-world.js';
 import { type MilestoneResult, matchMilestones } from '../../engine/milestones.js';
 import { fold } from '../../engine/reducer.js';
-import { type SimulationResult, simulate } from '../../engine/simulation.js';
+import type { SimulationResult } from '../../engine/simulation.js';
 import { renderSummary, summarize } from '../../engine/summary.js';
 import type { WorldEvent } from '../../model/events.js';
-import { decisionMakersFor } from '../../agents/modes.js';
 import { type Minutes, parseDuration } from '../../model/time.js';
 import { DEFAULT_SCENARIO, resolveScenario } from '../../scenario/builtin.js';
 import { loadScenario, type Scenario } from '../../scenario/loader.js';
-import { recordRun, verifyRun } from '../../store/recorder.js';
+import { type Play, recordRun, verifyRun } from '../../store/recorder.js';
+import { runScenario } from '../../agents/run.js';
+import type { FactionId } from '../../model/ids.js';
+import { promptPlayer, syncLines } from '../prompt-player.js';
 import { resolveDbPath, Store } from '../../store/store.js';
 import { parseIntegerOption, printJson } from '../io.js';
 
@@ -119,6 +121,32 @@ function runJson(
   };
 }
 
+/** A player at the prompt in the seat of `faction`'s leader. */
+function playAt(scenario: Scenario, faction: string): Play {
+  const factions = scenario.spec.factions.map((f) => f.id as string);
+  if (!factions.includes(faction)) {
+    throw new InputError([
+      {
+        code: 'invalid-option',
+        path: '--play',
+        message: `the scenario has no faction "${faction}"`,
+        hint: `factions: ${factions.join(', ')}`,
+      },
+    ]);
+  }
+  const lines = syncLines();
+  const io = {
+    // Piped answers are echoed, so that the transcript reads as it would at a terminal.
+    readLine: () => {
+      const line = lines();
+      if (line !== null && !process.stdin.isTTY) process.stderr.write(`${line}\n`);
+      return line;
+    },
+    write: (text: string) => process.stderr.write(text),
+  };
+  return { faction: faction as FactionId, player: promptPlayer(io, namesOf(buildWorld(scenario.spec))) };
+}
+
 export function registerRun(program: Command): void {
   program
     .command('run')
@@ -128,6 +156,10 @@ export function registerRun(program: Command): void {
     .option('--mode <mode>', `how decisions are made: ${MODES.join(', ')}`, 'scripted')
     .option('--script-until <time>', 'in mixed mode, follow the script until this time (e.g. 30h, 1d 6h)')
     .option('--variant <name>', "apply one of the scenario's counterfactual variants")
+    .option(
+      '--play <faction>',
+      "take the seat of this faction's leader (autonomous or mixed mode), answering on stdin",
+    )
     .option('--json', 'print one JSON object instead of the chronicle')
     .option('--seq', 'number the events in the chronicle (for `alliances explain` and `fork --at`)')
     .option('--db <path>', 'database file (default: $ALLIANCES_DB or ./alliances.db)')
@@ -144,9 +176,20 @@ export function registerRun(program: Command): void {
           store: boolean;
           scriptUntil?: string;
           variant?: string;
+          play?: string;
         },
       ) => {
         const mode = parseMode(opts.mode);
+        if (opts.play !== undefined && mode === 'scripted') {
+          throw new InputError([
+            {
+              code: 'invalid-option',
+              path: '--play',
+              message: 'in scripted mode the script makes every choice; there is no seat to take',
+              hint: '--mode autonomous, or --mode mixed --script-until TIME',
+            },
+          ]);
+        }
         const scriptUntil =
           opts.scriptUntil === undefined ? undefined : parseTimeOption('--script-until', opts.scriptUntil);
         if (mode === 'mixed' && scriptUntil === undefined) {
@@ -163,7 +206,8 @@ export function registerRun(program: Command): void {
         const scenario = resolveScenario(arg, opts.variant === undefined ? {} : { variant: opts.variant });
         const seed =
           opts.seed === undefined ? scenario.spec.seed : parseIntegerOption('--seed', opts.seed, 0);
-        const simulation = { seed, mode, scriptUntil, decisionMakers: decisionMakersFor(mode, scriptUntil) };
+        const play = opts.play === undefined ? undefined : playAt(scenario, opts.play);
+        const simulation = { seed, mode, scriptUntil };
         let result: SimulationResult;
         let runId: number | null = null;
         if (opts.store) {
@@ -172,6 +216,7 @@ export function registerRun(program: Command): void {
             const recorded = recordRun(store, scenario, {
               ...simulation,
               storeOptions: runOptions(scriptUntil, opts.variant),
+              ...(play ? { play } : {}),
             });
             runId = recorded.runId;
             result = recorded;
@@ -179,7 +224,10 @@ export function registerRun(program: Command): void {
             store.close();
           }
         } else {
-          result = simulate(scenario, simulation);
+          result = runScenario(scenario, {
+            ...simulation,
+            ...(play ? { players: { [play.faction]: play.player } } : {}),
+          });
         }
         if (opts.json) printJson(runJson(scenario, result, runId, seed, mode));
         else process.stdout.write(renderRun(scenario, result, runId, opts.seq === true));

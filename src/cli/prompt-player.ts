@@ -1,0 +1,149 @@
+/**
+ * A player at a prompt (`alliances run --play FACTION`): before each question put to the faction's
+ * leader it shows what the faction saw since the last question, then the options as the leader
+ * scored them, the vetoes, the counsel and the leader's recommendation, and reads an answer.
+ *
+ * The engine asks synchronously, so the answer is read with a blocking read of standard input;
+ * prompts go to standard error so that `--json` output on standard output stays clean. Input can
+ * be piped (one answer per line): at the end of input the leader takes the faction back.
+ */
+import { readSync } from 'node:fs';
+import { type Names, renderEvent } from '../engine/chronicle.js';
+import { choiceProblem, type ChoiceRequest, type Player, type PresentedOption } from '../agents/players.js';
+import { formatTime } from '../model/time.js';
+
+export interface LineIo {
+  /** The next line of input without its line break, or null at the end of input. */
+  readLine(): string | null;
+  write(text: string): void;
+}
+
+/** Lines of a file descriptor, read synchronously (standard input by default). */
+export function syncLines(fd = 0): () => string | null {
+  const chunk = Buffer.alloc(4096);
+  let pending = '';
+  let ended = false;
+  return () => {
+    for (;;) {
+      const nl = pending.indexOf('\n');
+      if (nl >= 0) {
+        const line = pending.slice(0, nl).replace(/\r$/, '');
+        pending = pending.slice(nl + 1);
+        return line;
+      }
+      if (ended) {
+        if (pending === '') return null;
+        const last = pending;
+        pending = '';
+        return last;
+      }
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (e) {
+        // A non-blocking standard input has nothing yet: wait a little and read again.
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+          continue;
+        }
+        if ((e as NodeJS.ErrnoException).code === 'EOF') n = 0;
+        else throw e;
+      }
+      if (n === 0) ended = true;
+      else pending += chunk.toString('utf8', 0, n);
+    }
+  };
+}
+
+const HELP =
+  'Answer with the number of an option (several, comma-separated, where more than one may be chosen), ' +
+  'Enter for the recommendation, "?N" for the reasons behind option N, "auto" to hand the faction back ' +
+  'to its leader for the rest of the run.';
+
+export function promptPlayer(io: LineIo, names: Names): Player {
+  let seen = 0;
+  let auto = false;
+  const show = (text: string) => io.write(`${text}\n`);
+  return {
+    choose(request: ChoiceRequest) {
+      if (auto) return null;
+      const news = request.view.observed(request.log, seen);
+      seen = request.log.length;
+      for (const e of news) {
+        const line = renderEvent(e, names);
+        if (line !== null) show(`  ${formatTime(e.t)}  ${line}`);
+      }
+      const order = ranked(request.options);
+      show('');
+      show(
+        `── ${formatTime(request.t)} · ${names.name(request.faction)} · ${names.name(request.decider)}: ${request.topic}`,
+      );
+      for (const c of request.counsel) {
+        const option = request.options.find((o) => o.option === c.option);
+        show(
+          `   ${names.name(c.advisor)} counsels ${c.position} ${option?.label ?? c.option}: ${c.reasons.join('; ')}`,
+        );
+      }
+      order.forEach((o, i) => {
+        const mark = request.recommended.includes(o.option) ? '  ← recommended' : '';
+        const status = o.vetoedBy ? `vetoed: ${o.vetoedBy}` : `score ${o.score.toFixed(3)}`;
+        show(`   ${String(i + 1).padStart(2)}. ${o.label}  (${status})${mark}`);
+      });
+      for (;;) {
+        io.write(
+          `Your choice${request.pick > 1 ? ` (up to ${request.pick})` : ''} [Enter: recommended, ? for help] > `,
+        );
+        const line = io.readLine();
+        if (line === null) {
+          show('\n(end of input: the leader decides from here on)');
+          auto = true;
+          return null;
+        }
+        const answer = line.trim();
+        if (answer === '') return null;
+        if (answer === 'auto') {
+          auto = true;
+          return null;
+        }
+        if (answer === '?' || answer === 'help') {
+          show(HELP);
+          continue;
+        }
+        const why = /^\?\s*(\d+)$/.exec(answer);
+        if (why) {
+          const o = order[Number(why[1]) - 1];
+          if (!o) show(`there is no option ${why[1]}`);
+          else
+            for (const t of o.terms)
+              show(
+                `     ${t.value >= 0 ? '+' : ''}${t.value.toFixed(3)}  ${t.name}${t.note ? ` — ${t.note}` : ''}`,
+              );
+          continue;
+        }
+        const numbers = answer.split(/[\s,]+/).map(Number);
+        if (numbers.some((n) => !Number.isInteger(n) || n < 1 || n > order.length)) {
+          show(`answer with numbers from 1 to ${order.length} (? for help)`);
+          continue;
+        }
+        const ids = numbers.map((n) => order[n - 1]!.option);
+        const problem = choiceProblem(request, ids);
+        if (problem) {
+          show(problem);
+          continue;
+        }
+        return ids;
+      }
+    },
+  };
+}
+
+/** Options best first, vetoed ones last, ties in the question's order. */
+function ranked(options: readonly PresentedOption[]): PresentedOption[] {
+  return options
+    .map((o, i) => ({ o, i }))
+    .sort(
+      (a, b) =>
+        Number(a.o.vetoedBy !== null) - Number(b.o.vetoedBy !== null) || b.o.score - a.o.score || a.i - b.i,
+    )
+    .map(({ o }) => o);
+}

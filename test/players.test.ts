@@ -1,0 +1,119 @@
+/**
+ * Players in the seat of a faction's leader, on the built-in scenario: a player who takes every
+ * recommendation makes the leader's own run; a player who chooses otherwise changes it, within the
+ * faction's vetoes; a played run is reproduced from its recorded answers, in the store too.
+ */
+import { describe, expect, it } from 'vitest';
+import { type ChoiceRequest, type Player, recordingPlayer, replayingPlayer } from '../src/agents/players.js';
+import { runScenario } from '../src/agents/run.js';
+import { defaultScenario } from '../src/engine/test-support.js';
+import { id } from '../src/model/ids.js';
+import type { WorldEvent } from '../src/model/events.js';
+import { days } from '../src/model/time.js';
+import { recordRun, verifyRun } from '../src/store/recorder.js';
+import { Store } from '../src/store/store.js';
+
+const scenario = defaultScenario();
+const federation = id.faction('federation');
+const run = (players?: Record<string, Player>, seed = 3) =>
+  runScenario(scenario, {
+    seed,
+    mode: 'autonomous',
+    ...(players ? { players } : {}),
+  });
+
+/** Chooses, where it can, an eligible option the leader would not have chosen. */
+const contrarian = (asked: ChoiceRequest[] = []): Player => ({
+  choose(request) {
+    asked.push(request);
+    const other = request.options.find((o) => !o.vetoedBy && !request.recommended.includes(o.option));
+    return other ? [other.option] : null;
+  },
+});
+
+const decisions = (events: readonly WorldEvent[]) =>
+  events.filter((e) => e.type === 'decision-made') as (WorldEvent & {
+    actor: string;
+    choice?: string;
+    reasons: string[];
+    options?: { option: string; vetoedBy: string | null }[];
+  })[];
+
+describe('a player in the seat of a leader', () => {
+  const autonomous = run();
+
+  it('who takes every recommendation makes the same run, byte for byte', () => {
+    const asked: ChoiceRequest[] = [];
+    const echo: Player = {
+      choose(request) {
+        asked.push(request);
+        return request.recommended;
+      },
+    };
+    const played = run({ [federation]: echo });
+    expect(played.hash).toBe(autonomous.hash);
+    expect(asked.length).toBeGreaterThan(5);
+    // Only the faction's leader's questions are put to the player, with what the leader sees.
+    for (const r of asked) {
+      expect(r.faction).toBe(federation);
+      expect(r.decider).toBe(id.person('janeway'));
+      expect(r.recommended.length).toBeGreaterThan(0);
+      expect(r.view.id).toBe(federation);
+    }
+    expect(asked.map((r) => r.question)).toContain('security');
+    const nulls = run({ [federation]: { choose: () => null } });
+    expect(nulls.hash).toBe(autonomous.hash);
+  });
+
+  it('who chooses otherwise changes the run, never past a veto, and the log says who chose', () => {
+    const asked: ChoiceRequest[] = [];
+    const played = run({ [federation]: contrarian(asked) });
+    expect(played.hash).not.toBe(autonomous.hash);
+    const byPlayer = decisions(played.events).filter((e) => e.reasons[0] === 'the player chose it');
+    expect(byPlayer.length).toBeGreaterThan(0);
+    for (const d of byPlayer) {
+      expect(d.actor).toBe(id.person('janeway'));
+      const chosen = d.options?.find((o) => o.option === d.choice);
+      expect(chosen?.vetoedBy).toBeNull();
+    }
+    // Every question offered the player the vetoed options too, marked.
+    expect(asked.some((r) => r.options.some((o) => o.vetoedBy !== null))).toBe(true);
+  });
+
+  it('cannot choose a vetoed option', () => {
+    const rogue: Player = {
+      choose(request) {
+        const vetoed = request.options.find((o) => o.vetoedBy);
+        return vetoed ? [vetoed.option] : null;
+      },
+    };
+    expect(() => run({ [federation]: rogue })).toThrow(/cannot be carried out: "[^"]+" is vetoed/);
+  });
+
+  it('makes a run that its recorded answers reproduce', () => {
+    const recording = recordingPlayer(contrarian());
+    const played = run({ [federation]: recording.player }, 5);
+    expect(recording.choices.some((c) => c !== null)).toBe(true);
+    const replayed = run({ [federation]: replayingPlayer(recording.choices) }, 5);
+    expect(replayed.hash).toBe(played.hash);
+  });
+
+  it('is stored with its answers, and verify replays them', () => {
+    const store = Store.open(':memory:');
+    try {
+      const recorded = recordRun(store, scenario, {
+        seed: 4,
+        mode: 'mixed',
+        scriptUntil: days(1),
+        play: { faction: federation, player: contrarian() },
+      });
+      const stored = store.getRun(recorded.runId);
+      const play = stored.options.play as { faction: string; choices: unknown[] };
+      expect(play.faction).toBe(federation);
+      expect(play.choices.length).toBeGreaterThan(0);
+      expect(verifyRun(store, stored).matches).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+});
