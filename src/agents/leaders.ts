@@ -46,6 +46,7 @@ import { spyHuntQuestions, spyQuestions } from './questions/spies.js';
 import {
   encounterQuestions,
   hostingQuestions,
+  promisedVisitQuestions,
   proposalQuestions,
   visitQuestions,
 } from './questions/talks.js';
@@ -65,6 +66,7 @@ export const QUESTION_SOURCES: readonly ((s: Situation) => Question[])[] = [
   dutyQuestions,
   reliefQuestions,
   proposalQuestions,
+  promisedVisitQuestions,
   securityQuestions,
   channelQuestions,
   encounterQuestions,

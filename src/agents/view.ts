@@ -524,6 +524,11 @@ export class FactionView {
     return i.faction === this.id || i.suspectedBy.includes(this.id) ? i : undefined;
   }
 
+  /** Whether one of our ships is waiting at a rendezvous for one of our people. */
+  waitingAtRendezvous(ship: Ship): boolean {
+    return this.world.rendezvous.some((r) => r.ship === ship.id && ship.faction === this.id);
+  }
+
   rendezvousFor(person: PersonId) {
     return this.world.rendezvous.find(
       (r) => r.person === person && this.world.ships[r.ship]?.faction === this.id,

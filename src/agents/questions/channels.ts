@@ -116,6 +116,9 @@ export function channelQuestions(s: Situation): Question[] {
             continue;
           const ear = contact.influence[them.leader] ?? 0;
           if (ear <= 0) continue;
+          // An envoy goes through a contact once: a second through the same one adds nothing.
+          const channel = `${view.id}-${candidate}-through-${contact.id}`;
+          if (view.channels().some((ch) => ch.id === channel)) continue;
           const place = view.top(view.locationOf(contact));
           const ship = view
             .ownShips()
@@ -140,7 +143,7 @@ export function channelQuestions(s: Situation): Question[] {
               {
                 intent: {
                   type: 'send-envoy',
-                  channel: `${view.id}-${candidate}-through-${contact.id}` as never,
+                  channel: channel as never,
                   envoy: envoy.id,
                   ship: ship.id,
                   to: place,

@@ -189,7 +189,8 @@ export function rendezvousQuestions(s: Situation): Question[] {
         leader,
         `go after ${missing.name} at ${target}`,
         [
-          { intent: { type: 'move', ship: ship.id, to: target } },
+          // A ship already under way (most often to the same place) keeps its course.
+          ...(ship.course ? [] : [{ intent: { type: 'move' as const, ship: ship.id, to: target } }]),
           { intent: { type: 'take-precaution', kind: 'yellow-alert', ship: ship.id, persons: [] } },
         ],
         [{ name: 'one of ours is missing', value: 1, note: `${missing.name} has not come back` }],

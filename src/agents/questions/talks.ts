@@ -40,7 +40,6 @@ function covet(view: FactionView, other: FactionId, judge: Person): Term[] {
     : [];
 }
 
-/** Answering a proposal of talks received by message: agree (and go to them), refuse, or ignore. */
 /** A conference this faction will attend that opens within `within` (talks must not keep it away). */
 function conferenceDue(s: Situation, within: Minutes): boolean {
   return s.view
@@ -54,13 +53,23 @@ function conferenceDue(s: Situation, within: Minutes): boolean {
     );
 }
 
+/**
+ * Answering a proposal of talks received by message: agree (and go to them), refuse, or ignore.
+ * A flagship waiting at a rendezvous for one of ours keeps waiting: the visit is promised and made
+ * once it is free (`promisedVisitQuestions`).
+ */
 export function proposalQuestions(s: Situation): Question[] {
   const { view, threat } = s;
   const leader = view.leader();
   if (leader.status !== 'active') return [];
   const out: Question[] = [];
   for (const letter of view.mailbox()) {
-    if (letter.topic !== 'proposal' || s.lastAsked(`letter:${letter.message}`) !== undefined) continue;
+    if (
+      letter.topic !== 'proposal' ||
+      s.lastAsked(`letter:${letter.message}`) !== undefined ||
+      s.lastAsked(`promise:${letter.message}`) !== undefined
+    )
+      continue;
     if (talkedWith(view, letter.from)) continue;
     const from = letter.from;
     const sender = view.person(letter.sender);
@@ -76,6 +85,7 @@ export function proposalQuestions(s: Situation): Question[] {
     const sought = view.self.agenda.alliance?.candidates.includes(from) ?? false;
     const busy = conferenceDue(s, hours(24));
     const flagship = view.flagship();
+    const waiting = flagship !== undefined && view.waitingAtRendezvous(flagship);
     const options = (judge: Person): Option[] => {
       const value = allianceValue(view, threat, from, judge);
       const grudge = view.grievance(from);
@@ -92,10 +102,12 @@ export function proposalQuestions(s: Situation): Question[] {
                 text: `${view.self.name} will talk; we will come to you`,
               },
             },
-            ...(flagship && theirPlace && view.place(flagship) !== theirPlace
+            // A ship under way keeps its course, and one waiting for our envoy keeps waiting.
+            ...(flagship && !flagship.course && !waiting && theirPlace && view.place(flagship) !== theirPlace
               ? [{ intent: { type: 'move' as const, ship: flagship.id, to: theirPlace } }]
               : []),
           ],
+          ...(waiting ? { remember: `promise:${letter.message}` } : {}),
           terms: [
             ...value,
             ...covet(view, from, judge),
@@ -164,6 +176,41 @@ function acceptedAndHere(view: FactionView): Letter[] {
     const aboard = theirLeader.position.kind === 'ship' ? view.ship(theirLeader.position.ship) : undefined;
     return aboard ? !aboard.course && view.place(aboard) === place : view.place(theirLeader) === place;
   });
+}
+
+/**
+ * Going to the talks promised while the flagship was waiting at a rendezvous, once it is free: the
+ * proposal's sender's leader is where we go, as when agreeing (`proposalQuestions`).
+ */
+export function promisedVisitQuestions(s: Situation): Question[] {
+  const { view } = s;
+  const leader = view.leader();
+  const flagship = view.flagship();
+  if (!flagship || flagship.course || leader.status !== 'active' || view.waitingAtRendezvous(flagship))
+    return [];
+  const out: Question[] = [];
+  for (const letter of view.mailbox()) {
+    if (letter.topic !== 'proposal' || s.lastAsked(`promise:${letter.message}`) === undefined) continue;
+    if (talkedWith(view, letter.from) || !s.due(`visit-promised:${letter.message}`, hours(12))) continue;
+    const theirLeader = view.person(view.faction(letter.from).leader);
+    if (!theirLeader || theirLeader.status !== 'active') continue;
+    const theirShip = theirLeader.position.kind === 'ship' ? view.ship(theirLeader.position.ship) : undefined;
+    const theirPlace = theirShip
+      ? view.top(theirShip.course?.to ?? theirShip.location)
+      : view.place(theirLeader);
+    if (view.place(flagship) === theirPlace) continue;
+    out.push(
+      single(
+        `visit-promised:${letter.message}`,
+        leader,
+        `go to ${theirPlace} for the talks promised to ${letter.from}`,
+        [{ intent: { type: 'move', ship: flagship.id, to: theirPlace } }],
+        [{ name: 'a promise to keep', value: 1, note: `we told ${letter.from} we would come` }],
+      ),
+    );
+    break;
+  }
+  return out;
 }
 
 /** Hosting talks aboard the flagship once those who accepted have come. */
