@@ -178,6 +178,8 @@ export function observersOf(world: World, e: WorldEvent): 'all' | readonly strin
       out.push(...shipFaction(payload.ship));
       if (Array.isArray(payload.ships))
         for (const sh of payload.ships as unknown[]) out.push(...shipFaction(sh));
+      if (typeof payload.negotiation === 'string')
+        out.push(...(world.negotiations[payload.negotiation as keyof World['negotiations']]?.parties ?? []));
       return out;
     }
   }
@@ -627,6 +629,13 @@ export class FactionView {
         }
         if (typeof payload.ship === 'string' && myShip(payload.ship)) return true;
         if (Array.isArray(payload.ships) && (payload.ships as string[]).some(myShip)) return true;
+        // What is said in talks is heard by both sides.
+        if (typeof payload.negotiation === 'string')
+          return (
+            this.world.negotiations[payload.negotiation as keyof World['negotiations']]?.parties.includes(
+              me,
+            ) ?? false
+          );
         return false;
       }
     }
