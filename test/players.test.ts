@@ -15,7 +15,7 @@ import { Store } from '../src/store/store.js';
 
 const scenario = defaultScenario();
 const federation = id.faction('federation');
-const run = (players?: Record<string, Player>, seed = 3) =>
+const run = (players?: Record<string, Player>, seed = 1) =>
   runScenario(scenario, {
     seed,
     mode: 'autonomous',
@@ -61,6 +61,14 @@ describe('a player in the seat of a leader', () => {
       expect(r.view.id).toBe(federation);
     }
     expect(asked.map((r) => r.question)).toContain('security');
+    // The talks are hers too: the Nistrim's terms with a crew exchange cannot be accepted.
+    const talks = asked.filter((r) => r.question.startsWith('talks:'));
+    expect(talks.length).toBeGreaterThan(0);
+    expect(
+      talks.some((r) =>
+        r.options.some((o) => o.option === 'accept' && o.vetoedBy === 'principle:no-crew-exchange'),
+      ),
+    ).toBe(true);
     const nulls = run({ [federation]: { choose: () => null } });
     expect(nulls.hash).toBe(autonomous.hash);
   });
@@ -78,6 +86,27 @@ describe('a player in the seat of a leader', () => {
     }
     // Every question offered the player the vetoed options too, marked.
     expect(asked.some((r) => r.options.some((o) => o.vetoedBy !== null))).toBe(true);
+  });
+
+  it('who takes the terms offered in talks, where the rules allow, makes agreements the leader would not', () => {
+    const taker: Player = {
+      choose(request) {
+        const accept = request.options.find((o) => o.option === 'accept' && !o.vetoedBy);
+        return request.question.startsWith('talks:') && accept ? ['accept'] : null;
+      },
+    };
+    const played = run({ [federation]: taker });
+    const accepted = played.events.filter(
+      (e) =>
+        e.type === 'decision-made' &&
+        e.actor === 'janeway' &&
+        (e as { decision?: string }).decision === 'accept',
+    );
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(accepted.some((e) => (e as { reasons: string[] }).reasons[0] === 'the player chose it')).toBe(
+      true,
+    );
+    expect(played.events.some((e) => e.type === 'agreement-concluded')).toBe(true);
   });
 
   it('cannot choose a vetoed option', () => {

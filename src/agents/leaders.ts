@@ -142,19 +142,24 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean, play
   const rng = ctx.rng.split(`${faction}@${ctx.t}`);
   const s = situationOf(view, observed, ctx.settings, rng);
   const out: Decision[] = [];
-  for (const n of talks) out.push(...negotiationMoves(view, s, n));
+  // A player takes the questions put to the faction's leader, in talks and out of them; the
+  // faction's other members decide for themselves.
+  const ask = player
+    ? (put: QuestionPut) => player.choose({ ...put, faction, t: ctx.t, view, log: ctx.log })
+    : undefined;
+  for (const n of talks) out.push(...negotiationMoves(view, s, n, ask));
   if (!review) return out;
   // A ship is given one order a tick: later questions may not move a ship an earlier one moved.
   const claimed = new Set<string>();
-  // A player takes the questions put to the faction's leader; its other members decide for themselves.
-  const seat = player ? actingLeader(view, s.members) : undefined;
+  const seat = ask ? actingLeader(view, s.members) : undefined;
   for (const source of QUESTION_SOURCES) {
     for (const q of source(s)) {
-      const ask =
-        player && q.decider.id === seat?.id
-          ? (put: QuestionPut) => player.choose({ ...put, faction, t: ctx.t, view, log: ctx.log })
-          : undefined;
-      const { decisions } = deliberate(q, s.members, rng.split(q.id), ask);
+      const { decisions } = deliberate(
+        q,
+        s.members,
+        rng.split(q.id),
+        q.decider.id === seat?.id ? ask : undefined,
+      );
       const moves = decisions.flatMap((d) =>
         d.intent.type === 'move' || d.intent.type === 'retreat' || d.intent.type === 'send-envoy'
           ? [d.intent.ship]

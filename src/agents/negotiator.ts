@@ -52,6 +52,7 @@ import {
 } from '../diplomacy/negotiation/index.js';
 import { allianceOffer } from './models/alliances.js';
 import { sumTerms, type Term, valueAgreement, valueProvision } from './models/valuation.js';
+import { choiceProblem, type QuestionPut } from './players.js';
 import type { Situation } from './situation.js';
 import type { FactionView } from './view.js';
 
@@ -211,7 +212,12 @@ function tableFor(
 const MAX_AGENDA = 12;
 
 /** The moves of `view`'s faction in open talks `n`, if it is its turn and its negotiator is there. */
-export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation): Decision[] {
+export function negotiationMoves(
+  view: FactionView,
+  s: Situation,
+  n: Negotiation,
+  player?: (put: QuestionPut) => readonly string[] | null,
+): Decision[] {
   const other = n.parties.find((p) => p !== view.id);
   if (!other || n.parties.length !== 2) return [];
   const last = n.offers[n.offers.length - 1];
@@ -311,6 +317,40 @@ export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation
     options,
     choice,
   });
+  const labels: Record<string, string> = {
+    accept: `accept their terms: ${described(standing)}`,
+    counter: 'make our next offer',
+    'walk-out': 'end the talks',
+  };
+  /**
+   * The response: the negotiator's own choice, or — for the leader's seat — the player's answer.
+   * `carry` turns a choice among the options into the decisions that carry it out.
+   */
+  const respond = (
+    options: ScoredOption[],
+    recommended: string,
+    carry: (choice: string) => Decision[],
+  ): Decision[] => {
+    if (!player || speaker.id !== leader.id) return carry(recommended);
+    const put: QuestionPut = {
+      question: `talks:${n.id}`,
+      topic: `the talks with ${other}: their terms are ${described(standing)}`,
+      decider: speaker.id,
+      options: options.map((o) => ({ ...o, label: labels[o.option] ?? o.option, exclusive: [] })),
+      counsel: [],
+      recommended: [recommended],
+      pick: 1,
+    };
+    const answer = player(put);
+    if (answer === null) return carry(recommended);
+    const problem = choiceProblem(put, answer);
+    if (problem) throw new Error(`the answer to "${put.question}" cannot be carried out: ${problem}`);
+    const choice = answer[0]!;
+    const decisions = carry(choice);
+    return choice === recommended
+      ? decisions
+      : decisions.map((d, i) => (i === 0 ? { ...d, reasons: ['the player chose it', ...d.reasons] } : d));
+  };
 
   // 1. Red lines: rejected on principle; insistence ends the talks.
   const breach = view.breachOf(standing, n.parties);
@@ -338,15 +378,18 @@ export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation
         options,
         choice,
       );
-    if (!counterTerms)
-      return [
-        rejection('walk-out'),
-        walkOut([insisted ? 'they insist on what we will never agree to' : 'no acceptable terms']),
-      ];
-    return [
-      rejection('counter'),
-      propose(counterTerms, [`terms without ${offending.map((k) => k.replace(/-/g, ' ')).join(', ')}`]),
-    ];
+    labels.counter = `offer terms without ${offending.map((k) => k.replace(/-/g, ' ')).join(', ')}`;
+    return respond(options, counterTerms ? 'counter' : 'walk-out', (choice) =>
+      choice === 'counter' && counterTerms
+        ? [
+            rejection('counter'),
+            propose(counterTerms, [`terms without ${offending.map((k) => k.replace(/-/g, ' ')).join(', ')}`]),
+          ]
+        : [
+            rejection('walk-out'),
+            walkOut([insisted ? 'they insist on what we will never agree to' : 'no acceptable terms']),
+          ],
+    );
   }
   // 2. What our leader demands comes first.
   const missing = leader.demands.filter((d) => !standing.some((p) => matchesProvisionPattern(p, d, view.id)));
@@ -357,19 +400,24 @@ export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation
         ({ kind: d.kind, count: 10 } as Provision),
     );
     const demanded = [...standing, ...add];
-    return [
-      explained(
-        decision({ type: 'counter', negotiation: n.id, kind: 'demand', add }, [
-          `${leader.name} insists on ${missing.map((d) => d.kind.replace(/-/g, ' ')).join(', ')}`,
-        ]),
-        [
-          acceptOption(`demand:${missing.map((d) => d.kind).join('+')}`),
-          counterOption(demanded),
-          walkOutOption(),
-        ],
-        'counter',
-      ),
+    const insistence = missing.map((d) => d.kind.replace(/-/g, ' ')).join(', ');
+    const options = [
+      acceptOption(`demand:${missing.map((d) => d.kind).join('+')}`),
+      counterOption(demanded),
+      walkOutOption(),
     ];
+    labels.counter = `demand ${insistence}`;
+    return respond(options, 'counter', (choice) => [
+      choice === 'counter'
+        ? explained(
+            decision({ type: 'counter', negotiation: n.id, kind: 'demand', add }, [
+              `${leader.name} insists on ${insistence}`,
+            ]),
+            options,
+            'counter',
+          )
+        : explained(walkOut([`without ${insistence} there is nothing to agree`]), options, 'walk-out'),
+    ]);
   }
   // 3. Acceptance, unless a bias forbids taking terms from this speaker.
   const judged = valueAgreement(view, other, standing, s.threat, leader, view.person(last.speaker));
@@ -383,39 +431,49 @@ export function negotiationMoves(view: FactionView, s: Situation, n: Negotiation
     counterOption(nextTerms, atDeadline ? 'deadline' : nextTerms ? null : 'no-acceptable-terms'),
     walkOutOption(),
   ];
-  if (!biased && table.strategy.respond(turn('respond', offer), offer) === 'accept') {
-    if (speaker.id !== leader.id) return [];
+  const acceptable = !biased && table.strategy.respond(turn('respond', offer), offer) === 'accept';
+  // Only the leader accepts for the faction; another negotiator leaves the terms to the leader.
+  if (acceptable && speaker.id !== leader.id) return [];
+  // 4. Otherwise a counter-offer, or break off at the deadline.
+  if (nextTerms) labels.counter = `counter with ${described(nextTerms)}`;
+  const recommended = acceptable ? 'accept' : atDeadline || !nextTerms ? 'walk-out' : 'counter';
+  return respond(options, recommended, (choice) => {
+    if (choice === 'accept')
+      return [
+        explained(
+          decision({ type: 'accept', negotiation: n.id }, [
+            acceptable
+              ? `the terms are worth ${worth(standing)} to us, enough at this stage`
+              : `the terms are worth ${worth(standing)} to us`,
+          ]),
+          options,
+          'accept',
+        ),
+      ];
+    if (choice === 'counter' && nextTerms)
+      return [
+        explained(
+          propose(nextTerms, [
+            biased && judged.vetoNote
+              ? judged.vetoNote
+              : `their terms are worth ${worth(standing)} to us; ours ${worth(nextTerms)}`,
+          ]),
+          options,
+          'counter',
+        ),
+      ];
     return [
       explained(
-        decision({ type: 'accept', negotiation: n.id }, [
-          `the terms are worth ${worth(standing)} to us, enough at this stage`,
-        ]),
-        options,
-        'accept',
-      ),
-    ];
-  }
-  // 4. Counter-offer, or break off at the deadline.
-  if (atDeadline)
-    return [
-      explained(
-        walkOut(['no agreement in sight', ...(biased && judged.vetoNote ? [judged.vetoNote] : [])]),
+        walkOut(
+          atDeadline
+            ? ['no agreement in sight', ...(biased && judged.vetoNote ? [judged.vetoNote] : [])]
+            : [nextTerms ? 'better no treaty than these terms' : 'no acceptable terms'],
+        ),
         options,
         'walk-out',
       ),
     ];
-  if (!nextTerms) return [explained(walkOut(['no acceptable terms']), options, 'walk-out')];
-  return [
-    explained(
-      propose(nextTerms, [
-        biased && judged.vetoNote
-          ? judged.vetoNote
-          : `their terms are worth ${worth(standing)} to us; ours ${worth(nextTerms)}`,
-      ]),
-      options,
-      'counter',
-    ),
-  ];
+  });
 }
 
 /**
