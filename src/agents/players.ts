@@ -9,7 +9,8 @@
  * options cannot be chosen: the faction's principles, its leader's demands and the engine's rules
  * bind a player as they bind the leader.
  *
- * The rest of the faction stays autonomous: advisors counsel, the negotiator conducts the talks, a
+ * The seat includes the leader's answers in talks (accept, counter, walk out; ./negotiator.ts). The
+ * rest of the faction stays autonomous: advisors counsel, the negotiator makes opening offers, a
  * spy among the crew serves its true masters. A player who always takes the recommendation makes
  * the same run, byte for byte, as the built-in leader.
  *
