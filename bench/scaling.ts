@@ -29,6 +29,8 @@ export interface ScalingPoint {
   readonly cpuSeconds: number;
   readonly msPerTick: number;
   readonly eventsPerSecond: number;
+  /** Microseconds of run time per event: the cost of a unit of the world's activity. */
+  readonly usPerEvent: number;
   /** Peak resident set size of the process that ran this size alone, in MB. */
   readonly peakRssMB: number;
   /** Heap in use after the run (the log and the final world still held), in MB. */
@@ -39,6 +41,12 @@ export interface ScalingResult {
   readonly points: readonly ScalingPoint[];
   /** Fitted exponent k of msPerTick ∝ factions^k (null for a single size). */
   readonly exponent: number | null;
+  /**
+   * The same fit for events per run (how the world's activity grows with its size) and for the
+   * cost per event: the per-tick exponent is about their sum.
+   */
+  readonly eventsExponent: number | null;
+  readonly perEventExponent: number | null;
   readonly node: string;
   readonly load: number;
 }
@@ -64,6 +72,7 @@ export function measureScalingPoint(factions: number, simulatedDays: number): Sc
     cpuSeconds: (used.user + used.system) / 1e6,
     msPerTick: (seconds * 1000) / ticks,
     eventsPerSecond: result.events.length / seconds,
+    usPerEvent: (seconds * 1e6) / Math.max(1, result.events.length),
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     heapUsedMB: process.memoryUsage().heapUsed / 1e6,
   };
@@ -102,6 +111,8 @@ export function runScalingBenchmark(options: { factions?: number; days?: number 
   return {
     points,
     exponent: logLogSlope(points.map((p) => ({ x: p.factions, y: p.msPerTick }))),
+    eventsExponent: logLogSlope(points.map((p) => ({ x: p.factions, y: Math.max(1, p.events) }))),
+    perEventExponent: logLogSlope(points.map((p) => ({ x: p.factions, y: p.usPerEvent }))),
     node: process.version,
     load: loadavg()[0]!,
   };
@@ -109,7 +120,18 @@ export function runScalingBenchmark(options: { factions?: number; days?: number 
 
 export function renderScalingBenchmark(r: ScalingResult): string {
   const rows = [
-    ['factions', 'days', 'events', 'seconds', 'CPU s', 'ms/tick', 'events/s', 'peak RSS MB', 'heap MB'],
+    [
+      'factions',
+      'days',
+      'events',
+      'seconds',
+      'CPU s',
+      'ms/tick',
+      'events/s',
+      'µs/event',
+      'peak RSS MB',
+      'heap MB',
+    ],
     ...r.points.map((p) => [
       String(p.factions),
       String(p.days),
@@ -118,6 +140,7 @@ export function renderScalingBenchmark(r: ScalingResult): string {
       p.cpuSeconds.toFixed(2),
       p.msPerTick.toFixed(3),
       Math.round(p.eventsPerSecond).toLocaleString('en-US'),
+      p.usPerEvent.toFixed(0),
       p.peakRssMB.toFixed(0),
       p.heapUsedMB.toFixed(0),
     ]),
@@ -131,7 +154,7 @@ export function renderScalingBenchmark(r: ScalingResult): string {
     '',
     r.exponent === null
       ? `node ${r.node}; load average ${r.load.toFixed(2)}.`
-      : `Per-tick cost grows as N^${r.exponent.toFixed(2)} (least-squares slope of log ms/tick on log N); node ${r.node}; load average ${r.load.toFixed(2)}.`,
+      : `Per-tick cost grows as N^${r.exponent.toFixed(2)} (least-squares slope of log ms/tick on log N): events per run as N^${r.eventsExponent?.toFixed(2)}, the cost per event as N^${r.perEventExponent?.toFixed(2)}; node ${r.node}; load average ${r.load.toFixed(2)}.`,
   ].join('\n');
 }
 

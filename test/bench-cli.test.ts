@@ -21,8 +21,15 @@ describe('alliances bench autonomous / scaling', () => {
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.points).toHaveLength(1);
-    expect(out.points[0]).toMatchObject({ factions: 8, days: 1, ticks: 25, peakRssMB: expect.any(Number) });
+    expect(out.points[0]).toMatchObject({
+      factions: 8,
+      days: 1,
+      ticks: 25,
+      peakRssMB: expect.any(Number),
+      usPerEvent: expect.any(Number),
+    });
     expect(out.exponent).toBeNull();
+    expect(out.eventsExponent).toBeNull();
   });
 
   it('refuses a bad count', () => {

@@ -122,9 +122,10 @@ export function observersOf(world: World, e: WorldEvent): 'all' | readonly strin
     case 'run-started':
     case 'run-ended':
     case 'mark-earned':
-    case 'conference-proposed':
     case 'world-edited':
       return 'all';
+    case 'conference-proposed':
+      return [e.host, ...e.sponsors, ...e.invitees, ...factionOf(e.proposer)];
     case 'intent-planned':
       return [e.faction];
     case 'channel-opened': {
@@ -575,9 +576,11 @@ export class FactionView {
       case 'run-started':
       case 'run-ended':
       case 'mark-earned':
-      case 'conference-proposed':
       case 'world-edited':
         return true;
+      case 'conference-proposed':
+        // A conference is news to those it concerns: its host, sponsors, invitees and proposer.
+        return e.host === me || e.sponsors.includes(me) || e.invitees.includes(me) || mine(e.proposer);
       case 'intent-planned':
         return e.faction === me;
       case 'channel-opened':
