@@ -67,6 +67,8 @@ export function retreatQuestions(s: Situation): Question[] {
   const { view } = s;
   const leader = actingLeader(view, s.members);
   if (!leader) return [];
+  // Home is looked for among all locations only when some attack of ours was beaten off.
+  if (!s.observed.some((e) => e.type === 'engagement' && e.initiator === view.id)) return [];
   const home = view
     .locationIds()
     .find((l) => view.top(l) === l && view.location(l)?.controlledBy === view.id);
