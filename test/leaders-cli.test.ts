@@ -220,6 +220,28 @@ describe('run --play: a player at the prompt in the seat of a leader', () => {
     expect(silent.stderr).toContain('end of input: the leader decides from here on');
   });
 
+  it('fork --play: takes the seat from the fork point on, and verify replays the fork', () => {
+    const db = join(tempDir(), 'forked.db');
+    expect(runCli(['run', '--mode', 'autonomous', '--seed', '1', '--db', db, '--json']).status).toBe(0);
+    // At the Nistrim's demand only ending the talks is allowed; then wait instead of going to the rendezvous.
+    const f = runCli(['fork', '1', '--at', '60', '--play', 'federation', '--db', db, '--json'], {
+      input: '\n2\n',
+    });
+    expect(f.status, f.stderr).toBe(0);
+    expect(f.stderr).toContain('the talks with nistrim');
+    expect(f.stderr).toContain('vetoed: principle:no-crew-exchange');
+    // The player is shown only what happened after the fork point.
+    expect(f.stderr).not.toContain('Alliances in the Delta Quadrant begins');
+    const fork = json<{ run: number; events: Event[] }>(f.stdout);
+    expect(fork.events.some((e) => (e.reasons as string[] | undefined)?.[0] === 'the player chose it')).toBe(
+      true,
+    );
+    const v = runCli(['verify', String(fork.run), '--db', db, '--json']);
+    expect(json<{ matches: boolean }>(v.stdout).matches).toBe(true);
+    const d = runCli(['diff', '1', String(fork.run), '--db', db]);
+    expect(d.stdout).toContain('part at event');
+  });
+
   it('refuses an unknown faction and scripted mode, with exit code 2', () => {
     const unknown = runCli(['run', '--mode', 'autonomous', '--play', 'romulans', '--no-store']);
     expect(unknown.status).toBe(2);

@@ -8,7 +8,12 @@
  * be piped (one answer per line): at the end of input the leader takes the faction back.
  */
 import { readSync } from 'node:fs';
-import { type Names, renderEvent } from '../engine/chronicle.js';
+import { InputError } from '../common/errors.js';
+import { type Names, namesOf, renderEvent } from '../engine/chronicle.js';
+import { buildWorld } from '../engine/initial-world.js';
+import type { FactionId } from '../model/ids.js';
+import type { Scenario } from '../scenario/loader.js';
+import type { Play } from '../store/recorder.js';
 import { choiceProblem, type ChoiceRequest, type Player, type PresentedOption } from '../agents/players.js';
 import { formatTime } from '../model/time.js';
 
@@ -60,8 +65,9 @@ const HELP =
   'Enter for the recommendation, "?N" for the reasons behind option N, "auto" to hand the faction back ' +
   'to its leader for the rest of the run.';
 
-export function promptPlayer(io: LineIo, names: Names): Player {
-  let seen = 0;
+/** `since`: the first event of the log the player has not seen (a fork's players know its prefix). */
+export function promptPlayer(io: LineIo, names: Names, since = 0): Player {
+  let seen = since;
   let auto = false;
   const show = (text: string) => io.write(`${text}\n`);
   return {
@@ -146,4 +152,33 @@ function ranked(options: readonly PresentedOption[]): PresentedOption[] {
         Number(a.o.vetoedBy !== null) - Number(b.o.vetoedBy !== null) || b.o.score - a.o.score || a.i - b.i,
     )
     .map(({ o }) => o);
+}
+
+/** A player at the prompt (stdin, stderr) in the seat of `faction`'s leader: `--play FACTION`. */
+export function promptPlay(scenario: Scenario, faction: string, since = 0): Play {
+  const factions = scenario.spec.factions.map((f) => f.id as string);
+  if (!factions.includes(faction)) {
+    throw new InputError([
+      {
+        code: 'invalid-option',
+        path: '--play',
+        message: `the scenario has no faction "${faction}"`,
+        hint: `factions: ${factions.join(', ')}`,
+      },
+    ]);
+  }
+  const lines = syncLines();
+  const io = {
+    // Piped answers are echoed, so that the transcript reads as it would at a terminal.
+    readLine: () => {
+      const line = lines();
+      if (line !== null && !process.stdin.isTTY) process.stderr.write(`${line}\n`);
+      return line;
+    },
+    write: (text: string) => process.stderr.write(text),
+  };
+  return {
+    faction: faction as FactionId,
+    player: promptPlayer(io, namesOf(buildWorld(scenario.spec)), since),
+  };
 }

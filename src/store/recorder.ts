@@ -78,6 +78,8 @@ export interface ForkOptions {
   /** Default: the parent's seed. */
   readonly seed?: number;
   readonly onTick?: SimulationOptions['onTick'];
+  /** A player in the seat of one faction's leader from the fork on (its answers are stored). */
+  readonly play?: Play;
 }
 
 /** How a fork is stored in its run's options, so that `verify` can re-simulate it. */
@@ -154,17 +156,21 @@ export function forkRun(store: Store, parent: RunRecord, options: ForkOptions): 
     parent: parent.id,
     forkSeq: options.at,
   });
+  const recording = options.play ? recordingPlayer(options.play.player) : null;
   const result = runScenario(scenario, {
     seed,
     mode: 'autonomous',
     prefix,
     edits: edits.map((e) => ({ ...e, reason: 'fork' })),
+    ...(options.play && recording ? { players: { [options.play.faction]: recording.player } } : {}),
     onTick: (events, t) => {
       store.appendEvents(runId, events);
       options.onTick?.(events, t);
     },
   });
-  store.completeRun(runId, result.hash);
+  const play: StoredPlay | null =
+    options.play && recording ? { faction: options.play.faction, choices: recording.choices } : null;
+  store.completeRun(runId, result.hash, play ? { ...variantOption(parent), fork, play } : undefined);
   return { ...result, runId };
 }
 
@@ -213,6 +219,7 @@ export function verifyRun(store: Store, run: RunRecord): Verification {
           mode,
           prefix: stored.slice(0, fork.at),
           edits: fork.edits.map((e) => ({ ...e, reason: 'fork' })),
+          ...playersOfRun(run),
         }
       : { seed: run.seed, mode, scriptUntil, ...playersOfRun(run) },
   );

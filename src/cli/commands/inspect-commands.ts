@@ -18,6 +18,7 @@ import { forkRun, scenarioOfRun } from '../../store/recorder.js';
 import { type RunRecord, resolveDbPath, Store } from '../../store/store.js';
 import { parseIntegerOption, printJson } from '../io.js';
 import { parseRunRef } from './run-commands.js';
+import { promptPlay } from '../prompt-player.js';
 
 function withStore<T>(db: string | undefined, f: (store: Store) => T): T {
   const store = Store.open(resolveDbPath(db));
@@ -83,10 +84,14 @@ export function registerFork(program: Command): void {
       [],
     )
     .option('--seed <n>', "random seed for what follows (default: the parent's)")
+    .option('--play <faction>', "take the seat of this faction's leader from the fork on, answering on stdin")
     .option('--json', 'print the fork as JSON (run id, hash, milestones, events)')
     .option('--db <path>', 'database file')
     .action(
-      (ref: string, opts: { at: string; set: string[]; seed?: string; json?: boolean; db?: string }) => {
+      (
+        ref: string,
+        opts: { at: string; set: string[]; seed?: string; play?: string; json?: boolean; db?: string },
+      ) => {
         const runRef = parseRunRef(ref);
         const at = parseIntegerOption('--at', opts.at, 1);
         const seed = opts.seed === undefined ? undefined : parseIntegerOption('--seed', opts.seed, 0);
@@ -106,7 +111,8 @@ export function registerFork(program: Command): void {
         if (problems.length > 0) throw new InputError(problems);
         withStore(opts.db, (store) => {
           const parent = store.getRun(runRef);
-          const fork = forkRun(store, parent, { at, edits, seed });
+          const play = opts.play === undefined ? undefined : promptPlay(scenarioOfRun(parent), opts.play, at);
+          const fork = forkRun(store, parent, { at, edits, seed, ...(play ? { play } : {}) });
           const milestones = fork.milestones;
           if (opts.json) {
             printJson({

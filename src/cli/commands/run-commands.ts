@@ -14,10 +14,9 @@ import type { WorldEvent } from '../../model/events.js';
 import { type Minutes, parseDuration } from '../../model/time.js';
 import { DEFAULT_SCENARIO, resolveScenario } from '../../scenario/builtin.js';
 import { loadScenario, type Scenario } from '../../scenario/loader.js';
-import { type Play, recordRun, verifyRun } from '../../store/recorder.js';
+import { recordRun, verifyRun } from '../../store/recorder.js';
 import { runScenario } from '../../agents/run.js';
-import type { FactionId } from '../../model/ids.js';
-import { promptPlayer, syncLines } from '../prompt-player.js';
+import { promptPlay } from '../prompt-player.js';
 import { resolveDbPath, Store } from '../../store/store.js';
 import { parseIntegerOption, printJson } from '../io.js';
 
@@ -121,32 +120,6 @@ function runJson(
   };
 }
 
-/** A player at the prompt in the seat of `faction`'s leader. */
-function playAt(scenario: Scenario, faction: string): Play {
-  const factions = scenario.spec.factions.map((f) => f.id as string);
-  if (!factions.includes(faction)) {
-    throw new InputError([
-      {
-        code: 'invalid-option',
-        path: '--play',
-        message: `the scenario has no faction "${faction}"`,
-        hint: `factions: ${factions.join(', ')}`,
-      },
-    ]);
-  }
-  const lines = syncLines();
-  const io = {
-    // Piped answers are echoed, so that the transcript reads as it would at a terminal.
-    readLine: () => {
-      const line = lines();
-      if (line !== null && !process.stdin.isTTY) process.stderr.write(`${line}\n`);
-      return line;
-    },
-    write: (text: string) => process.stderr.write(text),
-  };
-  return { faction: faction as FactionId, player: promptPlayer(io, namesOf(buildWorld(scenario.spec))) };
-}
-
 export function registerRun(program: Command): void {
   program
     .command('run')
@@ -206,7 +179,7 @@ export function registerRun(program: Command): void {
         const scenario = resolveScenario(arg, opts.variant === undefined ? {} : { variant: opts.variant });
         const seed =
           opts.seed === undefined ? scenario.spec.seed : parseIntegerOption('--seed', opts.seed, 0);
-        const play = opts.play === undefined ? undefined : playAt(scenario, opts.play);
+        const play = opts.play === undefined ? undefined : promptPlay(scenario, opts.play);
         const simulation = { seed, mode, scriptUntil };
         let result: SimulationResult;
         let runId: number | null = null;
