@@ -41,6 +41,25 @@ describe('canonicalJson', () => {
     fc.assert(fc.property(value, (v) => canonicalJson(v) === reference(v)));
   });
 
+  it('agrees on any UTF-16 text, lone surrogates and control characters included, in keys and values', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 8 });
+    const value = fc.dictionary(text, fc.oneof(text, fc.array(text, { maxLength: 3 })), { maxKeys: 5 });
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 4 }), (vs) =>
+        vs.every((v) => canonicalJson(v) === reference(v)),
+      ),
+    );
+  });
+
+  it('tells apart objects whose keys joined by NUL read the same', () => {
+    // Shapes are remembered by their keys joined by NUL; a key holding a NUL must not be mistaken.
+    expect(canonicalJson({ b: 2, a: 1 })).toBe('{"a":1,"b":2}');
+    expect(canonicalJson({ 'b\u0000a': 3 })).toBe('{"b\\u0000a":3}');
+    expect(canonicalJson({ b: 2, a: 1 })).toBe('{"a":1,"b":2}');
+    expect(canonicalJson({ 'x\u0000y': 1, z: 2 })).toBe('{"x\\u0000y":1,"z":2}');
+    expect(canonicalJson({ x: 1, 'y\u0000z': 2 })).toBe('{"x":1,"y\\u0000z":2}');
+  });
+
   it('refuses numbers JSON cannot hold', () => {
     expect(() => canonicalJson({ x: Number.NaN })).toThrow();
     expect(() => canonicalJson([Number.POSITIVE_INFINITY])).toThrow();

@@ -11,17 +11,33 @@ export function canonicalJson(value: unknown): string {
 }
 
 // Every event of every run is written here to be hashed, so the writer builds its string in one
-// pass: no intermediate arrays, and each object key quoted once per process.
-const quotedKeys = new Map<string, string>();
-
-function quoteKey(k: string): string {
-  let q = quotedKeys.get(k);
-  if (q === undefined) {
-    q = JSON.stringify(k);
-    if (quotedKeys.size < 10_000) quotedKeys.set(k, q);
-  }
-  return q;
+// pass: no intermediate arrays, and the sorted, quoted keys of each shape of object (events of a
+// type share one) worked out once per process rather than sorted for every object.
+interface Shape {
+  readonly count: number;
+  /** The keys in sorted order, and each quoted as JSON. */
+  readonly keys: readonly string[];
+  readonly quoted: readonly string[];
 }
+const shapes = new Map<string, Shape>();
+
+function shapeOf(obj: object): Shape {
+  const keys = Object.keys(obj);
+  // Keys joined by NUL name the shape exactly when no key holds a NUL itself (then the joined
+  // string has exactly count − 1 of them); other shapes are sorted each time, not remembered.
+  const signature = keys.join('\u0000');
+  const known = shapes.get(signature);
+  if (known !== undefined && known.count === keys.length) return known;
+  const sorted = keys.sort();
+  const shape = { count: sorted.length, keys: sorted, quoted: sorted.map((k) => JSON.stringify(k)) };
+  if (shapes.size < 10_000 && signature.split('\u0000').length === sorted.length)
+    shapes.set(signature, shape);
+  return shape;
+}
+
+/** Characters a JSON string must escape (quote, backslash, controls) or may (surrogates). */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function write(value: unknown): string {
   if (value === null) return 'null';
@@ -31,7 +47,8 @@ function write(value: unknown): string {
       // For a finite number JSON.stringify and String agree (both are Number::toString).
       return Object.is(value, -0) ? '0' : String(value);
     case 'string':
-      return JSON.stringify(value);
+      // Most strings are ids and plain text: quoted as they are, JSON.stringify for the rest.
+      return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
     case 'boolean':
       return value ? 'true' : 'false';
     case 'undefined':
@@ -48,13 +65,13 @@ function write(value: unknown): string {
         return `${out}]`;
       }
       const obj = value as Record<string, unknown>;
-      const keys = Object.keys(obj).sort();
+      const { keys, quoted } = shapeOf(obj);
       let out = '{';
       let first = true;
-      for (const k of keys) {
-        const v = obj[k];
+      for (let i = 0; i < keys.length; i++) {
+        const v = obj[keys[i]!];
         if (v === undefined) continue;
-        out += `${first ? '' : ','}${quoteKey(k)}:${write(v)}`;
+        out += `${first ? '' : ','}${quoted[i]}:${write(v)}`;
         first = false;
       }
       return `${out}}`;
