@@ -110,7 +110,9 @@ export interface Deliberation {
 
 /**
  * Deliberates a question: counsel, scoring, doctrine, choice. Returns the decisions to carry out,
- * the first of each chosen option carrying the whole explanation.
+ * the first of each chosen option carrying the whole explanation. A `player` in the decider's seat
+ * (./players.ts) is shown the scored options, the counsel and the decider's own choice, and may
+ * choose otherwise among the options no veto rules out.
  */
 export function deliberate(
   q: Question,
@@ -230,9 +232,9 @@ export function deliberate(
     if (answer !== null) {
       const problem = choiceProblem(put, answer);
       if (problem) throw new Error(`the answer to "${q.id}" cannot be carried out: ${problem}`);
-      const recommended = put.recommended.join('\n');
-      chosen = answer.map((id) => scored.find((s) => s.option.id === id)!);
-      playerChose = answer.join('\n') !== recommended;
+      // The same options in another order are the recommendation: carried out in its order.
+      playerChose = [...answer].sort().join('\n') !== [...put.recommended].sort().join('\n');
+      if (playerChose) chosen = answer.map((id) => scored.find((s) => s.option.id === id)!);
     }
   }
 
