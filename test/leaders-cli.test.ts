@@ -240,6 +240,11 @@ describe('run --play: a player at the prompt in the seat of a leader', () => {
     expect(json<{ matches: boolean }>(v.stdout).matches).toBe(true);
     const d = runCli(['diff', '1', String(fork.run), '--db', db]);
     expect(d.stdout).toContain('part at event');
+    expect(runCli(['runs', '--db', db]).stdout).toContain(`fork of 1 at 60, played: federation`);
+    const listed = json<{ runs: { id: number; about: string[] }[] }>(
+      runCli(['runs', '--db', db, '--json']).stdout,
+    ).runs;
+    expect(listed.find((r) => r.id === fork.run)?.about).toEqual(['fork of 1 at 60', 'played: federation']);
   });
 
   it('refuses an unknown faction and scripted mode, with exit code 2', () => {

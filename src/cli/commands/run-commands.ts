@@ -11,13 +11,13 @@ import { fold } from '../../engine/reducer.js';
 import type { SimulationResult } from '../../engine/simulation.js';
 import { renderSummary, summarize } from '../../engine/summary.js';
 import type { WorldEvent } from '../../model/events.js';
-import { type Minutes, parseDuration } from '../../model/time.js';
+import { formatDuration, type Minutes, parseDuration } from '../../model/time.js';
 import { DEFAULT_SCENARIO, resolveScenario } from '../../scenario/builtin.js';
 import { loadScenario, type Scenario } from '../../scenario/loader.js';
 import { recordRun, verifyRun } from '../../store/recorder.js';
 import { runScenario } from '../../agents/run.js';
 import { promptPlay } from '../prompt-player.js';
-import { resolveDbPath, Store } from '../../store/store.js';
+import { type RunRecord, resolveDbPath, Store } from '../../store/store.js';
 import { parseIntegerOption, printJson } from '../io.js';
 
 const MODES = ['scripted', 'autonomous', 'mixed'] as const;
@@ -208,6 +208,20 @@ export function registerRun(program: Command): void {
     );
 }
 
+/** What set a run apart beyond its scenario, seed and mode: fork, variant, switch to leaders, player. */
+function aboutRun(r: RunRecord): string[] {
+  const about: string[] = [];
+  const fork = r.options.fork as { at?: unknown } | undefined;
+  if (r.parent !== null)
+    about.push(`fork of ${r.parent}${typeof fork?.at === 'number' ? ` at ${fork.at}` : ''}`);
+  if (typeof r.options.variant === 'string') about.push(`variant ${r.options.variant}`);
+  if (typeof r.options.scriptUntil === 'number')
+    about.push(`script until ${formatDuration(r.options.scriptUntil)}`);
+  const play = r.options.play as { faction?: unknown } | undefined;
+  if (typeof play?.faction === 'string') about.push(`played: ${play.faction}`);
+  return about;
+}
+
 export function registerRuns(program: Command): void {
   program
     .command('runs')
@@ -227,6 +241,7 @@ export function registerRuns(program: Command): void {
           events: r.events,
           parent: r.parent,
           createdAt: r.createdAt,
+          about: aboutRun(r),
         }));
         if (opts.json) {
           printJson({ runs });
@@ -237,11 +252,12 @@ export function registerRuns(program: Command): void {
           return;
         }
         process.stdout.write(
-          `${'id'.padStart(4)}  ${'scenario'.padEnd(18)} ${'seed'.padStart(6)}  ${'mode'.padEnd(10)} ${'status'.padEnd(10)} ${'events'.padStart(6)}  hash\n`,
+          `${'id'.padStart(4)}  ${'scenario'.padEnd(18)} ${'seed'.padStart(6)}  ${'mode'.padEnd(10)} ${'status'.padEnd(10)} ${'events'.padStart(6)}  ${'hash'.padEnd(16)}  about\n`,
         );
         for (const r of runs) {
           process.stdout.write(
-            `${String(r.id).padStart(4)}  ${r.scenario.padEnd(18)} ${String(r.seed).padStart(6)}  ${r.mode.padEnd(10)} ${r.status.padEnd(10)} ${String(r.events).padStart(6)}  ${r.hash?.slice(0, 16) ?? '-'}\n`,
+            `${String(r.id).padStart(4)}  ${r.scenario.padEnd(18)} ${String(r.seed).padStart(6)}  ${r.mode.padEnd(10)} ${r.status.padEnd(10)} ${String(r.events).padStart(6)}  ${(r.hash?.slice(0, 16) ?? '-').padEnd(16)}  ${r.about.join(', ')}`.trimEnd() +
+              '\n',
           );
         }
       } finally {
