@@ -8,6 +8,7 @@
  * be piped (one answer per line): at the end of input the leader takes the faction back.
  */
 import { readSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { InputError } from '../common/errors.js';
 import { type Names, namesOf, renderEvent } from '../engine/chronicle.js';
 import { buildWorld } from '../engine/initial-world.js';
@@ -168,11 +169,14 @@ export function promptPlay(scenario: Scenario, faction: string, since = 0): Play
     ]);
   }
   const lines = syncLines();
+  // `isatty`, not `process.stdin.isTTY`: touching `process.stdin` would open a stream on the
+  // descriptor the prompt reads synchronously.
+  const interactive = isatty(0);
   const io = {
     // Piped answers are echoed, so that the transcript reads as it would at a terminal.
     readLine: () => {
       const line = lines();
-      if (line !== null && !process.stdin.isTTY) process.stderr.write(`${line}\n`);
+      if (line !== null && !interactive) process.stderr.write(`${line}\n`);
       return line;
     },
     write: (text: string) => process.stderr.write(text),
