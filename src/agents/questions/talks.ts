@@ -4,9 +4,9 @@
  * talks held aboard another's ship. What is said in the talks is the negotiator's business
  * (../negotiator.ts).
  */
-import type { FactionId } from '../../model/ids.js';
+import type { FactionId, LocationId } from '../../model/ids.js';
 import { days, hours, type Minutes } from '../../model/time.js';
-import type { Letter, Person } from '../../model/world.js';
+import type { Letter, Person, Ship } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
 import { allianceValue } from '../models/alliances.js';
 import type { Term } from '../models/valuation.js';
@@ -453,6 +453,14 @@ export function encounterQuestions(s: Situation): Question[] {
     });
   }
   return out;
+}
+
+/** A ship of ours at rest at a place: the flagship if it is there, else the first other. */
+export function ownShipAt(view: FactionView, place: LocationId): Ship | undefined {
+  const flag = view.flagship();
+  return flag && !flag.course && view.place(flag) === place
+    ? flag
+    : view.ownShips().find((sh) => !sh.course && view.place(sh) === place);
 }
 
 /** A question with one way to go (a duty, or a decision already taken): no counsel, no doubt. */
