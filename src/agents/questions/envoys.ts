@@ -142,11 +142,19 @@ export function strangerQuestions(s: Situation): Question[] {
 
 /** Waiting for an envoy at the agreed place, and searching for him when he does not come. */
 export function rendezvousQuestions(s: Situation): Question[] {
-  const { view } = s;
-  const leader = actingLeader(view, s.members);
+  const leader = actingLeader(s.view, s.members);
   if (!leader) return [];
+  return [...toRendezvousQuestions(s, leader), ...searchQuestions(s, leader)];
+}
+
+/**
+ * Going to the rendezvous agreed with a member of ours, when the ship can be there by the time
+ * agreed (a crippled ship waits for its repairs) and nothing keeps it: a ship hosting talks, or
+ * whose faction awaits visitors who accepted its proposal, stays.
+ */
+function toRendezvousQuestions(s: Situation, leader: Person): Question[] {
+  const { view } = s;
   const out: Question[] = [];
-  // A ship hosting talks, or whose faction awaits visitors who accepted its proposal, stays.
   const awaited = view.awaitedVisitors().length > 0;
   const busy = (shipId: string) =>
     view.negotiations('open').some((n) => n.aboard === shipId) || (awaited && shipId === view.flagship()?.id);
@@ -155,7 +163,6 @@ export function rendezvousQuestions(s: Situation): Question[] {
     if (!r) continue;
     const ship = view.ship(r.ship);
     if (!ship) continue;
-    // Go when the ship can be there by the time agreed (a crippled ship waits for its repairs).
     const speed = travelSpeed(ship, s.settings);
     const arrival =
       speed > 0 ? s.t + hours(view.distance(view.place(ship), r.at) / speed) : Number.POSITIVE_INFINITY;
@@ -177,6 +184,16 @@ export function rendezvousQuestions(s: Situation): Question[] {
       );
     }
   }
+  return out;
+}
+
+/**
+ * After a missed rendezvous, the waiting ship goes on yellow alert to where the envoy went (its
+ * contact's place), once per missing envoy.
+ */
+function searchQuestions(s: Situation, leader: Person): Question[] {
+  const { view } = s;
+  const out: Question[] = [];
   for (const e of s.observed) {
     if (e.type !== 'rendezvous-missed' || s.lastAsked(`search:${e.person}`) !== undefined) continue;
     const missing = view.person(e.person);
