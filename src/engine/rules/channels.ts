@@ -6,7 +6,7 @@
 import type { PersonId } from '../../model/ids.js';
 import { later, type Minutes } from '../../model/time.js';
 import { distanceBetween, type Person, personLocation, topLocation, type World } from '../../model/world.js';
-import { allow, type Rule, type RuleContext, refuse } from './context.js';
+import { allow, type Rule, type RuleContext, refuse, type Rulebook } from './context.js';
 import { voyage } from './movement.js';
 import type { EventPayload } from '../../events/index.js';
 
@@ -157,3 +157,11 @@ export const openCovertChannel: Rule<'open-covert-channel'> = (ctx, actor, _fact
     secret: true,
   });
 };
+
+/** This family's part of the rulebook (./index.ts): the rules of messages, envoys and covert channels. */
+export const channelRules = {
+  'send-message': sendMessage,
+  'send-envoy': sendEnvoy,
+  'respond-to-envoy': respondToEnvoy,
+  'open-covert-channel': openCovertChannel,
+} satisfies Rulebook;

@@ -4,7 +4,7 @@
  */
 import { later } from '../../model/time.js';
 import { sortedIds } from '../../model/world.js';
-import { allow, type Rule, refuse } from './context.js';
+import { allow, type Rule, refuse, type Rulebook } from './context.js';
 
 export const proposeConference: Rule<'propose-conference'> = (ctx, actor, faction, intent) => {
   if (ctx.world.conferences[intent.conference])
@@ -63,3 +63,10 @@ export const conveneConference: Rule<'convene-conference'> = (ctx, _actor, facti
   if (attendees.length === 0) return refuse('conference.attendance', `no one has come to ${c.venue}`);
   return allow({ type: 'conference-convened', conference: c.id, attendees, arrangement: intent.arrangement });
 };
+
+/** This family's part of the rulebook (./index.ts): the rules of conferences. */
+export const conferenceRules = {
+  'propose-conference': proposeConference,
+  'answer-invitation': answerInvitation,
+  'convene-conference': conveneConference,
+} satisfies Rulebook;

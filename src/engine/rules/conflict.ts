@@ -10,7 +10,7 @@
 import type { ChannelId, FactionId, PersonId, ShipId } from '../../model/ids.js';
 import { sortedIds, topLocation } from '../../model/world.js';
 import { resolveEngagement } from '../combat.js';
-import { allow, type Rule, refuse } from './context.js';
+import { allow, type Rule, refuse, type Rulebook } from './context.js';
 import type { EventPayload } from '../../events/index.js';
 
 export const AMBUSH_LETHALITY = 0.6;
@@ -175,3 +175,13 @@ export const repair: Rule<'repair'> = (ctx, actor, faction, intent) => {
     return refuse('repair.needed', `nothing to repair among ${intent.systems.join(', ')}`);
   return allow({ type: 'repair-started', ship: ship.id, systems: damaged, by: actor.id });
 };
+
+/** This family's part of the rulebook (./index.ts): the rules of attack, hidden plans, precautions, spies and repair. */
+export const conflictRules = {
+  attack,
+  'plan-intent': planIntent,
+  'spring-ambush': springAmbush,
+  'take-precaution': takePrecaution,
+  'search-for-spies': searchForSpies,
+  repair,
+} satisfies Rulebook;

@@ -34,3 +34,6 @@ export type Rule<K extends IntentType> = (
 
 export const allow = (...events: EventPayload[]): RuleOutcome => ({ ok: true, events });
 export const refuse = (rule: string, message: string): RuleOutcome => ({ ok: false, rule, message });
+
+/** Rules by intent type: each family module (./diplomacy.ts, …) provides its part. */
+export type Rulebook = { readonly [K in IntentType]?: Rule<K> };

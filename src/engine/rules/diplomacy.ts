@@ -8,7 +8,7 @@ import type { Provision } from '../../model/provision.js';
 import type { Negotiation, World } from '../../model/world.js';
 import { canonicalJson } from '../../common/canonical-json.js';
 import { describeBreach, findBreach, resolveProvisions } from '../principles.js';
-import { allow, type Rule, type RuleOutcome, refuse } from './context.js';
+import { allow, type Rule, type RuleOutcome, refuse, type Rulebook } from './context.js';
 import { presentAt } from './movement.js';
 
 export const counsel: Rule<'counsel'> = (ctx, actor, _faction, intent) => {
@@ -249,3 +249,18 @@ export const provideAid: Rule<'provide-aid'> = (ctx, _actor, faction, intent) =>
     purpose: ctx.reasons[0] ?? 'aid',
   });
 };
+
+/** This family's part of the rulebook (./index.ts): the rules of counsel, alliances sought, talks, agreements and aid. */
+export const diplomacyRules = {
+  counsel,
+  hold,
+  'seek-alliance': seekAlliance,
+  meet,
+  propose,
+  counter,
+  accept,
+  reject,
+  'walk-out': walkOut,
+  'dissolve-agreement': dissolveAgreement,
+  'provide-aid': provideAid,
+} satisfies Rulebook;

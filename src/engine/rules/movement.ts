@@ -14,7 +14,7 @@ import {
   type World,
 } from '../../model/world.js';
 import type { EngineSettings } from '../settings.js';
-import { allow, type Rule, type RuleContext, type RuleOutcome, refuse } from './context.js';
+import { allow, type Rule, type RuleContext, type RuleOutcome, refuse, type Rulebook } from './context.js';
 
 /** Does the faction have anyone (an active person, or a ship not under way) at the location's place? */
 export function presentAt(world: World, faction: FactionId, location: LocationId): boolean {
@@ -249,3 +249,17 @@ export const rescue: Rule<'rescue'> = (ctx, _actor, faction, intent) => {
     to: intent.to,
   });
 };
+
+/** This family's part of the rulebook (./index.ts): the rules of moving ships and persons, detention and rescue. */
+export const movementRules = {
+  move,
+  retreat,
+  'await-rendezvous': awaitRendezvous,
+  board,
+  go,
+  disembark,
+  evacuate,
+  expel,
+  detain,
+  rescue,
+} satisfies Rulebook;
