@@ -66,8 +66,7 @@ export function explainEvent(events: readonly WorldEvent[], seq: number): Explan
   let causedBy: number | null = null;
   // Changes made from outside the world (a fork's edits, the run's start and end) have no cause in it.
   if (!isChoice(event) && !OUTSIDE.has(event.type)) {
-    for (let i = seq - 1; i >= 0 && events[i]!.t === event.t; i--) {
-      const e = events[i]!;
+    for (let i = seq - 1, e = events[i]; e && e.t === event.t; e = events[--i]) {
       if (e.type === 'decision-made') {
         causedBy = i;
         break;
@@ -77,9 +76,8 @@ export function explainEvent(events: readonly WorldEvent[], seq: number): Explan
   }
   const effects: number[] = [];
   if (event.type === 'decision-made') {
-    for (let i = seq + 1; i < events.length && events[i]!.t === event.t && !isChoice(events[i]!); i++) {
+    for (let i = seq + 1, e = events[i]; e && e.t === event.t && !isChoice(e); e = events[++i])
       effects.push(i);
-    }
   }
   return {
     seq,
