@@ -6,7 +6,7 @@
  * another explicit order): insertion order is deterministic in JavaScript, but relying on it would
  * tie a run's outcome to the order in which a scenario file happened to list things.
  */
-import { memo1, memoN, sortedKeys } from './memo.js';
+import { memo1, memoN, sortedKeys, sortedValues } from './memo.js';
 import type {
   AgreementId,
   ChannelId,
@@ -404,6 +404,11 @@ export interface World {
  */
 export function sortedIds<K extends string>(record: Readonly<Record<K, unknown>>): readonly K[] {
   return sortedKeys(record);
+}
+
+/** The entries of a collection in the order of their ids (see `sortedIds`). */
+export function inIdOrder<K extends string, T>(record: Readonly<Record<K, T>>): readonly T[] {
+  return sortedValues(record);
 }
 
 export const relationKey = (from: FactionId, to: FactionId) => `${from}>${to}`;
