@@ -3,7 +3,7 @@
  * is due (with an allied co-sponsor, or in a transporter lock when a plot is suspected), and, as
  * host, going to the hall and convening the conference once the delegations are there.
  */
-import type { PersonId } from '../../model/ids.js';
+import type { PersonId, ShipId } from '../../model/ids.js';
 import { hours } from '../../model/time.js';
 import type { Conference, Person, Ship } from '../../model/world.js';
 import type { Question } from '../deliberation.js';
@@ -14,7 +14,7 @@ import { actingLeader } from './envoys.js';
 import { single } from './talks.js';
 
 /** The delegation a faction sends: its leader and advisors present, and allied guests aboard. */
-export function delegation(view: FactionView, s: Situation, ship: string, sponsor: boolean): PersonId[] {
+export function delegation(view: FactionView, s: Situation, ship: ShipId, sponsor: boolean): PersonId[] {
   const leader = view.leader();
   const advisors = s.members
     .filter(
