@@ -23,7 +23,14 @@ export {
   WorkerTaskError,
 } from './common/worker-pool.js';
 export * from './diplomacy/negotiation/index.js';
-export { type Names, namesOf, renderChronicle, renderEvent } from './engine/chronicle.js';
+export {
+  type ChronicleEntry,
+  chronicleEntries,
+  type Names,
+  namesOf,
+  renderChronicle,
+  renderEvent,
+} from './engine/chronicle.js';
 export { resolveEngagement } from './engine/combat.js';
 export { buildWorld } from './engine/initial-world.js';
 export { logHash } from './engine/log-hash.js';
