@@ -101,3 +101,5 @@ export {
 export { type Situation, situationOf } from './agents/situation.js';
 export { FactionView } from './agents/view.js';
 export { type RunRecord, resolveDbPath, Store } from './store/store.js';
+export { type TalksOffer, type TalksPoint, type TalksSpace, talksSpace } from './agents/talks-space.js';
+export { type EngineSettings, settingsOf } from './engine/settings.js';

@@ -46,6 +46,7 @@ import {
   assignmentOf,
   provisionIssueName,
   createUtilityIndex,
+  type PartyPreferences,
   type ProvisionAgenda,
   type Strategy,
   type Turn,
@@ -131,8 +132,9 @@ function withDirection(p: Provision, giver: FactionId, receiver: FactionId): Pro
 }
 
 /** The negotiation table as one party sees it: the agenda as an outcome space, its preferences, its strategy. */
-interface Table {
+export interface Table {
   readonly agenda: ProvisionAgenda;
+  readonly preferences: PartyPreferences;
   readonly items: readonly Provision[];
   readonly me: number;
   readonly them: number;
@@ -142,7 +144,7 @@ interface Table {
   readonly strategy: Strategy;
 }
 
-function tableFor(
+export function tableFor(
   view: FactionView,
   s: Situation,
   n: Negotiation,
@@ -198,6 +200,7 @@ function tableFor(
   });
   return {
     agenda,
+    preferences,
     items,
     me,
     them,
