@@ -52,7 +52,12 @@ export { worldViolations } from './model/invariants.js';
 export * from './model/provision.js';
 export * from './model/time.js';
 export * from './model/world.js';
-export { builtinScenarioNames, DEFAULT_SCENARIO, resolveScenario } from './scenario/builtin.js';
+export {
+  builtinScenarioDir,
+  builtinScenarioNames,
+  DEFAULT_SCENARIO,
+  resolveScenario,
+} from './scenario/builtin.js';
 export { loadScenario, type Scenario } from './scenario/loader.js';
 export { type GenerateOptions, generateScenario, generateScenarioInput } from './scenario/generate.js';
 export { type MilestoneSpec, type ScenarioSpec, scenarioSchema } from './scenario/schema.js';
@@ -103,3 +108,4 @@ export { FactionView } from './agents/view.js';
 export { type RunRecord, resolveDbPath, Store } from './store/store.js';
 export { type TalksOffer, type TalksPoint, type TalksSpace, talksSpace } from './agents/talks-space.js';
 export { type EngineSettings, settingsOf } from './engine/settings.js';
+export { aboutRun } from './store/about.js';
