@@ -30,7 +30,7 @@ import {
 import { forecastOf, landscape, power } from './analysis.js';
 import type { FidelityView, JobView } from './api-types.js';
 import { apiError, BusyError, Jobs } from './jobs.js';
-import { MAX_SEEDS, parseBody, scenarioFrom, scenarioSource } from './input.js';
+import { MAX_SEEDS, parseBody, scenarioFrom, scenarioSource, sourceSchema } from './input.js';
 import { Seats } from './play.js';
 import type { SimTask } from './sim-worker.js';
 import { RunViews, runRow, scenarioInfo } from './views.js';
@@ -224,7 +224,7 @@ export function createApp(options: AppOptions): { app: Hono; close(): Promise<vo
     return c.json({ scenario: scenarioInfo(s), text: s.text });
   });
   app.post('/api/scenarios/check', async (c) => {
-    const body = parseBody(z.strictObject(scenarioSource), await json(c));
+    const body = parseBody(sourceSchema, await json(c));
     return c.json({ scenario: scenarioInfo(scenarioFrom(body)) });
   });
 

@@ -52,7 +52,7 @@ export const scenarioSource = {
   variant: z.string().max(200).optional(),
 };
 
-const sourceSchema = z.strictObject(scenarioSource);
+export const sourceSchema = z.strictObject(scenarioSource);
 export type ScenarioSource = z.output<typeof sourceSchema>;
 
 /** Loads the scenario a request names; throws an InputError with located problems. */
