@@ -6,6 +6,8 @@ export function PlotFigure({ options, caption }: { options: Plot.PlotOptions; ca
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const figure = Plot.plot({ ariaLabel: caption, ...options });
+    // Plot names each mark's group for screen readers; a named group needs the role that allows a name.
+    for (const g of figure.querySelectorAll('g[aria-label]')) g.setAttribute('role', 'group');
     ref.current?.replaceChildren(figure);
     return () => figure.remove();
   }, [options]);

@@ -225,7 +225,7 @@ function Question({
           <summary>
             What {q.factionName} saw since the last question ({q.news.length})
           </summary>
-          <ul class="news">
+          <ul class="news" tabIndex={0}>
             {q.news.map((n) => (
               <li key={n.seq}>
                 <span class="time">{n.time}</span> {n.text}

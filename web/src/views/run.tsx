@@ -159,7 +159,7 @@ export function RunView({ run: id, at }: { run: number; at: number | null }) {
           </p>
           <details open={tieList.length <= 12}>
             <summary>Ties at this point ({tieList.length})</summary>
-            <ul class="ties">
+            <ul class="ties" tabIndex={0}>
               {tieList.slice(0, TIES_LISTED).map((t) => (
                 <li key={t}>{t}</li>
               ))}
@@ -180,7 +180,7 @@ export function RunView({ run: id, at }: { run: number; at: number | null }) {
           </p>
           <details>
             <summary>Who is where</summary>
-            <ul class="ties">
+            <ul class="ties" tabIndex={0}>
               {whereabouts(map).map((w) => (
                 <li key={w}>{w}</li>
               ))}
