@@ -37,6 +37,12 @@ import { RunViews, runRow, scenarioInfo } from './views.js';
 
 export interface AppOptions {
   readonly store: Store;
+  /**
+   * The address the server listens on. On a loopback address only requests naming a loopback host
+   * are answered, so that a page of another site whose name was made to point here (DNS
+   * rebinding) cannot read or write through the browser.
+   */
+  readonly host?: string;
   /** The database file, for the worker threads that simulate (each opens it itself). */
   readonly dbPath: string;
   readonly readOnly?: boolean;
@@ -191,6 +197,16 @@ export function createApp(options: AppOptions): { app: Hono; close(): Promise<vo
         c.json({ error: 'too-large', message: `the request body is larger than ${MAX_BODY} bytes` }, 413),
     }),
   );
+  const loopback = (name: string) => /^(127(\.\d{1,3}){3}|localhost|\[::1\]|::1)$/i.test(name);
+  app.use('*', async (c, next) => {
+    const host = (c.req.header('host') ?? '').replace(/:\d+$/, '');
+    if (loopback(options.host ?? '127.0.0.1') && !loopback(host))
+      return c.json(
+        { error: 'forbidden', message: `this server answers only to a local name, not "${host}"` },
+        403,
+      );
+    await next();
+  });
   app.use('/api/*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const type = c.req.header('content-type') ?? '';

@@ -65,6 +65,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
   const { app, close } = createApp({
     store,
     dbPath: options.dbPath,
+    host: options.host,
     readOnly: options.readOnly === true,
     files,
   });

@@ -167,6 +167,21 @@ describe('the API', () => {
       headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST' },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    // A page whose name was made to point here (DNS rebinding) is refused.
+    const { request } = await import('node:http');
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        new URL('/api/runs', server.url),
+        { headers: { Host: 'evil.example:4173' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(rebound).toBe(403);
     const plain = await server.get('/api/runs');
     expect(plain.headers.get('access-control-allow-origin')).toBeNull();
     expect(plain.headers.get('x-content-type-options')).toBe('nosniff');

@@ -159,6 +159,7 @@ describe('the web app in Chromium', () => {
     const shots = join(projectRoot, '.tmp');
     mkdirSync(shots, { recursive: true });
     await scrubber.fill('248');
+    await page.evaluate(() => scrollTo(0, 0));
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(shots, 'run-view.png') });
     if (process.env.ALLIANCES_UPDATE_SCREENSHOT)
