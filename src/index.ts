@@ -23,19 +23,11 @@ export {
   WorkerTaskError,
 } from './common/worker-pool.js';
 export * from './diplomacy/negotiation/index.js';
-export {
-  type ChronicleEntry,
-  chronicleEntries,
-  type Names,
-  namesOf,
-  renderChronicle,
-  renderEvent,
-} from './engine/chronicle.js';
+export { type ChronicleEntry, chronicleEntries, renderChronicle } from './engine/chronicle.js';
 export { resolveEngagement } from './engine/combat.js';
 export { buildWorld } from './engine/initial-world.js';
 export { logHash } from './engine/log-hash.js';
 export { type MilestoneResult, matchMilestone, matchMilestones } from './engine/milestones.js';
-export { apply, fold } from './engine/reducer.js';
 export {
   type DecisionContext,
   type DecisionMaker,
@@ -45,7 +37,28 @@ export {
   simulate,
 } from './engine/simulation.js';
 export { type RunSummary, renderSummary, summarize } from './engine/summary.js';
-export * from './model/events.js';
+export {
+  apply,
+  consequencesOf,
+  EVENT_TYPES,
+  type EventDefinition,
+  type EventOf,
+  type EventPayload,
+  type EventPayloadOf,
+  type EventType,
+  eventInputSchema,
+  eventPayloadSchemas,
+  fold,
+  isEventType,
+  type Names,
+  namesOf,
+  type Observers,
+  observersOf,
+  renderEvent,
+  type WorldEvent,
+  type WorldEventOf,
+} from './events/index.js';
+export * from './model/vocabulary.js';
 export * from './model/ids.js';
 export * from './model/intents.js';
 export { worldViolations } from './model/invariants.js';

@@ -16,10 +16,11 @@
  */
 import type { Rng } from '../common/random.js';
 import type { PersonId } from '../model/ids.js';
-import type { Counsel, Decision, Intent, ScoredOption } from '../model/intents.js';
-import type { Doctrine, Person } from '../model/world.js';
+import type { Decision, Intent } from '../model/intents.js';
+import type { Person } from '../model/world.js';
 import { sumTerms, type Term } from './models/valuation.js';
 import { choiceProblem, type QuestionPut } from './players.js';
+import type { Doctrine, Counsel, ScoredOption } from '../model/vocabulary.js';
 
 export interface Option {
   /** Stable id within the question (`seek-alliance`, `hold`, `channel:raiders`). */

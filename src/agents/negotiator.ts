@@ -26,7 +26,7 @@
  */
 import type { FactionId } from '../model/ids.js';
 import { hours } from '../model/time.js';
-import type { Decision, ScoredOption } from '../model/intents.js';
+import type { Decision } from '../model/intents.js';
 import {
   describeProvision,
   isDirected,
@@ -56,6 +56,7 @@ import { sumTerms, type Term, valueAgreement, valueProvision } from './models/va
 import { choiceProblem, type QuestionPut } from './players.js';
 import type { Situation } from './situation.js';
 import type { FactionView } from './view.js';
+import type { ScoredOption } from '../model/vocabulary.js';
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorld } from '../engine/initial-world.js';
-import { fold } from '../engine/reducer.js';
+import { fold } from '../events/index.js';
 import { settingsOf } from '../engine/settings.js';
 import { defaultScenario } from '../engine/test-support.js';
 import type { NegotiationId } from '../model/ids.js';

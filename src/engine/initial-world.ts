@@ -13,12 +13,11 @@ import {
   type Person,
   type Relation,
   relationKey,
-  SHIP_SYSTEMS,
   type Ship,
-  type ShipSystem,
   type World,
 } from '../model/world.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
+import { SHIP_SYSTEMS, type ShipSystem } from '../model/vocabulary.js';
 
 export function buildWorld(spec: ScenarioSpec): World {
   const locations: Record<string, Location> = {};
@@ -180,14 +179,4 @@ export function buildWorld(spec: ScenarioSpec): World {
     violations: {},
     beliefs,
   };
-}
-
-/** A neutral relation, for pairs a scenario does not describe. */
-export function defaultRelation(from: FactionId, to: FactionId): Relation {
-  return { from, to, status: 'neutral', affinity: 0, trust: { alpha: 1, beta: 1 }, grievances: [] };
-}
-
-/** A neutral belief, for pairs a scenario does not describe. */
-export function defaultBelief(holder: FactionId, about: FactionId): Belief {
-  return { holder, about, intentions: 0, suspicions: [], lastContact: null };
 }

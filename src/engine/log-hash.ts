@@ -5,7 +5,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json.js';
-import type { WorldEvent } from '../model/events.js';
+import type { WorldEvent } from '../events/index.js';
 
 export class LogHasher {
   private readonly hash: Hash = createHash('sha256');

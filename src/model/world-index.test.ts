@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../agents/run.js';
 import { FactionView, SIGHT } from '../agents/view.js';
 import { buildWorld } from '../engine/initial-world.js';
-import { fold } from '../engine/reducer.js';
 import { defaultScenario } from '../engine/test-support.js';
 import { generateScenario } from '../scenario/generate.js';
 import {
@@ -30,6 +29,7 @@ import {
   topLocation,
   type World,
 } from './world.js';
+import { fold } from '../events/index.js';
 
 const keysSorted = <T>(record: Readonly<Record<string, T>>): string[] => Object.keys(record).sort();
 const all = <T>(record: Readonly<Record<string, T>>): T[] => keysSorted(record).map((k) => record[k]!);

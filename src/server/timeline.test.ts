@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../agents/run.js';
 import { buildWorld } from '../engine/initial-world.js';
-import { fold } from '../engine/reducer.js';
+import { fold } from '../events/index.js';
 import { defaultScenario } from '../engine/test-support.js';
 import { type ElementData, mapElements, networkElements, timelineOf } from './timeline.js';
 

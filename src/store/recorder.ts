@@ -5,9 +5,7 @@
 import { canonicalJson } from '../common/canonical-json.js';
 import { InputError } from '../common/errors.js';
 import { buildWorld } from '../engine/initial-world.js';
-import { fold } from '../engine/reducer.js';
 import { applyEdit, editProblems, type WorldEdit } from '../engine/world-edit.js';
-import type { WorldEvent } from '../model/events.js';
 import type { World } from '../model/world.js';
 import { logHash } from '../engine/log-hash.js';
 import { type Player, type RecordedChoice, recordingPlayer, replayingPlayer } from '../agents/players.js';
@@ -17,6 +15,8 @@ import type { RunMode, SimulationOptions, SimulationResult } from '../engine/sim
 import type { Minutes } from '../model/time.js';
 import { loadScenario, type Scenario } from '../scenario/loader.js';
 import type { RunRecord, Store } from './store.js';
+import type { WorldEvent } from '../events/index.js';
+import { fold } from '../events/index.js';
 
 export interface RecordedRun extends SimulationResult {
   readonly runId: number;
