@@ -32,7 +32,7 @@ import type { FidelityView, JobView } from './api-types.js';
 import { apiError, BusyError, Jobs } from './jobs.js';
 import { MAX_SEEDS, parseBody, scenarioFrom, scenarioSource, sourceSchema } from './input.js';
 import { Seats } from './play.js';
-import type { SimTask } from './sim-worker.js';
+import type { RunTask } from './sim-worker.js';
 import { RunViews, runRow, scenarioInfo } from './views.js';
 
 export interface AppOptions {
@@ -165,7 +165,7 @@ export function createApp(options: AppOptions): { app: Hono; close(): Promise<vo
   const { store } = options;
   const jobs = new Jobs();
   const seats = new Seats(jobs);
-  const views = new RunViews(store);
+  const views = new RunViews(store, (run) => jobs.timeline(options.dbPath, run));
   const app = new Hono();
 
   const writable = () => {
@@ -259,7 +259,7 @@ export function createApp(options: AppOptions): { app: Hono; close(): Promise<vo
     const body = parseBody(runBody, await json(c));
     const scenario = scenarioFrom(body);
     const scriptUntil = scriptUntilOf(body.mode, body.scriptUntil);
-    const task: SimTask = {
+    const task: RunTask = {
       action: 'record',
       db: options.dbPath,
       plan: {
@@ -277,7 +277,7 @@ export function createApp(options: AppOptions): { app: Hono; close(): Promise<vo
     return c.json({ job }, 202);
   });
   app.get('/api/runs/:id', (c) => c.json(views.run(idParam(c, 'id'))));
-  app.get('/api/runs/:id/timeline', (c) => c.json(views.timeline(idParam(c, 'id'))));
+  app.get('/api/runs/:id/timeline', async (c) => c.json(await views.timeline(idParam(c, 'id'))));
   app.get('/api/runs/:id/events/:seq', (c) => c.json(views.event(idParam(c, 'id'), idParam(c, 'seq'))));
   app.get('/api/runs/:id/talks/:negotiation', (c) =>
     c.json(views.talks(idParam(c, 'id'), c.req.param('negotiation'))),
@@ -294,7 +294,7 @@ export function createApp(options: AppOptions): { app: Hono; close(): Promise<vo
   });
 
   /** A fork's task, checked as `alliances fork` checks it: nothing is queued for a bad edit. */
-  const forkTask = (parentId: number, body: z.output<typeof forkBody>): Omit<SimTask, 'action' | 'play'> => {
+  const forkTask = (parentId: number, body: z.output<typeof forkBody>): Omit<RunTask, 'action' | 'play'> => {
     const parent = store.getRun(parentId);
     const edits = editsOf(body.set);
     const { problems } = checkFork(store, parent, { at: body.at, edits });
@@ -372,7 +372,7 @@ export function createApp(options: AppOptions): { app: Hono; close(): Promise<vo
   app.post('/api/play', async (c) => {
     writable();
     const body = parseBody(playBody, await json(c));
-    let task: Omit<SimTask, 'action' | 'play'>;
+    let task: Omit<RunTask, 'action' | 'play'>;
     let factions: string[];
     if (body.fork) {
       task = forkTask(body.fork.run, body.fork);

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { AlliancesError, InputError } from '../index.js';
 import type { ApiError, JobView } from './api-types.js';
 import type { SimMessage, SimResult, SimTask } from './sim-worker.js';
+import type { Timeline } from './timeline.js';
 
 /** More queued jobs than this and new ones are refused (503) until some finish. */
 const MAX_QUEUED = 16;
@@ -115,6 +116,12 @@ export class Jobs {
         settle(() => reject(new AlliancesError('stopped', 'the simulation was stopped'))),
       );
     });
+  }
+
+  /** A stored run's timeline, computed in a worker thread (not queued: it stores nothing and is quick). */
+  async timeline(db: string, run: number): Promise<Timeline> {
+    const result = await this.simulate({ action: 'timeline', db, run }, () => {});
+    return (result as { timeline: Timeline }).timeline;
   }
 
   /** Stops every worker (the server is closing). */

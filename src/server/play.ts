@@ -22,14 +22,14 @@ import {
 } from '../index.js';
 import type { PlayView, QuestionView } from './api-types.js';
 import type { Jobs } from './jobs.js';
-import type { SimResult, SimTask } from './sim-worker.js';
+import type { RunTask, SimResult } from './sim-worker.js';
 
 /** Seats kept at once; the oldest is forgotten beyond. */
 const MAX_SEATS = 32;
 
 interface Seat {
   readonly id: string;
-  readonly task: Omit<SimTask, 'action' | 'play'>;
+  readonly task: Omit<RunTask, 'action' | 'play'>;
   readonly faction: string;
   readonly choices: RecordedChoice[];
   question: QuestionView | null;
@@ -43,7 +43,7 @@ export class Seats {
   constructor(private readonly jobs: Jobs) {}
 
   /** Takes a seat and finds the first question. */
-  async take(task: Omit<SimTask, 'action' | 'play'>, faction: string): Promise<PlayView> {
+  async take(task: Omit<RunTask, 'action' | 'play'>, faction: string): Promise<PlayView> {
     const seat: Seat = {
       id: randomUUID(),
       task,

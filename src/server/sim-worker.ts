@@ -30,6 +30,7 @@ import {
   type WorldEvent,
 } from '../index.js';
 import type { QuestionView } from './api-types.js';
+import { type Timeline, timelineOf } from './timeline.js';
 
 export interface RunPlan {
   readonly text: string;
@@ -47,13 +48,23 @@ export interface ForkPlan {
   readonly seed?: number;
 }
 
-export interface SimTask {
+/** A run or a fork to record, or to play up to a player's next question. */
+export interface RunTask {
   readonly action: 'record' | 'question';
   readonly db: string;
   readonly plan: { readonly run: RunPlan } | { readonly fork: ForkPlan };
   /** A player's seat: the answers so far, in the order the questions were put. */
   readonly play?: { readonly faction: string; readonly choices: readonly RecordedChoice[] };
 }
+
+/** The network and the map of a stored run over time (./timeline.ts), computed off the server's thread. */
+export interface TimelineTask {
+  readonly action: 'timeline';
+  readonly db: string;
+  readonly run: number;
+}
+
+export type SimTask = RunTask | TimelineTask;
 
 export type SimMessage =
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
@@ -65,7 +76,8 @@ export type SimMessage =
 
 export type SimResult =
   | { readonly run: number; readonly hash: string; readonly events: number }
-  | { readonly question: QuestionView | null };
+  | { readonly question: QuestionView | null }
+  | { readonly timeline: Timeline };
 
 /** Thrown by a player at the first question it has no answer for: the simulation stops there. */
 class Unanswered {
@@ -133,6 +145,10 @@ function questionView(scenario: Scenario, paused: Unanswered, asked: number): Qu
 function run(task: SimTask, progress: (done: number, total: number) => void): SimResult {
   const store = Store.open(task.db);
   try {
+    if (task.action === 'timeline') {
+      const record = store.getRun(task.run);
+      return { timeline: timelineOf(scenarioOfRun(record).spec, store.events(record.id)) };
+    }
     const plan = task.plan;
     const scenario =
       'run' in plan

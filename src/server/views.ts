@@ -41,7 +41,6 @@ import type {
   TalksView,
   TimelineView,
 } from './api-types.js';
-import { timelineOf } from './timeline.js';
 
 export function runRow(r: RunRecord): RunRow {
   return {
@@ -78,7 +77,7 @@ interface LoadedRun {
   readonly names: Names;
   readonly start: World;
   world?: World;
-  timeline?: TimelineView;
+  timeline?: Promise<TimelineView>;
   chronicle?: ChronicleLine[];
 }
 
@@ -88,7 +87,11 @@ const CACHED_RUNS = 8;
 export class RunViews {
   private readonly cache = new Map<number, LoadedRun>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    /** Computes a run's timeline (in a worker thread: it takes seconds for large worlds). */
+    private readonly computeTimeline: (run: number) => Promise<TimelineView>,
+  ) {}
 
   /** A run by id; a NotFoundError for none. */
   load(id: number): LoadedRun {
@@ -156,9 +159,18 @@ export class RunViews {
     };
   }
 
-  timeline(id: number): TimelineView {
+  /** A complete run's timeline is computed once (concurrent requests share it). */
+  timeline(id: number): Promise<TimelineView> {
     const run = this.load(id);
-    return (run.timeline ??= timelineOf(run.scenario.spec, run.events));
+    if (!run.timeline) {
+      const timeline = this.computeTimeline(id);
+      run.timeline = timeline;
+      // A failure is not kept: the next request tries again.
+      timeline.catch(() => {
+        if (run.timeline === timeline) run.timeline = undefined;
+      });
+    }
+    return run.timeline;
   }
 
   event(id: number, seq: number): DecisionView {
