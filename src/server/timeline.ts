@@ -223,13 +223,18 @@ function placeNodes(world: World, cache: ElementCache): Elements {
     const p = people.get(id) ?? [];
     out[`l:${id}`] = cache.element(`l:${id}`, l, `${f.join('\n')}\n\n${p.join('\n')}`, () => ({
       kind: 'place',
-      // The label stays short (the full lists are in the data): the name, two forces, a count of people.
+      // The label stays short (the lists are in the data, and in words beside the map).
       label: [
         l.name,
-        ...f.slice(0, 2),
-        ...(f.length > 2 ? [`+${f.length - 2} more forces`] : []),
-        ...(p.length > 0 ? [`${p.length} ${p.length === 1 ? 'person' : 'people'}`] : []),
-      ].join('\n'),
+        [
+          f.length > 0 ? `${f.length} ${f.length === 1 ? 'force' : 'forces'}` : '',
+          p.length > 0 ? `${p.length} ${p.length === 1 ? 'person' : 'people'}` : '',
+        ]
+          .filter(Boolean)
+          .join(', '),
+      ]
+        .filter(Boolean)
+        .join('\n'),
       name: l.name,
       forces: f,
       people: p,

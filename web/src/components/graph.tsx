@@ -71,13 +71,18 @@ export interface GraphProps {
   readonly label: string;
   /** Node size from this numeric field (scaled to the largest), else a fixed size. */
   readonly sizeBy?: string;
+  /**
+   * `distances`: a force-directed layout whose edge lengths follow the edges' `lightYears` (the
+   * map); otherwise a circle for a few nodes and the force-directed layout beyond.
+   */
+  readonly layout?: 'auto' | 'distances';
   /** Called after each change of state is applied (for performance marks). */
   readonly onApplied?: () => void;
 }
 
 const isEdge = (e: ElementView) => e.source !== undefined;
 
-export function Graph({ elements, layoutElements, label, sizeBy, onApplied }: GraphProps) {
+export function Graph({ elements, layoutElements, label, sizeBy, layout = 'auto', onApplied }: GraphProps) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
   const shown = useRef(new Map<string, ElementView>());
@@ -109,7 +114,7 @@ export function Graph({ elements, layoutElements, label, sizeBy, onApplied }: Gr
     });
     instance
       .layout(
-        nodes <= 16
+        nodes <= 16 && layout === 'auto'
           ? { name: 'circle', animate: false, padding: 30 }
           : {
               name: 'cose',
@@ -117,8 +122,11 @@ export function Graph({ elements, layoutElements, label, sizeBy, onApplied }: Gr
               randomize: true,
               numIter: nodes > 150 ? 300 : 1000,
               idealEdgeLength: (edge: cytoscape.EdgeSingular) =>
-                typeof edge.data('lightYears') === 'number' ? 30 + 8 * Number(edge.data('lightYears')) : 60,
-              nodeRepulsion: () => 8000,
+                typeof edge.data('lightYears') === 'number' ? 60 + 20 * Number(edge.data('lightYears')) : 80,
+              nodeRepulsion: () => 400_000,
+              nodeOverlap: 40,
+              gravity: 0.05,
+              nodeDimensionsIncludeLabels: true,
             },
       )
       .run();

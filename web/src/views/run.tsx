@@ -171,6 +171,7 @@ export function RunView({ run: id, at }: { run: number; at: number | null }) {
         <section aria-labelledby="map-title" class="panel">
           <h2 id="map-title">Map</h2>
           <Graph
+            layout="distances"
             elements={map}
             layoutElements={states.everything.map}
             label={`The map at event ${position}: places, forces and people`}
