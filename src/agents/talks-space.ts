@@ -19,7 +19,7 @@ import {
 import type { FactionId, NegotiationId } from '../model/ids.js';
 import { describeProvision, type Provision } from '../model/provision.js';
 import type { World } from '../model/world.js';
-import { tableFor } from './negotiator.js';
+import { tableFor } from './negotiator/table.js';
 import { situationOf } from './situation.js';
 import { FactionView } from './view.js';
 

@@ -13,7 +13,7 @@ import { InputError } from '../common/errors.js';
 import { buildWorld } from '../engine/initial-world.js';
 import type { FactionId } from '../model/ids.js';
 import type { Scenario } from '../scenario/loader.js';
-import type { Play } from '../store/recorder.js';
+import type { Play } from '../runner/recorder.js';
 import { choiceProblem, type ChoiceRequest, type Player, type PresentedOption } from '../agents/players.js';
 import { formatTime } from '../model/time.js';
 import { type Names, namesOf, renderEvent } from '../events/index.js';

@@ -15,6 +15,7 @@ import { createRng, type Rng } from '../common/random.js';
 import type { PersonId } from '../model/ids.js';
 import type { Decision, Intent } from '../model/intents.js';
 import type { Minutes } from '../model/time.js';
+import type { RunMode } from '../model/vocabulary.js';
 import type { World } from '../model/world.js';
 import type { Scenario } from '../scenario/loader.js';
 import { describeIntent } from './describe.js';
@@ -27,8 +28,6 @@ import { type EngineSettings, settingsOf } from './settings.js';
 import type { EventPayload, WorldEvent } from '../events/index.js';
 import { apply } from '../events/index.js';
 import { consequencesOf } from '../events/index.js';
-
-export type RunMode = 'scripted' | 'autonomous' | 'mixed';
 
 /**
  * What a decision maker is told each tick. The whole world and log are passed for speed; a leader

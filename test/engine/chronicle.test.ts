@@ -2,7 +2,7 @@ import { runScenario } from '../../src/agents/run.js';
 import { describe, expect, it } from 'vitest';
 import { chronicleEntries, renderChronicle } from '../../src/engine/chronicle.js';
 import { buildWorld } from '../../src/engine/initial-world.js';
-import { defaultScenario } from '../../src/engine/test-support.js';
+import { defaultScenario } from '../support.js';
 import { EVENT_TYPES, namesOf } from '../../src/events/index.js';
 
 describe('the chronicle', () => {

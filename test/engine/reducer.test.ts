@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { worldViolations } from '../../src/model/invariants.js';
 import { sortedIds, type World } from '../../src/model/world.js';
 import { buildWorld } from '../../src/engine/initial-world.js';
-import { defaultScenario } from '../../src/engine/test-support.js';
+import { defaultScenario } from '../support.js';
 import { SHIP_SYSTEMS } from '../../src/model/vocabulary.js';
 import type { EventPayload, WorldEvent } from '../../src/events/index.js';
 import { apply, fold } from '../../src/events/index.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/agents/run.js';
-import { defaultScenario } from '../../src/engine/test-support.js';
+import { defaultScenario } from '../support.js';
 import { buildWorld } from '../../src/engine/initial-world.js';
 import {
   apply,

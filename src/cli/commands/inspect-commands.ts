@@ -12,7 +12,7 @@ import { diffRuns, type RunDiff } from '../../engine/run-diff.js';
 import { summarize } from '../../engine/summary.js';
 import { parseEdit, type WorldEdit } from '../../engine/world-edit.js';
 import { formatTime } from '../../model/time.js';
-import { forkRun, scenarioOfRun } from '../../store/recorder.js';
+import { forkRun, scenarioOfRun } from '../../runner/recorder.js';
 import { type RunRecord, resolveDbPath, Store } from '../../store/store.js';
 import { parseIntegerOption, printJson } from '../io.js';
 import { parseRunRef } from './run-commands.js';

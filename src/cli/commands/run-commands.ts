@@ -10,9 +10,9 @@ import { type MilestoneResult, matchMilestones } from '../../engine/milestones.j
 import type { SimulationResult } from '../../engine/simulation.js';
 import { renderSummary, summarize } from '../../engine/summary.js';
 import { type Minutes, parseDuration } from '../../model/time.js';
-import { DEFAULT_SCENARIO, resolveScenario } from '../../scenario/builtin.js';
+import { DEFAULT_SCENARIO, resolveScenario } from '../../runner/builtin-scenarios.js';
 import { loadScenario, type Scenario } from '../../scenario/loader.js';
-import { recordRun, verifyRun } from '../../store/recorder.js';
+import { recordRun, verifyRun } from '../../runner/recorder.js';
 import { runScenario } from '../../agents/run.js';
 import { promptPlay } from '../prompt-player.js';
 import { aboutRun } from '../../store/about.js';

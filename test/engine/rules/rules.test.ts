@@ -6,7 +6,7 @@ import type { Minutes } from '../../../src/model/time.js';
 import type { World } from '../../../src/model/world.js';
 import { buildWorld } from '../../../src/engine/initial-world.js';
 import { settingsOf } from '../../../src/engine/settings.js';
-import { defaultScenario } from '../../../src/engine/test-support.js';
+import { defaultScenario } from '../../support.js';
 import type { RuleOutcome } from '../../../src/engine/rules/context.js';
 import { applyRule } from '../../../src/engine/rules/index.js';
 import { travelSpeed } from '../../../src/engine/rules/movement.js';

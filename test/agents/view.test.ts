@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorld } from '../engine/initial-world.js';
-import { defaultScenario } from '../engine/test-support.js';
-import { sortedIds } from '../model/world.js';
-import { runScenario } from './run.js';
-import { FactionView } from './view.js';
-import { fold } from '../events/index.js';
+import { buildWorld } from '../../src/engine/initial-world.js';
+import { defaultScenario } from '../support.js';
+import { sortedIds } from '../../src/model/world.js';
+import { runScenario } from '../../src/../src/agents/run.js';
+import { FactionView } from '../../src/../src/agents/view.js';
+import { fold } from '../../src/events/index.js';
 
 describe('who observes what', () => {
   it('observed hands each faction its share of a stretch of the log, in order', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../agents/run.js';
-import { buildWorld } from '../engine/initial-world.js';
-import { fold } from '../events/index.js';
-import { defaultScenario } from '../engine/test-support.js';
-import { type ElementData, mapElements, networkElements, timelineOf } from './timeline.js';
+import { runScenario } from '../../src/agents/run.js';
+import { buildWorld } from '../../src/engine/initial-world.js';
+import { fold } from '../../src/events/index.js';
+import { defaultScenario } from '../support.js';
+import { type ElementData, mapElements, networkElements, timelineOf } from '../../src/server/timeline.js';
 
 describe('the timeline of a run', () => {
   const scenario = defaultScenario();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorld } from '../engine/initial-world.js';
-import { fold } from '../events/index.js';
-import { settingsOf } from '../engine/settings.js';
-import { defaultScenario } from '../engine/test-support.js';
-import type { NegotiationId } from '../model/ids.js';
-import { runScenario } from './run.js';
-import { talksSpace } from './talks-space.js';
+import { buildWorld } from '../../src/engine/initial-world.js';
+import { fold } from '../../src/events/index.js';
+import { settingsOf } from '../../src/engine/settings.js';
+import { defaultScenario } from '../support.js';
+import type { NegotiationId } from '../../src/model/ids.js';
+import { runScenario } from '../../src/agents/run.js';
+import { talksSpace } from '../../src/agents/talks-space.js';
 
 describe('talks in utility space', () => {
   const scenario = defaultScenario();
