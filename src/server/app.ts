@@ -23,6 +23,7 @@ import {
   parseEdit,
   type Problem,
   runFidelityParallel,
+  scenarioOfRun,
   type Store,
   verifyRun,
   type WorldEdit,
@@ -376,9 +377,7 @@ export function createApp(options: AppOptions): { app: Hono; close(): Promise<vo
     let factions: string[];
     if (body.fork) {
       task = forkTask(body.fork.run, body.fork);
-      factions = scenarioInfo(
-        scenarioFrom({ text: store.getRun(body.fork.run).scenarioText, file: 'scenario.yaml' }),
-      ).factions.map((f) => f.id);
+      factions = scenarioOfRun(store.getRun(body.fork.run)).spec.factions.map((f) => f.id);
     } else {
       const scenario = scenarioFrom(body);
       const scriptUntil = scriptUntilOf(body.mode, body.scriptUntil);

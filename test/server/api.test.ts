@@ -390,6 +390,23 @@ describe('the API', () => {
     expect(cli.status).toBe(0);
   });
 
+  it('seats a player in a fork of a stored run, from the fork point on', async () => {
+    const seat = await server.post<{ question: { number: number; news: { seq: number }[] } }>('/api/play', {
+      faction: 'federation',
+      fork: { run: autonomous, at: 17 },
+    });
+    expect(seat.status).toBe(201);
+    expect(seat.body.question.number).toBe(1);
+    // What the faction saw since the fork point, not before it.
+    expect(seat.body.question.news.every((n) => n.seq >= 17)).toBe(true);
+    const bad = await server.post<ErrorBody>('/api/play', {
+      faction: 'federation',
+      fork: { run: autonomous, at: 0 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems![0]!.path).toBe('fork.at');
+  });
+
   it('runs a fidelity report with progress, variants side by side', async () => {
     const bad = await server.post<ErrorBody>('/api/fidelity', { seeds: 0 });
     expect(bad.status).toBe(400);

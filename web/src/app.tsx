@@ -16,6 +16,7 @@ function View({ route }: { route: string[] }) {
   if (section === 'runs' && a) return <RunView run={Number(a)} at={b === 'at' && c ? Number(c) : null} />;
   if (section === 'what-if') return <WhatIfView run={a ? Number(a) : null} at={b ? Number(b) : null} />;
   if (section === 'diff' && a && b) return <DiffView a={Number(a)} b={Number(b)} />;
+  if (section === 'play' && a === 'from' && b && c) return <PlayStart run={b} at={c} />;
   if (section === 'play' && a) return <PlayView seat={a} />;
   if (section === 'play') return <PlayStart />;
   if (section === 'fidelity') return <FidelityView />;

@@ -19,15 +19,16 @@ import { Problems } from '../components/problems';
 import { ScenarioSource, type Source } from '../components/scenario-source';
 import { go } from '../router';
 
-export function PlayStart() {
+/** `run` and `at`: take the seat in a fork of that run after its first `at` events. */
+export function PlayStart({ run = '', at = '' }: { run?: string; at?: string } = {}) {
   const [source, setSource] = useState<Source>({ scenario: 'delta-quadrant' });
   const [info, setInfo] = useState<ScenarioInfo | null>(null);
   const [faction, setFaction] = useState('');
   const [seed, setSeed] = useState('1');
   const [mode, setMode] = useState('autonomous');
   const [scriptUntil, setScriptUntil] = useState('30h');
-  const [forkRun, setForkRun] = useState('');
-  const [forkAt, setForkAt] = useState('');
+  const [forkRun, setForkRun] = useState(run);
+  const [forkAt, setForkAt] = useState(at);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {

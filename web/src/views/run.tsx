@@ -118,6 +118,7 @@ export function RunView({ run: id, at }: { run: number; at: number | null }) {
         {r.mode}, seed {r.seed}, {r.status}, {r.events} events
         {r.about.length > 0 && `, ${r.about.join(', ')}`} ·{' '}
         <a href={`#/what-if/${r.id}/${position + 1}`}>What if? Fork after this event</a> ·{' '}
+        <a href={`#/play/from/${r.id}/${position + 1}`}>Take a seat from here</a> ·{' '}
         <a href={`#/diff/${r.parent ?? r.id}/${r.id}`}>
           {r.parent ? `Compare with run ${r.parent}` : 'Compare'}
         </a>
