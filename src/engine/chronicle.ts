@@ -32,7 +32,7 @@ export function chronicleEntries(events: readonly WorldEvent[], names: Names): C
     if (text === null) continue;
     let decision: number | null = null;
     if (pending && pending.t === e.t) {
-      if (!text.includes(pending.reasons[0]!))
+      if (!text.includes(pending.reasons[0] ?? ''))
         text = `${text.replace(/\.$/, '')} — ${pending.reasons.join('; ').replace(/\.$/, '')}.`;
       decision = pending.seq;
       pending = null;
