@@ -305,6 +305,10 @@ describe('the web app in Chromium', () => {
     const bigRun = (await finished(server, big.body.job.id)).result as { run: number; events: number };
     const opened = Date.now();
     await page.goto(`${server.url}#/runs/${bigRun.run}`);
+    // Only the hash changes, so the previous run's slider stays until the new run is drawn: wait for its heading.
+    await page
+      .getByRole('heading', { level: 1, name: new RegExp(`^Run ${bigRun.run}:`) })
+      .waitFor({ state: 'visible', timeout: 120_000 });
     await page
       .getByRole('slider', { name: 'Position in the event log' })
       .first()
