@@ -38,7 +38,7 @@ import {
 } from './protocol.js';
 import { type StrategySpec, strategyFromSpec } from './strategies.js';
 import type { Strategy, StrategyContext, StrategyFactory } from './strategy.js';
-import { createUtilityIndex, type UtilityIndex, type UtilityIndexOptions } from './utility-index.js';
+import { createUtilityIndex, type UtilityIndex, type UtilityIndexOptions } from './utility-index/index.js';
 
 export interface NegotiationParty {
   readonly name: string;

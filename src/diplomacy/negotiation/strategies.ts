@@ -27,7 +27,7 @@ import { type Assignment, randomAssignment } from './outcome-space.js';
 import { isForbidden } from './preferences.js';
 import type { Turn } from './protocol.js';
 import type { Response, Strategy, StrategyContext, StrategyFactory } from './strategy.js';
-import type { RankedOutcome } from './utility-index.js';
+import type { RankedOutcome } from './utility-index/index.js';
 
 /** NegMAS's named aspiration exponents (`PolyAspiration`). */
 export const ASPIRATION_EXPONENTS = { boulware: 4, linear: 1, conceder: 0.25 } as const;
