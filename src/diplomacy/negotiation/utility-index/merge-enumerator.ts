@@ -182,14 +182,10 @@ class MergeLevel {
       const pk = hk[parent] ?? missing();
       if (pk > key || (pk === key && earlier(hp[parent] ?? missing(), hr[parent] ?? missing(), pos, rank)))
         break;
-      hk[i] = pk;
-      hp[i] = hp[parent] ?? missing();
-      hr[i] = hr[parent] ?? missing();
+      this.place(i, pk, hp[parent] ?? missing(), hr[parent] ?? missing());
       i = parent;
     }
-    hk[i] = key;
-    hp[i] = pos;
-    hr[i] = rank;
+    this.place(i, key, pos, rank);
   }
 
   private pop(): void {
@@ -216,14 +212,17 @@ class MergeLevel {
         }
       }
       if (key > ck || (key === ck && earlier(pos, rank, hp[c] ?? missing(), hr[c] ?? missing()))) break;
-      hk[i] = ck;
-      hp[i] = hp[c] ?? missing();
-      hr[i] = hr[c] ?? missing();
+      this.place(i, ck, hp[c] ?? missing(), hr[c] ?? missing());
       i = c;
     }
-    hk[i] = key;
-    hp[i] = pos;
-    hr[i] = rank;
+    this.place(i, key, pos, rank);
+  }
+
+  /** Puts the cursor (key, pos, rank) in heap slot i. */
+  private place(i: number, key: number, pos: number, rank: number): void {
+    this.hk[i] = key;
+    this.hp[i] = pos;
+    this.hr[i] = rank;
   }
 }
 
