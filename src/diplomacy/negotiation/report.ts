@@ -2,6 +2,7 @@
  * A negotiation's result and the bargaining analysis of its domain as plain data (the `--json`
  * output of `alliances negotiate`) and as text (its human output).
  */
+import { at } from '../../common/checked.js';
 import {
   type AgreementDistances,
   agreementDistances,
@@ -44,7 +45,7 @@ export function negotiationReport(
   analysis: BargainingAnalysis,
 ): NegotiationReport {
   const names = setup.parties.map((p) => p.name);
-  const byName = (values: readonly number[]) => Object.fromEntries(names.map((n, i) => [n, values[i]!]));
+  const byName = (values: readonly number[]) => Object.fromEntries(names.map((n, i) => [n, at(values, i)]));
   const point = (p: UtilityPoint | null): ReportPoint | null =>
     p ? { outcome: toOutcome(setup.space, p.assignment), utilities: byName(p.utilities) } : null;
   const undiscounted = result.agreement

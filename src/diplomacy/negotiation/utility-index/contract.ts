@@ -3,6 +3,7 @@
  * equal utility, the first in lexicographic order (first issue most significant), as NegMAS's
  * presorted inverse does (a stable ascending sort, then the leftmost match).
  */
+import { missing } from '../../../common/checked.js';
 import type { Assignment } from '../outcome-space.js';
 
 export interface RankedOutcome {
@@ -36,7 +37,8 @@ export interface UtilityIndexOptions {
 
 /** Whether assignment a comes before b in lexicographic order (first issue most significant). */
 export function lexicographicallyBefore(a: Assignment, b: Assignment): boolean {
-  for (const [i, x] of a.entries()) {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? missing();
     const y = b[i];
     if (x !== y) return y !== undefined && x < y;
   }
