@@ -373,23 +373,18 @@ function linearValueFunction(
   path: DocumentPath,
   problems: ProblemCollector,
 ): number[] | undefined {
-  const [first, last] = Array.isArray(ends) && ends.length === 2 ? ends : [];
-  if (!isUtility(first) || !isUtility(last)) {
-    problems.add(
-      path,
-      'invalid-utilities',
-      'expected [utility of the first value, utility of the last value], each in [0, 1]',
-    );
+  const invalid = (message: string, hint?: string): undefined => {
+    problems.add(path, 'invalid-utilities', message, hint);
     return undefined;
-  }
+  };
+  const [first, last] = Array.isArray(ends) && ends.length === 2 ? ends : [];
+  if (!isUtility(first) || !isUtility(last))
+    return invalid('expected [utility of the first value, utility of the last value], each in [0, 1]');
   if (issue.kind === 'categorical') {
-    problems.add(
-      path,
-      'invalid-utilities',
+    return invalid(
       `issue "${issue.name}" is categorical: its values have no order`,
       'give each value its utility, or declare the issue "kind: ordinal"',
     );
-    return undefined;
   }
   const m = issue.values.length;
   return issue.values.map((_, i) => (m === 1 ? first : first + ((last - first) * i) / (m - 1)));
