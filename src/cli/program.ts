@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AlliancesError, InputError, renderProblems } from '../common/errors.js';
+import { installNativeSha256 } from '../runner/native-sha256.js';
 import { registerCommands } from './commands/index.js';
 
 export function createProgram(): Command {
@@ -19,6 +20,7 @@ export function createProgram(): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  installNativeSha256();
   const program = createProgram();
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

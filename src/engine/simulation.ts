@@ -12,23 +12,22 @@
  * reducer, and handed to `onTick` at the end of its tick (the store writes a tick per transaction).
  */
 import { createRng, type Rng } from '../common/random.js';
-import type { EventPayload, WorldEvent } from '../model/events.js';
 import type { PersonId } from '../model/ids.js';
 import type { Decision, Intent } from '../model/intents.js';
 import type { Minutes } from '../model/time.js';
+import type { RunMode } from '../model/vocabulary.js';
 import type { World } from '../model/world.js';
 import type { Scenario } from '../scenario/loader.js';
-import { consequencesOf } from './consequences.js';
 import { describeIntent } from './describe.js';
 import { buildWorld } from './initial-world.js';
 import { LogHasher } from './log-hash.js';
 import { type MilestoneResult, matchMilestones } from './milestones.js';
 import { runProcesses } from './processes.js';
-import { apply } from './reducer.js';
 import { applyRule } from './rules/index.js';
 import { type EngineSettings, settingsOf } from './settings.js';
-
-export type RunMode = 'scripted' | 'autonomous' | 'mixed';
+import type { EventPayload, WorldEvent } from '../events/index.js';
+import { apply } from '../events/index.js';
+import { consequencesOf } from '../events/index.js';
 
 /**
  * What a decision maker is told each tick. The whole world and log are passed for speed; a leader

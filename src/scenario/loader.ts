@@ -12,7 +12,6 @@ import {
   schemaProblems,
   suggestionHint,
 } from '../common/validate.js';
-import { EVENT_TYPES, eventPayloadSchemas, isEventType } from '../model/events.js';
 import type { ReferenceKind } from '../model/ids.js';
 import type { MilestoneCondition, PatternSpec, ScenarioSpec } from './schema.js';
 import { scenarioSchema } from './schema.js';
@@ -24,6 +23,7 @@ import {
   referenceKindOf,
   visitReferences,
 } from './schema-walk.js';
+import { EVENT_TYPES, eventPayloadSchemas, isEventType } from '../events/index.js';
 
 export interface Scenario {
   readonly spec: ScenarioSpec;

@@ -5,8 +5,8 @@
  */
 import type { Command } from 'commander';
 import type { FidelityReport } from '../../agents/fidelity.js';
-import { DEFAULT_SCENARIO, resolveScenario } from '../../scenario/builtin.js';
-import { runFidelityParallel } from '../fidelity-runner.js';
+import { DEFAULT_SCENARIO, resolveScenario } from '../../runner/builtin-scenarios.js';
+import { runFidelityParallel } from '../../runner/fidelity.js';
 import { createProgress, parseIntegerOption, printJson } from '../io.js';
 
 function renderReport(r: FidelityReport): string {

@@ -25,7 +25,7 @@ import type { ForecastIssue } from '../../analysis/forecast/types.js';
 import { InputError, type Problem } from '../../common/errors.js';
 import { suggestionHint } from '../../common/validate.js';
 import { createProgress, parseIntegerOption, printJson, readInputFile } from '../io.js';
-import { sharedDataFile } from '../shared-data.js';
+import { sharedDataFile } from '../../runner/shared-data.js';
 
 interface ForecastCommandOptions {
   model: string;

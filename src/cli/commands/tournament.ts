@@ -8,7 +8,7 @@ import { problemAt } from '../../common/document.js';
 import { InputError, NotFoundError, type Problem } from '../../common/errors.js';
 import { parseTournamentConfig, renderTournament } from '../../diplomacy/negotiation/tournament.js';
 import { createProgress, parseIntegerOption, printJson, readInputFile } from '../io.js';
-import { runTournamentParallel } from '../tournament-runner.js';
+import { runTournamentParallel } from '../../runner/tournament.js';
 
 export function registerTournament(program: Command): void {
   program

@@ -3,7 +3,7 @@
  * the results are put back in plan order before summarising, so the summary is the same as a run
  * on one thread (`runTournament`) whatever the scheduling.
  */
-import { createWorkerPool, defaultPoolSize } from '../common/worker-pool.js';
+import { createWorkerPool, defaultPoolSize } from './worker-pool.js';
 import {
   type JobResult,
   planTournament,

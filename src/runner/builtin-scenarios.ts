@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, NotFoundError } from '../common/errors.js';
 import { suggestionHint } from '../common/validate.js';
-import { type LoadOptions, loadScenario, type Scenario } from './loader.js';
+import { type LoadOptions, loadScenario, type Scenario } from '../scenario/loader.js';
 
 export const DEFAULT_SCENARIO = 'delta-quadrant';
 
