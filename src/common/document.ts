@@ -51,42 +51,24 @@ export function parseSourceDocument(text: string, file: string): SourceDocument 
     strict: true,
     merge: true,
   });
-  if (doc.errors.length > 0) throw new InputError(syntaxProblems(doc.errors, lineCounter, file));
-  const value = plainValue(doc, file);
-  const walk = walker(doc, lineCounter);
-  return {
-    file,
-    text,
-    value,
-    locate: (path) => walk(path).location,
-    locateKey(path) {
-      const found = walk(path);
-      return found.complete && found.key ? found.key : found.location;
-    },
-  };
-}
-
-type YamlDocument = ReturnType<typeof parseDocument>;
-
-function syntaxProblems(errors: YamlDocument['errors'], lineCounter: LineCounter, file: string): Problem[] {
-  return errors.map((e) => {
-    const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
-    return {
-      code: 'syntax',
-      file,
-      line: pos.line,
-      column: pos.col,
-      path: '',
-      message: firstLine(e.message),
-      hint: e.code === 'DUPLICATE_KEY' ? 'each key may appear once in a map' : undefined,
-    };
-  });
-}
-
-/** The document as plain JavaScript values. */
-function plainValue(doc: YamlDocument, file: string): unknown {
+  if (doc.errors.length > 0) {
+    const problems: Problem[] = doc.errors.map((e) => {
+      const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+      return {
+        code: 'syntax',
+        file,
+        line: pos.line,
+        column: pos.col,
+        path: '',
+        message: firstLine(e.message),
+        hint: e.code === 'DUPLICATE_KEY' ? 'each key may appear once in a map' : undefined,
+      };
+    });
+    throw new InputError(problems);
+  }
+  let value: unknown;
   try {
-    return doc.toJS({ maxAliasCount: 1000 });
+    value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
   } catch (err) {
     // An alias to an anchor that does not exist (`*x`) or an alias bomb fails only here.
     throw new InputError([
@@ -96,26 +78,19 @@ function plainValue(doc: YamlDocument, file: string): unknown {
         line: 1,
         column: 1,
         path: '',
-        message: firstLine(err instanceof Error ? err.message : String(err)),
+        message: firstLine((err as Error).message),
         hint: 'check the anchors (&name) and aliases (*name)',
       },
     ]);
   }
-}
 
-/**
- * Follows a path as far as it exists in the document's nodes; remembers the deepest value's
- * location and the key that led to it.
- */
-function walker(
-  doc: YamlDocument,
-  lineCounter: LineCounter,
-): (path: DocumentPath) => { location?: Location; key?: Location; complete: boolean } {
   const at = (offset: number): Location => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  return (path) => {
+
+  /** Follows `path` as far as it exists; remembers the deepest value and the key that led to it. */
+  function walk(path: DocumentPath): { location?: Location; key?: Location; complete: boolean } {
     let node: unknown = doc.contents;
     let location = isNode(node) && node.range ? at(node.range[0]) : undefined;
     let key: Location | undefined;
@@ -137,6 +112,17 @@ function walker(
       }
     }
     return { location, key, complete: true };
+  }
+
+  return {
+    file,
+    text,
+    value,
+    locate: (path) => walk(path).location,
+    locateKey(path) {
+      const found = walk(path);
+      return found.complete && found.key ? found.key : found.location;
+    },
   };
 }
 
