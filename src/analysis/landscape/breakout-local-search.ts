@@ -16,16 +16,8 @@
  * seed up to the point where the budget stops it.
  */
 import { missing } from '../../common/checked.js';
-import { createRng, type Rng } from '../../common/random.js';
-import {
-  type CutSolution,
-  cutValue,
-  type HeuristicOptions,
-  moveGains,
-  randomSides,
-  type WeightedGraph,
-  weightStats,
-} from './graph.js';
+import { type CutSolution, cutValue, type HeuristicOptions, type WeightedGraph } from './graph.js';
+import { OneFlipSearch } from './one-flip-search.js';
 
 export type BreakoutOptions = HeuristicOptions;
 
@@ -48,21 +40,13 @@ const RANDOM = 2;
  * The state of one search. Vertex indices stay below n by construction; reads past them fail
  * through `missing()` (see common/checked.ts).
  */
-class BreakoutSearch {
-  private readonly n: number;
-  private readonly rng: Rng;
-  private readonly eps: number;
-  private readonly side: Uint8Array;
-  private readonly gain: Float64Array;
-  private cut: number;
-  private readonly tabuUntil: Float64Array;
+class BreakoutSearch extends OneFlipSearch {
   private readonly lastMoved: Float64Array;
   // Zobrist hash of the assignment, to tell when the descent returns to the optimum it left.
   private readonly zobristLo: Int32Array;
   private readonly zobristHi: Int32Array;
   private hashLo = 0;
   private hashHi = 0;
-  private iteration = 0;
   private readonly bestSides: Uint8Array;
   private best: number;
   private secondsToBest: number;
@@ -71,18 +55,9 @@ class BreakoutSearch {
   private readonly tenureMin: number;
   private readonly tenureSpan: number;
 
-  constructor(
-    private readonly graph: WeightedGraph,
-    private readonly options: BreakoutOptions,
-  ) {
-    const n = graph.nodes;
-    this.n = n;
-    this.rng = createRng(options.seed).split('breakout-local-search');
-    this.eps = weightStats(graph).tolerance;
-    this.side = randomSides(n, this.rng);
-    this.gain = moveGains(graph, this.side);
-    this.cut = cutValue(graph, this.side);
-    this.tabuUntil = new Float64Array(n);
+  constructor(graph: WeightedGraph, options: BreakoutOptions) {
+    super(graph, options, 'breakout-local-search');
+    const n = this.n;
     this.lastMoved = new Float64Array(n);
     this.zobristLo = new Int32Array(n);
     this.zobristHi = new Int32Array(n);

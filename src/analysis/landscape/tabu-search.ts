@@ -17,16 +17,8 @@
  * function of the seed up to where the budget stops it.
  */
 import { missing } from '../../common/checked.js';
-import { createRng, type Rng } from '../../common/random.js';
-import {
-  type CutSolution,
-  cutValue,
-  type HeuristicOptions,
-  moveGains,
-  randomSides,
-  type WeightedGraph,
-  weightStats,
-} from './graph.js';
+import { type CutSolution, cutValue, type HeuristicOptions, type WeightedGraph } from './graph.js';
+import { OneFlipSearch } from './one-flip-search.js';
 
 export type TabuSearchOptions = HeuristicOptions;
 
@@ -53,19 +45,10 @@ export function tabuSearch(graph: WeightedGraph, options: TabuSearchOptions): Cu
  * The state of one search. Vertex indices stay below n and bucket indices within the gain range by
  * construction; reads past them fail through `missing()` (see common/checked.ts).
  */
-class TabuSearch {
-  private readonly n: number;
+class TabuSearch extends OneFlipSearch {
   private readonly offsets: Int32Array;
   private readonly neighbours: Int32Array;
   private readonly weights: Float64Array;
-  private readonly rng: Rng;
-  /** Sums of real weights are compared with a tolerance; integer sums are exact. */
-  private readonly eps: number;
-  private readonly side: Uint8Array;
-  private readonly gain: Float64Array;
-  private cut: number;
-  private readonly tabuUntil: Float64Array;
-  private iteration = 0;
   /** Gain buckets of the free and tabu vertices, with integer weights; null: a linear scan. */
   private readonly buckets: GainBuckets | null;
   private readonly tenureMin: number;
@@ -75,22 +58,13 @@ class TabuSearch {
   private readonly wheelHead: Int32Array;
   private readonly wheelNext: Int32Array;
 
-  constructor(
-    private readonly graph: WeightedGraph,
-    private readonly options: TabuSearchOptions,
-  ) {
-    const n = graph.nodes;
-    this.n = n;
+  constructor(graph: WeightedGraph, options: TabuSearchOptions) {
+    super(graph, options, 'tabu-search');
+    const n = this.n;
     this.offsets = graph.offsets;
     this.neighbours = graph.neighbours;
     this.weights = graph.weights;
-    this.rng = createRng(options.seed).split('tabu-search');
-    const { integral, maxWeightedDegree, tolerance } = weightStats(graph);
-    this.eps = tolerance;
-    this.side = randomSides(n, this.rng);
-    this.gain = moveGains(graph, this.side);
-    this.cut = cutValue(graph, this.side);
-    this.tabuUntil = new Float64Array(n);
+    const { integral, maxWeightedDegree } = this.stats;
     this.buckets =
       integral && 2 * maxWeightedDegree + 1 <= MAX_BUCKETS
         ? new GainBuckets(n, maxWeightedDegree, this.gain)
