@@ -5,6 +5,7 @@
  * winner among the actors' positions. Actors without capability or salience on a dimension take no
  * part in it (see `participants`).
  */
+import { missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import { effectivePower, type ForecastIssue, participants } from './types.js';
 
@@ -13,8 +14,8 @@ export function weightedPositions(issue: ForecastIssue, d: number): { x: number[
   const members = participants(issue, d);
   invariant(members.length > 0, `no actor has capability and salience on dimension ${d}`);
   return {
-    x: members.map((i) => issue.actors[i]!.positions[d]!),
-    w: members.map((i) => effectivePower(issue.actors[i]!, d)),
+    x: members.map((i) => (issue.actors[i] ?? missing()).positions[d] ?? missing()),
+    w: members.map((i) => effectivePower(issue.actors[i] ?? missing(), d)),
   };
 }
 
@@ -23,8 +24,8 @@ export function weightedMean(x: readonly number[], w: readonly number[]): number
   let num = 0;
   let den = 0;
   x.forEach((xi, i) => {
-    num += w[i]! * xi;
-    den += w[i]!;
+    num += (w[i] ?? missing()) * xi;
+    den += w[i] ?? missing();
   });
   return num / den;
 }
@@ -37,20 +38,25 @@ export function weightedMean(x: readonly number[], w: readonly number[]): number
 export function weightedMedian(x: readonly number[], w: readonly number[]): number {
   // Sorted by position then weight, and summed in that order, so that the order of the actors
   // cannot change the rounding of a near-even split.
-  const order = x.map((_, i) => i).sort((a, b) => x[a]! - x[b]! || w[a]! - w[b]! || a - b);
+  const order = x
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        (x[a] ?? missing()) - (x[b] ?? missing()) || (w[a] ?? missing()) - (w[b] ?? missing()) || a - b,
+    );
   let total = 0;
-  for (const i of order) total += w[i]!;
+  for (const i of order) total += w[i] ?? missing();
   const half = total / 2;
   let cum = 0;
   for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    cum += w[i]!;
+    const i = order[k] ?? missing();
+    cum += w[i] ?? missing();
     if (Math.abs(cum - half) <= 1e-12 * total && k + 1 < order.length) {
-      return (x[i]! + x[order[k + 1]!]!) / 2;
+      return ((x[i] ?? missing()) + (x[order[k + 1] ?? missing()] ?? missing())) / 2;
     }
-    if (cum > half) return x[i]!;
+    if (cum > half) return x[i] ?? missing();
   }
-  return x[order[order.length - 1]!]!;
+  return x[order[order.length - 1] ?? missing()] ?? missing();
 }
 
 /**
@@ -61,15 +67,20 @@ export function weightedMedian(x: readonly number[], w: readonly number[]): numb
 export function medianVoterPosition(x: readonly number[], w: readonly number[]): number {
   // Sorted by position then weight, and summed in that order, so that the order of the actors
   // cannot change the rounding of a near-even split.
-  const order = x.map((_, i) => i).sort((a, b) => x[a]! - x[b]! || w[a]! - w[b]! || a - b);
+  const order = x
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        (x[a] ?? missing()) - (x[b] ?? missing()) || (w[a] ?? missing()) - (w[b] ?? missing()) || a - b,
+    );
   let total = 0;
-  for (const i of order) total += w[i]!;
+  for (const i of order) total += w[i] ?? missing();
   let cum = 0;
   for (const i of order) {
-    cum += w[i]!;
-    if (cum >= total / 2 - 1e-12 * total) return x[i]!;
+    cum += w[i] ?? missing();
+    if (cum >= total / 2 - 1e-12 * total) return x[i] ?? missing();
   }
-  return x[order[order.length - 1]!]!;
+  return x[order[order.length - 1] ?? missing()] ?? missing();
 }
 
 /**
@@ -102,7 +113,7 @@ function oneSided(x: readonly number[], w: readonly number[], span: number, p: n
   let left = 0;
   let right = 0;
   x.forEach((xi, i) => {
-    const wi = w[i]!;
+    const wi = w[i] ?? missing();
     if (xi > p) {
       const t = wi / (span - (xi - p));
       left += t;
@@ -134,17 +145,18 @@ export function condorcetWinner(issue: ForecastIssue): number[] {
     .filter(({ a }) => a.capability > 0 && a.saliences.some((s) => s > 0));
   invariant(members.length > 0, 'no actor has both capability and salience');
   const distance = (k: number, p: readonly number[]) => {
-    const a = members[k]!.a;
+    const a = (members[k] ?? missing()).a;
     let ds = 0;
     let ss = 0;
     for (let d = 0; d < nd; d++) {
-      const t = (a.positions[d]! - p[d]!) * a.saliences[d]!;
+      const t = ((a.positions[d] ?? missing()) - (p[d] ?? missing())) * (a.saliences[d] ?? missing());
       ds += t * t;
-      ss += a.saliences[d]! * a.saliences[d]!;
+      ss += (a.saliences[d] ?? missing()) * (a.saliences[d] ?? missing());
     }
     return Math.sqrt(ds / ss);
   };
-  const weight = (k: number) => members[k]!.a.capability * members[k]!.a.saliences.reduce((s, v) => s + v, 0);
+  const weight = (k: number) =>
+    (members[k] ?? missing()).a.capability * (members[k] ?? missing()).a.saliences.reduce((s, v) => s + v, 0);
   const candidates = members.map((m) => m.a.positions);
   let best = 0;
   let bestWins = -1;
@@ -173,20 +185,20 @@ export function condorcetWinner(issue: ForecastIssue): number[] {
     if (
       score > bestWins ||
       (score === bestWins && !tie && loss < bestLoss) ||
-      (tie && lexicographicallyBefore(p, candidates[best]!))
+      (tie && lexicographicallyBefore(p, candidates[best] ?? missing()))
     ) {
       best = c;
       bestWins = score;
       bestLoss = loss;
     }
   });
-  return [...candidates[best]!];
+  return [...(candidates[best] ?? missing())];
 }
 
 /** Orders positions so that ties are broken the same way whatever the order of the actors. */
 function lexicographicallyBefore(p: readonly number[], q: readonly number[]): boolean {
   for (let d = 0; d < p.length; d++) {
-    if (p[d]! !== q[d]!) return p[d]! < q[d]!;
+    if ((p[d] ?? missing()) !== (q[d] ?? missing())) return (p[d] ?? missing()) < (q[d] ?? missing());
   }
   return false;
 }

@@ -10,6 +10,7 @@
  * other folds forecasts each held-out fold, and the error over all held-out forecasts is reported
  * with the settings chosen.
  */
+import { missing } from '../../common/checked.js';
 import {
   baselineForecast,
   medianVoterPosition,
@@ -55,7 +56,7 @@ export const EU_HORIZONS = [1, 3, Number.POSITIVE_INFINITY] as const;
 function meanAbsoluteError(pred: readonly number[], truth: readonly number[]): number {
   let e = 0;
   pred.forEach((p, i) => {
-    e += Math.abs(p - truth[i]!);
+    e += Math.abs(p - (truth[i] ?? missing()));
   });
   return e / pred.length;
 }
@@ -87,7 +88,7 @@ export function crossValidate(
       let n = 0;
       c.predictions.forEach((p, i) => {
         if (folds[i] !== f) {
-          e += Math.abs(p - truth[i]!);
+          e += Math.abs(p - (truth[i] ?? missing()));
           n++;
         }
       });
@@ -97,9 +98,9 @@ export function crossValidate(
         best = ci;
       }
     });
-    chosen.push(candidates[best]!.label);
+    chosen.push((candidates[best] ?? missing()).label);
     folds.forEach((fi, i) => {
-      if (fi === f) oof[i] = candidates[best]!.predictions[i]!;
+      if (fi === f) oof[i] = (candidates[best] ?? missing()).predictions[i] ?? missing();
     });
   }
   return { mae: meanAbsoluteError(oof, truth), chosen };
@@ -140,10 +141,10 @@ export function runDeuBenchmark(data: DeuDataSet, options: DeuBenchmarkOptions =
   const baseline: Record<string, Record<number, number[]>> = { mean: {}, median: {}, nbs: {}, condorcet: {} };
   for (const b of CAPABILITY_EXPONENTS) {
     const xs = inputs(b);
-    baseline.mean![b] = xs.map((x) => baselineForecast(x, 'mean')[0]!);
-    baseline.median![b] = xs.map((x) => baselineForecast(x, 'median')[0]!);
-    baseline.nbs![b] = xs.map((x) => baselineForecast(x, 'nbs')[0]!);
-    baseline.condorcet![b] = xs.map((x) => baselineForecast(x, 'condorcet')[0]!);
+    baseline.mean![b] = xs.map((x) => baselineForecast(x, 'mean')[0] ?? missing());
+    baseline.median![b] = xs.map((x) => baselineForecast(x, 'median')[0] ?? missing());
+    baseline.nbs![b] = xs.map((x) => baselineForecast(x, 'nbs')[0] ?? missing());
+    baseline.condorcet![b] = xs.map((x) => baselineForecast(x, 'condorcet')[0] ?? missing());
   }
   // The DEU literature's unweighted median: every actor with a position and a salience counts once.
   const unweightedMedian = issues.map((i) =>
@@ -158,14 +159,14 @@ export function runDeuBenchmark(data: DeuDataSet, options: DeuBenchmarkOptions =
   for (const b of MODEL_CAPABILITY_EXPONENTS) {
     const perHorizon = EU_HORIZONS.map(() => ({ median: [] as number[], mean: [] as number[] }));
     for (const x of inputs(b)) {
-      const run = runEuModel(x).dimensions[0]!;
+      const run = runEuModel(x).dimensions[0] ?? missing();
       const { w } = weightedPositions(x, 0);
       EU_HORIZONS.forEach((h, hi) => {
         // Positions after h rounds: the start of round h, or the final positions.
-        const after = h < run.rounds.length ? run.rounds[h]!.positions : run.finalPositions;
-        const held = run.actors.map((a) => after[a]!);
-        perHorizon[hi]!.median.push(medianVoterPosition(held, w));
-        perHorizon[hi]!.mean.push(weightedMean(held, w));
+        const after = h < run.rounds.length ? (run.rounds[h] ?? missing()).positions : run.finalPositions;
+        const held = run.actors.map((a) => after[a] ?? missing());
+        (perHorizon[hi] ?? missing()).median.push(medianVoterPosition(held, w));
+        (perHorizon[hi] ?? missing()).mean.push(weightedMean(held, w));
       });
       tick(`expected-utility model, capability ${exponentLabel(b)}`);
     }
@@ -177,7 +178,7 @@ export function runDeuBenchmark(data: DeuDataSet, options: DeuBenchmarkOptions =
           b,
           horizon: h,
           outcome,
-          predictions: perHorizon[hi]![outcome],
+          predictions: (perHorizon[hi] ?? missing())[outcome],
         });
       }
     });
@@ -190,8 +191,8 @@ export function runDeuBenchmark(data: DeuDataSet, options: DeuBenchmarkOptions =
     const top: number[] = [];
     for (const x of inputs(b)) {
       const run = runSmp(x);
-      expected.push(run.forecast[0]!);
-      top.push(run.mostProbable[0]!);
+      expected.push(run.forecast[0] ?? missing());
+      top.push(run.mostProbable[0] ?? missing());
       tick(`KTAB SMP, capability ${exponentLabel(b)}`);
     }
     smp.push({
@@ -211,15 +212,25 @@ export function runDeuBenchmark(data: DeuDataSet, options: DeuBenchmarkOptions =
   const models: BenchmarkModel[] = [];
   const fixed = (name: string, capability: string, predictions: readonly number[], description: string) =>
     models.push({ name, capability, mae: meanAbsoluteError(predictions, truth), description });
-  fixed('mean', 'equal', baseline.mean![0]!, 'salience-weighted mean');
-  fixed('mean', 'gdp', baseline.mean![1]!, 'GDP × salience weighted mean');
+  fixed('mean', 'equal', baseline.mean![0] ?? missing(), 'salience-weighted mean');
+  fixed('mean', 'gdp', baseline.mean![1] ?? missing(), 'GDP × salience weighted mean');
   fixed('unweighted-median', 'none', unweightedMedian, 'median of the positions, unweighted');
-  fixed('median', 'equal', baseline.median![0]!, 'salience-weighted median');
-  fixed('median', 'gdp', baseline.median![1]!, 'GDP × salience weighted median');
-  fixed('nbs', 'equal', baseline.nbs![0]!, 'Nash bargaining solution, salience-weighted');
-  fixed('nbs', 'gdp', baseline.nbs![1]!, 'Nash bargaining solution, GDP × salience weighted');
-  fixed('condorcet', 'equal', baseline.condorcet![0]!, 'Condorcet winner, salience-weighted votes');
-  fixed('condorcet', 'gdp', baseline.condorcet![1]!, 'Condorcet winner, GDP × salience weighted votes');
+  fixed('median', 'equal', baseline.median![0] ?? missing(), 'salience-weighted median');
+  fixed('median', 'gdp', baseline.median![1] ?? missing(), 'GDP × salience weighted median');
+  fixed('nbs', 'equal', baseline.nbs![0] ?? missing(), 'Nash bargaining solution, salience-weighted');
+  fixed('nbs', 'gdp', baseline.nbs![1] ?? missing(), 'Nash bargaining solution, GDP × salience weighted');
+  fixed(
+    'condorcet',
+    'equal',
+    baseline.condorcet![0] ?? missing(),
+    'Condorcet winner, salience-weighted votes',
+  );
+  fixed(
+    'condorcet',
+    'gdp',
+    baseline.condorcet![1] ?? missing(),
+    'Condorcet winner, GDP × salience weighted votes',
+  );
   const euAt = (b: number) =>
     eu.find((e) => e.b === b && !Number.isFinite(e.horizon) && e.outcome === 'median')!;
   const smpAt = (b: number) => smp.find((e) => e.b === b && e.readout === 'expected')!;
@@ -240,7 +251,7 @@ export function runDeuBenchmark(data: DeuDataSet, options: DeuBenchmarkOptions =
     'mean-cv',
     CAPABILITY_EXPONENTS.map((b) => ({
       label: `capability ${exponentLabel(b)}`,
-      predictions: baseline.mean![b]!,
+      predictions: baseline.mean![b] ?? missing(),
     })),
     'compromise model (weighted mean) with capability GDP^β, β ∈ {0, ¼, ½, ¾, 1} by cross-validation',
   );

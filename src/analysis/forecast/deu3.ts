@@ -7,6 +7,7 @@
  * Commission and the Parliament are given the largest value, 4.1). Actors without a position or
  * without a salience on an issue take no part in it.
  */
+import { missing } from '../../common/checked.js';
 import { InputError, type Problem } from '../../common/errors.js';
 import type { ForecastIssue } from './types.js';
 
@@ -77,7 +78,7 @@ export function parseDeu3(text: string, file: string): DeuDataSet {
   const gdpCapability: Record<string, number> = {};
   const columnOf = (index: number, fields: readonly string[], raw: string) => {
     let c = 1;
-    for (let k = 0; k < index; k++) c += fields[k]!.length + 1;
+    for (let k = 0; k < index; k++) c += (fields[k] ?? missing()).length + 1;
     return raw.length > 0 ? c : 1;
   };
   for (const code of actorCodes) {
@@ -99,7 +100,7 @@ export function parseDeu3(text: string, file: string): DeuDataSet {
   const issues: DeuIssue[] = [];
   let withoutOutcome = 0;
   for (let ln = 2; ln < lines.length; ln++) {
-    const raw = lines[ln]!;
+    const raw = lines[ln] ?? missing();
     if (raw.trim() === '') continue;
     const rawFields = raw.split('\t');
     const f = splitTsv(raw);

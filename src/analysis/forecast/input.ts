@@ -9,6 +9,7 @@
  * on a 0–100 scale, saliences summing to at most 100. Trailing commas are allowed; double quotes
  * around a field are removed.
  */
+import { missing } from '../../common/checked.js';
 import { z } from 'zod';
 import { type DocumentPath, formatPath } from '../../common/document.js';
 import { InputError, type Problem } from '../../common/errors.js';
@@ -78,7 +79,7 @@ function splitCsvLine(raw: string): Field[] {
     i++; // past the comma
   }
   // KTAB's files end each line with a comma: drop empty trailing fields.
-  while (fields.length > 0 && fields[fields.length - 1]!.text === '') fields.pop();
+  while (fields.length > 0 && (fields[fields.length - 1] ?? missing()).text === '') fields.pop();
   return fields;
 }
 
@@ -113,7 +114,7 @@ export function parseKtabCsv(text: string, file: string): ForecastIssue {
     ]);
   }
 
-  const head = lines[0]!;
+  const head = lines[0] ?? missing();
   const count = (index: number, what: string, min: number): number | undefined => {
     const f = head.fields[index];
     if (f === undefined) {
@@ -166,7 +167,7 @@ export function parseKtabCsv(text: string, file: string): ForecastIssue {
 
   const rows = lines.slice(2);
   if (rows.length !== numActors) {
-    const f = head.fields[2]!;
+    const f = head.fields[2] ?? missing();
     at(
       head.line,
       f.column,
@@ -247,7 +248,7 @@ export function parseKtabCsv(text: string, file: string): ForecastIssue {
         header.line,
         header.fields[3 + 2 * d]?.column ?? 1,
         ['dimensions', d],
-        idleMessage(dimensions[d]!),
+        idleMessage(dimensions[d] ?? missing()),
         idleHint,
       );
     }
@@ -313,7 +314,7 @@ export function parseForecastDocument(text: string, file: string): ForecastIssue
       'e.g. [0, 100]',
     );
   }
-  const numDims = value.dimensions?.length ?? value.actors[0]!.positions.length;
+  const numDims = value.dimensions?.length ?? (value.actors[0] ?? missing()).positions.length;
   const dimensions = value.dimensions ?? Array.from({ length: numDims }, (_, d) => `Dimension ${d + 1}`);
   const seen = new Set<string>();
   value.actors.forEach((a, i) => {
@@ -361,7 +362,7 @@ export function parseForecastDocument(text: string, file: string): ForecastIssue
       problems.add(
         value.dimensions ? ['dimensions', d] : ['actors'],
         'invalid',
-        idleMessage(dimensions[d]!),
+        idleMessage(dimensions[d] ?? missing()),
         idleHint,
       );
     }
