@@ -23,8 +23,8 @@
  * are searched in decreasing bound order, so nothing unexplored can beat the bound of the root's
  * current child. Memory: three 2^n tables (values, bounds, popcounts): 17·2^n bytes.
  */
-import { missing } from '../../common/checked.js';
 import { type Budget, unlimitedBudget } from '../../common/budget.js';
+import { missing } from '../../common/checked.js';
 import { type CoalitionStructureResult, normaliseStructure } from './coalition-structure.js';
 import type { CoalitionValues } from './coalition-values.js';
 

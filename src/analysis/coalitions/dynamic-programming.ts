@@ -5,8 +5,8 @@
  * letting A range over the subsets of C that hold C's lowest agent. Θ(3^n) time, 2^n doubles and
  * 2^n split indices of memory: the reference that the branch and bound is checked against.
  */
-import { missing } from '../../common/checked.js';
 import { type Budget, unlimitedBudget } from '../../common/budget.js';
+import { missing } from '../../common/checked.js';
 import { type CoalitionStructureResult, normaliseStructure } from './coalition-structure.js';
 import type { CoalitionValues } from './coalition-values.js';
 

@@ -5,7 +5,7 @@
  * winner among the actors' positions. Actors without capability or salience on a dimension take no
  * part in it (see `participants`).
  */
-import { missing } from '../../common/checked.js';
+import { at, missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import { effectivePower, type ForecastIssue, participants } from './types.js';
 
@@ -24,8 +24,9 @@ export function weightedMean(x: readonly number[], w: readonly number[]): number
   let num = 0;
   let den = 0;
   x.forEach((xi, i) => {
-    num += (w[i] ?? missing()) * xi;
-    den += w[i] ?? missing();
+    const wi = w[i] ?? missing();
+    num += wi * xi;
+    den += wi;
   });
   return num / den;
 }
@@ -36,27 +37,28 @@ export function weightedMean(x: readonly number[], w: readonly number[]): number
  * and the next position (the usual convention, which gives the ordinary median for equal weights).
  */
 export function weightedMedian(x: readonly number[], w: readonly number[]): number {
-  // Sorted by position then weight, and summed in that order, so that the order of the actors
-  // cannot change the rounding of a near-even split.
-  const order = x
-    .map((_, i) => i)
-    .sort(
-      (a, b) =>
-        (x[a] ?? missing()) - (x[b] ?? missing()) || (w[a] ?? missing()) - (w[b] ?? missing()) || a - b,
-    );
+  const sorted = byPosition(x, w);
   let total = 0;
-  for (const i of order) total += w[i] ?? missing();
+  for (const e of sorted) total += e.w;
   const half = total / 2;
   let cum = 0;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k] ?? missing();
-    cum += w[i] ?? missing();
-    if (Math.abs(cum - half) <= 1e-12 * total && k + 1 < order.length) {
-      return ((x[i] ?? missing()) + (x[order[k + 1] ?? missing()] ?? missing())) / 2;
-    }
-    if (cum > half) return x[i] ?? missing();
+  for (const [k, e] of sorted.entries()) {
+    cum += e.w;
+    const after = sorted[k + 1];
+    if (Math.abs(cum - half) <= 1e-12 * total && after !== undefined) return (e.x + after.x) / 2;
+    if (cum > half) return e.x;
   }
-  return x[order[order.length - 1] ?? missing()] ?? missing();
+  return at(sorted, sorted.length - 1, 'position').x;
+}
+
+/**
+ * The positions with their weights, sorted by position then weight (then input order): sums taken
+ * in this order, the order of the actors cannot change the rounding of a near-even split.
+ */
+function byPosition(x: readonly number[], w: readonly number[]): { x: number; w: number; i: number }[] {
+  return x
+    .map((xi, i) => ({ x: xi, w: at(w, i, 'weight'), i }))
+    .sort((a, b) => a.x - b.x || a.w - b.w || a.i - b.i);
 }
 
 /**
@@ -65,22 +67,15 @@ export function weightedMedian(x: readonly number[], w: readonly number[]): numb
  * is the Condorcet winner among the held positions.
  */
 export function medianVoterPosition(x: readonly number[], w: readonly number[]): number {
-  // Sorted by position then weight, and summed in that order, so that the order of the actors
-  // cannot change the rounding of a near-even split.
-  const order = x
-    .map((_, i) => i)
-    .sort(
-      (a, b) =>
-        (x[a] ?? missing()) - (x[b] ?? missing()) || (w[a] ?? missing()) - (w[b] ?? missing()) || a - b,
-    );
+  const sorted = byPosition(x, w);
   let total = 0;
-  for (const i of order) total += w[i] ?? missing();
+  for (const e of sorted) total += e.w;
   let cum = 0;
-  for (const i of order) {
-    cum += w[i] ?? missing();
-    if (cum >= total / 2 - 1e-12 * total) return x[i] ?? missing();
+  for (const e of sorted) {
+    cum += e.w;
+    if (cum >= total / 2 - 1e-12 * total) return e.x;
   }
-  return x[order[order.length - 1] ?? missing()] ?? missing();
+  return at(sorted, sorted.length - 1, 'position').x;
 }
 
 /**
@@ -145,18 +140,21 @@ export function condorcetWinner(issue: ForecastIssue): number[] {
     .filter(({ a }) => a.capability > 0 && a.saliences.some((s) => s > 0));
   invariant(members.length > 0, 'no actor has both capability and salience');
   const distance = (k: number, p: readonly number[]) => {
-    const a = (members[k] ?? missing()).a;
+    const a = at(members, k, 'actor').a;
     let ds = 0;
     let ss = 0;
     for (let d = 0; d < nd; d++) {
-      const t = ((a.positions[d] ?? missing()) - (p[d] ?? missing())) * (a.saliences[d] ?? missing());
+      const salience = a.saliences[d] ?? missing();
+      const t = ((a.positions[d] ?? missing()) - (p[d] ?? missing())) * salience;
       ds += t * t;
-      ss += (a.saliences[d] ?? missing()) * (a.saliences[d] ?? missing());
+      ss += salience * salience;
     }
     return Math.sqrt(ds / ss);
   };
-  const weight = (k: number) =>
-    (members[k] ?? missing()).a.capability * (members[k] ?? missing()).a.saliences.reduce((s, v) => s + v, 0);
+  const weight = (k: number) => {
+    const a = at(members, k, 'actor').a;
+    return a.capability * a.saliences.reduce((s, v) => s + v, 0);
+  };
   const candidates = members.map((m) => m.a.positions);
   let best = 0;
   let bestWins = -1;
@@ -185,20 +183,22 @@ export function condorcetWinner(issue: ForecastIssue): number[] {
     if (
       score > bestWins ||
       (score === bestWins && !tie && loss < bestLoss) ||
-      (tie && lexicographicallyBefore(p, candidates[best] ?? missing()))
+      (tie && lexicographicallyBefore(p, at(candidates, best, 'candidate')))
     ) {
       best = c;
       bestWins = score;
       bestLoss = loss;
     }
   });
-  return [...(candidates[best] ?? missing())];
+  return [...at(candidates, best, 'candidate')];
 }
 
 /** Orders positions so that ties are broken the same way whatever the order of the actors. */
 function lexicographicallyBefore(p: readonly number[], q: readonly number[]): boolean {
   for (let d = 0; d < p.length; d++) {
-    if ((p[d] ?? missing()) !== (q[d] ?? missing())) return (p[d] ?? missing()) < (q[d] ?? missing());
+    const a = p[d] ?? missing();
+    const b = q[d] ?? missing();
+    if (a !== b) return a < b;
   }
   return false;
 }

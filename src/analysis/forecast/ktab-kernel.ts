@@ -1,4 +1,3 @@
-import { missing } from '../../common/checked.js';
 /**
  * The building blocks KTAB's spatial model of politics is assembled from (KAPSARC's Knowledge and
  * Tools for Analysing Bargaining, `kmodel` library, 2017): voting rules, victory-probability models,
@@ -8,6 +7,8 @@ import { missing } from '../../common/checked.js';
  * Every function follows KTAB's published definitions, including the order in which floating-point
  * sums are taken, so that runs reproduce KTAB's printed figures. Names of the options are KTAB's.
  */
+
+import { missing } from '../../common/checked.js';
 
 export const VOTING_RULES = ['Binary', 'PropBin', 'Prop', 'PropCbc', 'Cubic', 'ASymProsp'] as const;
 export type VotingRule = (typeof VOTING_RULES)[number];

@@ -1,4 +1,3 @@
-import { missing } from '../../common/checked.js';
 /**
  * KTAB's pseudo-random number generator, reimplemented so that runs with stochastic state
  * transitions draw the same numbers as KTAB for the same 64-bit seed.
@@ -12,6 +11,7 @@ import { missing } from '../../common/checked.js';
  * 64-bit arithmetic is done with BigInt; the generator is only used once per actor per state
  * transition, so speed does not matter.
  */
+import { missing } from '../../common/checked.js';
 
 const MASK64 = (1n << 64n) - 1n;
 const N = 312;

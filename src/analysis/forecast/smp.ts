@@ -629,6 +629,27 @@ function reportedBargain(b: InternalBargain, context: RunContext): SmpBargain {
   };
 }
 
+/** A state as reported: per-actor arrays in the issue's order (`order`), positions on its scale. */
+function reportedState(snap: Snapshot, order: readonly number[], context: RunContext): SmpState {
+  const { members, fromUnit } = context;
+  const dp = snap.distinctProbabilities();
+  // KTAB's `posProb`: the probability of the last distinct position equivalent to the actor's.
+  const probabilities = snap.positions.map((_, i) => {
+    let k = -1;
+    snap.distinct.forEach((d, m) => {
+      if (snap.same(i, d)) k = m;
+    });
+    return at(dp, k);
+  });
+  return {
+    positions: order.map((k) => Array.from(at(snap.positions, k), fromUnit)),
+    risk: order.map((k) => at(snap.risk, k)),
+    probabilities: order.map((k) => at(probabilities, k)),
+    distinct: snap.distinct.map((d) => at(members, d)),
+    distinctProbabilities: dp,
+  };
+}
+
 /** The run as reported: per-actor arrays in the issue's order, actors by their issue index. */
 function reportRun(
   dimensions: number,
@@ -640,25 +661,7 @@ function reportRun(
 ): SmpRun {
   const { members, fromUnit } = context;
   const order = members.map((_, k) => k).sort((x, y) => at(members, x) - at(members, y));
-  const scaled = (p: Float64Array) => Array.from(p, fromUnit);
-  const states: SmpState[] = snapshots.map((snap) => {
-    const dp = snap.distinctProbabilities();
-    // KTAB's `posProb`: the probability of the last distinct position equivalent to the actor's.
-    const probabilities = snap.positions.map((_, i) => {
-      let k = -1;
-      snap.distinct.forEach((d, m) => {
-        if (snap.same(i, d)) k = m;
-      });
-      return at(dp, k);
-    });
-    return {
-      positions: order.map((k) => scaled(at(snap.positions, k))),
-      risk: order.map((k) => at(snap.risk, k)),
-      probabilities: order.map((k) => at(probabilities, k)),
-      distinct: snap.distinct.map((d) => at(members, d)),
-      distinctProbabilities: dp,
-    };
-  });
+  const states = snapshots.map((snap) => reportedState(snap, order, context));
   const last = at(snapshots, snapshots.length - 1);
   const lastProbs = at(states, states.length - 1).distinctProbabilities;
   const forecast: number[] = [];

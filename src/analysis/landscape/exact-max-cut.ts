@@ -13,8 +13,8 @@
  * Complexity: O(n) per node, at most 2^(n−1) leaves; the benchmark states the largest n solved in a
  * second on random landscapes.
  */
-import { missing } from '../../common/checked.js';
 import { type Budget, unlimitedBudget, workBudget } from '../../common/budget.js';
+import { missing } from '../../common/checked.js';
 import { type CutSolution, cutValue, denseWeights, positiveSuffixSums, type WeightedGraph } from './graph.js';
 import { tabuSearch } from './tabu-search.js';
 

@@ -4,8 +4,8 @@
  * E = Σ_{i≠j} s_i s_j p_ij d_ij is maximising the cut of w_ij = −s_i s_j p_ij (Galam 1996).
  */
 
-import { missing } from '../../common/checked.js';
 import type { Budget } from '../../common/budget.js';
+import { missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import type { Rng } from '../../common/random.js';
 

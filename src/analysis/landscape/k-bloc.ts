@@ -9,8 +9,8 @@
  * labels. The bound adds, for every unplaced actor, its best gain over the open blocs (or a new
  * one) plus every positive weight between unplaced actors. Exponential: meant for small n.
  */
-import { missing } from '../../common/checked.js';
 import { type Budget, unlimitedBudget } from '../../common/budget.js';
+import { missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import { denseWeights, positiveSuffixSums, type WeightedGraph } from './graph.js';
 

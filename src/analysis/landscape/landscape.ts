@@ -13,8 +13,8 @@
  * E = Σ_{i<j} J_ij (1 − σ_i σ_j). Minimising it over two blocs is weighted Max-Cut with
  * w_ij = −J_ij (E = −2·cut), so the Max-Cut solvers of this folder answer both questions.
  */
-import { at, missing } from '../../common/checked.js';
 import { type Budget, unlimitedBudget, workBudget } from '../../common/budget.js';
+import { at, missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import { exactMaxCut } from './exact-max-cut.js';
 import { graphFromMatrix, type WeightedGraph } from './graph.js';

@@ -8,8 +8,8 @@
  * one contribution per player, and the 95% confidence interval is the mean ± 1.96 standard errors.
  * Each sampled order's contributions add up to v(N) − v(∅), so the estimates are efficient too.
  */
-import { missing } from '../../common/checked.js';
 import type { Budget } from '../../common/budget.js';
+import { missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import { createRng } from '../../common/random.js';
 
