@@ -4,6 +4,7 @@
  * `rng.split("engagements")` depends only on the parent seed and the name, so adding a draw in one
  * purpose never shifts the numbers of another.
  */
+import { at } from './checked.js';
 
 export interface Rng {
   /** The seed material this stream was made from (for reports and forks). */
@@ -18,9 +19,9 @@ export interface Rng {
   chance(p: number): boolean;
   /** Standard normal deviate (Box–Muller; one draw pair per call, second discarded for simplicity). */
   normal(): number;
-  /** A uniformly chosen element of a non-empty array. */
+  /** A uniformly chosen element of a non-empty array (of defined elements). */
   pick<T>(items: readonly T[]): T;
-  /** A new array with the items in uniformly random order (Fisher–Yates). */
+  /** A new array with the items (defined) in uniformly random order (Fisher–Yates). */
   shuffle<T>(items: readonly T[]): T[];
   /** An independent stream named `name`, derived from this stream's seed material. */
   split(name: string): Rng;
@@ -118,15 +119,15 @@ class Xoshiro128 implements Rng {
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError('pick from an empty array');
-    return items[this.int(0, items.length - 1)]!;
+    return at(items, this.int(0, items.length - 1));
   }
 
   shuffle<T>(items: readonly T[]): T[] {
     const out = items.slice();
     for (let i = out.length - 1; i > 0; i--) {
       const j = this.int(0, i);
-      const tmp = out[i]!;
-      out[i] = out[j]!;
+      const tmp = at(out, i);
+      out[i] = at(out, j);
       out[j] = tmp;
     }
     return out;

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { type DocumentPath, parseSourceDocument, problemAt, type SourceDocument } from './document.js';
+import { at } from './checked.js';
 import { InputError, type Problem } from './errors.js';
 
 /** Every schema problem of `doc`, located; an empty list when the document is valid. */
@@ -19,8 +20,8 @@ export function schemaProblems(doc: SourceDocument, issues: readonly z.core.$Zod
       }
       continue;
     }
-    if (issue.code === 'invalid_union' && (issue as { discriminator?: string }).discriminator) {
-      problems.push(discriminatorProblem(doc, path, issue));
+    if (issue.code === 'invalid_union' && issue.discriminator) {
+      problems.push(discriminatorProblem(doc, path, issue.discriminator, issue.message));
       continue;
     }
     problems.push(problemAt(doc, path, issue.code, describeIssue(issue)));
@@ -32,14 +33,15 @@ export function schemaProblems(doc: SourceDocument, issues: readonly z.core.$Zod
 function discriminatorProblem(
   doc: SourceDocument,
   path: (string | number)[],
-  issue: z.core.$ZodIssue,
+  field: string,
+  issueMessage: string,
 ): Problem {
-  const field = (issue as { discriminator?: string }).discriminator!;
   const valuePath = path[path.length - 1] === field ? path : [...path, field];
   let value: unknown = doc.value;
   for (const seg of valuePath)
-    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[seg] : undefined;
-  const options = [...issue.message.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+    value = value !== null && typeof value === 'object' ? Reflect.get(value, seg) : undefined;
+  // zod names the valid options in its message, each in single quotes.
+  const options = Array.from(issueMessage.matchAll(/'([^']+)'/g), (m) => at(m, 1, 'quoted option'));
   const message = value === undefined ? `missing "${field}"` : `unknown ${field} ${JSON.stringify(value)}`;
   const hint =
     typeof value === 'string'
@@ -50,7 +52,7 @@ function discriminatorProblem(
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
-    const received = (issue as { input?: unknown }).input;
+    const received = issue.input;
     if (received === undefined) return `required ${issue.expected} is missing`;
     return `expected ${issue.expected}, received ${describeValue(received)}`;
   }
@@ -85,20 +87,28 @@ export function parseAndValidate<S extends z.ZodType>(
   return { value: result.data, doc };
 }
 
+/** Whether a parsed value is a map: an object that is neither null nor an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Levenshtein distance, for suggestions only (short strings). */
 export function editDistance(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
+  // prev: the distances of a's first i − 1 characters to each prefix of b; cur: of its first i.
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
   for (let i = 1; i <= m; i++) {
-    const cur = [i];
+    let left = i;
+    const cur = [left];
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      left = Math.min(at(prev, j) + 1, left + 1, at(prev, j - 1) + cost);
+      cur.push(left);
     }
     prev = cur;
   }
-  return prev[n]!;
+  return at(prev, n);
 }
 
 /**
@@ -149,7 +159,7 @@ export class ProblemCollector {
     name: string,
     valid: ReadonlySet<string> | readonly string[],
   ): boolean {
-    const list = Array.isArray(valid) ? (valid as readonly string[]) : [...(valid as ReadonlySet<string>)];
+    const list = [...valid];
     if (list.includes(name)) return true;
     this.add(path, 'unknown-reference', `unknown ${kind} "${name}"`, suggestionHint(name, list));
     return false;

@@ -77,69 +77,14 @@ export function createWorkerPool<In, Out>(
   options: WorkerPoolOptions = {},
 ): WorkerPool<In, Out> {
   const size = Math.max(1, options.size ?? defaultPoolSize());
-  const queue: Pending[] = [];
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, Pending>();
-  const workers = new Set<Worker>();
-  let nextId = 0;
-  let closed = false;
-
-  const spawn = (): void => {
-    const worker = new Worker(script, { workerData: options.workerData });
-    workers.add(worker);
-    worker.on('message', (reply: Reply) => {
-      const pending = busy.get(worker);
-      if (!pending || pending.id !== reply.id) return;
-      busy.delete(worker);
-      if (reply.ok) pending.resolve(reply.result);
-      else {
-        const e = reply.error;
-        const error = new WorkerTaskError(e.message, e.code ?? e.name, e.stack);
-        pending.reject(error);
-      }
-      idle.push(worker);
-      dispatch();
-    });
-    worker.on('error', (err) => fail(worker, err));
-    worker.on('exit', (code) => {
-      if (!closed && workers.has(worker)) fail(worker, new Error(`worker exited with code ${code}`));
-    });
-    idle.push(worker);
-  };
-
-  /** A dead worker: its task fails, and a fresh worker takes its place. */
-  const fail = (worker: Worker, err: unknown): void => {
-    workers.delete(worker);
-    const i = idle.indexOf(worker);
-    if (i >= 0) idle.splice(i, 1);
-    const pending = busy.get(worker);
-    busy.delete(worker);
-    void worker.terminate();
-    pending?.reject(err instanceof Error ? err : new Error(String(err)));
-    if (!closed) {
-      spawn();
-      dispatch();
-    }
-  };
-
-  const dispatch = (): void => {
-    while (queue.length > 0) {
-      if (idle.length === 0 && workers.size < size) spawn();
-      const worker = idle.pop();
-      if (!worker) return;
-      const pending = queue.shift()!;
-      busy.set(worker, pending);
-      worker.postMessage({ id: pending.id, task: pending.task } satisfies Request);
-    }
-  };
-
+  const threads = new Threads(script, options.workerData, size);
   const pool: WorkerPool<In, Out> = {
     size,
     run(task) {
-      if (closed) return Promise.reject(new Error('the worker pool is closed'));
+      if (threads.closed) return Promise.reject(new Error('the worker pool is closed'));
       return new Promise<Out>((resolve, reject) => {
-        queue.push({ id: nextId++, task, resolve: resolve as (v: unknown) => void, reject });
-        dispatch();
+        // What a worker sends back is the handler's result: an Out, by the pool's contract.
+        threads.submit(task, resolve as (v: unknown) => void, reject);
       });
     },
     async map(tasks, onDone) {
@@ -154,18 +99,98 @@ export function createWorkerPool<In, Out>(
         ),
       );
     },
-    async close() {
-      closed = true;
-      for (const p of queue.splice(0)) p.reject(new Error('the worker pool was closed'));
-      for (const [, p] of busy) p.reject(new Error('the worker pool was closed'));
-      busy.clear();
-      const all = [...workers];
-      workers.clear();
-      idle.length = 0;
-      await Promise.all(all.map((w) => w.terminate()));
-    },
+    close: () => threads.close(),
   };
   return pool;
+}
+
+/**
+ * The threads of a pool: tasks wait in a queue and go to idle workers in submission order; a
+ * worker is started when a task waits and fewer than `size` are running; a dead worker's task
+ * fails and a fresh worker takes its place.
+ */
+class Threads {
+  private readonly queue: Pending[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Pending>();
+  private readonly workers = new Set<Worker>();
+  private nextId = 0;
+  closed = false;
+
+  constructor(
+    private readonly script: URL | string,
+    private readonly workerData: unknown,
+    private readonly size: number,
+  ) {}
+
+  submit(task: unknown, resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
+    this.queue.push({ id: this.nextId++, task, resolve, reject });
+    this.dispatch();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new Error('the worker pool was closed'));
+    for (const [, p] of this.busy) p.reject(new Error('the worker pool was closed'));
+    this.busy.clear();
+    const all = [...this.workers];
+    this.workers.clear();
+    this.idle.length = 0;
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+
+  private spawn(): void {
+    const worker = new Worker(this.script, { workerData: this.workerData });
+    this.workers.add(worker);
+    worker.on('message', (reply: Reply) => this.answer(worker, reply));
+    worker.on('error', (err) => this.fail(worker, err));
+    worker.on('exit', (code) => {
+      if (!this.closed && this.workers.has(worker))
+        this.fail(worker, new Error(`worker exited with code ${code}`));
+    });
+    this.idle.push(worker);
+  }
+
+  private answer(worker: Worker, reply: Reply): void {
+    const pending = this.busy.get(worker);
+    if (!pending || pending.id !== reply.id) return;
+    this.busy.delete(worker);
+    if (reply.ok) pending.resolve(reply.result);
+    else {
+      const e = reply.error;
+      const error = new WorkerTaskError(e.message, e.code ?? e.name, e.stack);
+      pending.reject(error);
+    }
+    this.idle.push(worker);
+    this.dispatch();
+  }
+
+  /** A dead worker: its task fails, and a fresh worker takes its place. */
+  private fail(worker: Worker, err: unknown): void {
+    this.workers.delete(worker);
+    const i = this.idle.indexOf(worker);
+    if (i >= 0) this.idle.splice(i, 1);
+    const pending = this.busy.get(worker);
+    this.busy.delete(worker);
+    void worker.terminate();
+    pending?.reject(err instanceof Error ? err : new Error(String(err)));
+    if (!this.closed) {
+      this.spawn();
+      this.dispatch();
+    }
+  }
+
+  private dispatch(): void {
+    const queue = this.queue;
+    for (let pending = queue[0]; pending !== undefined; pending = queue[0]) {
+      if (this.idle.length === 0 && this.workers.size < this.size) this.spawn();
+      const worker = this.idle.pop();
+      if (!worker) return;
+      queue.shift();
+      this.busy.set(worker, pending);
+      worker.postMessage({ id: pending.id, task: pending.task } satisfies Request);
+    }
+  }
 }
 
 /**
@@ -181,14 +206,14 @@ export function serveTasks<In, Out>(handler: (task: In, data: unknown) => Out | 
       port.postMessage({ id: request.id, ok: true, result } satisfies Reply);
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));
+      const code = 'code' in e ? e.code : undefined;
       port.postMessage({
         id: request.id,
         ok: false,
         error: {
           message: e.message,
           name: e.name,
-          code:
-            (e as { code?: unknown }).code === undefined ? undefined : String((e as { code?: unknown }).code),
+          code: code === undefined ? undefined : String(code),
           stack: e.stack,
         },
       } satisfies Reply);

@@ -2,6 +2,7 @@
  * Coalition structures: partitions of the agents into disjoint coalitions, each a bitmask. The value
  * of a structure is the sum of its coalitions' values (Sandholm et al. 1999; Rahwan et al. 2009).
  */
+import { missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 
 export interface CoalitionStructureResult {
@@ -34,7 +35,7 @@ export function structureValue(values: Float64Array, agents: number, coalitions:
   for (const c of coalitions) {
     invariant(c > 0 && (c & seen) === 0, 'coalitions are non-empty and disjoint');
     seen |= c;
-    total += values[c];
+    total += values[c] ?? missing();
   }
   invariant(seen === (agents === 0 ? 0 : 2 ** agents - 1), 'the coalitions cover every agent');
   return total;

@@ -20,12 +20,25 @@ const MAX_PROBLEMS = 20;
 /** 2^26 doubles are 512 MB; more would not fit in memory beside the solvers' tables. */
 export const MAX_AGENTS = 26;
 
+type Report = (line: number, column: number, message: string, hint?: string) => void;
+
 export function parseCoalitionValues(text: string, file: string): CoalitionValues {
   const problems: Problem[] = [];
-  const report = (line: number, column: number, message: string, hint?: string): void => {
+  const report: Report = (line, column, message, hint) => {
     if (problems.length < MAX_PROBLEMS)
       problems.push({ code: 'coalition-values', file, line, column, path: '', message, hint });
   };
+  const { values, count, lines } = readValues(text, report);
+  if (problems.length === 0) {
+    const agents = checkSize(values, count, lines, report);
+    if (problems.length === 0)
+      return { agents, values: values.length === count ? values : values.slice(0, count) };
+  }
+  throw new InputError(problems);
+}
+
+/** The value of every line (NaN for a malformed one, reported), and how many lines were read. */
+function readValues(text: string, report: Report): { values: Float64Array; count: number; lines: number } {
   // Count lines first to size the array once.
   let lines = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
@@ -50,28 +63,7 @@ export function parseCoalitionValues(text: string, file: string): CoalitionValue
       pos = lineEnd + 1;
       continue;
     }
-    let value = Number.NaN;
-    // Fast path: an optional minus sign and digits.
-    let i = a;
-    let negative = false;
-    if (text.charCodeAt(i) === 45) {
-      negative = true;
-      i++;
-    }
-    let acc = 0;
-    let digits = 0;
-    while (i < b) {
-      const c = text.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) break;
-      acc = acc * 10 + c;
-      digits++;
-      i++;
-    }
-    if (i === b && digits > 0 && digits <= 15) value = negative ? -acc : acc;
-    else {
-      const raw = text.slice(a, b);
-      value = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-    }
+    const value = numberIn(text, a, b);
     if (!Number.isFinite(value))
       report(line, a - pos + 1, `"${text.slice(a, Math.min(b, a + 40))}" is not a number`);
     if (count >= values.length) {
@@ -82,25 +74,48 @@ export function parseCoalitionValues(text: string, file: string): CoalitionValue
     values[count++] = value;
     pos = lineEnd + 1;
   }
-  if (problems.length === 0) {
-    const agents = count > 0 ? Math.round(Math.log2(count)) : -1;
-    if (count < 2 || 2 ** agents !== count) {
-      const below = count < 2 ? 2 : 2 ** Math.floor(Math.log2(count));
-      report(
-        Math.max(1, line),
-        1,
-        `the file has ${count} values; it needs 2^n (one per coalition of n agents)`,
-        `the nearest sizes are ${below} (n = ${Math.log2(below)}) and ${below * 2} (n = ${Math.log2(below) + 1})`,
-      );
-    } else if (agents > MAX_AGENTS) {
-      report(1, 1, `${agents} agents is more than the ${MAX_AGENTS} supported`);
-    } else if (values[0] !== 0) {
-      report(1, 1, `line 1 is v(∅) and must be 0, got ${values[0]}`);
-    }
-    if (problems.length === 0)
-      return { agents, values: values.length === count ? values : values.slice(0, count) };
+  return { values, count, lines: line };
+}
+
+/** The number text[a, b) spells, or NaN. Fast path: an optional minus sign and digits. */
+function numberIn(text: string, a: number, b: number): number {
+  let i = a;
+  let negative = false;
+  if (text.charCodeAt(i) === 45) {
+    negative = true;
+    i++;
   }
-  throw new InputError(problems);
+  let acc = 0;
+  let digits = 0;
+  while (i < b) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    acc = acc * 10 + c;
+    digits++;
+    i++;
+  }
+  if (i === b && digits > 0 && digits <= 15) return negative ? -acc : acc;
+  const raw = text.slice(a, b);
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+}
+
+/** The number of agents: the count must be 2^n, n within bounds, and v(∅) = 0. */
+function checkSize(values: Float64Array, count: number, lastLine: number, report: Report): number {
+  const agents = count > 0 ? Math.round(Math.log2(count)) : -1;
+  if (count < 2 || 2 ** agents !== count) {
+    const below = count < 2 ? 2 : 2 ** Math.floor(Math.log2(count));
+    report(
+      Math.max(1, lastLine),
+      1,
+      `the file has ${count} values; it needs 2^n (one per coalition of n agents)`,
+      `the nearest sizes are ${below} (n = ${Math.log2(below)}) and ${below * 2} (n = ${Math.log2(below) + 1})`,
+    );
+  } else if (agents > MAX_AGENTS) {
+    report(1, 1, `${agents} agents is more than the ${MAX_AGENTS} supported`);
+  } else if (values[0] !== 0) {
+    report(1, 1, `line 1 is v(∅) and must be 0, got ${values[0]}`);
+  }
+  return agents;
 }
 
 function isSpace(c: number): boolean {

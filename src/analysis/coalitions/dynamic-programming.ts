@@ -6,6 +6,7 @@
  * 2^n split indices of memory: the reference that the branch and bound is checked against.
  */
 import { type Budget, unlimitedBudget } from '../../common/budget.js';
+import { missing } from '../../common/checked.js';
 import { type CoalitionStructureResult, normaliseStructure } from './coalition-structure.js';
 import type { CoalitionValues } from './coalition-values.js';
 
@@ -21,12 +22,12 @@ export function dynamicProgrammingCsg(
     if ((c & 1023) === 0 && budget.exhausted()) return stopped(input);
     const low = c & -c;
     const rest = c ^ low;
-    let best = v[c];
+    let best = v[c] ?? missing();
     let bestSplit = 0;
     // Proper subsets A of C with C's lowest agent: A = low | s for s ⊊ rest.
     for (let s = (rest - 1) & rest; rest !== 0; s = (s - 1) & rest) {
       const a = low | s;
-      const total = f[a] + f[c ^ a];
+      const total = (f[a] ?? missing()) + (f[c ^ a] ?? missing());
       if (total > best) {
         best = total;
         bestSplit = a;
@@ -38,22 +39,22 @@ export function dynamicProgrammingCsg(
   }
   const coalitions: number[] = [];
   const stack = [size - 1];
-  while (stack.length > 0) {
-    const c = stack.pop()!;
+  for (let c = stack.pop(); c !== undefined; c = stack.pop()) {
     if (c === 0) continue;
-    if (split[c] === 0) coalitions.push(c);
-    else stack.push(split[c], c ^ split[c]);
+    const a = split[c] ?? missing();
+    if (a === 0) coalitions.push(c);
+    else stack.push(a, c ^ a);
   }
-  const value = n === 0 ? 0 : f[size - 1];
+  const value = n === 0 ? 0 : (f[size - 1] ?? missing());
   return { value, coalitions: normaliseStructure(coalitions), optimal: true, bound: value };
 }
 
 /** When the budget runs out: the better of the grand coalition and the singletons, unproven. */
 function stopped(input: CoalitionValues): CoalitionStructureResult {
   const { agents: n, values: v } = input;
-  const grand = v[2 ** n - 1];
+  const grand = v[2 ** n - 1] ?? missing();
   let singles = 0;
-  for (let a = 0; a < n; a++) singles += v[1 << a];
+  for (let a = 0; a < n; a++) singles += v[1 << a] ?? missing();
   const coalitions = grand >= singles ? [2 ** n - 1] : Array.from({ length: n }, (_, a) => 1 << a);
   // Any structure is worth at most Σ_a max_{C∋a} v(C)/|C|.
   let bound = 0;
@@ -61,12 +62,12 @@ function stopped(input: CoalitionValues): CoalitionStructureResult {
   for (let c = 1; c < 2 ** n; c++) {
     let k = 0;
     for (let m = c; m !== 0; m &= m - 1) k++;
-    const r = v[c] / k;
+    const r = (v[c] ?? missing()) / k;
     for (let m = c; m !== 0; m &= m - 1) {
       const a = 31 - Math.clz32(m & -m);
-      if (r > ratio[a]) ratio[a] = r;
+      if (r > (ratio[a] ?? missing())) ratio[a] = r;
     }
   }
-  for (let a = 0; a < n; a++) bound += ratio[a];
+  for (let a = 0; a < n; a++) bound += ratio[a] ?? missing();
   return { value: Math.max(grand, singles), coalitions, optimal: false, bound };
 }

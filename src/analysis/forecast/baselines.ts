@@ -5,6 +5,7 @@
  * winner among the actors' positions. Actors without capability or salience on a dimension take no
  * part in it (see `participants`).
  */
+import { at, missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import { effectivePower, type ForecastIssue, participants } from './types.js';
 
@@ -13,8 +14,8 @@ export function weightedPositions(issue: ForecastIssue, d: number): { x: number[
   const members = participants(issue, d);
   invariant(members.length > 0, `no actor has capability and salience on dimension ${d}`);
   return {
-    x: members.map((i) => issue.actors[i]!.positions[d]!),
-    w: members.map((i) => effectivePower(issue.actors[i]!, d)),
+    x: members.map((i) => (issue.actors[i] ?? missing()).positions[d] ?? missing()),
+    w: members.map((i) => effectivePower(issue.actors[i] ?? missing(), d)),
   };
 }
 
@@ -23,8 +24,9 @@ export function weightedMean(x: readonly number[], w: readonly number[]): number
   let num = 0;
   let den = 0;
   x.forEach((xi, i) => {
-    num += w[i]! * xi;
-    den += w[i]!;
+    const wi = w[i] ?? missing();
+    num += wi * xi;
+    den += wi;
   });
   return num / den;
 }
@@ -35,22 +37,28 @@ export function weightedMean(x: readonly number[], w: readonly number[]): number
  * and the next position (the usual convention, which gives the ordinary median for equal weights).
  */
 export function weightedMedian(x: readonly number[], w: readonly number[]): number {
-  // Sorted by position then weight, and summed in that order, so that the order of the actors
-  // cannot change the rounding of a near-even split.
-  const order = x.map((_, i) => i).sort((a, b) => x[a]! - x[b]! || w[a]! - w[b]! || a - b);
+  const sorted = byPosition(x, w);
   let total = 0;
-  for (const i of order) total += w[i]!;
+  for (const e of sorted) total += e.w;
   const half = total / 2;
   let cum = 0;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    cum += w[i]!;
-    if (Math.abs(cum - half) <= 1e-12 * total && k + 1 < order.length) {
-      return (x[i]! + x[order[k + 1]!]!) / 2;
-    }
-    if (cum > half) return x[i]!;
+  for (const [k, e] of sorted.entries()) {
+    cum += e.w;
+    const after = sorted[k + 1];
+    if (Math.abs(cum - half) <= 1e-12 * total && after !== undefined) return (e.x + after.x) / 2;
+    if (cum > half) return e.x;
   }
-  return x[order[order.length - 1]!]!;
+  return at(sorted, sorted.length - 1, 'position').x;
+}
+
+/**
+ * The positions with their weights, sorted by position then weight (then input order): sums taken
+ * in this order, the order of the actors cannot change the rounding of a near-even split.
+ */
+function byPosition(x: readonly number[], w: readonly number[]): { x: number; w: number; i: number }[] {
+  return x
+    .map((xi, i) => ({ x: xi, w: at(w, i, 'weight'), i }))
+    .sort((a, b) => a.x - b.x || a.w - b.w || a.i - b.i);
 }
 
 /**
@@ -59,17 +67,15 @@ export function weightedMedian(x: readonly number[], w: readonly number[]): numb
  * is the Condorcet winner among the held positions.
  */
 export function medianVoterPosition(x: readonly number[], w: readonly number[]): number {
-  // Sorted by position then weight, and summed in that order, so that the order of the actors
-  // cannot change the rounding of a near-even split.
-  const order = x.map((_, i) => i).sort((a, b) => x[a]! - x[b]! || w[a]! - w[b]! || a - b);
+  const sorted = byPosition(x, w);
   let total = 0;
-  for (const i of order) total += w[i]!;
+  for (const e of sorted) total += e.w;
   let cum = 0;
-  for (const i of order) {
-    cum += w[i]!;
-    if (cum >= total / 2 - 1e-12 * total) return x[i]!;
+  for (const e of sorted) {
+    cum += e.w;
+    if (cum >= total / 2 - 1e-12 * total) return e.x;
   }
-  return x[order[order.length - 1]!]!;
+  return at(sorted, sorted.length - 1, 'position').x;
 }
 
 /**
@@ -102,7 +108,7 @@ function oneSided(x: readonly number[], w: readonly number[], span: number, p: n
   let left = 0;
   let right = 0;
   x.forEach((xi, i) => {
-    const wi = w[i]!;
+    const wi = w[i] ?? missing();
     if (xi > p) {
       const t = wi / (span - (xi - p));
       left += t;
@@ -134,17 +140,21 @@ export function condorcetWinner(issue: ForecastIssue): number[] {
     .filter(({ a }) => a.capability > 0 && a.saliences.some((s) => s > 0));
   invariant(members.length > 0, 'no actor has both capability and salience');
   const distance = (k: number, p: readonly number[]) => {
-    const a = members[k]!.a;
+    const a = at(members, k, 'actor').a;
     let ds = 0;
     let ss = 0;
     for (let d = 0; d < nd; d++) {
-      const t = (a.positions[d]! - p[d]!) * a.saliences[d]!;
+      const salience = a.saliences[d] ?? missing();
+      const t = ((a.positions[d] ?? missing()) - (p[d] ?? missing())) * salience;
       ds += t * t;
-      ss += a.saliences[d]! * a.saliences[d]!;
+      ss += salience * salience;
     }
     return Math.sqrt(ds / ss);
   };
-  const weight = (k: number) => members[k]!.a.capability * members[k]!.a.saliences.reduce((s, v) => s + v, 0);
+  const weight = (k: number) => {
+    const a = at(members, k, 'actor').a;
+    return a.capability * a.saliences.reduce((s, v) => s + v, 0);
+  };
   const candidates = members.map((m) => m.a.positions);
   let best = 0;
   let bestWins = -1;
@@ -173,20 +183,22 @@ export function condorcetWinner(issue: ForecastIssue): number[] {
     if (
       score > bestWins ||
       (score === bestWins && !tie && loss < bestLoss) ||
-      (tie && lexicographicallyBefore(p, candidates[best]!))
+      (tie && lexicographicallyBefore(p, at(candidates, best, 'candidate')))
     ) {
       best = c;
       bestWins = score;
       bestLoss = loss;
     }
   });
-  return [...candidates[best]!];
+  return [...at(candidates, best, 'candidate')];
 }
 
 /** Orders positions so that ties are broken the same way whatever the order of the actors. */
 function lexicographicallyBefore(p: readonly number[], q: readonly number[]): boolean {
   for (let d = 0; d < p.length; d++) {
-    if (p[d]! !== q[d]!) return p[d]! < q[d]!;
+    const a = p[d] ?? missing();
+    const b = q[d] ?? missing();
+    if (a !== b) return a < b;
   }
   return false;
 }

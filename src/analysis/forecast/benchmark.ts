@@ -10,6 +10,8 @@
  * other folds forecasts each held-out fold, and the error over all held-out forecasts is reported
  * with the settings chosen.
  */
+import { at, get, missing } from '../../common/checked.js';
+import { invariant } from '../../common/errors.js';
 import {
   baselineForecast,
   medianVoterPosition,
@@ -55,7 +57,7 @@ export const EU_HORIZONS = [1, 3, Number.POSITIVE_INFINITY] as const;
 function meanAbsoluteError(pred: readonly number[], truth: readonly number[]): number {
   let e = 0;
   pred.forEach((p, i) => {
-    e += Math.abs(p - truth[i]!);
+    e += Math.abs(p - (truth[i] ?? missing()));
   });
   return e / pred.length;
 }
@@ -64,7 +66,7 @@ function meanAbsoluteError(pred: readonly number[], truth: readonly number[]): n
 export function proposalFolds(proposals: readonly string[], k: number): number[] {
   const distinct = [...new Set(proposals)].sort();
   const fold = new Map(distinct.map((p, i) => [p, i % k] as const));
-  return proposals.map((p) => fold.get(p)!);
+  return proposals.map((p) => get(fold, p, 'proposal'));
 }
 
 /**
@@ -87,7 +89,7 @@ export function crossValidate(
       let n = 0;
       c.predictions.forEach((p, i) => {
         if (folds[i] !== f) {
-          e += Math.abs(p - truth[i]!);
+          e += Math.abs(p - (truth[i] ?? missing()));
           n++;
         }
       });
@@ -97,9 +99,10 @@ export function crossValidate(
         best = ci;
       }
     });
-    chosen.push(candidates[best]!.label);
+    const chosenCandidate = at(candidates, best, 'candidate');
+    chosen.push(chosenCandidate.label);
     folds.forEach((fi, i) => {
-      if (fi === f) oof[i] = candidates[best]!.predictions[i]!;
+      if (fi === f) oof[i] = at(chosenCandidate.predictions, i, 'prediction');
     });
   }
   return { mae: meanAbsoluteError(oof, truth), chosen };
@@ -115,6 +118,26 @@ function summariseChoices(chosen: readonly string[]): string {
 }
 
 const exponentLabel = (b: number) => (b === 0 ? 'equal' : b === 1 ? 'gdp' : `gdp^${b}`);
+
+/** A setting of a model family and its forecast of every issue. */
+interface Candidate {
+  readonly label: string;
+  readonly predictions: readonly number[];
+}
+
+interface EuCandidate extends Candidate {
+  readonly b: number;
+  readonly horizon: number;
+  readonly outcome: string;
+}
+
+interface SmpCandidate extends Candidate {
+  readonly b: number;
+  readonly readout: string;
+}
+
+const BASELINES = ['mean', 'median', 'nbs', 'condorcet'] as const;
+type Baselines = Record<(typeof BASELINES)[number], Map<number, number[]>>;
 
 /** Runs every model on the data set and scores it. Deterministic. */
 export function runDeuBenchmark(data: DeuDataSet, options: DeuBenchmarkOptions = {}): DeuBenchmark {
@@ -136,15 +159,7 @@ export function runDeuBenchmark(data: DeuDataSet, options: DeuBenchmarkOptions =
     options.onProgress?.(done, total, note);
   };
 
-  // Baselines for every capability exponent (cheap).
-  const baseline: Record<string, Record<number, number[]>> = { mean: {}, median: {}, nbs: {}, condorcet: {} };
-  for (const b of CAPABILITY_EXPONENTS) {
-    const xs = inputs(b);
-    baseline.mean![b] = xs.map((x) => baselineForecast(x, 'mean')[0]!);
-    baseline.median![b] = xs.map((x) => baselineForecast(x, 'median')[0]!);
-    baseline.nbs![b] = xs.map((x) => baselineForecast(x, 'nbs')[0]!);
-    baseline.condorcet![b] = xs.map((x) => baselineForecast(x, 'condorcet')[0]!);
-  }
+  const baseline = baselinePredictions(inputs);
   // The DEU literature's unweighted median: every actor with a position and a salience counts once.
   const unweightedMedian = issues.map((i) =>
     weightedMedian(
@@ -152,20 +167,67 @@ export function runDeuBenchmark(data: DeuDataSet, options: DeuBenchmarkOptions =
       i.actors.map(() => 1),
     ),
   );
+  const eu = euCandidates(inputs, tick);
+  const smp = smpCandidates(inputs, tick);
 
-  // Expected-utility model: one run per exponent, read out after 1, 3 rounds and when stable.
-  const eu: { label: string; b: number; horizon: number; outcome: string; predictions: number[] }[] = [];
+  const models = fixedModels(baseline, unweightedMedian, eu, smp, truth);
+  const tuned = (name: string, candidates: readonly Candidate[], description: string) => {
+    const { mae, chosen } = crossValidate(candidates, truth, folds, k);
+    models.push({ name, capability: 'gdp^β, β by CV', mae, description, chosen: summariseChoices(chosen) });
+  };
+  tuned(
+    'mean-cv',
+    CAPABILITY_EXPONENTS.map((b) => ({
+      label: `capability ${exponentLabel(b)}`,
+      predictions: get(baseline.mean, b, 'capability exponent'),
+    })),
+    'compromise model (weighted mean) with capability GDP^β, β ∈ {0, ¼, ½, ¾, 1} by cross-validation',
+  );
+  tuned(
+    'eu-cv',
+    eu,
+    'expected-utility model: capability exponent, rounds (1, 3, until stable) and outcome (median, mean) by cross-validation',
+  );
+  tuned(
+    'smp-cv',
+    smp,
+    "KTAB's SMP: capability exponent and read-out (expected or most probable position) by cross-validation",
+  );
+  return { issues: issues.length, folds: k, models };
+}
+
+/** The baselines' forecasts for every capability exponent (cheap). */
+function baselinePredictions(inputs: (b: number) => ForecastIssue[]): Baselines {
+  const baseline: Baselines = { mean: new Map(), median: new Map(), nbs: new Map(), condorcet: new Map() };
+  for (const b of CAPABILITY_EXPONENTS) {
+    const xs = inputs(b);
+    for (const name of BASELINES)
+      baseline[name].set(
+        b,
+        xs.map((x) => at(baselineForecast(x, name), 0, 'dimension')),
+      );
+  }
+  return baseline;
+}
+
+/** Expected-utility model: one run per exponent, read out after 1, 3 rounds and when stable. */
+function euCandidates(inputs: (b: number) => ForecastIssue[], tick: (note: string) => void): EuCandidate[] {
+  const eu: EuCandidate[] = [];
   for (const b of MODEL_CAPABILITY_EXPONENTS) {
-    const perHorizon = EU_HORIZONS.map(() => ({ median: [] as number[], mean: [] as number[] }));
+    const perHorizon: { median: number[]; mean: number[] }[] = EU_HORIZONS.map(() => ({
+      median: [],
+      mean: [],
+    }));
     for (const x of inputs(b)) {
-      const run = runEuModel(x).dimensions[0]!;
+      const run = at(runEuModel(x).dimensions, 0, 'dimension');
       const { w } = weightedPositions(x, 0);
       EU_HORIZONS.forEach((h, hi) => {
         // Positions after h rounds: the start of round h, or the final positions.
-        const after = h < run.rounds.length ? run.rounds[h]!.positions : run.finalPositions;
-        const held = run.actors.map((a) => after[a]!);
-        perHorizon[hi]!.median.push(medianVoterPosition(held, w));
-        perHorizon[hi]!.mean.push(weightedMean(held, w));
+        const after = h < run.rounds.length ? at(run.rounds, h, 'round').positions : run.finalPositions;
+        const held = run.actors.map((a) => at(after, a, 'position'));
+        const readings = at(perHorizon, hi);
+        readings.median.push(medianVoterPosition(held, w));
+        readings.mean.push(weightedMean(held, w));
       });
       tick(`expected-utility model, capability ${exponentLabel(b)}`);
     }
@@ -177,21 +239,24 @@ export function runDeuBenchmark(data: DeuDataSet, options: DeuBenchmarkOptions =
           b,
           horizon: h,
           outcome,
-          predictions: perHorizon[hi]![outcome],
+          predictions: at(perHorizon, hi)[outcome],
         });
       }
     });
   }
+  return eu;
+}
 
-  // KTAB's SMP: one run per exponent, read out as the expected or the most probable position.
-  const smp: { label: string; b: number; readout: string; predictions: number[] }[] = [];
+/** KTAB's SMP: one run per exponent, read out as the expected or the most probable position. */
+function smpCandidates(inputs: (b: number) => ForecastIssue[], tick: (note: string) => void): SmpCandidate[] {
+  const smp: SmpCandidate[] = [];
   for (const b of MODEL_CAPABILITY_EXPONENTS) {
     const expected: number[] = [];
     const top: number[] = [];
     for (const x of inputs(b)) {
       const run = runSmp(x);
-      expected.push(run.forecast[0]!);
-      top.push(run.mostProbable[0]!);
+      expected.push(at(run.forecast, 0, 'dimension'));
+      top.push(at(run.mostProbable, 0, 'dimension'));
       tick(`KTAB SMP, capability ${exponentLabel(b)}`);
     }
     smp.push({
@@ -207,52 +272,44 @@ export function runDeuBenchmark(data: DeuDataSet, options: DeuBenchmarkOptions =
       predictions: top,
     });
   }
+  return smp;
+}
 
+/** The models without free parameters, scored on every issue. */
+function fixedModels(
+  baseline: Baselines,
+  unweightedMedian: readonly number[],
+  eu: readonly EuCandidate[],
+  smp: readonly SmpCandidate[],
+  truth: readonly number[],
+): BenchmarkModel[] {
   const models: BenchmarkModel[] = [];
   const fixed = (name: string, capability: string, predictions: readonly number[], description: string) =>
     models.push({ name, capability, mae: meanAbsoluteError(predictions, truth), description });
-  fixed('mean', 'equal', baseline.mean![0]!, 'salience-weighted mean');
-  fixed('mean', 'gdp', baseline.mean![1]!, 'GDP × salience weighted mean');
+  const equal = (name: keyof Baselines) => get(baseline[name], 0, 'capability exponent');
+  const gdp = (name: keyof Baselines) => get(baseline[name], 1, 'capability exponent');
+  fixed('mean', 'equal', equal('mean'), 'salience-weighted mean');
+  fixed('mean', 'gdp', gdp('mean'), 'GDP × salience weighted mean');
   fixed('unweighted-median', 'none', unweightedMedian, 'median of the positions, unweighted');
-  fixed('median', 'equal', baseline.median![0]!, 'salience-weighted median');
-  fixed('median', 'gdp', baseline.median![1]!, 'GDP × salience weighted median');
-  fixed('nbs', 'equal', baseline.nbs![0]!, 'Nash bargaining solution, salience-weighted');
-  fixed('nbs', 'gdp', baseline.nbs![1]!, 'Nash bargaining solution, GDP × salience weighted');
-  fixed('condorcet', 'equal', baseline.condorcet![0]!, 'Condorcet winner, salience-weighted votes');
-  fixed('condorcet', 'gdp', baseline.condorcet![1]!, 'Condorcet winner, GDP × salience weighted votes');
-  const euAt = (b: number) =>
-    eu.find((e) => e.b === b && !Number.isFinite(e.horizon) && e.outcome === 'median')!;
-  const smpAt = (b: number) => smp.find((e) => e.b === b && e.readout === 'expected')!;
+  fixed('median', 'equal', equal('median'), 'salience-weighted median');
+  fixed('median', 'gdp', gdp('median'), 'GDP × salience weighted median');
+  fixed('nbs', 'equal', equal('nbs'), 'Nash bargaining solution, salience-weighted');
+  fixed('nbs', 'gdp', gdp('nbs'), 'Nash bargaining solution, GDP × salience weighted');
+  fixed('condorcet', 'equal', equal('condorcet'), 'Condorcet winner, salience-weighted votes');
+  fixed('condorcet', 'gdp', gdp('condorcet'), 'Condorcet winner, GDP × salience weighted votes');
+  const euAt = (b: number) => {
+    const found = eu.find((e) => e.b === b && !Number.isFinite(e.horizon) && e.outcome === 'median');
+    invariant(found, `the expected-utility model was run with capability exponent ${b}`);
+    return found;
+  };
+  const smpAt = (b: number) => {
+    const found = smp.find((e) => e.b === b && e.readout === 'expected');
+    invariant(found, `the SMP was run with capability exponent ${b}`);
+    return found;
+  };
   fixed('eu', 'equal', euAt(0).predictions, 'expected-utility model, paper readings, median when stable');
   fixed('eu', 'gdp', euAt(1).predictions, 'expected-utility model, paper readings, median when stable');
   fixed('smp', 'equal', smpAt(0).predictions, "KTAB's SMP, KTAB's default parameters, expected position");
   fixed('smp', 'gdp', smpAt(1).predictions, "KTAB's SMP, KTAB's default parameters, expected position");
-
-  const tuned = (
-    name: string,
-    candidates: readonly { label: string; predictions: readonly number[] }[],
-    description: string,
-  ) => {
-    const { mae, chosen } = crossValidate(candidates, truth, folds, k);
-    models.push({ name, capability: 'gdp^β, β by CV', mae, description, chosen: summariseChoices(chosen) });
-  };
-  tuned(
-    'mean-cv',
-    CAPABILITY_EXPONENTS.map((b) => ({
-      label: `capability ${exponentLabel(b)}`,
-      predictions: baseline.mean![b]!,
-    })),
-    'compromise model (weighted mean) with capability GDP^β, β ∈ {0, ¼, ½, ¾, 1} by cross-validation',
-  );
-  tuned(
-    'eu-cv',
-    eu,
-    'expected-utility model: capability exponent, rounds (1, 3, until stable) and outcome (median, mean) by cross-validation',
-  );
-  tuned(
-    'smp-cv',
-    smp,
-    "KTAB's SMP: capability exponent and read-out (expected or most probable position) by cross-validation",
-  );
-  return { issues: issues.length, folds: k, models };
+  return models;
 }

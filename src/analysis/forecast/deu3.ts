@@ -49,6 +49,13 @@ function splitTsv(line: string): string[] {
   });
 }
 
+/** 1-based column of field `index` of a raw tab-separated line (1 for an empty line). */
+function columnOf(index: number, raw: string): number {
+  if (raw.length === 0) return 1;
+  const before = raw.split('\t').slice(0, Math.max(0, index));
+  return before.reduce((c, f) => c + f.length + 1, 1);
+}
+
 /** Parses the DEU III file (tab-separated). Problems are located by line and column. */
 export function parseDeu3(text: string, file: string): DeuDataSet {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -73,80 +80,100 @@ export function parseDeu3(text: string, file: string): DeuDataSet {
   const actorCodes = header
     .filter((h) => h.startsWith('p') && h.length > 1 && header.includes(`s${h.slice(1)}`))
     .map((h) => h.slice(1));
-  const capabilityRow = splitTsv(lines[1] ?? '');
+  const gdpCapability = capabilities(actorCodes, col, lines[1] ?? '', file, problems);
+  const issues: DeuIssue[] = [];
+  let withoutOutcome = 0;
+  lines.forEach((raw, ln) => {
+    if (ln < 2 || raw.trim() === '') return;
+    const issue = deuIssue(raw, ln + 1, col, actorCodes, file, problems);
+    if (issue === 'no-outcome') withoutOutcome++;
+    else if (issue !== undefined) issues.push(issue);
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  return { actorCodes, gdpCapability, issues, withoutOutcome };
+}
+
+/** The second line: every actor's capability (GDP), a non-negative number. */
+function capabilities(
+  actorCodes: readonly string[],
+  col: (name: string) => number,
+  raw: string,
+  file: string,
+  problems: Problem[],
+): Record<string, number> {
+  const row = splitTsv(raw);
   const gdpCapability: Record<string, number> = {};
-  const columnOf = (index: number, fields: readonly string[], raw: string) => {
-    let c = 1;
-    for (let k = 0; k < index; k++) c += fields[k]!.length + 1;
-    return raw.length > 0 ? c : 1;
-  };
   for (const code of actorCodes) {
     const index = col(`p${code}`);
-    const v = Number(capabilityRow[index]);
-    if (capabilityRow[index] === undefined || capabilityRow[index] === '' || !Number.isFinite(v) || v < 0) {
+    const text = row[index];
+    const v = Number(text);
+    if (text === undefined || text === '' || !Number.isFinite(v) || v < 0) {
       problems.push({
         code: 'invalid',
         file,
         line: 2,
-        column: columnOf(index, (lines[1] ?? '').split('\t'), lines[1] ?? ''),
+        column: columnOf(index, raw),
         path: `p${code}`,
-        message: `capability of "${code}" must be a non-negative number, got "${capabilityRow[index] ?? ''}"`,
+        message: `capability of "${code}" must be a non-negative number, got "${text ?? ''}"`,
       });
     } else {
       gdpCapability[code] = v;
     }
   }
-  const issues: DeuIssue[] = [];
-  let withoutOutcome = 0;
-  for (let ln = 2; ln < lines.length; ln++) {
-    const raw = lines[ln]!;
-    if (raw.trim() === '') continue;
-    const rawFields = raw.split('\t');
-    const f = splitTsv(raw);
-    const num = (name: string): number | undefined | null => {
-      const t = f[col(name)] ?? '';
-      if (t === '' || t === 'NA' || t === '.') return undefined;
-      const v = Number(t);
-      if (!Number.isFinite(v)) {
-        problems.push({
-          code: 'invalid',
-          file,
-          line: ln + 1,
-          column: columnOf(col(name), rawFields, raw),
-          path: name,
-          message: `expected a number, got "${t}"`,
-        });
-        return null;
-      }
-      return v;
-    };
-    const outcome = num('out');
-    if (outcome === undefined) {
-      withoutOutcome++;
-      continue;
+  return gdpCapability;
+}
+
+/**
+ * An issue line (line number `line`): the issue, 'no-outcome' for an issue without an outcome, or
+ * undefined when a problem was found.
+ */
+function deuIssue(
+  raw: string,
+  line: number,
+  col: (name: string) => number,
+  actorCodes: readonly string[],
+  file: string,
+  problems: Problem[],
+): DeuIssue | 'no-outcome' | undefined {
+  const f = splitTsv(raw);
+  const num = (name: string): number | undefined | null => {
+    const t = f[col(name)] ?? '';
+    if (t === '' || t === 'NA' || t === '.') return undefined;
+    const v = Number(t);
+    if (!Number.isFinite(v)) {
+      problems.push({
+        code: 'invalid',
+        file,
+        line,
+        column: columnOf(col(name), raw),
+        path: name,
+        message: `expected a number, got "${t}"`,
+      });
+      return null;
     }
-    if (outcome === null) continue;
-    const actors: DeuActorValue[] = [];
-    for (const code of actorCodes) {
-      const position = num(`p${code}`);
-      const salience = num(`s${code}`);
-      if (typeof position === 'number' && typeof salience === 'number') {
-        actors.push({ actor: code, position, salience });
-      }
+    return v;
+  };
+  const outcome = num('out');
+  if (outcome === undefined) return 'no-outcome';
+  if (outcome === null) return undefined;
+  const actors: DeuActorValue[] = [];
+  for (const code of actorCodes) {
+    const position = num(`p${code}`);
+    const salience = num(`s${code}`);
+    if (typeof position === 'number' && typeof salience === 'number') {
+      actors.push({ actor: code, position, salience });
     }
-    const rp = col('rp') >= 0 ? num('rp') : undefined;
-    issues.push({
-      id: f[col('isnr')] ?? `line ${ln + 1}`,
-      proposal: f[col('prnr')] ?? '',
-      procedure: col('proc') >= 0 ? (f[col('proc')] ?? '') : '',
-      councilVote: col('counvte') >= 0 ? (f[col('counvte')] ?? '') : '',
-      referencePoint: typeof rp === 'number' ? rp : undefined,
-      outcome,
-      actors,
-    });
   }
-  if (problems.length > 0) throw new InputError(problems);
-  return { actorCodes, gdpCapability, issues, withoutOutcome };
+  const rp = col('rp') >= 0 ? num('rp') : undefined;
+  return {
+    id: f[col('isnr')] ?? `line ${line}`,
+    proposal: f[col('prnr')] ?? '',
+    procedure: col('proc') >= 0 ? (f[col('proc')] ?? '') : '',
+    councilVote: col('counvte') >= 0 ? (f[col('counvte')] ?? '') : '',
+    referencePoint: typeof rp === 'number' ? rp : undefined,
+    outcome,
+    actors,
+  };
 }
 
 /**

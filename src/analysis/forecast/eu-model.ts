@@ -37,6 +37,7 @@
  *   whose sender expects most, then the nearest).
  * - `outcome`: `median` (μ, Bueno de Mesquita's forecast) or `mean` (the c·s-weighted mean).
  */
+import { at, missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import { medianVoterPosition, weightedMean } from './baselines.js';
 import { type ForecastIssue, participants } from './types.js';
@@ -117,9 +118,14 @@ interface Dyadic {
   readonly span: number;
 }
 
-/** P_ij for every ordered pair, per the chosen reading. */
+/**
+ * P_ij for every ordered pair, per the chosen reading. The model's hot spot (O(n³) per round): the
+ * tables are n×n, made here, and every index is below n by the loops' bounds, so reads are not
+ * checked one by one (a check per read costs a tenth of the whole run here).
+ */
 function probabilities(d: Dyadic, reading: EuParameters['probability']): number[][] {
   const n = d.x.length;
+  invariant(d.c.length === n && d.s.length === n, 'one capability and one salience per position');
   // v_k(i, j) = w_k (|x_k − x_j| − |x_k − x_i|) / Δ, and v_k(j, i) = −v_k(i, j).
   const w = d.x.map((_, k) => (d.c[k]! * d.s[k]!) / d.span);
   const dist = d.x.map((xk) => d.x.map((xj) => Math.abs(xk - xj)));
@@ -162,26 +168,26 @@ function probabilities(d: Dyadic, reading: EuParameters['probability']): number[
 }
 
 /**
- * The expected utility of `a` challenging `b`, as evaluated with risk exponent r, with `resisting`
- * the salience with which the challenge is resisted (Scholz et al. 2011, eq. for E^i(U_ij)).
+ * The expected utility of `a` (at xa) challenging `b` (at xb), where a prevails with probability
+ * pab, as evaluated with risk exponent r, with `resisting` the salience with which the challenge is
+ * resisted (Scholz et al. 2011, eq. for E^i(U_ij)).
  */
 function expectedUtility(
-  d: Dyadic,
-  p: number[][],
+  xa: number,
+  xb: number,
+  pab: number,
   mu: number,
-  a: number,
-  b: number,
+  span: number,
   r: number,
   resisting: number,
   params: EuParameters,
 ): number {
-  const dist = Math.abs(d.x[a]! - d.x[b]!) / d.span;
-  const toMedian = Math.abs(d.x[a]! - mu) / d.span;
+  const dist = Math.abs(xa - xb) / span;
+  const toMedian = Math.abs(xa - mu) / span;
   const u = (base: number) => 2 - 4 * Math.max(0, base) ** r;
   const success = u(0.5 - 0.5 * dist);
   const failure = u(0.5 + 0.5 * dist);
   const statusQuo = u(0.5);
-  const pab = p[a]![b]!;
   const challenge = resisting * (pab * success + (1 - pab) * failure) + (1 - resisting) * success;
   // Things getting better or worse without a challenge only matter when Q < 1.
   const drift =
@@ -212,7 +218,7 @@ function resisting(
 function medianVoter(d: Dyadic): number {
   return medianVoterPosition(
     d.x,
-    d.x.map((_, i) => d.c[i]! * d.s[i]!),
+    d.x.map((_, i) => (d.c[i] ?? missing()) * (d.s[i] ?? missing())),
   );
 }
 
@@ -240,15 +246,15 @@ function runDimension(issue: ForecastIssue, dim: number, params: EuParameters): 
   const members = participants(issue, dim);
   invariant(members.length > 0, `no actor has capability and salience on dimension ${dim}`);
   const span = issue.scale[1] - issue.scale[0];
-  const c = members.map((i) => issue.actors[i]!.capability);
-  const s = members.map((i) => issue.actors[i]!.saliences[dim]! / 100);
-  let x = members.map((i) => issue.actors[i]!.positions[dim]!);
-  const n = members.length;
+  const actors = members.map((i) => at(issue.actors, i, 'actor'));
+  const c = actors.map((a) => a.capability);
+  const s = actors.map((a) => at(a.saliences, dim, 'salience') / 100);
+  let x = actors.map((a) => at(a.positions, dim, 'position'));
   const rounds: EuRound[] = [];
   const spread = (values: readonly number[]) => {
     const out = issue.actors.map(() => Number.NaN);
     members.forEach((m, k) => {
-      out[m] = values[k]!;
+      out[m] = values[k] ?? missing();
     });
     return out;
   };
@@ -258,71 +264,15 @@ function runDimension(issue: ForecastIssue, dim: number, params: EuParameters): 
     const d: Dyadic = { x, c, s, span };
     const mu = medianVoter(d);
     const p = probabilities(d, params.probability);
-
-    // Risk exponents from the security levels, computed risk-neutrally.
-    let r = x.map(() => 1);
-    if (params.risk === 'inferred' && n > 1) {
-      const security = x.map((_, i) => {
-        let sum = 0;
-        for (let j = 0; j < n; j++) {
-          if (j !== i) sum += expectedUtility(d, p, mu, j, i, 1, resisting(d, j, i, i, params), params);
-        }
-        return sum;
-      });
-      const sMax = Math.max(...security);
-      const sMin = Math.min(...security);
-      r = security.map((si) => {
-        const bigR = sMax > sMin ? (2 * si - sMax - sMin) / (sMax - sMin) : 0;
-        return (1 - bigR / 3) / (1 + bigR / 3);
-      });
-    }
-
-    // Offers, each evaluated by its receiver i with its own risk exponent; i accepts one.
-    const offers: EuOffer[] = [];
-    const next = [...x];
-    for (let i = 0; i < n; i++) {
-      let best: EuOffer | undefined;
-      let bestIndex = -1;
-      const first = offers.length;
-      for (let j = 0; j < n; j++) {
-        if (j === i || x[j] === x[i]) continue;
-        const u = expectedUtility(d, p, mu, i, j, r[i]!, resisting(d, i, j, i, params), params);
-        const v = expectedUtility(d, p, mu, j, i, r[i]!, resisting(d, j, i, i, params), params);
-        let kind: OfferKind | undefined;
-        let position = x[j]!;
-        if (v > 0 && u > 0 && v > u) kind = 'conflict';
-        else if (v > 0 && u < 0 && v > -u) {
-          kind = 'compromise';
-          position = x[i]! + (x[j]! - x[i]!) * (-u / v);
-        } else if (v > 0 && u < 0) kind = 'capitulation';
-        if (kind === undefined) continue;
-        const offer: EuOffer = {
-          from: members[j]!,
-          to: members[i]!,
-          kind,
-          receiverUtility: u,
-          senderUtility: v,
-          position,
-          accepted: false,
-        };
-        offers.push(offer);
-        if (best === undefined || better(offer, best, x[i]!, params.offerChoice)) {
-          best = offer;
-          bestIndex = offers.length - 1;
-        }
-      }
-      if (best !== undefined && bestIndex >= first) {
-        offers[bestIndex] = { ...best, accepted: true };
-        next[i] = best.position;
-      }
-    }
+    const r = riskExponents(d, p, mu, params);
+    const { offers, next } = exchange(d, p, mu, r, members, params);
     rounds.push({
       positions: spread(x),
       median: mu,
       riskExponents: spread(r),
       offers,
     });
-    const moved = Math.max(0, ...next.map((v, i) => Math.abs(v - x[i]!)));
+    const moved = Math.max(0, ...next.map((v, i) => Math.abs(v - (x[i] ?? missing()))));
     x = next;
     if (moved <= params.tolerance * span) {
       converged = true;
@@ -330,16 +280,106 @@ function runDimension(issue: ForecastIssue, dim: number, params: EuParameters): 
     }
   }
 
-  const w = members.map((_, k) => c[k]! * s[k]!);
+  const w = c.map((ck, k) => ck * at(s, k));
   const forecast = params.outcome === 'median' ? medianVoterPosition(x, w) : weightedMean(x, w);
   return {
-    dimension: issue.dimensions[dim]!,
+    dimension: at(issue.dimensions, dim, 'dimension'),
     actors: members,
     rounds,
     finalPositions: spread(x),
     converged,
     forecast,
   };
+}
+
+/** Risk exponents from the security levels, computed risk-neutrally (1 for everyone unless inferred). */
+function riskExponents(d: Dyadic, p: number[][], mu: number, params: EuParameters): number[] {
+  const n = d.x.length;
+  if (params.risk !== 'inferred' || n <= 1) return d.x.map(() => 1);
+  const security = d.x.map((xi, i) => {
+    let sum = 0;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const pji = p[j]![i]!;
+      sum += expectedUtility(d.x[j]!, xi, pji, mu, d.span, 1, resisting(d, j, i, i, params), params);
+    }
+    return sum;
+  });
+  const sMax = Math.max(...security);
+  const sMin = Math.min(...security);
+  return security.map((si) => {
+    const bigR = sMax > sMin ? (2 * si - sMax - sMin) / (sMax - sMin) : 0;
+    return (1 - bigR / 3) / (1 + bigR / 3);
+  });
+}
+
+/**
+ * The round's offers, each evaluated by its receiver i with its own risk exponent, and the positions
+ * after every receiver has accepted its best offer (if it has one).
+ */
+function exchange(
+  d: Dyadic,
+  p: number[][],
+  mu: number,
+  r: readonly number[],
+  members: readonly number[],
+  params: EuParameters,
+): { offers: EuOffer[]; next: number[] } {
+  const x = d.x;
+  const n = x.length;
+  const offers: EuOffer[] = [];
+  const next = [...x];
+  for (let i = 0; i < n; i++) {
+    const xi = x[i] ?? missing();
+    const ri = r[i] ?? missing();
+    const pi = p[i] ?? missing();
+    let best: EuOffer | undefined;
+    let bestIndex = -1;
+    const first = offers.length;
+    for (let j = 0; j < n; j++) {
+      const xj = x[j]!;
+      if (j === i || xj === xi) continue;
+      const pij = pi[j]!;
+      const pji = p[j]![i]!;
+      const u = expectedUtility(xi, xj, pij, mu, d.span, ri, resisting(d, i, j, i, params), params);
+      const v = expectedUtility(xj, xi, pji, mu, d.span, ri, resisting(d, j, i, i, params), params);
+      const offer = offerOf(u, v, xi, xj, members[j] ?? missing(), members[i] ?? missing());
+      if (offer === undefined) continue;
+      offers.push(offer);
+      if (best === undefined || better(offer, best, xi, params.offerChoice)) {
+        best = offer;
+        bestIndex = offers.length - 1;
+      }
+    }
+    if (best !== undefined && bestIndex >= first) {
+      offers[bestIndex] = { ...best, accepted: true };
+      next[i] = best.position;
+    }
+  }
+  return { offers, next };
+}
+
+/**
+ * The offer sender j (at xj) makes receiver i (at xi), from i's utility u of j's challenge and j's
+ * utility v of challenging: a conflict j expects to win, a compromise, a capitulation, or none.
+ */
+function offerOf(
+  u: number,
+  v: number,
+  xi: number,
+  xj: number,
+  from: number,
+  to: number,
+): EuOffer | undefined {
+  let kind: OfferKind | undefined;
+  let position = xj;
+  if (v > 0 && u > 0 && v > u) kind = 'conflict';
+  else if (v > 0 && u < 0 && v > -u) {
+    kind = 'compromise';
+    position = xi + (xj - xi) * (-u / v);
+  } else if (v > 0 && u < 0) kind = 'capitulation';
+  if (kind === undefined) return undefined;
+  return { from, to, kind, receiverUtility: u, senderUtility: v, position, accepted: false };
 }
 
 /** Runs the expected-utility model on every dimension of an issue, independently. */

@@ -3,7 +3,7 @@
  * KTAB's spatial model of politics (`smp`) and the baselines (`mean`, `median`, `nbs`,
  * `condorcet`). Each returns one forecast value per dimension of the issue.
  */
-import { type BaselineName, baselineForecast } from './baselines.js';
+import { baselineForecast } from './baselines.js';
 import { type EuParameters, type EuRun, runEuModel } from './eu-model.js';
 import { runSmp, type SmpParameters, type SmpRun } from './smp.js';
 import type { ForecastIssue } from './types.js';
@@ -48,7 +48,7 @@ export function forecastWith(
       return { model, forecast: smp.forecast, smp };
     }
     default:
-      return { model, forecast: baselineForecast(issue, model as BaselineName) };
+      return { model, forecast: baselineForecast(issue, model) };
   }
 }
 

@@ -10,6 +10,7 @@
  * around a field are removed.
  */
 import { z } from 'zod';
+import { at } from '../../common/checked.js';
 import { type DocumentPath, formatPath } from '../../common/document.js';
 import { InputError, type Problem } from '../../common/errors.js';
 import { ProblemCollector, parseAndValidate } from '../../common/validate.js';
@@ -78,9 +79,11 @@ function splitCsvLine(raw: string): Field[] {
     i++; // past the comma
   }
   // KTAB's files end each line with a comma: drop empty trailing fields.
-  while (fields.length > 0 && fields[fields.length - 1]!.text === '') fields.pop();
+  while (fields.at(-1)?.text === '') fields.pop();
   return fields;
 }
+
+type Report = (line: number, column: number, path: DocumentPath, message: string, hint?: string) => void;
 
 /**
  * Parses KTAB's CSV scenario format (`--csv` input of KTAB's `smpc`). Positions are on [0, 100]
@@ -88,7 +91,7 @@ function splitCsvLine(raw: string): Field[] {
  */
 export function parseKtabCsv(text: string, file: string): ForecastIssue {
   const problems: Problem[] = [];
-  const at = (line: number, column: number, path: DocumentPath, message: string, hint?: string) =>
+  const report: Report = (line, column, path, message, hint) =>
     problems.push({ code: 'invalid', file, line, column, path: formatPath(path), message, hint });
 
   const lines: CsvLine[] = [];
@@ -99,7 +102,8 @@ export function parseKtabCsv(text: string, file: string): ForecastIssue {
       if (raw.trim() === '') return;
       lines.push({ line: index + 1, fields: splitCsvLine(raw) });
     });
-  if (lines.length === 0) {
+  const [head, header, ...rows] = lines;
+  if (head === undefined) {
     throw new InputError([
       {
         code: 'empty',
@@ -112,12 +116,58 @@ export function parseKtabCsv(text: string, file: string): ForecastIssue {
       },
     ]);
   }
+  const { name, description, numActors, numDims } = ktabHead(head, report);
+  if (numActors === undefined || numDims === undefined) throw new InputError(problems);
+  if (header === undefined) {
+    report(
+      head.line,
+      1,
+      [],
+      'missing header line',
+      'the second line names the columns: Actor, Description, Power, …',
+    );
+    throw new InputError(problems);
+  }
+  const dimensions = ktabDimensions(header, numDims, report);
+  if (rows.length !== numActors) {
+    report(
+      head.line,
+      at(head.fields, 2, 'field').column,
+      ['numberOfActors'],
+      `the first line announces ${numActors} actor(s) but the file has ${rows.length} actor line(s)`,
+      'make the count match the actor lines',
+    );
+  }
+  const actors: ForecastActor[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const actor = ktabActor(row, i, numDims, seen, report);
+    if (actor) actors.push(actor);
+  });
+  if (problems.length === 0) {
+    for (const d of idleDimensions(actors, dimensions)) {
+      report(
+        header.line,
+        header.fields[3 + 2 * d]?.column ?? 1,
+        ['dimensions', d],
+        idleMessage(at(dimensions, d, 'dimension')),
+        idleHint,
+      );
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return { name, description, dimensions, actors, scale: DEFAULT_SCALE };
+}
 
-  const head = lines[0]!;
+/** The first line: name, description, number of actors, number of dimensions (counts ≥ 1). */
+function ktabHead(
+  head: CsvLine,
+  report: Report,
+): { name: string; description: string; numActors?: number; numDims?: number } {
   const count = (index: number, what: string, min: number): number | undefined => {
     const f = head.fields[index];
     if (f === undefined) {
-      at(
+      report(
         head.line,
         1,
         [what],
@@ -127,32 +177,24 @@ export function parseKtabCsv(text: string, file: string): ForecastIssue {
       return undefined;
     }
     if (!/^\d+$/.test(f.text) || Number(f.text) < min) {
-      at(head.line, f.column, [what], `expected a whole number ≥ ${min}, got "${f.text}"`);
+      report(head.line, f.column, [what], `expected a whole number ≥ ${min}, got "${f.text}"`);
       return undefined;
     }
     return Number(f.text);
   };
-  const name = head.fields[0]?.text ?? '';
-  const description = head.fields[1]?.text ?? '';
-  const numActors = count(2, 'numberOfActors', 1);
-  const numDims = count(3, 'numberOfDimensions', 1);
-  if (numActors === undefined || numDims === undefined) throw new InputError(problems);
+  return {
+    name: head.fields[0]?.text ?? '',
+    description: head.fields[1]?.text ?? '',
+    numActors: count(2, 'numberOfActors', 1),
+    numDims: count(3, 'numberOfDimensions', 1),
+  };
+}
 
-  const header = lines[1];
-  const dimensions: string[] = [];
-  if (header === undefined) {
-    at(
-      head.line,
-      1,
-      [],
-      'missing header line',
-      'the second line names the columns: Actor, Description, Power, …',
-    );
-    throw new InputError(problems);
-  }
+/** The header line's dimension names (a position and a salience column per dimension). */
+function ktabDimensions(header: CsvLine, numDims: number, report: Report): string[] {
   const wantFields = 3 + 2 * numDims;
   if (header.fields.length < wantFields) {
-    at(
+    report(
       header.line,
       1,
       ['dimensions'],
@@ -160,100 +202,75 @@ export function parseKtabCsv(text: string, file: string): ForecastIssue {
       'after Actor, Description and Power, each dimension has a position column and a salience column',
     );
   }
-  for (let d = 0; d < numDims; d++) {
-    dimensions.push(header.fields[3 + 2 * d]?.text || `Dimension ${d + 1}`);
-  }
+  return Array.from({ length: numDims }, (_, d) => header.fields[3 + 2 * d]?.text || `Dimension ${d + 1}`);
+}
 
-  const rows = lines.slice(2);
-  if (rows.length !== numActors) {
-    const f = head.fields[2]!;
-    at(
-      head.line,
-      f.column,
-      ['numberOfActors'],
-      `the first line announces ${numActors} actor(s) but the file has ${rows.length} actor line(s)`,
-      'make the count match the actor lines',
+/** One actor line: name, description, capability, then a position and a salience per dimension. */
+function ktabActor(
+  row: CsvLine,
+  i: number,
+  numDims: number,
+  seen: Map<string, number>,
+  report: Report,
+): ForecastActor | undefined {
+  const path = (...rest: (string | number)[]): DocumentPath => ['actors', i, ...rest];
+  const wantFields = 3 + 2 * numDims;
+  if (row.fields.length < wantFields) {
+    report(
+      row.line,
+      row.fields[row.fields.length - 1]?.column ?? 1,
+      path(),
+      `actor line has ${row.fields.length} columns, expected ${wantFields}`,
+      'each actor line is: name, description, capability, then a position and a salience per dimension',
+    );
+    return undefined;
+  }
+  // The line has every field up to wantFields (at least five).
+  const field = (index: number) => at(row.fields, index, 'field');
+  const nameField = field(0);
+  const actorName = nameField.text;
+  if (actorName === '') report(row.line, nameField.column, path('name'), 'actor name is empty');
+  const earlier = seen.get(actorName);
+  if (earlier !== undefined && actorName !== '') {
+    report(
+      row.line,
+      nameField.column,
+      path('name'),
+      `duplicate actor name "${actorName}"`,
+      `also on line ${earlier}`,
     );
   }
-
-  const actors: ForecastActor[] = [];
-  const seen = new Map<string, number>();
-  rows.forEach((row, i) => {
-    const path = (...rest: (string | number)[]): DocumentPath => ['actors', i, ...rest];
-    const fieldAt = (index: number) => row.fields[index];
-    if (row.fields.length < wantFields) {
-      at(
-        row.line,
-        row.fields[row.fields.length - 1]?.column ?? 1,
-        path(),
-        `actor line has ${row.fields.length} columns, expected ${wantFields}`,
-        'each actor line is: name, description, capability, then a position and a salience per dimension',
-      );
-      return;
+  seen.set(actorName, row.line);
+  const number = (index: number, p: DocumentPath, min: number, max: number, what: string) => {
+    const f = field(index);
+    const v = Number(f.text);
+    if (f.text === '' || !Number.isFinite(v)) {
+      report(row.line, f.column, p, `${what} must be a number, got "${f.text}"`);
+      return Number.NaN;
     }
-    const actorName = fieldAt(0)!.text;
-    if (actorName === '') at(row.line, fieldAt(0)!.column, path('name'), 'actor name is empty');
-    const earlier = seen.get(actorName);
-    if (earlier !== undefined && actorName !== '') {
-      at(
-        row.line,
-        fieldAt(0)!.column,
-        path('name'),
-        `duplicate actor name "${actorName}"`,
-        `also on line ${earlier}`,
-      );
+    if (v < min || v > max) {
+      report(row.line, f.column, p, `${what} ${v} is out of range`, `use a value between ${min} and ${max}`);
     }
-    seen.set(actorName, row.line);
-    const number = (index: number, p: DocumentPath, min: number, max: number, what: string) => {
-      const f = fieldAt(index)!;
-      const v = Number(f.text);
-      if (f.text === '' || !Number.isFinite(v)) {
-        at(row.line, f.column, p, `${what} must be a number, got "${f.text}"`);
-        return Number.NaN;
-      }
-      if (v < min || v > max) {
-        at(row.line, f.column, p, `${what} ${v} is out of range`, `use a value between ${min} and ${max}`);
-      }
-      return v;
-    };
-    const capability = number(2, path('capability'), 0, 1e8, 'capability');
-    const positions: number[] = [];
-    const saliences: number[] = [];
-    for (let d = 0; d < numDims; d++) {
-      positions.push(number(3 + 2 * d, path('positions', d), 0, 100, 'position'));
-      saliences.push(number(4 + 2 * d, path('saliences', d), 0, 100, 'salience'));
-    }
-    const total = saliences.reduce((a, b) => a + b, 0);
-    if (total > 100 + 1e-9) {
-      at(
-        row.line,
-        fieldAt(4)!.column,
-        path('saliences'),
-        `saliences add up to ${round(total)}, more than 100`,
-        'saliences are percentages of the actor’s attention across all dimensions',
-      );
-    }
-    actors.push({
-      name: actorName,
-      description: fieldAt(1)!.text || undefined,
-      capability,
-      positions,
-      saliences,
-    });
-  });
-  if (problems.length === 0) {
-    for (const d of idleDimensions(actors, dimensions)) {
-      at(
-        header.line,
-        header.fields[3 + 2 * d]?.column ?? 1,
-        ['dimensions', d],
-        idleMessage(dimensions[d]!),
-        idleHint,
-      );
-    }
+    return v;
+  };
+  const capability = number(2, path('capability'), 0, 1e8, 'capability');
+  const positions: number[] = [];
+  const saliences: number[] = [];
+  for (let d = 0; d < numDims; d++) {
+    positions.push(number(3 + 2 * d, path('positions', d), 0, 100, 'position'));
+    saliences.push(number(4 + 2 * d, path('saliences', d), 0, 100, 'salience'));
   }
-  if (problems.length > 0) throw new InputError(problems);
-  return { name, description, dimensions, actors, scale: DEFAULT_SCALE };
+  const total = saliences.reduce((a, b) => a + b, 0);
+  if (total > 100 + 1e-9) {
+    report(
+      row.line,
+      field(4).column,
+      path('saliences'),
+      `saliences add up to ${round(total)}, more than 100`,
+      'saliences are percentages of the actor’s attention across all dimensions',
+    );
+  }
+  return { name: actorName, description: field(1).text || undefined, capability, positions, saliences };
 }
 
 /** Dimensions on which no actor has both capability and salience: nothing to forecast there. */
@@ -313,55 +330,21 @@ export function parseForecastDocument(text: string, file: string): ForecastIssue
       'e.g. [0, 100]',
     );
   }
-  const numDims = value.dimensions?.length ?? value.actors[0]!.positions.length;
+  const numDims = value.dimensions?.length ?? at(value.actors, 0, 'actor').positions.length;
   const dimensions = value.dimensions ?? Array.from({ length: numDims }, (_, d) => `Dimension ${d + 1}`);
   const seen = new Set<string>();
   value.actors.forEach((a, i) => {
     if (seen.has(a.name))
       problems.add(['actors', i, 'name'], 'duplicate', `duplicate actor name "${a.name}"`);
     seen.add(a.name);
-    if (a.positions.length !== numDims) {
-      problems.add(
-        ['actors', i, 'positions'],
-        'wrong-length',
-        `${a.positions.length} position(s) for ${numDims} dimension(s)`,
-        'give one position per dimension',
-      );
-    }
-    if (a.saliences.length !== numDims) {
-      problems.add(
-        ['actors', i, 'saliences'],
-        'wrong-length',
-        `${a.saliences.length} salience(s) for ${numDims} dimension(s)`,
-        'give one salience per dimension',
-      );
-    }
-    a.positions.forEach((x, d) => {
-      if (scale[0] < scale[1] && (x < scale[0] || x > scale[1])) {
-        problems.add(
-          ['actors', i, 'positions', d],
-          'out-of-range',
-          `position ${x} is outside the scale [${scale[0]}, ${scale[1]}]`,
-          'set "scale" or move the position',
-        );
-      }
-    });
-    const total = a.saliences.reduce((s, x) => s + x, 0);
-    if (total > 100 + 1e-9) {
-      problems.add(
-        ['actors', i, 'saliences'],
-        'out-of-range',
-        `saliences add up to ${round(total)}, more than 100`,
-        'saliences are percentages of the actor’s attention across all dimensions',
-      );
-    }
+    checkDocumentActor(a, ['actors', i], numDims, scale, problems);
   });
   if (problems.problems.length === 0) {
     for (const d of idleDimensions(value.actors, dimensions)) {
       problems.add(
         value.dimensions ? ['dimensions', d] : ['actors'],
         'invalid',
-        idleMessage(dimensions[d]!),
+        idleMessage(at(dimensions, d, 'dimension')),
         idleHint,
       );
     }
@@ -380,4 +363,49 @@ export function parseForecastDocument(text: string, file: string): ForecastIssue
       saliences: a.saliences,
     })),
   };
+}
+
+/** An actor of a document: a position and a salience per dimension, positions on the scale. */
+function checkDocumentActor(
+  a: z.output<typeof actorSchema>,
+  path: DocumentPath,
+  numDims: number,
+  scale: readonly [number, number],
+  problems: ProblemCollector,
+): void {
+  if (a.positions.length !== numDims) {
+    problems.add(
+      [...path, 'positions'],
+      'wrong-length',
+      `${a.positions.length} position(s) for ${numDims} dimension(s)`,
+      'give one position per dimension',
+    );
+  }
+  if (a.saliences.length !== numDims) {
+    problems.add(
+      [...path, 'saliences'],
+      'wrong-length',
+      `${a.saliences.length} salience(s) for ${numDims} dimension(s)`,
+      'give one salience per dimension',
+    );
+  }
+  a.positions.forEach((x, d) => {
+    if (scale[0] < scale[1] && (x < scale[0] || x > scale[1])) {
+      problems.add(
+        [...path, 'positions', d],
+        'out-of-range',
+        `position ${x} is outside the scale [${scale[0]}, ${scale[1]}]`,
+        'set "scale" or move the position',
+      );
+    }
+  });
+  const total = a.saliences.reduce((s, x) => s + x, 0);
+  if (total > 100 + 1e-9) {
+    problems.add(
+      [...path, 'saliences'],
+      'out-of-range',
+      `saliences add up to ${round(total)}, more than 100`,
+      'saliences are percentages of the actor’s attention across all dimensions',
+    );
+  }
 }

@@ -2,6 +2,7 @@
  * KTAB's own wording: reading the parameter block KTAB prints before a run, and printing a run's
  * history in the lines KTAB's reference logs contain, so that they can be compared line by line.
  */
+import { at } from '../../common/checked.js';
 import { InputError, type Problem } from '../../common/errors.js';
 import {
   BIG_R_ADJUSTS,
@@ -41,7 +42,7 @@ export function parseKtabParameters(text: string, file = 'parameters'): Partial<
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
     const seed = /^\s*Using PRNG seed:\s*(\d+)/.exec(raw);
     if (seed) {
-      out.seed = BigInt(seed[1]!);
+      out.seed = BigInt(at(seed, 1, 'seed'));
       return;
     }
     const m = /^\s*([A-Za-z]+):\s*(\S+)\s*$/.exec(raw);
@@ -49,19 +50,21 @@ export function parseKtabParameters(text: string, file = 'parameters'): Partial<
     const entry = KTAB_PARAMETERS.find(([name]) => name === m[1]);
     if (!entry) return;
     const [name, key, values] = entry;
-    if (!(values as readonly string[]).includes(m[2]!)) {
+    const value = at(m, 2, 'value');
+    if (!values.some((v) => v === value)) {
       problems.push({
         code: 'invalid-value',
         file,
         line: index + 1,
-        column: raw.indexOf(m[2]!) + 1,
+        column: raw.indexOf(value) + 1,
         path: name,
-        message: `unknown ${name} "${m[2]}"`,
+        message: `unknown ${name} "${value}"`,
         hint: `valid: ${values.join(', ')}`,
       });
       return;
     }
-    (out as Record<string, unknown>)[key] = m[2];
+    // The value is one of those this parameter allows (checked just above).
+    Object.assign(out, { [key]: value });
   });
   if (problems.length > 0) throw new InputError(problems);
   return out;
@@ -87,8 +90,8 @@ export function formatKtabLines(issue: ForecastIssue, run: SmpRun): string[] {
       `Fractional change compared to first step: ${r.toFixed(4)}  (target=${run.parameters.minDeltaRatio.toFixed(4)})`,
   );
   run.actors.forEach((a, i) => {
-    const probs = run.states.map((s) => s.probabilities[i]!.toFixed(4)).join(' ');
-    lines.push(`${issue.actors[a]!.name}, prob : ${probs}`);
+    const probs = run.states.map((s) => at(s.probabilities, i, 'probability').toFixed(4)).join(' ');
+    lines.push(`${at(issue.actors, a, 'actor').name}, prob : ${probs}`);
   });
   return lines;
 }

@@ -8,6 +8,8 @@
  * sums are taken, so that runs reproduce KTAB's printed figures. Names of the options are KTAB's.
  */
 
+import { missing } from '../../common/checked.js';
+
 export const VOTING_RULES = ['Binary', 'PropBin', 'Prop', 'PropCbc', 'Cubic', 'ASymProsp'] as const;
 export type VotingRule = (typeof VOTING_RULES)[number];
 
@@ -33,7 +35,7 @@ export class SquareMatrix {
     this.values = new Float64Array(size * size);
   }
   get(i: number, j: number): number {
-    return this.values[i * this.size + j]!;
+    return this.values[i * this.size + j] ?? missing();
   }
   set(i: number, j: number, v: number): void {
     this.values[i * this.size + j] = v;
@@ -212,12 +214,12 @@ function markovUniformPce(pv: SquareMatrix): number[] {
     const q: number[] = [];
     for (let i = 0; i < n; i++) {
       let pi = 0;
-      for (let j = 0; j < n; j++) pi += pv.get(i, j) * (p[i]! + p[j]!);
+      for (let j = 0; j < n; j++) pi += pv.get(i, j) * ((p[i] ?? missing()) + (p[j] ?? missing()));
       q.push(pi / n);
-      const d = Math.abs(q[i]! - p[i]!);
+      const d = Math.abs((q[i] ?? missing()) - (p[i] ?? missing()));
       change = Math.max(d, change);
     }
-    p = p.map((x, i) => (x + q[i]!) / 2);
+    p = p.map((x, i) => (x + (q[i] ?? missing())) / 2);
     iterations++;
   }
   return p;
@@ -245,17 +247,18 @@ function markovIncentivePce(c: SquareMatrix, victory: SquareMatrix): number[] {
   let iterations = 0;
   while (change > 1e-8 && iterations < 10_000) {
     const ct = new SquareMatrix(n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) ct.set(i, j, p[i]! * challenge.get(j, i));
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) ct.set(i, j, (p[i] ?? missing()) * challenge.get(j, i));
     change = 0;
     const q: number[] = [];
     for (let i = 0; i < n; i++) {
       let qi = 0;
       for (let j = 0; j < n; j++) qi += victory.get(i, j) * (ct.get(i, j) + ct.get(j, i));
       q.push(qi);
-      const d = Math.abs(qi - p[i]!);
+      const d = Math.abs(qi - (p[i] ?? missing()));
       change = Math.max(d, change);
     }
-    p = p.map((x, i) => (x + q[i]!) / 2);
+    p = p.map((x, i) => (x + (q[i] ?? missing())) / 2);
     iterations++;
   }
   return p;
@@ -274,7 +277,7 @@ export function scalarPce(
   model: VictoryProbModel,
   pce: PceModel,
 ): number[] {
-  const c = coalitions((k, i, j) => vote(rule, w[k]!, u(k, i), u(k, j)), numActors, numOptions);
+  const c = coalitions((k, i, j) => vote(rule, w[k] ?? missing(), u(k, i), u(k, j)), numActors, numOptions);
   return probabilisticCondorcet(pce, model, c).p;
 }
 
@@ -339,9 +342,9 @@ export function weightedDistance(
   let ds2 = 0;
   let s2 = 0;
   for (let k = 0; k < saliences.length; k++) {
-    const ds = (ideal[k]! - position[k]!) * saliences[k]!;
+    const ds = ((ideal[k] ?? missing()) - (position[k] ?? missing())) * (saliences[k] ?? missing());
     ds2 += ds * ds;
-    s2 += saliences[k]! * saliences[k]!;
+    s2 += (saliences[k] ?? missing()) * (saliences[k] ?? missing());
   }
   return Math.sqrt(ds2 / s2);
 }
@@ -413,6 +416,6 @@ export function littleVictoryProbability(
 
 export function sumOf(xs: ArrayLike<number>): number {
   let s = 0;
-  for (let i = 0; i < xs.length; i++) s += xs[i]!;
+  for (let i = 0; i < xs.length; i++) s += xs[i] ?? missing();
   return s;
 }

@@ -11,6 +11,7 @@
  * 64-bit arithmetic is done with BigInt; the generator is only used once per actor per state
  * transition, so speed does not matter.
  */
+import { missing } from '../../common/checked.js';
 
 const MASK64 = (1n << 64n) - 1n;
 const N = 312;
@@ -36,7 +37,7 @@ export class MersenneTwister64 {
     const s = this.state;
     s[0] = seed & MASK64;
     for (let i = 1; i < N; i++) {
-      const prev = s[i - 1]!;
+      const prev = s[i - 1] ?? missing();
       s[i] = (6364136223846793005n * (prev ^ (prev >> 62n)) + BigInt(i)) & MASK64;
     }
     this.index = N;
@@ -46,14 +47,14 @@ export class MersenneTwister64 {
     const s = this.state;
     if (this.index >= N) {
       for (let i = 0; i < N; i++) {
-        const y = (s[i]! & UPPER) | (s[(i + 1) % N]! & LOWER);
-        let v = s[(i + M) % N]! ^ (y >> 1n);
+        const y = ((s[i] ?? missing()) & UPPER) | ((s[(i + 1) % N] ?? missing()) & LOWER);
+        let v = (s[(i + M) % N] ?? missing()) ^ (y >> 1n);
         if (y & 1n) v ^= MATRIX_A;
         s[i] = v;
       }
       this.index = 0;
     }
-    let z = s[this.index++]!;
+    let z = s[this.index++] ?? missing();
     z ^= (z >> 29n) & 0x5555555555555555n;
     z ^= (z << 17n) & 0x71d67fffeda60000n;
     z ^= (z << 37n) & 0xfff7eee000000000n;
@@ -92,7 +93,7 @@ export class KtabPrng {
     const u = this.uniform(0, 1);
     let sum = 0;
     for (let i = 0; i < p.length; i++) {
-      sum += p[i]!;
+      sum += p[i] ?? missing();
       if (u <= sum) return i;
     }
     return p.length - 1; // round-off

@@ -24,6 +24,7 @@
  * matrix). Positions are normalised to [0, 1] and saliences to fractions internally, as in KTAB.
  */
 
+import { at, missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import {
   type BigRAdjust,
@@ -192,26 +193,25 @@ class Snapshot {
     this.n = n;
     this.distance = new SquareMatrix(n);
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        this.distance.set(i, j, weightedDistance(ideals[i]!, positions[j]!, actors[i]!.saliences));
-      }
+      const ideal = ideals[i] ?? missing();
+      const saliences = (actors[i] ?? missing()).saliences;
+      for (let j = 0; j < n; j++)
+        this.distance.set(i, j, weightedDistance(ideal, positions[j] ?? missing(), saliences));
     }
     // Risk attitudes from the probability that each (risk-neutral) position prevails; coalitions
     // are weighted by raw capability (KTAB `SMPState::setAllAUtil`).
     const neutral = (i: number, j: number) => distanceUtility(this.distance.get(i, j), 0);
     const c = coalitions(
-      (k, i, j) => vote(params.votingRule, actors[k]!.capability, neutral(k, i), neutral(k, j)),
+      (k, i, j) => vote(params.votingRule, (actors[k] ?? missing()).capability, neutral(k, i), neutral(k, j)),
       n,
       n,
     );
     const { p } = probabilisticCondorcet(params.pceModel, params.victoryProbModel, c);
     this.risk = bigRFromProbabilities(p, params.bigRRange);
     this.estRisk = new SquareMatrix(n);
-    for (let h = 0; h < n; h++) {
-      for (let i = 0; i < n; i++) {
-        this.estRisk.set(h, i, estimatedRisk(this.risk[h]!, this.risk[i]!, params.bigRAdjust));
-      }
-    }
+    this.risk.forEach((rh, h) => {
+      this.risk.forEach((ri, i) => this.estRisk.set(h, i, estimatedRisk(rh, ri, params.bigRAdjust)));
+    });
     this.distinct = [];
     for (let i = 0; i < n; i++) {
       if (!this.distinct.some((k) => this.same(i, k))) this.distinct.push(i);
@@ -233,12 +233,18 @@ class Snapshot {
 
   /** The utility to actor i of an arbitrary position, with i's own risk attitude. */
   positionUtility(i: number, position: Float64Array): number {
-    const d = weightedDistance(this.ideals[i]!, position, this.actors[i]!.saliences);
-    return distanceUtility(d, this.risk[i]!);
+    const d = weightedDistance(
+      this.ideals[i] ?? missing(),
+      position,
+      (this.actors[i] ?? missing()).saliences,
+    );
+    return distanceUtility(d, this.risk[i] ?? missing());
   }
 
   same(i: number, j: number): boolean {
-    return norm(this.positions[i]!, this.positions[j]!) < this.params.positionTolerance;
+    return (
+      norm(this.positions[i] ?? missing(), this.positions[j] ?? missing()) < this.params.positionTolerance
+    );
   }
 
   /** The probability that each distinct position prevails, every actor from its own view. */
@@ -249,7 +255,7 @@ class Snapshot {
       this.n,
       d.length,
       w,
-      (k, m) => this.utility(k, k, d[m]!),
+      (k, m) => this.utility(k, k, d[m] ?? missing()),
       this.params.votingRule,
       this.params.victoryProbModel,
       this.params.pceModel,
@@ -266,9 +272,9 @@ class Snapshot {
     const { votingRule: rule, thirdPartyCommit: commit } = this.params;
     const n = this.n;
     // view[a·n + b]: h's estimate of the utility to a of b's position.
-    const u = (a: number, b: number) => view[a * n + b]!;
-    const ai = this.actors[i]!;
-    const aj = this.actors[j]!;
+    const u = (a: number, b: number) => view[a * n + b] ?? missing();
+    const ai = this.actors[i] ?? missing();
+    const aj = this.actors[j] ?? missing();
     const euSQ = u(k, i) + u(k, j);
     const uVictory = u(k, i) + u(k, i);
     const uDefeat = u(k, j) + u(k, j);
@@ -284,7 +290,7 @@ class Snapshot {
     const principalsJ = cji;
     for (let m = 0; m < n; m++) {
       if (m === i || m === j) continue;
-      const am = this.actors[m]!;
+      const am = this.actors[m] ?? missing();
       const wn = am.totalSalience * am.capability;
       const uni = u(m, i);
       const unj = u(m, j);
@@ -305,7 +311,7 @@ class Snapshot {
 function norm(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let s = 0;
   for (let k = 0; k < a.length; k++) {
-    const d = a[k]! - b[k]!;
+    const d = (a[k] ?? missing()) - (b[k] ?? missing());
     s += d * d;
   }
   return Math.sqrt(s);
@@ -374,11 +380,11 @@ function interpolateBargain(
   for (let k = 0; k < nd; k++) {
     const [x, y] = interpolateCoordinate(
       mode,
-      posI[k]!,
-      actors[i]!.saliences[k]!,
+      posI[k] ?? missing(),
+      (actors[i] ?? missing()).saliences[k] ?? missing(),
       probI,
-      posJ[k]!,
-      actors[j]!.saliences[k]!,
+      posJ[k] ?? missing(),
+      (actors[j] ?? missing()).saliences[k] ?? missing(),
       probJ,
     );
     bi[k] = x;
@@ -393,6 +399,17 @@ export interface SmpRunOptions {
   readonly onTurn?: (turn: number) => void;
 }
 
+/** What every turn works with, and the numbering of bargains (KTAB's, from 1000, across turns). */
+interface RunContext {
+  readonly actors: readonly Actor[];
+  /** The issue's index of each participant. */
+  readonly members: readonly number[];
+  readonly params: SmpParameters;
+  /** From the unit scale to the issue's. */
+  readonly fromUnit: (x: number) => number;
+  nextBargainId: number;
+}
+
 /**
  * Runs KTAB's SMP on an issue. Actors without capability or salience are left out (KTAB refuses
  * them). Deterministic for a given issue and parameters.
@@ -404,232 +421,273 @@ export function runSmp(
 ): SmpRun {
   const params: SmpParameters = { ...DEFAULT_SMP_PARAMETERS, ...parameters };
   const [lo, hi] = issue.scale;
-  const span = hi - lo;
-  const nd = issue.dimensions.length;
-  const prepared = prepare(issue, params.actorOrder);
-  const { members, actors } = prepared;
-  const n = actors.length;
-  const fromUnit = (x: number) => lo + x * span;
-  const scaled = (p: Float64Array) => Array.from(p, fromUnit);
-
-  let positions: Float64Array[] = prepared.positions;
+  const { members, actors, positions } = prepare(issue, params.actorOrder);
+  const context: RunContext = {
+    actors,
+    members,
+    params,
+    fromUnit: (x) => lo + x * (hi - lo),
+    nextBargainId: 1000,
+  };
   const rng = new KtabPrng(params.seed);
-  let nextBargainId = 1000;
-
-  const snapshots: Snapshot[] = [new Snapshot(actors, positions, positions, params)];
+  const first = new Snapshot(actors, positions, positions, params);
+  const snapshots: Snapshot[] = [first];
   const turns: SmpTurn[] = [];
   const fractionalChanges: number[] = [];
   let converged = false;
-
-  for (let iteration = 1; ; iteration++) {
-    const s = snapshots[snapshots.length - 1]!;
-    // Each actor's status-quo bargain comes first in its list, then the bargains it is part of,
-    // in the order of their initiators.
-    const lists: InternalBargain[][] = [];
-    for (let i = 0; i < n; i++) {
-      lists.push([
-        {
-          id: nextBargainId++,
-          initiator: i,
-          receiver: i,
-          initiatorPosition: positions[i]!,
-          receiverPosition: positions[i]!,
-        },
-      ]);
-    }
-    const challenges: SmpChallenge[] = [];
-    const made: InternalBargain[] = [];
-    for (let i = 0; i < n; i++) {
-      let best = -1;
-      let bestGain = -1;
-      let bestProb = 0;
-      const view = s.view(i);
-      for (let j = 0; j < n; j++) {
-        if (j === i) continue;
-        const [p, gain] = s.challenge(i, i, i, j, view);
-        if (gain > 1e-5 && gain > bestGain) {
-          best = j;
-          bestGain = gain;
-          bestProb = p;
-        }
-      }
-      if (best < 0) continue;
-      const j = best;
-      challenges.push({ initiator: i, target: j, probability: bestProb, expectedGain: bestGain });
-      const fromI = interpolateBargain(
-        nextBargainId++,
-        actors,
-        i,
-        j,
-        positions[i]!,
-        positions[j]!,
-        bestProb,
-        1 - bestProb,
-        params.interVecBrgn,
-      );
-      let fromJ: InternalBargain | undefined;
-      if (params.bargnModel !== 'InitOnlyInterp') {
-        const pj = s.challenge(j, i, i, j)[0];
-        fromJ = interpolateBargain(
-          nextBargainId++,
-          actors,
-          i,
-          j,
-          positions[i]!,
-          positions[j]!,
-          pj,
-          1 - pj,
-          params.interVecBrgn,
-        );
-      }
-      let offered: InternalBargain[];
-      if (params.bargnModel === 'InitOnlyInterp') offered = [fromI];
-      else if (params.bargnModel === 'InitRcvrInterp') offered = [fromI, fromJ!];
-      else {
-        // KTAB weighs the two views by capability × total salience; its code takes the capability
-        // of the initiator for both weights (`brgnJIJ->actInit` is i), which is reproduced here.
-        const wi = actors[i]!.capability * actors[i]!.totalSalience;
-        const wj = actors[i]!.capability * actors[j]!.totalSalience;
-        const mix = (a: Float64Array, b: Float64Array) =>
-          Float64Array.from(a, (x, k) => (wi * x + wj * b[k]!) / (wi + wj));
-        offered = [
-          {
-            id: nextBargainId++,
-            initiator: i,
-            receiver: j,
-            initiatorPosition: mix(fromI.initiatorPosition, fromJ!.initiatorPosition),
-            receiverPosition: mix(fromI.receiverPosition, fromJ!.receiverPosition),
-          },
-        ];
-      }
-      for (const b of offered) {
-        lists[i]!.push(b);
-        lists[j]!.push(b);
-        made.push(b);
-      }
-    }
-
-    // Every actor's choice among its bargains, by a probabilistic Condorcet election of all actors.
-    const w = actors.map((a) => a.capability);
-    const rowSums = Array.from({ length: n }, (_, a) => {
-      let sum = 0;
-      for (let m = 0; m < n; m++) sum += s.utility(a, a, m);
-      return sum;
-    });
-    const next: Float64Array[] = [];
-    const choices: SmpChoice[] = [];
-    for (let k = 0; k < n; k++) {
-      const list = lists[k]!;
-      const utilities: number[][] = [];
-      for (let a = 0; a < n; a++) {
-        const row: number[] = [];
-        for (const b of list) {
-          let u: number;
-          if (b.initiator === b.receiver) {
-            u = rowSums[a]!;
-          } else {
-            u = s.positionUtility(a, b.initiatorPosition);
-            u += s.positionUtility(a, b.receiverPosition);
-            for (let m = 0; m < n; m++) {
-              if (m !== b.initiator && m !== b.receiver) u += s.utility(a, a, m);
-            }
-          }
-          row.push(u / n);
-        }
-        utilities.push(row);
-      }
-      const p = scalarPce(
-        n,
-        list.length,
-        w,
-        (a, m) => utilities[a]![m]!,
-        params.votingRule,
-        params.victoryProbModel,
-        params.pceModel,
-      );
-      const chosen = params.stateTransitions === 'Deterministic' ? argMaxAbs(p) : rng.probSel(p);
-      const b = list[chosen]!;
-      choices.push({ actor: k, bargains: list.map((x) => x.id), probabilities: p, chosen: b.id });
-      if (b.initiator === b.receiver) next.push(positions[k]!);
-      else next.push(b.initiator === k ? b.initiatorPosition : b.receiverPosition);
-    }
-
-    turns.push({
-      challenges,
-      bargains: made.map((b) => ({
-        id: b.id,
-        initiator: members[b.initiator]!,
-        receiver: members[b.receiver]!,
-        initiatorPosition: scaled(b.initiatorPosition),
-        receiverPosition: scaled(b.receiverPosition),
-      })),
-      choices,
-    });
-    positions = next;
-    snapshots.push(new Snapshot(actors, positions, positions, params));
+  for (let iteration = 1, current = first; ; iteration++) {
+    const { lists, challenges, made } = challengesOf(current, context);
+    const { next, choices } = choicesOf(current, lists, context, rng);
+    turns.push({ challenges, bargains: made.map((b) => reportedBargain(b, context)), choices });
+    const previous = current;
+    current = new Snapshot(actors, next, next, params);
+    snapshots.push(current);
     options.onTurn?.(iteration);
 
     // KTAB's stopping rule: the last turn's movement relative to the first turn's.
-    const first = stateDistance(snapshots[0]!.positions, snapshots[1]!.positions) + params.minSigDelta;
-    const last = stateDistance(snapshots[iteration]!.positions, snapshots[iteration - 1]!.positions);
-    const ratio = last / first;
+    const firstMove = stateDistance(first.positions, at(snapshots, 1).positions) + params.minSigDelta;
+    const ratio = stateDistance(current.positions, previous.positions) / firstMove;
     fractionalChanges.push(ratio);
-    const quiet = ratio < params.minDeltaRatio;
-    if (iteration >= params.minIterations && quiet) {
+    if (iteration >= params.minIterations && ratio < params.minDeltaRatio) {
       converged = true;
       break;
     }
     if (iteration >= params.maxIterations) break;
   }
+  return reportRun(issue.dimensions.length, snapshots, turns, fractionalChanges, converged, context);
+}
 
-  // Report per-actor arrays in the issue's order.
-  const report = members.map((_, k) => k).sort((x, y) => members[x]! - members[y]!);
-  const states: SmpState[] = snapshots.map((snap) => {
-    const dp = snap.distinctProbabilities();
-    // KTAB's `posProb`: the probability of the last distinct position equivalent to the actor's.
-    const probabilities = snap.positions.map((_, i) => {
-      let k = -1;
-      snap.distinct.forEach((d, m) => {
-        if (snap.same(i, d)) k = m;
-      });
-      return dp[k]!;
-    });
-    return {
-      positions: report.map((k) => scaled(snap.positions[k]!)),
-      risk: report.map((k) => snap.risk[k]!),
-      probabilities: report.map((k) => probabilities[k]!),
-      distinct: snap.distinct.map((d) => members[d]!),
-      distinctProbabilities: dp,
-    };
+/**
+ * Every actor's best challenge and the bargains it offers. Each actor's list of bargains starts
+ * with its status quo, then the bargains it is part of, in the order of their initiators.
+ */
+function challengesOf(
+  s: Snapshot,
+  context: RunContext,
+): { lists: InternalBargain[][]; challenges: SmpChallenge[]; made: InternalBargain[] } {
+  const lists: InternalBargain[][] = s.positions.map((position, i) => [
+    {
+      id: context.nextBargainId++,
+      initiator: i,
+      receiver: i,
+      initiatorPosition: position,
+      receiverPosition: position,
+    },
+  ]);
+  const challenges: SmpChallenge[] = [];
+  const made: InternalBargain[] = [];
+  for (let i = 0; i < s.n; i++) {
+    const challenge = bestChallenge(s, i);
+    if (challenge === undefined) continue;
+    challenges.push(challenge);
+    for (const b of offeredBargains(s, challenge, context)) {
+      at(lists, b.initiator).push(b);
+      at(lists, b.receiver).push(b);
+      made.push(b);
+    }
+  }
+  return { lists, challenges, made };
+}
+
+/** The target of largest expected gain for i, if that gain is positive (the first on ties). */
+function bestChallenge(s: Snapshot, i: number): SmpChallenge | undefined {
+  let best = -1;
+  let bestGain = -1;
+  let bestProb = 0;
+  const view = s.view(i);
+  for (let j = 0; j < s.n; j++) {
+    if (j === i) continue;
+    const [p, gain] = s.challenge(i, i, i, j, view);
+    if (gain > 1e-5 && gain > bestGain) {
+      best = j;
+      bestGain = gain;
+      bestProb = p;
+    }
+  }
+  return best < 0 ? undefined : { initiator: i, target: best, probability: bestProb, expectedGain: bestGain };
+}
+
+/** The bargains a challenge offers, by the run's bargaining model (`BargnModel`). */
+function offeredBargains(s: Snapshot, challenge: SmpChallenge, context: RunContext): InternalBargain[] {
+  const { actors, params } = context;
+  const { initiator: i, target: j, probability } = challenge;
+  const posI = at(s.positions, i);
+  const posJ = at(s.positions, j);
+  const mode = params.interVecBrgn;
+  const fromI = interpolateBargain(
+    context.nextBargainId++,
+    actors,
+    i,
+    j,
+    posI,
+    posJ,
+    probability,
+    1 - probability,
+    mode,
+  );
+  if (params.bargnModel === 'InitOnlyInterp') return [fromI];
+  const pj = s.challenge(j, i, i, j)[0];
+  const fromJ = interpolateBargain(context.nextBargainId++, actors, i, j, posI, posJ, pj, 1 - pj, mode);
+  if (params.bargnModel === 'InitRcvrInterp') return [fromI, fromJ];
+  // KTAB weighs the two views by capability × total salience; its code takes the capability of
+  // the initiator for both weights (`brgnJIJ->actInit` is i), which is reproduced here.
+  const ai = at(actors, i);
+  const wi = ai.capability * ai.totalSalience;
+  const wj = ai.capability * at(actors, j).totalSalience;
+  const mix = (a: Float64Array, b: Float64Array) =>
+    Float64Array.from(a, (x, k) => (wi * x + wj * (b[k] ?? missing())) / (wi + wj));
+  return [
+    {
+      id: context.nextBargainId++,
+      initiator: i,
+      receiver: j,
+      initiatorPosition: mix(fromI.initiatorPosition, fromJ.initiatorPosition),
+      receiverPosition: mix(fromI.receiverPosition, fromJ.receiverPosition),
+    },
+  ];
+}
+
+/**
+ * Every actor's choice among its bargains, by a probabilistic Condorcet election of all actors, and
+ * the positions the choices lead to.
+ */
+function choicesOf(
+  s: Snapshot,
+  lists: readonly (readonly InternalBargain[])[],
+  context: RunContext,
+  rng: KtabPrng,
+): { next: Float64Array[]; choices: SmpChoice[] } {
+  const { params } = context;
+  const n = s.n;
+  const w = context.actors.map((a) => a.capability);
+  const rowSums = Array.from({ length: n }, (_, a) => {
+    let sum = 0;
+    for (let m = 0; m < n; m++) sum += s.utility(a, a, m);
+    return sum;
   });
-  const last = snapshots[snapshots.length - 1]!;
-  const lastProbs = states[states.length - 1]!.distinctProbabilities;
+  const next: Float64Array[] = [];
+  const choices: SmpChoice[] = [];
+  lists.forEach((list, k) => {
+    const utilities = bargainUtilities(s, list, rowSums);
+    const count = list.length;
+    const p = scalarPce(
+      n,
+      count,
+      w,
+      (a, m) => utilities[a * count + m] ?? missing(),
+      params.votingRule,
+      params.victoryProbModel,
+      params.pceModel,
+    );
+    const chosen = params.stateTransitions === 'Deterministic' ? argMaxAbs(p) : rng.probSel(p);
+    const b = at(list, chosen, 'bargain');
+    choices.push({ actor: k, bargains: list.map((x) => x.id), probabilities: p, chosen: b.id });
+    if (b.initiator === b.receiver) next.push(at(s.positions, k));
+    else next.push(b.initiator === k ? b.initiatorPosition : b.receiverPosition);
+  });
+  return { next, choices };
+}
+
+/**
+ * Each actor's utility of each bargain of a list (row-major, actor · list length + bargain): its
+ * own utility of the two positions the bargain gives and of everyone else's position, over n.
+ */
+function bargainUtilities(
+  s: Snapshot,
+  list: readonly InternalBargain[],
+  rowSums: readonly number[],
+): Float64Array {
+  const n = s.n;
+  const out = new Float64Array(n * list.length);
+  for (let a = 0; a < n; a++) {
+    list.forEach((b, m) => {
+      let u: number;
+      if (b.initiator === b.receiver) {
+        u = rowSums[a] ?? missing();
+      } else {
+        u = s.positionUtility(a, b.initiatorPosition);
+        u += s.positionUtility(a, b.receiverPosition);
+        for (let o = 0; o < n; o++) {
+          if (o !== b.initiator && o !== b.receiver) u += s.utility(a, a, o);
+        }
+      }
+      out[a * list.length + m] = u / n;
+    });
+  }
+  return out;
+}
+
+/** A bargain as reported: issue indices, positions on the issue's scale. */
+function reportedBargain(b: InternalBargain, context: RunContext): SmpBargain {
+  const scaled = (p: Float64Array) => Array.from(p, context.fromUnit);
+  return {
+    id: b.id,
+    initiator: at(context.members, b.initiator),
+    receiver: at(context.members, b.receiver),
+    initiatorPosition: scaled(b.initiatorPosition),
+    receiverPosition: scaled(b.receiverPosition),
+  };
+}
+
+/** A state as reported: per-actor arrays in the issue's order (`order`), positions on its scale. */
+function reportedState(snap: Snapshot, order: readonly number[], context: RunContext): SmpState {
+  const { members, fromUnit } = context;
+  const dp = snap.distinctProbabilities();
+  // KTAB's `posProb`: the probability of the last distinct position equivalent to the actor's.
+  const probabilities = snap.positions.map((_, i) => {
+    let k = -1;
+    snap.distinct.forEach((d, m) => {
+      if (snap.same(i, d)) k = m;
+    });
+    return at(dp, k);
+  });
+  return {
+    positions: order.map((k) => Array.from(at(snap.positions, k), fromUnit)),
+    risk: order.map((k) => at(snap.risk, k)),
+    probabilities: order.map((k) => at(probabilities, k)),
+    distinct: snap.distinct.map((d) => at(members, d)),
+    distinctProbabilities: dp,
+  };
+}
+
+/** The run as reported: per-actor arrays in the issue's order, actors by their issue index. */
+function reportRun(
+  dimensions: number,
+  snapshots: readonly Snapshot[],
+  turns: readonly SmpTurn[],
+  fractionalChanges: readonly number[],
+  converged: boolean,
+  context: RunContext,
+): SmpRun {
+  const { members, fromUnit } = context;
+  const order = members.map((_, k) => k).sort((x, y) => at(members, x) - at(members, y));
+  const states = snapshots.map((snap) => reportedState(snap, order, context));
+  const last = at(snapshots, snapshots.length - 1);
+  const lastProbs = at(states, states.length - 1).distinctProbabilities;
   const forecast: number[] = [];
   const mostProbable: number[] = [];
-  const top = argMaxAbs(lastProbs);
-  for (let d = 0; d < nd; d++) {
+  const top = at(last.positions, at(last.distinct, argMaxAbs(lastProbs)));
+  for (let d = 0; d < dimensions; d++) {
     let x = 0;
     last.distinct.forEach((a, m) => {
-      x += lastProbs[m]! * last.positions[a]![d]!;
+      x += at(lastProbs, m) * at(at(last.positions, a), d);
     });
     forecast.push(fromUnit(x));
-    mostProbable.push(fromUnit(last.positions[last.distinct[top]!]![d]!));
+    mostProbable.push(fromUnit(at(top, d)));
   }
-
   // Turn indices in challenges and choices refer to participants; report them as issue indices.
   const reported = turns.map((t) => ({
     bargains: t.bargains,
     challenges: t.challenges.map((c) => ({
       ...c,
-      initiator: members[c.initiator]!,
-      target: members[c.target]!,
+      initiator: at(members, c.initiator),
+      target: at(members, c.target),
     })),
-    choices: t.choices.map((c) => ({ ...c, actor: members[c.actor]! })),
+    choices: t.choices.map((c) => ({ ...c, actor: at(members, c.actor) })),
   }));
-
   return {
-    parameters: params,
-    actors: report.map((k) => members[k]!),
+    parameters: context.params,
+    actors: order.map((k) => at(members, k)),
     states,
     turns: reported,
     fractionalChanges,
@@ -654,13 +712,18 @@ export function smpChallengeEstimate(
 ): { probability: number; expectedGain: number } {
   const params: SmpParameters = { ...DEFAULT_SMP_PARAMETERS, ...parameters };
   const { members, actors, positions } = prepare(issue, params.actorOrder);
-  const at = (a: number) => {
+  const participant = (a: number) => {
     const m = members.indexOf(a);
     invariant(m >= 0, `actor ${a} takes no part (no capability or no salience)`);
     return m;
   };
   const snap = new Snapshot(actors, positions, positions, params);
-  const [probability, expectedGain] = snap.challenge(at(h), at(k), at(i), at(j));
+  const [probability, expectedGain] = snap.challenge(
+    participant(h),
+    participant(k),
+    participant(i),
+    participant(j),
+  );
   return { probability, expectedGain };
 }
 
@@ -678,23 +741,24 @@ function prepare(
   if (order === 'canonical') {
     // Actors with equal data are interchangeable, so any order among them gives the same run.
     const key = (i: number) => {
-      const a = issue.actors[i]!;
+      const a = issue.actors[i] ?? missing();
       return [...a.positions, a.capability, ...a.saliences];
     };
     members.sort((x, y) => {
       const kx = key(x);
       const ky = key(y);
-      for (let d = 0; d < kx.length; d++) if (kx[d] !== ky[d]) return kx[d]! - ky[d]!;
+      for (let d = 0; d < kx.length; d++)
+        if (kx[d] !== ky[d]) return (kx[d] ?? missing()) - (ky[d] ?? missing());
       return 0;
     });
   }
   const actors: Actor[] = members.map((m) => {
-    const a = issue.actors[m]!;
+    const a = issue.actors[m] ?? missing();
     const saliences = Float64Array.from(a.saliences, (s) => s / 100);
     return { capability: a.capability, saliences, totalSalience: sumOf(saliences) };
   });
   const positions = members.map((m) =>
-    Float64Array.from(issue.actors[m]!.positions, (x) => (x - lo) / (hi - lo)),
+    Float64Array.from((issue.actors[m] ?? missing()).positions, (x) => (x - lo) / (hi - lo)),
   );
   return { members, actors, positions };
 }
@@ -702,7 +766,7 @@ function prepare(
 /** KTAB's `SMPModel::stateDist`: the sum over actors of the distance each moved. */
 function stateDistance(a: readonly Float64Array[], b: readonly Float64Array[]): number {
   let d = 0;
-  for (let i = 0; i < a.length; i++) d += norm(a[i]!, b[i]!);
+  for (let i = 0; i < a.length; i++) d += norm(a[i] ?? missing(), b[i] ?? missing());
   return d;
 }
 

@@ -5,6 +5,7 @@
  */
 
 import type { Budget } from '../../common/budget.js';
+import { missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import type { Rng } from '../../common/random.js';
 
@@ -36,19 +37,27 @@ export function createGraph(nodes: number, edges: readonly WeightedEdge[]): Weig
   for (const e of edges) {
     invariant(e.u >= 0 && e.u < nodes && e.v >= 0 && e.v < nodes, `edge ${e.u}–${e.v} out of range`);
     invariant(e.u !== e.v, `self-loop at ${e.u}`);
-    degree[e.u]++;
-    degree[e.v]++;
+    degree[e.u] = (degree[e.u] ?? missing()) + 1;
+    degree[e.v] = (degree[e.v] ?? missing()) + 1;
   }
   const offsets = new Int32Array(nodes + 1);
-  for (let v = 0; v < nodes; v++) offsets[v + 1] = offsets[v] + degree[v];
+  let total = 0;
+  for (let v = 0; v < nodes; v++) {
+    total += degree[v] ?? missing();
+    offsets[v + 1] = total;
+  }
   const fill = offsets.slice(0, nodes);
-  const neighbours = new Int32Array(offsets[nodes]);
-  const weights = new Float64Array(offsets[nodes]);
+  const neighbours = new Int32Array(total);
+  const weights = new Float64Array(total);
+  const place = (from: number, to: number, weight: number): void => {
+    const slot = fill[from] ?? missing();
+    neighbours[slot] = to;
+    weights[slot] = weight;
+    fill[from] = slot + 1;
+  };
   for (const e of edges) {
-    neighbours[fill[e.u]] = e.v;
-    weights[fill[e.u]++] = e.weight;
-    neighbours[fill[e.v]] = e.u;
-    weights[fill[e.v]++] = e.weight;
+    place(e.u, e.v, e.weight);
+    place(e.v, e.u, e.weight);
   }
   return { nodes, edgeCount: edges.length, offsets, neighbours, weights };
 }
@@ -58,7 +67,7 @@ export function graphFromMatrix(n: number, matrix: Float64Array): WeightedGraph 
   const edges: WeightedEdge[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const w = matrix[i * n + j];
+      const w = matrix[i * n + j] ?? missing();
       if (w !== 0) edges.push({ u: i, v: j, weight: w });
     }
   }
@@ -72,9 +81,10 @@ export function cutValue(graph: WeightedGraph, sides: Uint8Array): number {
   let total = 0;
   for (let v = 0; v < graph.nodes; v++) {
     const sv = sides[v];
-    for (let k = offsets[v]; k < offsets[v + 1]; k++) {
-      const u = neighbours[k];
-      if (u > v && sides[u] !== sv) total += weights[k];
+    const end = offsets[v + 1] ?? missing();
+    for (let k = offsets[v] ?? missing(); k < end; k++) {
+      const u = neighbours[k] ?? missing();
+      if (u > v && sides[u] !== sv) total += weights[k] ?? missing();
     }
   }
   return total;
@@ -83,10 +93,13 @@ export function cutValue(graph: WeightedGraph, sides: Uint8Array): number {
 /** A dense row-major copy of the weights (parallel edges summed), for the exact solvers on small n. */
 export function denseWeights(graph: WeightedGraph): Float64Array {
   const n = graph.nodes;
+  const { offsets, neighbours, weights } = graph;
   const matrix = new Float64Array(n * n);
   for (let v = 0; v < n; v++) {
-    for (let k = graph.offsets[v]; k < graph.offsets[v + 1]; k++) {
-      matrix[v * n + graph.neighbours[k]] += graph.weights[k];
+    const end = offsets[v + 1] ?? missing();
+    for (let k = offsets[v] ?? missing(); k < end; k++) {
+      const cell = v * n + (neighbours[k] ?? missing());
+      matrix[cell] = (matrix[cell] ?? missing()) + (weights[k] ?? missing());
     }
   }
   return matrix;
@@ -118,11 +131,13 @@ export function weightStats(graph: WeightedGraph): WeightStats {
   let maxWeightedDegree = 0;
   for (let v = 0; v < graph.nodes; v++) {
     let d = 0;
-    for (let k = offsets[v]; k < offsets[v + 1]; k++) {
-      const a = Math.abs(weights[k]);
+    const end = offsets[v + 1] ?? missing();
+    for (let k = offsets[v] ?? missing(); k < end; k++) {
+      const w = weights[k] ?? missing();
+      const a = Math.abs(w);
       d += a;
       if (a > maxAbs) maxAbs = a;
-      if (!Number.isInteger(weights[k])) integral = false;
+      if (!Number.isInteger(w)) integral = false;
     }
     if (d > maxWeightedDegree) maxWeightedDegree = d;
   }
@@ -142,8 +157,12 @@ export function moveGains(graph: WeightedGraph, side: Uint8Array): Float64Array 
   const gain = new Float64Array(graph.nodes);
   for (let v = 0; v < graph.nodes; v++) {
     let g = 0;
-    for (let k = offsets[v]; k < offsets[v + 1]; k++)
-      g += side[neighbours[k]] === side[v] ? weights[k] : -weights[k];
+    const sv = side[v];
+    const end = offsets[v + 1] ?? missing();
+    for (let k = offsets[v] ?? missing(); k < end; k++) {
+      const w = weights[k] ?? missing();
+      g += side[neighbours[k] ?? missing()] === sv ? w : -w;
+    }
     gain[v] = g;
   }
   return gain;
@@ -157,8 +176,11 @@ export function positiveSuffixSums(w: Float64Array, n: number): Float64Array {
   const positiveAfter = new Float64Array(n + 1);
   for (let d = n - 1; d >= 0; d--) {
     let s = 0;
-    for (let q = d + 1; q < n; q++) if (w[d * n + q] > 0) s += w[d * n + q];
-    positiveAfter[d] = positiveAfter[d + 1] + s;
+    for (let q = d + 1; q < n; q++) {
+      const x = w[d * n + q] ?? missing();
+      if (x > 0) s += x;
+    }
+    positiveAfter[d] = (positiveAfter[d + 1] ?? missing()) + s;
   }
   return positiveAfter;
 }

@@ -14,6 +14,7 @@
  * w_ij = −J_ij (E = −2·cut), so the Max-Cut solvers of this folder answer both questions.
  */
 import { type Budget, unlimitedBudget, workBudget } from '../../common/budget.js';
+import { at, missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import { exactMaxCut } from './exact-max-cut.js';
 import { graphFromMatrix, type WeightedGraph } from './graph.js';
@@ -55,8 +56,9 @@ export function energy(instance: LandscapeInstance, config: Configuration): numb
   const { sizes, propensity } = instance;
   let e = 0;
   for (let i = 0; i < n; i++) {
+    const si = sizes[i] ?? missing();
     for (let j = i + 1; j < n; j++) {
-      if (config[i] !== config[j]) e += sizes[i] * sizes[j] * propensity[i * n + j];
+      if (config[i] !== config[j]) e += si * (sizes[j] ?? missing()) * (propensity[i * n + j] ?? missing());
     }
   }
   return 2 * e;
@@ -69,7 +71,9 @@ export function frustrations(instance: LandscapeInstance, config: Configuration)
   const f = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;
-    for (let j = 0; j < n; j++) if (j !== i && config[i] !== config[j]) s += sizes[j] * propensity[i * n + j];
+    for (let j = 0; j < n; j++)
+      if (j !== i && config[i] !== config[j])
+        s += (sizes[j] ?? missing()) * (propensity[i * n + j] ?? missing());
     f[i] = s;
   }
   return f;
@@ -88,10 +92,16 @@ export function isLocalMinimum(instance: LandscapeInstance, config: Configuratio
   const toBloc = new Float64Array(blocs);
   for (let i = 0; i < n; i++) {
     toBloc.fill(0);
-    for (let j = 0; j < n; j++) if (j !== i) toBloc[config[j]] += sizes[j] * propensity[i * n + j];
-    const here = toBloc[config[i]];
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const b = config[j] ?? missing();
+      toBloc[b] = (toBloc[b] ?? missing()) + (sizes[j] ?? missing()) * (propensity[i * n + j] ?? missing());
+    }
+    const ci = config[i] ?? missing();
+    const here = toBloc[ci] ?? missing();
+    const si = sizes[i] ?? missing();
     for (let b = 0; b < blocs; b++) {
-      if (b !== config[i] && 2 * sizes[i] * (here - toBloc[b]) < -scale) return false;
+      if (b !== ci && 2 * si * (here - (toBloc[b] ?? missing())) < -scale) return false;
     }
   }
   return true;
@@ -103,7 +113,7 @@ export function landscapeGraph(instance: LandscapeInstance): WeightedGraph {
   const w = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      if (i !== j) w[i * n + j] = -instance.sizes[i] * instance.sizes[j] * instance.propensity[i * n + j];
+      if (i !== j) w[i * n + j] = -coupling(instance, i, j);
     }
   }
   return graphFromMatrix(n, w);
@@ -163,17 +173,21 @@ export function normalise(config: Configuration): Configuration {
   const label = new Int16Array(256).fill(-1);
   let next = 0;
   const out = new Uint8Array(config.length);
-  for (let i = 0; i < config.length; i++) {
-    if (label[config[i]] < 0) label[config[i]] = next++;
-    out[i] = label[config[i]];
-  }
+  config.forEach((bloc, i) => {
+    let l = label[bloc] ?? missing();
+    if (l < 0) {
+      l = next++;
+      label[bloc] = l;
+    }
+    out[i] = l;
+  });
   return out;
 }
 
 function describe(instance: LandscapeInstance, config: Configuration, exact: boolean, k: number): Alignment {
   const blocs: number[][] = [];
   for (let b = 0; b < k; b++) blocs.push([]);
-  for (let i = 0; i < config.length; i++) blocs[config[i]].push(i);
+  config.forEach((bloc, i) => at(blocs, bloc, 'bloc').push(i));
   // Empty blocs beyond two are left out: "k blocs" means at most k.
   const kept = blocs.filter((b, index) => index < 2 || b.length > 0);
   return {
@@ -214,26 +228,32 @@ export function allConfigurations(
   const energies = new Float64Array(count);
   const minimum = new Uint8Array(count);
   const config = new Uint8Array(n);
-  const toSide = new Float64Array(2);
   const scale = tolerance(instance);
   for (let mask = 0; mask < count; mask++) {
     for (let i = 1; i < n; i++) config[i] = (mask >> (i - 1)) & 1;
     let e = 0;
     let local = 1;
     for (let i = 0; i < n; i++) {
-      toSide[0] = 0;
-      toSide[1] = 0;
-      for (let j = 0; j < n; j++) if (j !== i) toSide[config[j]] += sizes[j] * propensity[i * n + j];
-      const other = toSide[1 - config[i]];
-      e += sizes[i] * other;
-      if (2 * sizes[i] * (toSide[config[i]] - other) < -scale) local = 0;
+      // What i's own bloc and the other bloc pull it by.
+      let here = 0;
+      let other = 0;
+      const ci = config[i];
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        const x = (sizes[j] ?? missing()) * (propensity[i * n + j] ?? missing());
+        if (config[j] === ci) here += x;
+        else other += x;
+      }
+      const si = sizes[i] ?? missing();
+      e += si * other;
+      if (2 * si * (here - other) < -scale) local = 0;
     }
     energies[mask] = e;
     minimum[mask] = local;
   }
   const masks: number[] = [];
   for (let mask = 0; mask < count; mask++) if (!onlyLocalMinima || minimum[mask] === 1) masks.push(mask);
-  masks.sort((a, b) => energies[a] - energies[b] || a - b);
+  masks.sort((a, b) => (energies[a] ?? missing()) - (energies[b] ?? missing()) || a - b);
   return masks.map((mask) => {
     const c = new Uint8Array(n);
     for (let i = 1; i < n; i++) c[i] = (mask >> (i - 1)) & 1;
@@ -253,8 +273,13 @@ function tolerance(instance: LandscapeInstance): number {
   let m = 0;
   const n = instance.names.length;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++)
-      m = Math.max(m, Math.abs(instance.sizes[i] * instance.sizes[j] * instance.propensity[i * n + j]));
+    for (let j = 0; j < n; j++) m = Math.max(m, Math.abs(coupling(instance, i, j)));
   }
   return m * 1e-9;
+}
+
+/** s_i s_j p_ij: the weight of the pair (i, j) in the energy. */
+function coupling(instance: LandscapeInstance, i: number, j: number): number {
+  const { sizes, propensity } = instance;
+  return (sizes[i] ?? missing()) * (sizes[j] ?? missing()) * (propensity[i * sizes.length + j] ?? missing());
 }

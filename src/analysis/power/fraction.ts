@@ -44,6 +44,10 @@ export function addFractions(a: Fraction, b: Fraction): Fraction {
 /** k! for k = 0..n as BigInt. */
 export function factorials(n: number): bigint[] {
   const out: bigint[] = [1n];
-  for (let k = 1; k <= n; k++) out.push(out[k - 1] * BigInt(k));
+  let product = 1n;
+  for (let k = 1; k <= n; k++) {
+    product *= BigInt(k);
+    out.push(product);
+  }
   return out;
 }

@@ -16,6 +16,8 @@
  * that are not integers, unknown or repeated names, too many players for a listed game.
  */
 import { z } from 'zod';
+import { get } from '../../common/checked.js';
+import { InputError } from '../../common/errors.js';
 import { ProblemCollector, parseAndValidate } from '../../common/validate.js';
 import {
   generatingTableSize,
@@ -41,10 +43,11 @@ export type VotingGame =
   | { readonly kind: 'weighted'; readonly game: WeightedGame }
   | { readonly kind: 'simple'; readonly game: SimpleGame };
 
+type Player = z.output<typeof playerSchema>;
+
 export function parseVotingGame(text: string, file: string): VotingGame {
   const { value, doc } = parseAndValidate(votingGameSchema, text, file);
   const problems = new ProblemCollector(doc);
-  const names = value.players.map((p) => p.name);
   const index = new Map<string, number>();
   value.players.forEach((p, i) => {
     const seen = index.get(p.name);
@@ -58,83 +61,93 @@ export function parseVotingGame(text: string, file: string): VotingGame {
     else index.set(p.name, i);
   });
 
-  if (value.quota !== undefined && value.minimalWinningCoalitions !== undefined) {
+  const { quota, minimalWinningCoalitions: coalitions } = value;
+  if (quota !== undefined && coalitions !== undefined) {
     problems.add(
       ['minimalWinningCoalitions'],
       'conflict',
       'give either a quota (weighted game) or minimal winning coalitions, not both',
     );
-    problems.throwIfAny();
+    throw new InputError(problems.problems);
   }
-  if (value.quota === undefined && value.minimalWinningCoalitions === undefined) {
+  if (quota !== undefined) return { kind: 'weighted', game: weightedGame(quota, value.players, problems) };
+  if (coalitions === undefined) {
     problems.add(
       [],
       'missing',
       'no rule for winning',
       'add "quota" with player weights, or "minimalWinningCoalitions"',
     );
-    problems.throwIfAny();
+    throw new InputError(problems.problems);
   }
+  return { kind: 'simple', game: simpleGame(coalitions, value.players, index, problems) };
+}
 
-  if (value.quota !== undefined) {
-    const quota = value.quota;
-    let total = 0;
-    let weightsOk = true;
-    value.players.forEach((p, i) => {
-      if (p.weight === undefined) {
-        problems.add(
-          ['players', i],
-          'missing',
-          `player "${p.name}" has no weight`,
-          'a weighted game needs a weight for every player',
-        );
-        weightsOk = false;
-      } else if (!Number.isInteger(p.weight)) {
-        problems.add(
-          ['players', i, 'weight'],
-          'not-integer',
-          `weight ${p.weight} is not an integer`,
-          'scale every weight and the quota to integers',
-        );
-        weightsOk = false;
-      } else {
-        total += p.weight;
-      }
-    });
-    if (quota <= 0) {
+/** A weighted game: an integer weight for every player, a quota above 0 and at most the total. */
+function weightedGame(quota: number, players: readonly Player[], problems: ProblemCollector): WeightedGame {
+  let total = 0;
+  let weightsOk = true;
+  const weights: number[] = [];
+  players.forEach((p, i) => {
+    if (p.weight === undefined) {
       problems.add(
-        ['quota'],
-        'range',
-        `quota ${quota} is not positive: every coalition, even the empty one, would win`,
-        'use a quota above 0',
+        ['players', i],
+        'missing',
+        `player "${p.name}" has no weight`,
+        'a weighted game needs a weight for every player',
       );
-    } else if (weightsOk && quota > total) {
+      weightsOk = false;
+    } else if (!Number.isInteger(p.weight)) {
       problems.add(
-        ['quota'],
-        'range',
-        `quota ${quota} is above the total weight ${total}: no coalition can win`,
-        `use a quota of at most ${total}`,
+        ['players', i, 'weight'],
+        'not-integer',
+        `weight ${p.weight} is not an integer`,
+        'scale every weight and the quota to integers',
       );
+      weightsOk = false;
+    } else {
+      total += p.weight;
     }
-    problems.throwIfAny();
-    const game: WeightedGame = {
-      names,
-      weights: value.players.map((p) => p.weight!),
-      quota: Math.ceil(quota),
-    };
-    if (generatingTableSize(game) > MAX_GENERATING_TABLE) {
-      problems.add(
-        ['quota'],
-        'too-large',
-        `the quota ${quota} with ${names.length} players needs a generating table of more than ${MAX_GENERATING_TABLE} entries`,
-        'divide the weights and the quota by a common factor (rounding changes the game slightly)',
-      );
-    }
-    problems.throwIfAny();
-    return { kind: 'weighted', game };
+    if (p.weight !== undefined) weights.push(p.weight);
+  });
+  if (quota <= 0) {
+    problems.add(
+      ['quota'],
+      'range',
+      `quota ${quota} is not positive: every coalition, even the empty one, would win`,
+      'use a quota above 0',
+    );
+  } else if (weightsOk && quota > total) {
+    problems.add(
+      ['quota'],
+      'range',
+      `quota ${quota} is above the total weight ${total}: no coalition can win`,
+      `use a quota of at most ${total}`,
+    );
   }
+  problems.throwIfAny();
+  // Every player has a weight: a missing one is a problem thrown above.
+  const game: WeightedGame = { names: players.map((p) => p.name), weights, quota: Math.ceil(quota) };
+  if (generatingTableSize(game) > MAX_GENERATING_TABLE) {
+    problems.add(
+      ['quota'],
+      'too-large',
+      `the quota ${quota} with ${players.length} players needs a generating table of more than ${MAX_GENERATING_TABLE} entries`,
+      'divide the weights and the quota by a common factor (rounding changes the game slightly)',
+    );
+  }
+  problems.throwIfAny();
+  return game;
+}
 
-  const coalitions = value.minimalWinningCoalitions!;
+/** A game given by its minimal winning coalitions: known players, each at most once in each. */
+function simpleGame(
+  coalitions: readonly (readonly string[])[],
+  players: readonly Player[],
+  index: ReadonlyMap<string, number>,
+  problems: ProblemCollector,
+): SimpleGame {
+  const names = players.map((p) => p.name);
   if (names.length > MAX_SIMPLE_GAME_PLAYERS) {
     problems.add(
       ['players'],
@@ -143,7 +156,7 @@ export function parseVotingGame(text: string, file: string): VotingGame {
       'give it as a weighted game with a quota if it is one',
     );
   }
-  value.players.forEach((p, i) => {
+  players.forEach((p, i) => {
     if (p.weight !== undefined)
       problems.add(
         ['players', i, 'weight'],
@@ -174,7 +187,7 @@ export function parseVotingGame(text: string, file: string): VotingGame {
     const ids: number[] = [];
     members.forEach((m, k) => {
       if (!problems.reference(['minimalWinningCoalitions', c, k], 'player', m, names)) return;
-      const id = index.get(m)!;
+      const id = get(index, m, 'player');
       if (seen.has(id))
         problems.add(
           ['minimalWinningCoalitions', c, k],
@@ -187,5 +200,5 @@ export function parseVotingGame(text: string, file: string): VotingGame {
     minimalWinning.push(ids);
   });
   problems.throwIfAny();
-  return { kind: 'simple', game: { names, minimalWinning } };
+  return { names, minimalWinning };
 }

@@ -9,6 +9,7 @@
  * Each sampled order's contributions add up to v(N) − v(∅), so the estimates are efficient too.
  */
 import type { Budget } from '../../common/budget.js';
+import { missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import { createRng } from '../../common/random.js';
 
@@ -39,13 +40,15 @@ export function exactShapley(values: Float64Array, n: number): Float64Array {
   const phi = new Float64Array(n);
   const size = values.length;
   const popcount = new Uint8Array(size);
-  for (let mask = 1; mask < size; mask++) popcount[mask] = popcount[mask >> 1] + (mask & 1);
+  for (let mask = 1; mask < size; mask++) popcount[mask] = (popcount[mask >> 1] ?? missing()) + (mask & 1);
   for (let i = 0; i < n; i++) {
     const bit = 1 << i;
     let sum = 0;
     for (let mask = 0; mask < size; mask++) {
       if ((mask & bit) !== 0) continue;
-      sum += weight[popcount[mask]] * (values[mask | bit] - values[mask]);
+      sum +=
+        (weight[popcount[mask] ?? missing()] ?? missing()) *
+        ((values[mask | bit] ?? missing()) - (values[mask] ?? missing()));
     }
     phi[i] = sum;
   }
@@ -73,28 +76,31 @@ export function sampledShapley(values: Float64Array, n: number, options: Samplin
     if (t % 256 === 0 && t >= 2 && options.budget?.exhausted()) break;
     for (let i = n - 1; i > 0; i--) {
       const j = rng.int(0, i);
-      const tmp = order[i];
-      order[i] = order[j];
+      const tmp = order[i] ?? missing();
+      order[i] = order[j] ?? missing();
       order[j] = tmp;
     }
     drawn++;
     let mask = 0;
-    let before = values[0];
+    let before = values[0] ?? missing();
     for (let p = 0; p < n; p++) {
-      const i = order[p];
+      const i = order[p] ?? missing();
       mask |= 1 << i;
-      const after = values[mask >>> 0];
+      const after = values[mask >>> 0] ?? missing();
       const x = after - before;
       before = after;
       // Welford's running mean and variance.
-      const delta = x - mean[i];
-      mean[i] += delta / drawn;
-      m2[i] += delta * (x - mean[i]);
+      const previous = mean[i] ?? missing();
+      const delta = x - previous;
+      const next = previous + delta / drawn;
+      mean[i] = next;
+      m2[i] = (m2[i] ?? missing()) + delta * (x - next);
     }
   }
   const halfWidths = new Float64Array(n);
   for (let i = 0; i < n; i++)
-    halfWidths[i] = drawn > 1 ? Z_95 * Math.sqrt(m2[i] / (drawn - 1) / drawn) : Number.POSITIVE_INFINITY;
+    halfWidths[i] =
+      drawn > 1 ? Z_95 * Math.sqrt((m2[i] ?? missing()) / (drawn - 1) / drawn) : Number.POSITIVE_INFINITY;
   return { values: mean, halfWidths, exact: false, samples: drawn };
 }
 

@@ -17,6 +17,7 @@
  * Games given by their minimal winning coalitions (n ≤ 25) are expanded to the winning set by a
  * superset closure over all 2^n coalitions, and swings are counted directly: O(n 2^n).
  */
+import { at, missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import { type Fraction, factorials, fraction } from './fraction.js';
 
@@ -95,7 +96,7 @@ export function weightedSwingsBySize(original: WeightedGame): bigint[][] {
     const all = countTableDouble(game.weights, n, q);
     const scratch = new Float64Array((n + 1) * q);
     for (let i = 0; i < n; i++) {
-      const wi = game.weights[i];
+      const wi = game.weights[i] ?? missing();
       let swings = byWeight.get(wi);
       if (!swings) {
         swings = removePlayerDouble(all, scratch, n, q, wi);
@@ -106,7 +107,7 @@ export function weightedSwingsBySize(original: WeightedGame): bigint[][] {
   } else {
     const all = countTableBig(game.weights, n, q);
     for (let i = 0; i < n; i++) {
-      const wi = game.weights[i];
+      const wi = game.weights[i] ?? missing();
       let swings = byWeight.get(wi);
       if (!swings) {
         swings = removePlayerBig(all, n, q, wi);
@@ -129,7 +130,7 @@ function countTableDouble(weights: readonly number[], n: number, q: number): Flo
     for (let k = players; k >= 1; k--) {
       const to = k * q;
       const from = (k - 1) * q;
-      for (let s = q - 1; s >= w; s--) t[to + s] += t[from + s - w];
+      for (let s = q - 1; s >= w; s--) t[to + s] = (t[to + s] ?? missing()) + (t[from + s - w] ?? missing());
     }
   }
   return t;
@@ -140,18 +141,21 @@ function countTableDouble(weights: readonly number[], n: number, q: number): Flo
  * swing window [q − wi, q − 1] by size.
  */
 function removePlayerDouble(all: Float64Array, t: Float64Array, n: number, q: number, wi: number): bigint[] {
-  for (let s = 0; s < q; s++) t[s] = all[s];
+  for (let s = 0; s < q; s++) t[s] = all[s] ?? missing();
   for (let k = 1; k <= n; k++) {
     const row = k * q;
     const below = (k - 1) * q;
-    for (let s = 0; s < q; s++) t[row + s] = s >= wi ? all[row + s] - t[below + s - wi] : all[row + s];
+    for (let s = 0; s < q; s++) {
+      const count = all[row + s] ?? missing();
+      t[row + s] = s >= wi ? count - (t[below + s - wi] ?? missing()) : count;
+    }
   }
   const swings: bigint[] = [];
   const low = Math.max(0, q - wi);
   for (let k = 0; k < n; k++) {
     let c = 0n;
     for (let s = low; s < q; s++) {
-      const v = t[k * q + s];
+      const v = t[k * q + s] ?? missing();
       if (v !== 0) c += BigInt(v);
     }
     swings.push(c);
@@ -166,7 +170,8 @@ function countTableBig(weights: readonly number[], n: number, q: number): bigint
   for (const w of weights) {
     players++;
     for (let k = players; k >= 1; k--) {
-      for (let s = q - 1; s >= w; s--) t[k * q + s] += t[(k - 1) * q + s - w];
+      for (let s = q - 1; s >= w; s--)
+        t[k * q + s] = (t[k * q + s] ?? missing()) + (t[(k - 1) * q + s - w] ?? missing());
     }
   }
   return t;
@@ -175,13 +180,16 @@ function countTableBig(weights: readonly number[], n: number, q: number): bigint
 function removePlayerBig(all: bigint[], n: number, q: number, wi: number): bigint[] {
   const t: bigint[] = all.slice(0, q);
   for (let k = 1; k <= n; k++) {
-    for (let s = 0; s < q; s++) t.push(s >= wi ? all[k * q + s] - t[(k - 1) * q + s - wi] : all[k * q + s]);
+    for (let s = 0; s < q; s++) {
+      const count = all[k * q + s] ?? missing();
+      t.push(s >= wi ? count - (t[(k - 1) * q + s - wi] ?? missing()) : count);
+    }
   }
   const swings: bigint[] = [];
   const low = Math.max(0, q - wi);
   for (let k = 0; k < n; k++) {
     let c = 0n;
-    for (let s = low; s < q; s++) c += t[k * q + s];
+    for (let s = low; s < q; s++) c += t[k * q + s] ?? missing();
     swings.push(c);
   }
   return swings;
@@ -218,7 +226,8 @@ export function simpleSwingsBySize(game: SimpleGame): bigint[][] {
     for (let m = mask; m !== 0; m &= m - 1) size1++;
     for (let m = mask; m !== 0; m &= m - 1) {
       const i = 31 - Math.clz32(m & -m);
-      if (wins[(mask ^ (1 << i)) >>> 0] === 0) counts[i * n + size1]++;
+      if (wins[(mask ^ (1 << i)) >>> 0] === 0)
+        counts[i * n + size1] = (counts[i * n + size1] ?? missing()) + 1;
     }
   }
   const result: bigint[][] = [];
@@ -241,16 +250,21 @@ export function powerFromSwings(
     let shapleyShubik: Fraction | undefined;
     if (index !== 'banzhaf') {
       let num = 0n;
-      for (let k = 0; k < n; k++) if (swings[i][k] !== 0n) num += swings[i][k] * fact[k] * fact[n - k - 1];
-      shapleyShubik = fraction(num, fact[n]);
+      const bySize = at(swings, i, 'swings of player');
+      for (let k = 0; k < n; k++) {
+        const c = bySize[k] ?? missing();
+        if (c !== 0n) num += c * (fact[k] ?? missing()) * (fact[n - k - 1] ?? missing());
+      }
+      shapleyShubik = fraction(num, at(fact, n));
     }
+    const total = at(totals, i, 'swings of player');
     const banzhaf =
       index === 'shapley-shubik'
         ? undefined
         : {
-            swings: totals[i],
-            absolute: fraction(totals[i], half),
-            normalized: allSwings === 0n ? fraction(0n, 1n) : fraction(totals[i], allSwings),
+            swings: total,
+            absolute: fraction(total, half),
+            normalized: allSwings === 0n ? fraction(0n, 1n) : fraction(total, allSwings),
           };
     return { name, shapleyShubik, banzhaf };
   });

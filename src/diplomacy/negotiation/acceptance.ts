@@ -55,21 +55,22 @@ export function createAcceptance(spec: AcceptanceSpec): AcceptanceCondition {
   return (x) => x.offerUtility >= x.reservation && raw(x);
 }
 
+// Array.isArray does not narrow a readonly array type away; this guard does.
+const isList = (spec: AcceptanceSpec): spec is readonly AcceptanceSpec[] => Array.isArray(spec);
+
 function build(spec: AcceptanceSpec): AcceptanceCondition {
   if (spec === 'next') return acceptNext();
-  if (Array.isArray(spec)) return acceptAny(spec.map(build));
-  const s = spec as Exclude<AcceptanceSpec, 'next' | readonly AcceptanceSpec[]>;
-  if ('next' in s) return acceptNext(s.next.a ?? 1, s.next.b ?? 0);
-  if ('const' in s) return acceptConst(s.const);
-  return acceptTime(s.time);
+  if (isList(spec)) return acceptAny(spec.map(build));
+  if ('next' in spec) return acceptNext(spec.next.a ?? 1, spec.next.b ?? 0);
+  if ('const' in spec) return acceptConst(spec.const);
+  return acceptTime(spec.time);
 }
 
 /** `AC_next`, `AC_const(0.8)`, `AC_time(0.9)`, `AC_next ∨ AC_time(0.95)` — for reports. */
 export function describeAcceptance(spec: AcceptanceSpec): string {
   if (spec === 'next') return 'AC_next';
-  if (Array.isArray(spec)) return spec.map(describeAcceptance).join(' ∨ ');
-  const s = spec as Exclude<AcceptanceSpec, 'next' | readonly AcceptanceSpec[]>;
-  if ('next' in s) return `AC_next(${s.next.a ?? 1}, ${s.next.b ?? 0})`;
-  if ('const' in s) return `AC_const(${s.const})`;
-  return `AC_time(${s.time})`;
+  if (isList(spec)) return spec.map(describeAcceptance).join(' ∨ ');
+  if ('next' in spec) return `AC_next(${spec.next.a ?? 1}, ${spec.next.b ?? 0})`;
+  if ('const' in spec) return `AC_const(${spec.const})`;
+  return `AC_time(${spec.time})`;
 }

@@ -13,6 +13,7 @@
  *
  * With two parties this is the bilateral protocol; with more it is SAOP.
  */
+import { missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import { type Assignment, isValidAssignment, type OutcomeSpace, toOutcome } from './outcome-space.js';
 import {
@@ -127,7 +128,7 @@ export function createAlternatingOffers(
 
     apply(s, move, emit): AlternatingOffersState {
       invariant(s.status === 'running', 'the negotiation has ended');
-      const party = parties[s.turn]!;
+      const party = parties[s.turn] ?? missing('party');
       const { round, time } = s;
       switch (move.kind) {
         case 'offer': {

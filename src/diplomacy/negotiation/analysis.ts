@@ -24,6 +24,7 @@
  * points lie on the frontier (a point dominating the Nash, Kalai–Smorodinsky or welfare optimum is
  * at least as good for each), so they are searched there.
  */
+import { at, get, missing } from '../../common/checked.js';
 import { AlliancesError, invariant } from '../../common/errors.js';
 import {
   type Assignment,
@@ -94,8 +95,10 @@ export function analyseBargaining(
 export function dominates(a: readonly number[], b: readonly number[]): boolean {
   let better = false;
   for (let i = 0; i < a.length; i++) {
-    if (a[i]! < b[i]!) return false;
-    if (a[i]! > b[i]!) better = true;
+    const x = a[i] ?? missing();
+    const y = b[i] ?? missing();
+    if (x < y) return false;
+    if (x > y) better = true;
   }
   return better;
 }
@@ -103,7 +106,9 @@ export function dominates(a: readonly number[], b: readonly number[]): boolean {
 /** Lexicographic order by decreasing utilities. */
 function compareDescending(a: ArrayLike<number>, b: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) {
-    if (a[i]! !== b[i]!) return b[i]! - a[i]!;
+    const x = a[i] ?? missing();
+    const y = b[i] ?? missing();
+    if (x !== y) return y - x;
   }
   return 0;
 }
@@ -115,17 +120,18 @@ function compareDescending(a: ArrayLike<number>, b: ArrayLike<number>): number {
 function paretoFilter<T>(items: readonly T[], utilities: (item: T) => ArrayLike<number>): T[] {
   const sorted = items.slice().sort((x, y) => compareDescending(utilities(x), utilities(y)));
   const kept: T[] = [];
-  if (sorted.length === 0) return kept;
-  const n = utilities(sorted[0]!).length;
-  if (n === 1) return [sorted[0]!];
+  const first = sorted[0];
+  if (first === undefined) return kept;
+  const n = utilities(first).length;
+  if (n === 1) return [first];
   if (n === 2) {
     // Sweep: by decreasing u0 (then u1), a point survives when its u1 beats every earlier one.
     let bestSecond = Number.NEGATIVE_INFINITY;
     for (const item of sorted) {
-      const u = utilities(item);
-      if (u[1]! > bestSecond) {
+      const second = utilities(item)[1] ?? missing();
+      if (second > bestSecond) {
         kept.push(item);
-        bestSecond = u[1]!;
+        bestSecond = second;
       }
     }
     return kept;
@@ -138,7 +144,7 @@ function paretoFilter<T>(items: readonly T[], utilities: (item: T) => ArrayLike<
       const v = utilities(k);
       let geq = true;
       for (let i = 0; i < n; i++) {
-        if (v[i]! < u[i]!) {
+        if ((v[i] ?? missing()) < (u[i] ?? missing())) {
           geq = false;
           break;
         }
@@ -190,14 +196,13 @@ export function paretoByDynamicProgramming(
     return lin.weighted;
   });
   const n = parties.length;
-  const k = space.sizes.length;
   const patterns: OutcomePattern[] = parties.flatMap((p) => p.redLines);
   if (patterns.some((p) => p.terms.length === 0)) return []; // an empty pattern forbids everything
-  const lastIssue = patterns.map((p) => p.terms[p.terms.length - 1]!.issue);
+  const lastIssue = patterns.map((p) => at(p.terms, p.terms.length - 1).issue);
   // For each issue, the patterns with a term on it, and the values that term allows.
   const termsAt: { pattern: number; values: readonly number[] }[][] = space.sizes.map(() => []);
   patterns.forEach((p, pi) => {
-    for (const t of p.terms) termsAt[t.issue]!.push({ pattern: pi, values: t.values });
+    for (const t of p.terms) at(termsAt, t.issue, 'issue').push({ pattern: pi, values: t.values });
   });
 
   // Groups of partial assignments by the set of patterns they still match (sorted pattern indices).
@@ -206,10 +211,11 @@ export function paretoByDynamicProgramming(
     alive: patterns.map((_, i) => i),
     nodes: [{ utilities: new Float64Array(n), parent: null, value: -1 }],
   });
-  for (let issue = 0; issue < k; issue++) {
+  for (const [issue, terms] of termsAt.entries()) {
     const next = new Map<string, { alive: number[]; nodes: Node[] }>();
-    const terms = termsAt[issue]!;
-    for (let v = 0; v < space.sizes[issue]!; v++) {
+    for (let v = 0; v < at(space.sizes, issue); v++) {
+      // Each party's utility of value v of this issue.
+      const gains = weighted.map((w) => at(at(w, issue), v));
       for (const group of groups.values()) {
         // Patterns that still match after choosing v; forbidden when one of them ends here.
         let forbidden = false;
@@ -232,7 +238,7 @@ export function paretoByDynamicProgramming(
         }
         for (const node of group.nodes) {
           const u = new Float64Array(n);
-          for (let p = 0; p < n; p++) u[p] = node.utilities[p]! + weighted[p]![issue]![v]!;
+          for (let p = 0; p < n; p++) u[p] = (node.utilities[p] ?? missing()) + (gains[p] ?? missing());
           target.nodes.push({ utilities: u, parent: node, value: v });
         }
       }
@@ -240,7 +246,7 @@ export function paretoByDynamicProgramming(
     groups = new Map();
     // Deterministic group order: by key.
     for (const key of [...next.keys()].sort()) {
-      const group = next.get(key)!;
+      const group = get(next, key);
       const nodes = paretoFilter(group.nodes, (x) => x.utilities);
       if (nodes.length > maxFrontier) {
         throw new AnalysisTooLargeError(
@@ -252,13 +258,10 @@ export function paretoByDynamicProgramming(
   }
   const finals = [...groups.values()].flatMap((g) => g.nodes);
   return paretoFilter(finals, (x) => x.utilities).map((node) => {
-    const a = new Array<number>(k);
-    let cur: Node | null = node;
-    for (let issue = k - 1; issue >= 0; issue--) {
-      a[issue] = cur!.value;
-      cur = cur!.parent;
-    }
-    return { assignment: a, utilities: Array.from(node.utilities) };
+    // The chain of values back to the root (the empty assignment), last issue first.
+    const a: number[] = [];
+    for (let cur = node; cur.parent !== null; cur = cur.parent) a.push(cur.value);
+    return { assignment: a.reverse(), utilities: Array.from(node.utilities) };
   });
 }
 
@@ -267,28 +270,29 @@ export function bargainingPoints(
   pareto: readonly UtilityPoint[],
   reservations: readonly number[],
 ): BargainingPoints {
-  const rational = pareto.filter((p) => p.utilities.every((u, i) => u >= reservations[i]!));
+  const reservation = (i: number) => at(reservations, i, 'reservation of party');
+  const rational = pareto.filter((p) => p.utilities.every((u, i) => u >= reservation(i)));
   let nash: UtilityPoint | null = null;
   let bestProduct = Number.NEGATIVE_INFINITY;
   for (const p of rational) {
     let product = 1;
     p.utilities.forEach((u, i) => {
-      product *= u - reservations[i]!;
+      product *= u - reservation(i);
     });
     if (product > bestProduct) {
       bestProduct = product;
       nash = p;
     }
   }
-  const ideal = reservations.map((r, i) => Math.max(r, ...rational.map((p) => p.utilities[i]!)));
+  const ideal = reservations.map((r, i) => Math.max(r, ...rational.map((p) => at(p.utilities, i))));
   let kalai: UtilityPoint | null = null;
   let bestRatio = Number.NEGATIVE_INFINITY;
   for (const p of rational) {
     let ratio = Number.POSITIVE_INFINITY;
     p.utilities.forEach((u, i) => {
-      const range = ideal[i]! - reservations[i]!;
+      const range = at(ideal, i) - reservation(i);
       // A party with nothing to gain from any rational outcome constrains nothing.
-      const x = range > 1e-12 ? (u - reservations[i]!) / range : 1;
+      const x = range > 1e-12 ? (u - reservation(i)) / range : 1;
       if (x < ratio) ratio = x;
     });
     if (ratio > bestRatio) {
@@ -316,7 +320,7 @@ export function welfare(utilities: readonly number[]): number {
 
 export function distance(a: readonly number[], b: readonly number[]): number {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i]! - b[i]!) ** 2;
+  for (let i = 0; i < a.length; i++) s += ((a[i] ?? missing()) - (b[i] ?? missing())) ** 2;
   return Math.sqrt(s);
 }
 

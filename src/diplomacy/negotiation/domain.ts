@@ -27,8 +27,10 @@
  * Weights are relative (divided by their sum); every issue needs one (0 to ignore the issue).
  */
 import { z } from 'zod';
+import { at } from '../../common/checked.js';
 import { type DocumentPath, problemAt } from '../../common/document.js';
-import { ProblemCollector, parseAndValidate, suggestionHint } from '../../common/validate.js';
+import { invariant } from '../../common/errors.js';
+import { isRecord, ProblemCollector, parseAndValidate, suggestionHint } from '../../common/validate.js';
 import type { AcceptanceSpec } from './acceptance.js';
 import type { MediatorSpec } from './mediators.js';
 import type { NegotiationParty, NegotiationSetup, ProtocolSpec } from './negotiate.js';
@@ -46,8 +48,8 @@ import {
   ordinalIssue,
   valueIndex,
 } from './outcome-space.js';
-import { createPreferences, LinearAdditiveUtility, type RedLineResponse } from './preferences.js';
-import { STRATEGY_NAMES, type StrategySpec } from './strategies.js';
+import { createPreferences, LinearAdditiveUtility } from './preferences.js';
+import { STRATEGY_NAMES, type StrategyName, type StrategySpec } from './strategies.js';
 
 const value = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -100,8 +102,11 @@ export function parseDomain(text: string, file: string): NegotiationDomain {
   const problems = new ProblemCollector(source);
   const domain = checkDomain(doc, problems, []);
   problems.throwIfAny();
-  return domain!;
+  invariant(domain !== undefined, 'a domain without problems is checked');
+  return domain;
 }
+
+type DomainParty = NegotiationParty & { readonly strategy: StrategySpec };
 
 /**
  * The semantic checks of a domain already shaped by the schema, reporting into `problems` at
@@ -113,9 +118,55 @@ export function checkDomain(
   at: DocumentPath,
 ): NegotiationDomain | undefined {
   const before = problems.problems.length;
+  const issues = checkIssues(doc.issues, problems, at);
+  if (problems.problems.length > before) return undefined;
+  const space = createOutcomeSpace(issues);
+
+  const partyNames = new Set<string>();
+  const parties = doc.parties.map((spec, p) => {
+    const path = [...at, 'parties', p];
+    if (partyNames.has(spec.name))
+      problems.add([...path, 'name'], 'duplicate', `party "${spec.name}" is defined twice`);
+    partyNames.add(spec.name);
+    return checkParty(spec, path, space, problems, before);
+  });
+
+  const deadline = doc.deadline;
+  if (deadline.rounds === undefined && deadline.time === undefined) {
+    problems.add(
+      [...at, 'deadline'],
+      'missing-deadline',
+      'a deadline needs rounds, time or both',
+      'e.g. {rounds: 100}',
+    );
+  }
+  const protocol = parseProtocol(doc.protocol, [...at, 'protocol'], problems, space, [...partyNames]);
+  if (protocol && protocol.kind === 'alternating-offers' && doc.parties.length < 2) {
+    problems.add(
+      [...at, 'parties'],
+      'too-few-parties',
+      'alternating offers needs at least two parties',
+      'add a party or use a mediated protocol',
+    );
+  }
+  if (problems.problems.length > before || protocol === undefined) return undefined;
+  return {
+    space,
+    parties: parties.filter((party) => party !== undefined),
+    deadline: {
+      ...(deadline.rounds !== undefined ? { rounds: deadline.rounds } : {}),
+      ...(deadline.time !== undefined ? { time: deadline.time } : {}),
+    },
+    ...(doc.roundDuration !== undefined ? { roundDuration: doc.roundDuration } : {}),
+    protocol,
+  };
+}
+
+/** The issues of a domain: distinct names, distinct values, integer ranges of bounded size. */
+function checkIssues(specs: DomainDocument['issues'], problems: ProblemCollector, at: DocumentPath): Issue[] {
   const issues: Issue[] = [];
   const seenIssues = new Set<string>();
-  doc.issues.forEach((spec, i) => {
+  specs.forEach((spec, i) => {
     const path = [...at, 'issues', i];
     if (seenIssues.has(spec.name))
       problems.add([...path, 'name'], 'duplicate', `issue "${spec.name}" is defined twice`);
@@ -153,143 +204,131 @@ export function checkDomain(
     }
     issues.push(integerIssue(spec.name, min, max, step));
   });
-  if (problems.problems.length > before) return undefined;
-  const space = createOutcomeSpace(issues);
-  const issueNames = issues.map((i) => i.name);
+  return issues;
+}
 
-  const partyNames = new Set<string>();
-  const parties = doc.parties.map((spec, p) => {
-    const path = [...at, 'parties', p];
-    if (partyNames.has(spec.name))
-      problems.add([...path, 'name'], 'duplicate', `party "${spec.name}" is defined twice`);
-    partyNames.add(spec.name);
+type PartySpec = DomainDocument['parties'][number];
 
-    // Weights: one per issue, known issue names, not all zero.
-    const weights = issues.map(() => 0);
-    let namedWell = true;
-    for (const name of Object.keys(spec.weights)) {
-      if (!knownKey(problems, [...path, 'weights', name], 'issue', name, issueNames)) {
-        namedWell = false;
+/**
+ * One party: weights, value functions, red lines and strategy. Undefined when a problem was found
+ * since `before` (once the domain has one, no party is built; each is still checked).
+ */
+function checkParty(
+  spec: PartySpec,
+  path: DocumentPath,
+  space: OutcomeSpace,
+  problems: ProblemCollector,
+  before: number,
+): DomainParty | undefined {
+  const issueNames = space.issues.map((i) => i.name);
+  const weights = checkWeights(spec.weights, [...path, 'weights'], issueNames, problems);
+
+  // Value functions: every value of every weighted issue, in [0, 1].
+  const utilities = spec.utilities ?? {};
+  for (const name of Object.keys(utilities))
+    knownKey(problems, [...path, 'utilities', name], 'issue', name, issueNames);
+  const values = space.issues.map((issue, i) =>
+    valueFunction(
+      issue,
+      utilities[issue.name],
+      at(weights, i) > 0,
+      [...path, 'utilities', issue.name],
+      problems,
+    ),
+  );
+
+  const redLines = checkRedLines(spec.forbid ?? [], [...path, 'forbid'], space, problems);
+  const strategy = parseStrategySpec(spec.strategy ?? 'aspiration', [...path, 'strategy'], problems);
+  if (problems.problems.length > before || strategy === undefined) return undefined;
+  const utility = new LinearAdditiveUtility(weights, values);
+  const preferences = createPreferences(utility, {
+    reservation: spec.reservation ?? 0,
+    redLines,
+    discount: spec.discount ?? 1,
+    onRedLine: spec.onRedLine ?? 'reject',
+  });
+  return { name: spec.name, preferences, strategy };
+}
+
+/** Weights: one per issue, known issue names, not all zero. */
+function checkWeights(
+  given: PartySpec['weights'],
+  path: DocumentPath,
+  issueNames: readonly string[],
+  problems: ProblemCollector,
+): number[] {
+  const weights = issueNames.map(() => 0);
+  let namedWell = true;
+  for (const [name, weight] of Object.entries(given)) {
+    if (!knownKey(problems, [...path, name], 'issue', name, issueNames)) {
+      namedWell = false;
+      continue;
+    }
+    weights[issueNames.indexOf(name)] = weight;
+  }
+  for (const name of issueNames) {
+    if (!(name in given)) {
+      problems.add(path, 'missing-weight', `no weight for issue "${name}"`, `add "${name}: 0" to ignore it`);
+    }
+  }
+  // (Not when a misspelt issue name is the reason: that is already reported.)
+  if (namedWell && weights.every((w) => w === 0) && Object.keys(given).length > 0) {
+    problems.add(path, 'zero-weights', 'at least one weight must be positive');
+  }
+  return weights;
+}
+
+/** Red lines: each names at least one known issue and only values it has. */
+function checkRedLines(
+  patterns: NonNullable<PartySpec['forbid']>,
+  path: DocumentPath,
+  space: OutcomeSpace,
+  problems: ProblemCollector,
+): OutcomePattern[] {
+  const issueNames = space.issues.map((i) => i.name);
+  const redLines: OutcomePattern[] = [];
+  patterns.forEach((pattern, r) => {
+    const rpath = [...path, r];
+    const terms = Object.entries(pattern);
+    if (terms.length === 0) {
+      problems.add(
+        rpath,
+        'empty-red-line',
+        'an empty red line forbids every outcome',
+        'name at least one issue',
+      );
+      return;
+    }
+    let ok = true;
+    for (const [name, raw] of terms) {
+      if (!knownKey(problems, [...rpath, name], 'issue', name, issueNames)) {
+        ok = false;
         continue;
       }
-      weights[issueNames.indexOf(name)] = spec.weights[name]!;
-    }
-    for (const name of issueNames) {
-      if (!(name in spec.weights)) {
-        problems.add(
-          [...path, 'weights'],
-          'missing-weight',
-          `no weight for issue "${name}"`,
-          `add "${name}: 0" to ignore it`,
-        );
-      }
-    }
-    // (Not when a misspelt issue name is the reason: that is already reported.)
-    if (namedWell && weights.every((w) => w === 0) && Object.keys(spec.weights).length > 0) {
-      problems.add([...path, 'weights'], 'zero-weights', 'at least one weight must be positive');
-    }
-
-    // Value functions: every value of every weighted issue, in [0, 1].
-    const utilities = spec.utilities ?? {};
-    for (const name of Object.keys(utilities))
-      knownKey(problems, [...path, 'utilities', name], 'issue', name, issueNames);
-    const values = issues.map((issue, i) =>
-      valueFunction(
-        issue,
-        utilities[issue.name],
-        weights[i]! > 0,
-        [...path, 'utilities', issue.name],
-        problems,
-      ),
-    );
-
-    // Red lines.
-    const redLines: OutcomePattern[] = [];
-    (spec.forbid ?? []).forEach((pattern, r) => {
-      const rpath = [...path, 'forbid', r];
-      const names = Object.keys(pattern);
-      if (names.length === 0) {
-        problems.add(
-          rpath,
-          'empty-red-line',
-          'an empty red line forbids every outcome',
-          'name at least one issue',
-        );
-        return;
-      }
-      let ok = true;
-      for (const name of names) {
-        if (!knownKey(problems, [...rpath, name], 'issue', name, issueNames)) {
+      const issue = issueNames.indexOf(name);
+      const list = Array.isArray(raw) ? raw : [raw];
+      list.forEach((v, j) => {
+        const text = typeof v === 'boolean' ? String(v) : v;
+        if (valueIndex(space, issue, text) < 0) {
           ok = false;
-          continue;
+          const vpath = Array.isArray(raw) ? [...rpath, name, j] : [...rpath, name];
+          unknownValue(problems, vpath, at(space.issues, issue), String(text));
         }
-        const issue = issueNames.indexOf(name);
-        const raw = pattern[name]!;
-        const list = Array.isArray(raw) ? raw : [raw];
-        list.forEach((v, j) => {
-          const text = typeof v === 'boolean' ? String(v) : v;
-          if (valueIndex(space, issue, text) < 0) {
-            ok = false;
-            const vpath = Array.isArray(raw) ? [...rpath, name, j] : [...rpath, name];
-            unknownValue(problems, vpath, issues[issue]!, String(text));
-          }
-        });
+      });
+    }
+    if (ok) {
+      const normalised: Record<string, IssueValue | IssueValue[]> = {};
+      for (const [name, raw] of terms) {
+        normalised[name] = Array.isArray(raw)
+          ? raw.map((v) => (typeof v === 'boolean' ? String(v) : v))
+          : typeof raw === 'boolean'
+            ? String(raw)
+            : raw;
       }
-      if (ok) {
-        const normalised: Record<string, IssueValue | IssueValue[]> = {};
-        for (const name of names) {
-          const raw = pattern[name]!;
-          normalised[name] = Array.isArray(raw)
-            ? raw.map((v) => (typeof v === 'boolean' ? String(v) : v))
-            : typeof raw === 'boolean'
-              ? String(raw)
-              : raw;
-        }
-        redLines.push(createPattern(space, normalised));
-      }
-    });
-
-    const strategy = parseStrategySpec(spec.strategy ?? 'aspiration', [...path, 'strategy'], problems);
-    if (problems.problems.length > before) return undefined;
-    const utility = new LinearAdditiveUtility(weights, values);
-    const preferences = createPreferences(utility, {
-      reservation: spec.reservation ?? 0,
-      redLines,
-      discount: spec.discount ?? 1,
-      onRedLine: (spec.onRedLine ?? 'reject') as RedLineResponse,
-    });
-    return { name: spec.name, preferences, strategy: strategy! };
+      redLines.push(createPattern(space, normalised));
+    }
   });
-
-  const deadline = doc.deadline;
-  if (deadline.rounds === undefined && deadline.time === undefined) {
-    problems.add(
-      [...at, 'deadline'],
-      'missing-deadline',
-      'a deadline needs rounds, time or both',
-      'e.g. {rounds: 100}',
-    );
-  }
-  const protocol = parseProtocol(doc.protocol, [...at, 'protocol'], problems, space, [...partyNames]);
-  if (protocol && protocol.kind === 'alternating-offers' && doc.parties.length < 2) {
-    problems.add(
-      [...at, 'parties'],
-      'too-few-parties',
-      'alternating offers needs at least two parties',
-      'add a party or use a mediated protocol',
-    );
-  }
-  if (problems.problems.length > before) return undefined;
-  return {
-    space,
-    parties: parties as (NegotiationParty & { strategy: StrategySpec })[],
-    deadline: {
-      ...(deadline.rounds !== undefined ? { rounds: deadline.rounds } : {}),
-      ...(deadline.time !== undefined ? { time: deadline.time } : {}),
-    },
-    ...(doc.roundDuration !== undefined ? { roundDuration: doc.roundDuration } : {}),
-    protocol: protocol!,
-  };
+  return redLines;
 }
 
 /** One issue's value function from its map (value → utility) or `{linear: [first, last]}`. */
@@ -312,7 +351,7 @@ function valueFunction(
     }
     return zeros;
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+  if (!isRecord(raw)) {
     problems.add(
       path,
       'invalid-utilities',
@@ -320,45 +359,55 @@ function valueFunction(
     );
     return zeros;
   }
-  const map = raw as Record<string, unknown>;
-  if ('linear' in map && Object.keys(map).length === 1) {
-    const ends = map.linear;
-    if (
-      !Array.isArray(ends) ||
-      ends.length !== 2 ||
-      !ends.every((x) => typeof x === 'number' && x >= 0 && x <= 1)
-    ) {
-      problems.add(
-        [...path, 'linear'],
-        'invalid-utilities',
-        'expected [utility of the first value, utility of the last value], each in [0, 1]',
-      );
-      return zeros;
-    }
-    if (issue.kind === 'categorical') {
-      problems.add(
-        [...path, 'linear'],
-        'invalid-utilities',
-        `issue "${issue.name}" is categorical: its values have no order`,
-        'give each value its utility, or declare the issue "kind: ordinal"',
-      );
-      return zeros;
-    }
-    const [first, last] = ends as [number, number];
-    const m = issue.values.length;
-    return issue.values.map((_, i) => (m === 1 ? first : first + ((last - first) * i) / (m - 1)));
+  if ('linear' in raw && Object.keys(raw).length === 1)
+    return linearValueFunction(issue, raw.linear, [...path, 'linear'], problems) ?? zeros;
+  return mappedValueFunction(issue, raw, required, path, problems);
+}
+
+const isUtility = (x: unknown): x is number => typeof x === 'number' && x >= 0 && x <= 1;
+
+/** `{linear: [first, last]}`: utilities interpolated over an ordered issue's values. */
+function linearValueFunction(
+  issue: Issue,
+  ends: unknown,
+  path: DocumentPath,
+  problems: ProblemCollector,
+): number[] | undefined {
+  const invalid = (message: string, hint?: string): undefined => {
+    problems.add(path, 'invalid-utilities', message, hint);
+    return undefined;
+  };
+  const [first, last] = Array.isArray(ends) && ends.length === 2 ? ends : [];
+  if (!isUtility(first) || !isUtility(last))
+    return invalid('expected [utility of the first value, utility of the last value], each in [0, 1]');
+  if (issue.kind === 'categorical') {
+    return invalid(
+      `issue "${issue.name}" is categorical: its values have no order`,
+      'give each value its utility, or declare the issue "kind: ordinal"',
+    );
   }
+  const m = issue.values.length;
+  return issue.values.map((_, i) => (m === 1 ? first : first + ((last - first) * i) / (m - 1)));
+}
+
+/** A map from each value to its utility. */
+function mappedValueFunction(
+  issue: Issue,
+  map: Record<string, unknown>,
+  required: boolean,
+  path: DocumentPath,
+  problems: ProblemCollector,
+): number[] {
   const labels = issue.values.map(String);
-  const out = [...zeros];
+  const out = issue.values.map(() => 0);
   const given = new Set<number>();
-  for (const key of Object.keys(map)) {
+  for (const [key, u] of Object.entries(map)) {
     const i = labels.indexOf(key);
     if (i < 0) {
       unknownValue(problems, [...path, key], issue, key, true);
       continue;
     }
     given.add(i);
-    const u = map[key];
     if (typeof u !== 'number' || !Number.isFinite(u) || u < 0 || u > 1) {
       problems.add([...path, key], 'invalid-utility', `utility of "${key}" must be a number in [0, 1]`);
       continue;
@@ -376,7 +425,7 @@ function valueFunction(
   return out;
 }
 
-const STRATEGY_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
+const STRATEGY_PARAMETERS: Readonly<Record<StrategyName, readonly string[]>> = {
   aspiration: ['curve', 'max', 'tolerance', 'accept'],
   boulware: ['e', 'k', 'accept'],
   linear: ['e', 'k', 'accept'],
@@ -387,6 +436,8 @@ const STRATEGY_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
   random: ['pAccept'],
 };
 
+const strategyName = (name: string): StrategyName | undefined => STRATEGY_NAMES.find((n) => n === name);
+
 /**
  * A strategy given by name (`boulware`) or by name with parameters (`{name: conceder, e: 2}`),
  * checked with located problems; undefined when invalid.
@@ -396,11 +447,12 @@ export function parseStrategySpec(
   path: DocumentPath,
   problems: ProblemCollector,
 ): StrategySpec | undefined {
-  const names = STRATEGY_NAMES as readonly string[];
   if (typeof raw === 'string') {
-    return problems.reference(path, 'strategy', raw, names) ? (raw as StrategySpec) : undefined;
+    const name = strategyName(raw);
+    if (name === undefined) problems.reference(path, 'strategy', raw, STRATEGY_NAMES);
+    return name;
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+  if (!isRecord(raw)) {
     problems.add(
       path,
       'invalid-strategy',
@@ -409,20 +461,23 @@ export function parseStrategySpec(
     );
     return undefined;
   }
-  const spec = raw as Record<string, unknown>;
-  if (typeof spec.name !== 'string') {
+  if (typeof raw.name !== 'string') {
     problems.add(
       [...path, 'name'],
       'invalid-strategy',
       'a strategy needs a name',
-      `valid: ${names.join(', ')}`,
+      `valid: ${STRATEGY_NAMES.join(', ')}`,
     );
     return undefined;
   }
-  if (!problems.reference([...path, 'name'], 'strategy', spec.name, names)) return undefined;
-  const allowed = STRATEGY_PARAMETERS[spec.name]!;
+  const name = strategyName(raw.name);
+  if (name === undefined) {
+    problems.reference([...path, 'name'], 'strategy', raw.name, STRATEGY_NAMES);
+    return undefined;
+  }
+  const allowed = STRATEGY_PARAMETERS[name];
   const before = problems.problems.length;
-  for (const key of Object.keys(spec)) {
+  for (const [key, v] of Object.entries(raw)) {
     if (key === 'name') continue;
     if (!allowed.includes(key)) {
       problems.problems.push(
@@ -430,42 +485,53 @@ export function parseStrategySpec(
           problems.doc,
           [...path, key],
           'unknown-field',
-          `unknown parameter "${key}" of strategy ${spec.name}`,
-          allowed.length > 0 ? `valid: ${allowed.join(', ')}` : `${spec.name} takes no parameters`,
+          `unknown parameter "${key}" of strategy ${name}`,
+          allowed.length > 0 ? `valid: ${allowed.join(', ')}` : `${name} takes no parameters`,
           true,
         ),
       );
       continue;
     }
-    const v = spec[key];
-    const at = [...path, key];
-    switch (key) {
-      case 'e':
-      case 'max':
-        if (typeof v !== 'number' || !(v > 0))
-          problems.add(at, 'invalid-parameter', `${key} must be a positive number`);
-        break;
-      case 'k':
-      case 'pAccept':
-      case 'tolerance':
-        if (typeof v !== 'number' || v < 0 || v > 1)
-          problems.add(at, 'invalid-parameter', `${key} must be a number in [0, 1]`);
-        break;
-      case 'kindness':
-        if (typeof v !== 'number' || !Number.isFinite(v))
-          problems.add(at, 'invalid-parameter', 'kindness must be a number');
-        break;
-      case 'curve':
-        if (!(typeof v === 'number' && v > 0) && !['boulware', 'linear', 'conceder'].includes(v as string)) {
-          problems.add(at, 'invalid-parameter', 'curve is boulware, linear, conceder or a positive exponent');
-        }
-        break;
-      case 'accept':
-        checkAcceptance(v, at, problems);
-        break;
-    }
+    checkStrategyParameter(key, v, [...path, key], problems);
   }
-  return problems.problems.length > before ? undefined : (spec as unknown as StrategySpec);
+  // Every parameter the strategy takes has been checked above.
+  return problems.problems.length > before ? undefined : (raw as StrategySpec);
+}
+
+function checkStrategyParameter(
+  key: string,
+  v: unknown,
+  path: DocumentPath,
+  problems: ProblemCollector,
+): void {
+  switch (key) {
+    case 'e':
+    case 'max':
+      if (typeof v !== 'number' || !(v > 0))
+        problems.add(path, 'invalid-parameter', `${key} must be a positive number`);
+      break;
+    case 'k':
+    case 'pAccept':
+    case 'tolerance':
+      if (typeof v !== 'number' || v < 0 || v > 1)
+        problems.add(path, 'invalid-parameter', `${key} must be a number in [0, 1]`);
+      break;
+    case 'kindness':
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        problems.add(path, 'invalid-parameter', 'kindness must be a number');
+      break;
+    case 'curve':
+      if (
+        !(typeof v === 'number' && v > 0) &&
+        !(typeof v === 'string' && ['boulware', 'linear', 'conceder'].includes(v))
+      ) {
+        problems.add(path, 'invalid-parameter', 'curve is boulware, linear, conceder or a positive exponent');
+      }
+      break;
+    case 'accept':
+      checkAcceptance(v, path, problems);
+      break;
+  }
 }
 
 function checkAcceptance(v: unknown, path: DocumentPath, problems: ProblemCollector): v is AcceptanceSpec {
@@ -476,21 +542,29 @@ function checkAcceptance(v: unknown, path: DocumentPath, problems: ProblemCollec
       problems.add(path, 'invalid-acceptance', 'an empty list of acceptance conditions', hint);
     return v.every((x, i) => checkAcceptance(x, [...path, i], problems));
   }
-  if (typeof v === 'object' && v !== null && Object.keys(v).length === 1) {
-    const [key] = Object.keys(v);
-    const x = (v as Record<string, unknown>)[key!];
-    if (key === 'const' && typeof x === 'number') return true;
-    if (key === 'time' && typeof x === 'number' && x >= 0 && x <= 1) return true;
-    if (key === 'next' && typeof x === 'object' && x !== null) {
-      const ab = x as Record<string, unknown>;
-      if (Object.keys(ab).every((k) => (k === 'a' || k === 'b') && typeof ab[k] === 'number')) return true;
+  if (typeof v === 'object' && v !== null) {
+    const [entry, ...more] = Object.entries(v);
+    if (entry !== undefined && more.length === 0) {
+      const [key, x] = entry;
+      if (key === 'const' && typeof x === 'number') return true;
+      if (key === 'time' && typeof x === 'number' && x >= 0 && x <= 1) return true;
+      if (
+        key === 'next' &&
+        typeof x === 'object' &&
+        x !== null &&
+        Object.entries(x).every(([k, y]) => (k === 'a' || k === 'b') && typeof y === 'number')
+      )
+        return true;
     }
   }
   problems.add(path, 'invalid-acceptance', 'not an acceptance condition', hint);
   return false;
 }
 
-const MEDIATOR_NAMES = ['random', 'random-walk', 'nash', 'script'];
+const MEDIATOR_NAMES = ['random', 'random-walk', 'nash', 'script'] as const;
+
+type DomainProtocol = ProtocolSpec &
+  ({ kind: 'alternating-offers' } | { kind: 'mediated'; strategy: MediatorSpec });
 
 function parseProtocol(
   raw: unknown,
@@ -498,9 +572,7 @@ function parseProtocol(
   problems: ProblemCollector,
   space: OutcomeSpace,
   parties: readonly string[],
-):
-  | (ProtocolSpec & ({ kind: 'alternating-offers' } | { kind: 'mediated'; strategy: MediatorSpec }))
-  | undefined {
+): DomainProtocol | undefined {
   if (raw === undefined || raw === 'alternating-offers') return { kind: 'alternating-offers' };
   if (raw === 'mediated') {
     problems.add(
@@ -511,7 +583,7 @@ function parseProtocol(
     );
     return undefined;
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+  if (!isRecord(raw)) {
     problems.add(
       path,
       'invalid-protocol',
@@ -519,54 +591,77 @@ function parseProtocol(
     );
     return undefined;
   }
-  const spec = raw as Record<string, unknown>;
-  if (spec.kind === 'alternating-offers') {
-    for (const key of Object.keys(spec)) if (key !== 'kind') unknownField(problems, [...path, key]);
+  if (raw.kind === 'alternating-offers') {
+    for (const key of Object.keys(raw)) if (key !== 'kind') unknownField(problems, [...path, key]);
     return { kind: 'alternating-offers' };
   }
-  if (spec.kind !== 'mediated') {
+  if (raw.kind !== 'mediated') {
     problems.add([...path, 'kind'], 'invalid-protocol', 'kind is alternating-offers or mediated');
     return undefined;
   }
+  return parseMediated(raw, path, problems, space, parties);
+}
+
+/** `{kind: mediated, mediator: NAME, strategy: …, texts: […]}`. */
+function parseMediated(
+  spec: Record<string, unknown>,
+  path: DocumentPath,
+  problems: ProblemCollector,
+  space: OutcomeSpace,
+  parties: readonly string[],
+): DomainProtocol | undefined {
   const before = problems.problems.length;
   for (const key of Object.keys(spec)) {
     if (!['kind', 'mediator', 'strategy', 'texts'].includes(key)) unknownField(problems, [...path, key]);
   }
-  if (typeof spec.mediator !== 'string' || spec.mediator.length === 0) {
+  const name = spec.mediator;
+  if (typeof name !== 'string' || name.length === 0) {
     problems.add([...path, 'mediator'], 'invalid-protocol', 'the mediator needs a name');
-  } else if (parties.includes(spec.mediator)) {
+  } else if (parties.includes(name)) {
     problems.add(
       [...path, 'mediator'],
       'invalid-protocol',
-      `the mediator "${spec.mediator}" is also a party`,
+      `the mediator "${name}" is also a party`,
       'a mediator proposes; parties vote',
     );
   }
+  const mediator = mediatorSpec(spec, path, problems, space);
+  if (problems.problems.length > before || typeof name !== 'string' || mediator === undefined)
+    return undefined;
+  return { kind: 'mediated', mediator: name, strategy: mediator };
+}
+
+/** The mediator's strategy, and the texts of a scripted mediator; undefined when invalid. */
+function mediatorSpec(
+  spec: Record<string, unknown>,
+  path: DocumentPath,
+  problems: ProblemCollector,
+  space: OutcomeSpace,
+): MediatorSpec | undefined {
   const strategy = spec.strategy ?? 'nash';
-  let mediator: MediatorSpec | undefined;
-  if (typeof strategy !== 'string' || !MEDIATOR_NAMES.includes(strategy)) {
+  const known = MEDIATOR_NAMES.find((n) => n === strategy);
+  if (known === undefined) {
     problems.reference([...path, 'strategy'], 'mediator strategy', String(strategy), MEDIATOR_NAMES);
-  } else if (strategy === 'script') {
-    const texts = spec.texts;
-    if (!Array.isArray(texts) || texts.length === 0) {
-      problems.add(
-        [...path, 'texts'],
-        'invalid-protocol',
-        'a scripted mediator needs a list of texts (outcomes)',
-      );
-    } else {
-      texts.forEach((t, i) => {
-        checkOutcome(t, [...path, 'texts', i], problems, space);
-      });
-      mediator = { name: 'script', texts: texts as Outcome[] };
-    }
-  } else {
+    return undefined;
+  }
+  if (known !== 'script') {
     if (spec.texts !== undefined)
       problems.add([...path, 'texts'], 'unknown-field', 'texts are for the script mediator only');
-    mediator = strategy as MediatorSpec;
+    return known;
   }
-  if (problems.problems.length > before) return undefined;
-  return { kind: 'mediated', mediator: spec.mediator as string, strategy: mediator! };
+  const texts = spec.texts;
+  if (!Array.isArray(texts) || texts.length === 0) {
+    problems.add(
+      [...path, 'texts'],
+      'invalid-protocol',
+      'a scripted mediator needs a list of texts (outcomes)',
+    );
+    return undefined;
+  }
+  const outcomes = texts.filter((t, i): t is Outcome =>
+    checkOutcome(t, [...path, 'texts', i], problems, space),
+  );
+  return { name: 'script', texts: outcomes };
 }
 
 /** Checks a named outcome: a value for every issue, from its list. */
@@ -575,12 +670,12 @@ export function checkOutcome(
   path: DocumentPath,
   problems: ProblemCollector,
   space: OutcomeSpace,
-): boolean {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+): raw is Outcome {
+  if (!isRecord(raw)) {
     problems.add(path, 'invalid-outcome', 'expected a map from issue to value');
     return false;
   }
-  const outcome = raw as Record<string, unknown>;
+  const outcome = raw;
   let ok = true;
   const names = space.issues.map((i) => i.name);
   for (const key of Object.keys(outcome)) {

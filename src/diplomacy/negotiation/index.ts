@@ -19,4 +19,4 @@ export * from './report.js';
 export * from './strategies.js';
 export * from './strategy.js';
 export * from './tournament.js';
-export * from './utility-index.js';
+export * from './utility-index/index.js';

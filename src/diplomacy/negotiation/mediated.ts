@@ -11,12 +11,15 @@
  * mediator); then every party, in order, accepts, rejects or walks away. All parties vote even
  * after a veto, so the mediator learns who objects. The deadline is checked at each new round.
  */
+import { missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import { type Assignment, isValidAssignment, type OutcomeSpace, toOutcome } from './outcome-space.js';
 import {
   createDeadlineClock,
   type Deadline,
+  type DeadlineClock,
   MEDIATOR,
+  type Move,
   type NegotiationEvent,
   type ProtocolMachine,
   type ProtocolStateBase,
@@ -42,14 +45,12 @@ export interface MediatedConfig {
 }
 
 export function createMediated(config: MediatedConfig): ProtocolMachine<MediatedState> {
-  const { space, parties, mediator, deadline } = config;
-  const n = parties.length;
+  const n = config.parties.length;
   const roundDuration = config.roundDuration ?? 1;
   invariant(n >= 1, 'a mediated negotiation needs at least one party');
   invariant(roundDuration > 0, 'round duration must be positive');
-  const clock = createDeadlineClock(deadline);
-
-  const next = (s: MediatedState, patch: Partial<MediatedState>): MediatedState => ({ ...s, ...patch });
+  const clock = createDeadlineClock(config.deadline);
+  const rules: Rules = { ...config, roundDuration, clock };
 
   return {
     name: 'mediated-single-text',
@@ -80,46 +81,74 @@ export function createMediated(config: MediatedConfig): ProtocolMachine<Mediated
 
     apply(s, move, emit?: (e: NegotiationEvent) => void): MediatedState {
       invariant(s.status === 'running', 'the negotiation has ended');
-      const { round, time } = s;
-      if (s.turn === MEDIATOR) {
-        if (move.kind === 'walk-away') {
-          emit?.({ type: 'walk-away', round, time, party: mediator, reason: move.reason ?? 'strategy' });
-          return next(s, { status: 'walk-away', endedBy: MEDIATOR });
-        }
-        invariant(move.kind === 'offer', 'the mediator proposes a text or gives up');
-        invariant(isValidAssignment(space, move.outcome), 'the mediator proposed an invalid outcome');
-        emit?.({ type: 'offer', round, time, party: mediator, outcome: toOutcome(space, move.outcome) });
-        return next(s, { turn: 0, text: move.outcome, accepted: 0 });
-      }
-      const party = parties[s.turn]!;
-      const text = s.text!;
-      let accepted = s.accepted;
-      switch (move.kind) {
-        case 'accept':
-          accepted++;
-          emit?.({ type: 'accept', round, time, party, outcome: toOutcome(space, text) });
-          break;
-        case 'reject':
-          emit?.({ type: 'reject', round, time, party, outcome: toOutcome(space, text) });
-          break;
-        case 'walk-away':
-          emit?.({ type: 'walk-away', round, time, party, reason: move.reason ?? 'strategy' });
-          return next(s, { status: 'walk-away', endedBy: s.turn });
-        case 'offer':
-          invariant(false, `${party}: parties vote on the mediator's text; only the mediator proposes`);
-      }
-      if (s.turn + 1 < n) return next(s, { turn: s.turn + 1, accepted });
-      if (accepted === n) {
-        emit?.({ type: 'agreement', round, time, outcome: toOutcome(space, text) });
-        return next(s, { status: 'agreement', agreement: text, accepted });
-      }
-      const newRound = round + 1;
-      const newTime = time + roundDuration;
-      if (clock.passed(newRound, newTime)) {
-        emit?.({ type: 'timeout', round: newRound, time: newTime });
-        return next(s, { status: 'timeout', round: newRound, time: newTime, rounds: newRound, accepted });
-      }
-      return next(s, { turn: MEDIATOR, round: newRound, time: newTime, rounds: newRound + 1, accepted: 0 });
+      return s.turn === MEDIATOR ? mediatorMove(rules, s, move, emit) : partyVote(rules, s, move, emit);
     },
   };
+}
+
+interface Rules extends MediatedConfig {
+  readonly roundDuration: number;
+  readonly clock: DeadlineClock;
+}
+
+const next = (s: MediatedState, patch: Partial<MediatedState>): MediatedState => ({ ...s, ...patch });
+
+/** The mediator proposes a text (the parties vote on it next) or gives up. */
+function mediatorMove(
+  { space, mediator }: Rules,
+  s: MediatedState,
+  move: Move,
+  emit?: (e: NegotiationEvent) => void,
+): MediatedState {
+  const { round, time } = s;
+  if (move.kind === 'walk-away') {
+    emit?.({ type: 'walk-away', round, time, party: mediator, reason: move.reason ?? 'strategy' });
+    return next(s, { status: 'walk-away', endedBy: MEDIATOR });
+  }
+  invariant(move.kind === 'offer', 'the mediator proposes a text or gives up');
+  invariant(isValidAssignment(space, move.outcome), 'the mediator proposed an invalid outcome');
+  emit?.({ type: 'offer', round, time, party: mediator, outcome: toOutcome(space, move.outcome) });
+  return next(s, { turn: 0, text: move.outcome, accepted: 0 });
+}
+
+/**
+ * A party accepts, rejects or walks away; after the last vote the text is the agreement if all
+ * accepted, else a new round begins (or the deadline has passed).
+ */
+function partyVote(
+  { space, parties, roundDuration, clock }: Rules,
+  s: MediatedState,
+  move: Move,
+  emit?: (e: NegotiationEvent) => void,
+): MediatedState {
+  const { round, time, text } = s;
+  const party = parties[s.turn] ?? missing('party');
+  invariant(text !== null, 'parties vote once the mediator has proposed a text');
+  let accepted = s.accepted;
+  switch (move.kind) {
+    case 'accept':
+      accepted++;
+      emit?.({ type: 'accept', round, time, party, outcome: toOutcome(space, text) });
+      break;
+    case 'reject':
+      emit?.({ type: 'reject', round, time, party, outcome: toOutcome(space, text) });
+      break;
+    case 'walk-away':
+      emit?.({ type: 'walk-away', round, time, party, reason: move.reason ?? 'strategy' });
+      return next(s, { status: 'walk-away', endedBy: s.turn });
+    case 'offer':
+      invariant(false, `${party}: parties vote on the mediator's text; only the mediator proposes`);
+  }
+  if (s.turn + 1 < parties.length) return next(s, { turn: s.turn + 1, accepted });
+  if (accepted === parties.length) {
+    emit?.({ type: 'agreement', round, time, outcome: toOutcome(space, text) });
+    return next(s, { status: 'agreement', agreement: text, accepted });
+  }
+  const newRound = round + 1;
+  const newTime = time + roundDuration;
+  if (clock.passed(newRound, newTime)) {
+    emit?.({ type: 'timeout', round: newRound, time: newTime });
+    return next(s, { status: 'timeout', round: newRound, time: newTime, rounds: newRound, accepted });
+  }
+  return next(s, { turn: MEDIATOR, round: newRound, time: newTime, rounds: newRound + 1, accepted: 0 });
 }

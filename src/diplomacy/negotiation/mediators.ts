@@ -10,6 +10,7 @@
  *   order of Nash product, one per round, starting again from the top when it runs out.
  * - `script`: a fixed list of texts, in order, then gives up — for scripted intermediaries.
  */
+import { at } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import type { Rng } from '../../common/random.js';
 import { analyseBargaining } from './analysis.js';
@@ -66,10 +67,10 @@ export function randomWalkMediator(): MediatorFactory {
         const movable = ctx.space.sizes.flatMap((s, i) => (s > 1 ? [i] : []));
         if (movable.length === 0) return last;
         const issue = rng.pick(movable);
-        const size = ctx.space.sizes[issue]!;
-        const current = last[issue]!;
+        const size = at(ctx.space.sizes, issue);
+        const current = at(last, issue);
         let value: number;
-        if (ctx.space.issues[issue]!.kind === 'categorical') {
+        if (at(ctx.space.issues, issue).kind === 'categorical') {
           value = rng.int(0, size - 2);
           if (value >= current) value++;
         } else {
@@ -87,9 +88,9 @@ export function nashMediator(): MediatorFactory {
   return (ctx) => {
     const analysis = analyseBargaining(ctx.space, ctx.preferences);
     const r = analysis.reservations;
-    const gain = (u: readonly number[]) => u.reduce((acc, x, i) => acc * (x - r[i]!), 1);
+    const gain = (u: readonly number[]) => u.reduce((acc, x, i) => acc * (x - at(r, i)), 1);
     const list = analysis.pareto
-      .filter((p) => p.utilities.every((u, i) => u >= r[i]!))
+      .filter((p) => p.utilities.every((u, i) => u >= at(r, i)))
       .map((p, order) => ({ p, order, product: gain(p.utilities) }))
       .sort((a, b) => b.product - a.product || a.order - b.order)
       .map((x) => x.p.assignment);
@@ -97,7 +98,7 @@ export function nashMediator(): MediatorFactory {
     return {
       propose() {
         if (list.length === 0) return null;
-        const text = list[next % list.length]!;
+        const text = at(list, next % list.length);
         next++;
         return text;
       },

@@ -12,6 +12,7 @@
  * rejects it — in alternating offers by a counter-offer, in mediated talks by a veto — without its
  * strategy being asked. A strategy offering an outcome that crosses its own red line is an error.
  */
+import { at, missing } from '../../common/checked.js';
 import { AlliancesError, invariant } from '../../common/errors.js';
 import { createRng, type Rng } from '../../common/random.js';
 import { type AlternatingOffersState, createAlternatingOffers } from './alternating-offers.js';
@@ -33,12 +34,13 @@ import {
   type NegotiationEvent,
   type NegotiationStatus,
   type ProtocolMachine,
+  type ProtocolStateBase,
   relativeTime,
   type Turn,
 } from './protocol.js';
 import { type StrategySpec, strategyFromSpec } from './strategies.js';
 import type { Strategy, StrategyContext, StrategyFactory } from './strategy.js';
-import { createUtilityIndex, type UtilityIndex, type UtilityIndexOptions } from './utility-index.js';
+import { createUtilityIndex, type UtilityIndex, type UtilityIndexOptions } from './utility-index/index.js';
 
 export interface NegotiationParty {
   readonly name: string;
@@ -163,156 +165,206 @@ export function createNegotiation(
   setup: NegotiationSetup,
   options: NegotiationOptions = {},
 ): NegotiationSession {
-  const { space, parties, deadline } = setup;
-  const names = parties.map((p) => p.name);
+  const { space, deadline, roundDuration } = setup;
+  const names = setup.parties.map((p) => p.name);
   invariant(new Set(names).size === names.length, 'party names must be distinct');
   const record = options.record ?? true;
-  // The root stream is made on first use: strategies that draw nothing cost nothing.
-  let root: Rng | undefined;
-  const rng = (): Rng => {
-    root ??= rootRng(options.seed);
-    return root;
-  };
   const protocol = setup.protocol ?? { kind: 'alternating-offers' };
-  const mediated = protocol.kind === 'mediated';
-  const machine = mediated
-    ? createMediated({
-        space,
-        parties: names,
-        mediator: protocol.mediator,
-        deadline,
-        roundDuration: setup.roundDuration,
-      })
-    : createAlternatingOffers({ space, parties: names, deadline, roundDuration: setup.roundDuration });
-
-  const strategies: Strategy[] = parties.map((party, i) => {
-    const context = new PartyContext(i, party, names, space, deadline, rng, options.index);
-    const factory = typeof party.strategy === 'function' ? party.strategy : strategyFromSpec(party.strategy);
-    return factory(context);
-  });
-  let mediator: Mediator | undefined;
+  // The machine first: its checks of the setup come before any strategy is made.
   if (protocol.kind === 'mediated') {
-    const factory =
-      typeof protocol.strategy === 'function' ? protocol.strategy : mediatorFromSpec(protocol.strategy);
-    mediator = factory({
-      name: protocol.mediator,
+    const machine = createMediated({
       space,
       parties: names,
-      preferences: parties.map((p) => p.preferences),
+      mediator: protocol.mediator,
       deadline,
-      rng: rng().split(`mediator:${protocol.mediator}`),
+      roundDuration,
     });
+    return playing(machine, new Movers(setup, names, protocol, options), setup, record);
   }
-  const observers = strategies.filter((s) => s.observe !== undefined);
-  const observing = observers.length > 0 || mediator?.observe !== undefined;
+  const machine = createAlternatingOffers({ space, parties: names, deadline, roundDuration });
+  return playing(machine, new Movers(setup, names, protocol, options), setup, record);
+}
 
-  const events: NegotiationEvent[] = [];
-  let state: AlternatingOffersState | MediatedState = machine.start();
-  const apply = machine.apply as (
-    s: AlternatingOffersState | MediatedState,
-    m: Move,
-    emit?: (e: NegotiationEvent) => void,
-  ) => AlternatingOffersState | MediatedState;
-  const expected = machine.expected as (s: AlternatingOffersState | MediatedState) => Turn | null;
+/**
+ * The parties' strategies and the mediator, asked for each expected move; the driver enforces red
+ * lines around them.
+ */
+class Movers {
+  private readonly strategies: Strategy[];
+  private readonly observers: Strategy[];
+  private readonly mediator: Mediator | undefined;
+  /** Whether anyone watches the moves (strategies that learn from the opponent, a mediator). */
+  readonly observing: boolean;
+  private readonly mediated: boolean;
+  private readonly space: OutcomeSpace;
+  private readonly parties: readonly NegotiationParty[];
 
-  const proposal = (p: number, turn: Turn): Move => {
-    const offer = strategies[p]!.propose(turn);
-    if (offer === null) return NOTHING_TO_OFFER;
-    if (!isValidAssignment(space, offer))
-      throw new StrategyError(`${names[p]}'s strategy offered an invalid outcome`);
-    if (isForbidden(parties[p]!.preferences, offer)) {
-      throw new StrategyError(
-        `${names[p]}'s strategy offered ${formatOutcome(space, offer)}, which crosses its own red line`,
-      );
+  constructor(
+    setup: NegotiationSetup,
+    private readonly names: readonly string[],
+    protocol: ProtocolSpec,
+    options: NegotiationOptions,
+  ) {
+    const { space, parties, deadline } = setup;
+    this.space = space;
+    this.parties = parties;
+    // The root stream is made on first use: strategies that draw nothing cost nothing.
+    let root: Rng | undefined;
+    const rng = (): Rng => {
+      root ??= rootRng(options.seed);
+      return root;
+    };
+    this.strategies = parties.map((party, i) => {
+      const context = new PartyContext(i, party, names, space, deadline, rng, options.index);
+      const factory =
+        typeof party.strategy === 'function' ? party.strategy : strategyFromSpec(party.strategy);
+      return factory(context);
+    });
+    this.mediated = protocol.kind === 'mediated';
+    if (protocol.kind === 'mediated') {
+      const factory =
+        typeof protocol.strategy === 'function' ? protocol.strategy : mediatorFromSpec(protocol.strategy);
+      this.mediator = factory({
+        name: protocol.mediator,
+        space,
+        parties: names,
+        preferences: parties.map((p) => p.preferences),
+        deadline,
+        rng: rng().split(`mediator:${protocol.mediator}`),
+      });
     }
-    return { kind: 'offer', outcome: offer };
-  };
+    this.observers = this.strategies.filter((s) => s.observe !== undefined);
+    this.observing = this.observers.length > 0 || this.mediator?.observe !== undefined;
+  }
 
-  const decide = (turn: Turn): Move => {
+  decide(turn: Turn): Move {
     const p = turn.mover;
     if (p === MEDIATOR) {
-      const text = mediator!.propose(turn);
+      const mediator = this.mediator;
+      invariant(mediator !== undefined, 'only a mediated negotiation has a mediator to move');
+      const text = mediator.propose(turn);
       if (text === null) return NOTHING_TO_OFFER;
-      if (!isValidAssignment(space, text))
+      if (!isValidAssignment(this.space, text))
         throw new StrategyError('the mediator proposed an invalid outcome');
       return { kind: 'offer', outcome: text };
     }
-    if (turn.phase === 'propose') return proposal(p, turn);
-    const offer = turn.offer!;
-    const prefs = parties[p]!.preferences;
+    if (turn.phase === 'propose') return this.proposal(p, turn);
+    const offer = turn.offer;
+    invariant(offer !== null, 'a response answers an offer');
+    const prefs = this.preferences(p);
     if (isForbidden(prefs, offer)) {
       if (prefs.onRedLine === 'walk-away') return RED_LINE;
-      return mediated ? REJECT : proposal(p, turn);
+      return this.mediated ? REJECT : this.proposal(p, turn);
     }
-    const response = strategies[p]!.respond(turn, offer);
+    const response = this.strategy(p).respond(turn, offer);
     if (response === 'accept') return ACCEPT;
     if (response === 'walk-away') return WALK_AWAY;
-    return mediated ? REJECT : proposal(p, turn);
-  };
+    return this.mediated ? REJECT : this.proposal(p, turn);
+  }
 
+  observe(turn: Turn, move: Move): void {
+    for (const s of this.observers) s.observe?.(turn.mover, move, turn);
+    this.mediator?.observe?.(turn.mover, move, turn);
+  }
+
+  private proposal(p: number, turn: Turn): Move {
+    const offer = this.strategy(p).propose(turn);
+    if (offer === null) return NOTHING_TO_OFFER;
+    const space = this.space;
+    if (!isValidAssignment(space, offer))
+      throw new StrategyError(`${this.names[p]}'s strategy offered an invalid outcome`);
+    if (isForbidden(this.preferences(p), offer)) {
+      throw new StrategyError(
+        `${this.names[p]}'s strategy offered ${formatOutcome(space, offer)}, which crosses its own red line`,
+      );
+    }
+    return { kind: 'offer', outcome: offer };
+  }
+
+  private strategy(p: number): Strategy {
+    return this.strategies[p] ?? missing('strategy');
+  }
+
+  private preferences(p: number): PartyPreferences {
+    return (this.parties[p] ?? missing('party')).preferences;
+  }
+}
+
+/** A session of one kind of protocol (what NegotiationSession is for either kind). */
+type SessionOf<S extends ProtocolStateBase> = Omit<NegotiationSession, 'machine' | 'state'> & {
+  readonly machine: ProtocolMachine<S>;
+  state(): S;
+};
+
+/** A session playing a protocol machine with the movers. */
+function playing<S extends AlternatingOffersState | MediatedState>(
+  machine: ProtocolMachine<S>,
+  movers: Movers,
+  setup: NegotiationSetup,
+  record: boolean,
+): SessionOf<S> {
+  const events: NegotiationEvent[] = [];
   const emit = record ? (e: NegotiationEvent) => events.push(e) : undefined;
-
-  const session: NegotiationSession = {
+  let state = machine.start();
+  const play = (turn: Turn): void => {
+    const move = movers.decide(turn);
+    state = machine.apply(state, move, emit);
+    if (movers.observing) movers.observe(turn, move);
+  };
+  const session = {
     setup,
     machine,
     state: () => state,
-    turn: () => expected(state),
+    turn: () => machine.expected(state),
     step() {
-      const turn = expected(state);
+      const turn = machine.expected(state);
       if (turn === null) return null;
       const before = events.length;
-      const move = decide(turn);
-      state = apply(state, move, emit);
-      if (observing) {
-        for (const s of observers) s.observe!(turn.mover, move, turn);
-        mediator?.observe?.(turn.mover, move, turn);
-      }
+      play(turn);
       return record ? events.slice(before) : [];
     },
     run() {
-      for (;;) {
-        const turn = expected(state);
-        if (turn === null) break;
-        const move = decide(turn);
-        state = apply(state, move, emit);
-        if (observing) {
-          for (const s of observers) s.observe!(turn.mover, move, turn);
-          mediator?.observe?.(turn.mover, move, turn);
-        }
-      }
+      for (let turn = machine.expected(state); turn !== null; turn = machine.expected(state)) play(turn);
       return session.result();
     },
-    result(): NegotiationResult {
-      invariant(state.status !== 'running', 'the negotiation is still running');
-      const t = relativeTime(deadline, state.round, state.time);
-      const agreement = state.agreement;
-      const utilities = parties.map((p) =>
-        discounted(
-          p.preferences,
-          agreement ? p.preferences.utility.utility(agreement) : p.preferences.reservation,
-          t,
-        ),
-      );
-      const endedBy =
-        state.endedBy === null
-          ? null
-          : state.endedBy === MEDIATOR && protocol.kind === 'mediated'
-            ? protocol.mediator
-            : names[state.endedBy]!;
-      return {
-        status: state.status as NegotiationResult['status'],
-        agreement,
-        outcome: agreement ? toOutcome(space, agreement) : null,
-        rounds: state.rounds,
-        time: state.time,
-        relativeTime: t,
-        utilities,
-        endedBy,
-        events,
-      };
-    },
+    result: () => resultOf(state, setup, events),
   };
   return session;
+}
+
+function resultOf(
+  state: ProtocolStateBase,
+  setup: NegotiationSetup,
+  events: readonly NegotiationEvent[],
+): NegotiationResult {
+  const { status, agreement } = state;
+  invariant(status !== 'running', 'the negotiation is still running');
+  const t = relativeTime(setup.deadline, state.round, state.time);
+  const utilities = setup.parties.map((p) =>
+    discounted(
+      p.preferences,
+      agreement ? p.preferences.utility.utility(agreement) : p.preferences.reservation,
+      t,
+    ),
+  );
+  const protocol = setup.protocol;
+  const endedBy =
+    state.endedBy === null
+      ? null
+      : state.endedBy === MEDIATOR && protocol?.kind === 'mediated'
+        ? protocol.mediator
+        : at(setup.parties, state.endedBy, 'party').name;
+  return {
+    status,
+    agreement,
+    outcome: agreement ? toOutcome(setup.space, agreement) : null,
+    rounds: state.rounds,
+    time: state.time,
+    relativeTime: t,
+    utilities,
+    endedBy,
+    events,
+  };
 }
 
 export function runNegotiation(setup: NegotiationSetup, options: NegotiationOptions = {}): NegotiationResult {

@@ -8,6 +8,7 @@
  * Spaces are never enumerated unless asked: `cardinality` may be far beyond what fits in memory
  * (10 issues × 10 values = 10¹⁰ outcomes), and every solver states how it avoids enumeration.
  */
+import { at, missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 
 /** A value an issue can take: a label (categorical, ordinal) or an integer (integer range). */
@@ -93,7 +94,7 @@ export function issueIndex(space: OutcomeSpace, name: string): number {
 
 /** The index of `value` among the values of issue `issue`, or -1. Integers match their text too. */
 export function valueIndex(space: OutcomeSpace, issue: number, value: IssueValue): number {
-  const values = space.issues[issue]!.values;
+  const values = at(space.issues, issue, 'issue').values;
   const direct = values.indexOf(value);
   if (direct >= 0) return direct;
   const text = String(value);
@@ -105,8 +106,8 @@ export function toOutcome(space: OutcomeSpace, assignment: Assignment): Outcome 
   const out: Record<string, IssueValue> = {};
   const issues = space.issues;
   for (let i = 0; i < issues.length; i++) {
-    const issue = issues[i]!;
-    out[issue.name] = issue.values[assignment[i]!]!;
+    const issue = issues[i] ?? missing();
+    out[issue.name] = issue.values[assignment[i] ?? missing()] ?? missing();
   }
   return out;
 }
@@ -125,8 +126,8 @@ export function toAssignment(space: OutcomeSpace, outcome: Outcome): Assignment 
 export function isValidAssignment(space: OutcomeSpace, a: Assignment): boolean {
   if (a.length !== space.sizes.length) return false;
   for (let i = 0; i < a.length; i++) {
-    const v = a[i]!;
-    if (!Number.isInteger(v) || v < 0 || v >= space.sizes[i]!) return false;
+    const v = a[i] ?? missing();
+    if (!Number.isInteger(v) || v < 0 || v >= (space.sizes[i] ?? missing())) return false;
   }
   return true;
 }
@@ -139,7 +140,7 @@ export function sameAssignment(a: Assignment, b: Assignment): boolean {
 
 /** `supplies=food, crew-exchange=no` — the one-line textual form used in transcripts. */
 export function formatOutcome(space: OutcomeSpace, a: Assignment): string {
-  return space.issues.map((issue, i) => `${issue.name}=${String(issue.values[a[i]!])}`).join(', ');
+  return space.issues.map((issue, i) => `${issue.name}=${String(issue.values[at(a, i)])}`).join(', ');
 }
 
 /**
@@ -152,11 +153,13 @@ export function* enumerateAssignments(space: OutcomeSpace): Generator<number[]> 
   for (;;) {
     yield a.slice();
     let i = sizes.length - 1;
-    while (i >= 0) {
-      a[i]!++;
-      if (a[i]! < sizes[i]!) break;
+    for (; i >= 0; i--) {
+      const next = (a[i] ?? missing()) + 1;
+      if (next < (sizes[i] ?? missing())) {
+        a[i] = next;
+        break;
+      }
       a[i] = 0;
-      i--;
     }
     if (i < 0) return;
   }
@@ -178,13 +181,13 @@ export interface OutcomePattern {
 
 export function matchesPattern(pattern: OutcomePattern, a: Assignment): boolean {
   for (const term of pattern.terms) {
-    if (!term.values.includes(a[term.issue]!)) return false;
+    if (!term.values.includes(a[term.issue] ?? missing())) return false;
   }
   return true;
 }
 
 export function matchesAny(patterns: readonly OutcomePattern[], a: Assignment): boolean {
-  for (let i = 0; i < patterns.length; i++) if (matchesPattern(patterns[i]!, a)) return true;
+  for (let i = 0; i < patterns.length; i++) if (matchesPattern(patterns[i] ?? missing(), a)) return true;
   return false;
 }
 
@@ -193,11 +196,10 @@ export function createPattern(
   space: OutcomeSpace,
   spec: Readonly<Record<string, IssueValue | readonly IssueValue[]>>,
 ): OutcomePattern {
-  const terms = Object.keys(spec).map((name) => {
+  const terms = Object.entries(spec).map(([name, raw]) => {
     const issue = issueIndex(space, name);
     invariant(issue >= 0, `pattern names unknown issue "${name}"`);
-    const raw = spec[name]!;
-    const list = Array.isArray(raw) ? (raw as readonly IssueValue[]) : [raw as IssueValue];
+    const list: readonly IssueValue[] = typeof raw === 'object' ? raw : [raw];
     const values = list.map((v) => {
       const k = valueIndex(space, issue, v);
       invariant(k >= 0, `issue "${name}" has no value ${JSON.stringify(v)}`);
@@ -213,7 +215,7 @@ export function createPattern(
 export function describePattern(space: OutcomeSpace, pattern: OutcomePattern): string {
   return pattern.terms
     .map((t) => {
-      const issue = space.issues[t.issue]!;
+      const issue = at(space.issues, t.issue, 'issue');
       const vals = t.values.map((v) => String(issue.values[v]));
       return `${issue.name}=${vals.length === 1 ? vals[0] : `{${vals.join('|')}}`}`;
     })

@@ -11,6 +11,7 @@
  * with t the relative time of the agreement (the convention of GENIUS; Fatima, Wooldridge &
  * Jennings 2004): δ = 1 means no discount.
  */
+import { at, missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import { type Assignment, matchesAny, type OutcomePattern, type OutcomeSpace } from './outcome-space.js';
 
@@ -41,7 +42,7 @@ export class LinearAdditiveUtility implements UtilityFunction {
     invariant(weights.length === values.length, 'one weight and one value function per issue');
     let total = 0;
     for (let i = 0; i < weights.length; i++) {
-      const w = weights[i]!;
+      const w = weights[i] ?? missing();
       invariant(Number.isFinite(w) && w >= 0, 'issue weights must be finite and ≥ 0');
       total += w;
     }
@@ -50,12 +51,12 @@ export class LinearAdditiveUtility implements UtilityFunction {
     const copies: number[][] = [];
     const weighted: number[][] = [];
     for (let i = 0; i < weights.length; i++) {
-      const w = weights[i]! / total;
-      const f = values[i]!;
+      const w = (weights[i] ?? missing()) / total;
+      const f = values[i] ?? missing();
       const copy: number[] = [];
       const wf: number[] = [];
       for (let v = 0; v < f.length; v++) {
-        const x = f[v]!;
+        const x = f[v] ?? missing();
         invariant(x >= 0 && x <= 1, 'value utilities lie in [0, 1]');
         copy.push(x);
         wf.push(w * x);
@@ -72,7 +73,10 @@ export class LinearAdditiveUtility implements UtilityFunction {
   utility(a: Assignment): number {
     const weighted = this.weighted;
     let u = 0;
-    for (let i = 0; i < weighted.length; i++) u += weighted[i]![a[i]!]!;
+    for (let i = 0; i < weighted.length; i++) {
+      const issue = weighted[i] ?? missing();
+      u += issue[a[i] ?? missing()] ?? missing();
+    }
     return u;
   }
 
@@ -155,6 +159,6 @@ export function checkUtilityFitsSpace(space: OutcomeSpace, u: UtilityFunction): 
   if (!lin) return;
   invariant(lin.values.length === space.sizes.length, 'utility has one value function per issue');
   lin.values.forEach((f, i) => {
-    invariant(f.length === space.sizes[i], () => `issue ${space.issues[i]!.name}: one utility per value`);
+    invariant(f.length === space.sizes[i], () => `issue ${at(space.issues, i).name}: one utility per value`);
   });
 }

@@ -12,6 +12,7 @@
  * of its provisions, and utility is that value rescaled to [0, 1] over the agenda — exactly a
  * linear-additive utility. Red lines come from the model's provision patterns (principles).
  */
+import { at } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import {
   type Provision,
@@ -25,6 +26,7 @@ import {
   createOutcomeSpace,
   integerIssue,
   type Issue,
+  type IssueValue,
   type OutcomePattern,
   type OutcomeSpace,
 } from './outcome-space.js';
@@ -71,14 +73,24 @@ export function createProvisionAgenda(items: readonly AgendaItem[]): ProvisionAg
 export function provisionsOf(agenda: ProvisionAgenda, a: Assignment): Provision[] {
   const out: Provision[] = [];
   agenda.items.forEach((item, i) => {
-    const value = agenda.space.issues[i]!.values[a[i]!]!;
+    const value = at(issueOf(agenda, i).values, at(a, i), 'value');
     if (item.kind === 'include') {
       if (value === 'yes') out.push(item.provision);
-    } else if ((value as number) > 0) {
-      out.push({ ...item.provision, amount: value as number });
+    } else if (amount(value) > 0) {
+      out.push({ ...item.provision, amount: amount(value) });
     }
   });
   return out;
+}
+
+function issueOf(agenda: ProvisionAgenda, i: number): Issue {
+  return at(agenda.space.issues, i, 'issue of agenda item');
+}
+
+/** The amount a value of an amount item's issue (an integer issue) stands for. */
+function amount(value: IssueValue): number {
+  invariant(typeof value === 'number', () => `an amount is an integer, not ${JSON.stringify(value)}`);
+  return value;
 }
 
 /** One line per provision of an outcome, for transcripts: `mutual defence; aid of 50 food …`. */
@@ -96,11 +108,15 @@ export function assignmentOf(agenda: ProvisionAgenda, provisions: readonly Provi
     const key = provisionIssueName(item.provision);
     const found = provisions.find((p) => provisionIssueName(p) === key);
     if (item.kind === 'include') return found ? 1 : 0;
-    const values = agenda.space.issues[i]!.values as readonly number[];
-    const amount = found?.kind === 'aid' ? found.amount : 0;
+    const wanted = found?.kind === 'aid' ? found.amount : 0;
     let best = 0;
-    values.forEach((v, k) => {
-      if (Math.abs(v - amount) < Math.abs(values[best]! - amount)) best = k;
+    let bestGap = Number.POSITIVE_INFINITY;
+    issueOf(agenda, i).values.forEach((v, k) => {
+      const gap = Math.abs(amount(v) - wanted);
+      if (gap < bestGap) {
+        best = k;
+        bestGap = gap;
+      }
     });
     return best;
   });
@@ -124,20 +140,22 @@ export function preferencesFromValues(
   options: Partial<Pick<PartyPreferences, 'redLines' | 'discount' | 'onRedLine'>> = {},
 ): PartyPreferences {
   invariant(values.length === agenda.items.length, 'one value per agenda item');
-  const contributions = agenda.items.map((item, i) =>
-    agenda.space.issues[i]!.values.map((v) =>
-      item.kind === 'include' ? (v === 'yes' ? values[i]! : 0) : values[i]! * (v as number),
-    ),
-  );
-  const lows = contributions.map((c) => Math.min(...c));
-  const spans = contributions.map((c, i) => Math.max(...c) - lows[i]!);
+  // Per item: what each of its values contributes, the least of them, and their span.
+  const columns = agenda.items.map((item, i) => {
+    const worth = at(values, i, 'value of agenda item');
+    const c = issueOf(agenda, i).values.map((v) =>
+      item.kind === 'include' ? (v === 'yes' ? worth : 0) : worth * amount(v),
+    );
+    const low = Math.min(...c);
+    const span = Math.max(...c) - low;
+    return { span, low, f: c.map((x) => (span > 0 ? (x - low) / span : 0)) };
+  });
+  const spans = columns.map((x) => x.span);
   const total = spans.reduce((x, y) => x + y, 0);
-  const vmin = lows.reduce((x, y) => x + y, 0);
+  const vmin = columns.reduce((x, y) => x + y.low, 0);
   // Nothing on the agenda matters to this party: every treaty is worth the same (utility 0).
   const weights = total > 0 ? spans : spans.map(() => 1);
-  const functions = contributions.map((c, i) =>
-    c.map((x) => (spans[i]! > 0 ? (x - lows[i]!) / spans[i]! : 0)),
-  );
+  const functions = columns.map((x) => x.f);
   const reservation =
     total > 0 ? Math.min(1, Math.max(0, (noAgreement - vmin) / total)) : noAgreement > vmin ? 1 : 0;
   return createPreferences(new LinearAdditiveUtility(weights, functions), { reservation, ...options });
@@ -155,9 +173,8 @@ export function redLinesFromPatterns(
   const out: OutcomePattern[] = [];
   agenda.items.forEach((item, i) => {
     if (!patterns.some((pattern) => matchesProvisionPattern(item.provision, pattern, self))) return;
-    const issueValues = agenda.space.issues[i]!.values;
     const forbidden =
-      item.kind === 'include' ? [1] : issueValues.flatMap((v, k) => ((v as number) > 0 ? [k] : []));
+      item.kind === 'include' ? [1] : issueOf(agenda, i).values.flatMap((v, k) => (amount(v) > 0 ? [k] : []));
     if (forbidden.length > 0) out.push({ terms: [{ issue: i, values: forbidden }] });
   });
   return out;

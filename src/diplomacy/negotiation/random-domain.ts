@@ -42,9 +42,9 @@ export function randomLinearAdditive(space: OutcomeSpace, rng: Rng): LinearAddit
   // All-zero weights have probability 2⁻³²ᵏ; guard anyway so the utility stays defined.
   if (!positive) weights[0] = 1;
   const values: number[][] = [];
-  for (let i = 0; i < sizes.length; i++) {
+  for (const size of sizes) {
     const f: number[] = [];
-    for (let v = 0; v < sizes[i]!; v++) f.push(rng.float());
+    for (let v = 0; v < size; v++) f.push(rng.float());
     values.push(f);
   }
   return new LinearAdditiveUtility(weights, values);

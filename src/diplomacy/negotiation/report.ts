@@ -2,6 +2,7 @@
  * A negotiation's result and the bargaining analysis of its domain as plain data (the `--json`
  * output of `alliances negotiate`) and as text (its human output).
  */
+import { at } from '../../common/checked.js';
 import {
   type AgreementDistances,
   agreementDistances,
@@ -44,12 +45,14 @@ export function negotiationReport(
   analysis: BargainingAnalysis,
 ): NegotiationReport {
   const names = setup.parties.map((p) => p.name);
-  const byName = (values: readonly number[]) => Object.fromEntries(names.map((n, i) => [n, values[i]!]));
-  const point = (p: UtilityPoint | null): ReportPoint | null =>
-    p ? { outcome: toOutcome(setup.space, p.assignment), utilities: byName(p.utilities) } : null;
-  const undiscounted = result.agreement
-    ? setup.parties.map((p) => p.preferences.utility.utility(result.agreement!))
-    : null;
+  const byName = (values: readonly number[]) => Object.fromEntries(names.map((n, i) => [n, at(values, i)]));
+  const pointOf = (p: UtilityPoint): ReportPoint => ({
+    outcome: toOutcome(setup.space, p.assignment),
+    utilities: byName(p.utilities),
+  });
+  const point = (p: UtilityPoint | null): ReportPoint | null => (p ? pointOf(p) : null);
+  const agreement = result.agreement;
+  const undiscounted = agreement ? setup.parties.map((p) => p.preferences.utility.utility(agreement)) : null;
   return {
     protocol: setup.protocol?.kind ?? 'alternating-offers',
     status: result.status,
@@ -61,7 +64,7 @@ export function negotiationReport(
     transcript: result.events,
     analysis: {
       method: analysis.method,
-      pareto: analysis.pareto.map((p) => point(p)!),
+      pareto: analysis.pareto.map(pointOf),
       nash: point(analysis.nash),
       kalai: point(analysis.kalai),
       maxWelfare: point(analysis.maxWelfare),

@@ -17,7 +17,7 @@ import {
   titForTat,
 } from './strategies.js';
 import type { StrategyContext, StrategyFactory } from './strategy.js';
-import { createUtilityIndex } from './utility-index.js';
+import { createUtilityIndex } from './utility-index/index.js';
 
 function context(space: OutcomeSpace, preferences: PartyPreferences, seed = 1): StrategyContext {
   return {

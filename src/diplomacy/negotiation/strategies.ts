@@ -27,7 +27,7 @@ import { type Assignment, randomAssignment } from './outcome-space.js';
 import { isForbidden } from './preferences.js';
 import type { Turn } from './protocol.js';
 import type { Response, Strategy, StrategyContext, StrategyFactory } from './strategy.js';
-import type { RankedOutcome } from './utility-index.js';
+import type { RankedOutcome } from './utility-index/index.js';
 
 /** NegMAS's named aspiration exponents (`PolyAspiration`). */
 export const ASPIRATION_EXPONENTS = { boulware: 4, linear: 1, conceder: 0.25 } as const;
@@ -283,7 +283,7 @@ export type StrategySpec =
   | ({ readonly name: 'random' } & RandomOptions);
 
 export function strategyFromSpec(spec: StrategySpec): StrategyFactory {
-  const s = typeof spec === 'string' ? ({ name: spec } as Exclude<StrategySpec, string>) : spec;
+  const s: Exclude<StrategySpec, string> = typeof spec === 'string' ? { name: spec } : spec;
   switch (s.name) {
     case 'aspiration':
       return aspiration(s);
@@ -306,11 +306,11 @@ export function strategyFromSpec(spec: StrategySpec): StrategyFactory {
 export function describeStrategy(spec: StrategySpec): string {
   if (typeof spec === 'string') return spec;
   const params: string[] = [];
-  for (const key of Object.keys(spec).sort()) {
+  const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+  for (const [key, value] of Object.entries(spec).sort(byKey)) {
     if (key === 'name') continue;
-    const value = (spec as unknown as Record<string, unknown>)[key];
-    if (key === 'accept') params.push(describeAcceptance(value as AcceptanceSpec));
-    else params.push(`${key}=${String(value)}`);
+    // A strategy's `accept` parameter is an acceptance condition (see StrategySpec).
+    params.push(key === 'accept' ? describeAcceptance(value) : `${key}=${String(value)}`);
   }
   return params.length === 0 ? spec.name : `${spec.name}(${params.join(', ')})`;
 }

@@ -20,7 +20,7 @@ import type { Rng } from '../../common/random.js';
 import type { Assignment, OutcomeSpace } from './outcome-space.js';
 import type { PartyPreferences } from './preferences.js';
 import type { Deadline, Move, Turn } from './protocol.js';
-import type { UtilityIndex } from './utility-index.js';
+import type { UtilityIndex } from './utility-index/index.js';
 
 export interface StrategyContext {
   /** This party's index among the parties (its position in the moving order). */

@@ -22,6 +22,7 @@
  */
 import { z } from 'zod';
 import type { SourceDocument } from '../../common/document.js';
+import { at, missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import { createRng } from '../../common/random.js';
 import { ProblemCollector, parseAndValidate } from '../../common/validate.js';
@@ -101,6 +102,8 @@ export function parseTournamentConfig(text: string, file: string): TournamentCon
   });
   const selfPlay = value.selfPlay ?? true;
   problems.throwIfAny();
+  // With no problem found, every strategy was parsed.
+  const specs = strategies.filter((s) => s !== undefined);
   const files = value.domains.flatMap((d, index) => (typeof d === 'string' ? [{ path: d, index }] : []));
   const seed = value.seed ?? 0;
   return {
@@ -112,7 +115,7 @@ export function parseTournamentConfig(text: string, file: string): TournamentCon
       let fileAt = 0;
       value.domains.forEach((d, index) => {
         if (typeof d === 'string') {
-          const t = texts[fileAt++]!;
+          const t = at(texts, fileAt++, 'text of domain file');
           sources.push({ kind: 'file', name: d, file: t.file, text: t.text });
           return;
         }
@@ -128,7 +131,7 @@ export function parseTournamentConfig(text: string, file: string): TournamentCon
       });
       return {
         sources,
-        strategies: strategies as StrategySpec[],
+        strategies: specs,
         repetitions: value.repetitions ?? 1,
         seed,
         ...(value.deadline ? { deadline: value.deadline } : {}),
@@ -194,7 +197,14 @@ function* assignments(s: number, n: number): Generator<number[]> {
   for (;;) {
     yield a.slice();
     let i = n - 1;
-    while (i >= 0 && ++a[i]! === s) a[i--] = 0;
+    for (; i >= 0; i--) {
+      const next = (a[i] ?? missing()) + 1;
+      if (next < s) {
+        a[i] = next;
+        break;
+      }
+      a[i] = 0;
+    }
     if (i < 0) return;
   }
 }
@@ -215,11 +225,14 @@ export type AnalysisCache = Map<number, BargainingAnalysis>;
 
 /** Runs one job of a plan. Deterministic: the result depends only on the plan and the job. */
 export function runTournamentJob(t: Tournament, index: number, cache: AnalysisCache = new Map()): JobResult {
-  const job = t.jobs[index]!;
-  const domain = t.domains[job.domain]!;
+  const job = at(t.jobs, index, 'job');
+  const domain = at(t.domains, job.domain, 'domain');
   const setup = {
     ...domain,
-    parties: domain.parties.map((p, i) => ({ ...p, strategy: t.input.strategies[job.strategies[i]!]! })),
+    parties: domain.parties.map((p, i) => ({
+      ...p,
+      strategy: at(t.input.strategies, at(job.strategies, i), 'strategy'),
+    })),
   };
   const result = runNegotiation(setup, {
     seed: `${t.input.seed}/${domain.name}/${job.repetition}`,
@@ -227,7 +240,8 @@ export function runTournamentJob(t: Tournament, index: number, cache: AnalysisCa
   });
   let paretoDistance: number | null = null;
   let nashDistance: number | null = null;
-  if (result.agreement) {
+  const agreement = result.agreement;
+  if (agreement) {
     let analysis = cache.get(job.domain);
     if (!analysis) {
       analysis = analyseBargaining(
@@ -236,7 +250,7 @@ export function runTournamentJob(t: Tournament, index: number, cache: AnalysisCa
       );
       cache.set(job.domain, analysis);
     }
-    const utilities = domain.parties.map((p) => p.preferences.utility.utility(result.agreement!));
+    const utilities = domain.parties.map((p) => p.preferences.utility.utility(agreement));
     const d = agreementDistances(analysis, utilities);
     paretoDistance = d.pareto;
     nashDistance = d.nash;
@@ -302,10 +316,10 @@ export function summariseTournament(t: Tournament, results: readonly JobResult[]
     invariant(r.job === i, 'results are in plan order');
     if (r.agreement) agreements++;
     const w = welfare(r.utilities);
-    t.jobs[i]!.strategies.forEach((s, party) => {
-      const a = acc[s]!;
+    at(t.jobs, i, 'job').strategies.forEach((s, party) => {
+      const a = at(acc, s, 'strategy');
       a.n++;
-      a.utility += r.utilities[party]!;
+      a.utility += at(r.utilities, party, 'utility of party');
       a.rounds += r.rounds;
       a.welfare += w;
       if (r.agreement) {
@@ -317,7 +331,7 @@ export function summariseTournament(t: Tournament, results: readonly JobResult[]
   });
   const standings = acc
     .map((a, s) => ({
-      strategy: labels[s]!,
+      strategy: at(labels, s),
       negotiations: a.n,
       meanUtility: a.n > 0 ? a.utility / a.n : 0,
       agreementRate: a.n > 0 ? a.agreements / a.n : 0,
@@ -359,9 +373,9 @@ export function renderTournament(summary: TournamentSummary): string {
     'to Pareto',
     'welfare',
   ];
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => at(r, c).length)));
   const line = (cells: readonly string[]) =>
-    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(at(widths, c)) : cell.padStart(at(widths, c)))).join('  ');
   return [
     `${summary.negotiations} negotiations on ${summary.domains.length} domain${summary.domains.length === 1 ? '' : 's'}, ${summary.agreements} agreements`,
     '',

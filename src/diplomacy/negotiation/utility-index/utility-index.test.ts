@@ -1,21 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryDomain } from '../../../test/negotiation-helpers.js';
-import { enumerateAssignments, type OutcomeSpace } from './outcome-space.js';
+import { arbitraryDomain } from '../../../../test/negotiation-helpers.js';
+import { enumerateAssignments, type OutcomeSpace } from '../outcome-space.js';
 import {
   createPreferences,
   isForbidden,
   LinearAdditiveUtility,
   type PartyPreferences,
   type UtilityFunction,
-} from './preferences.js';
-import { randomSpace } from './random-domain.js';
-import {
-  createUtilityIndex,
-  sortNonNegative,
-  type UtilityIndex,
-  type UtilityIndexOptions,
-} from './utility-index.js';
+} from '../preferences.js';
+import { randomSpace } from '../random-domain.js';
+import { createUtilityIndex, sortNonNegative, type UtilityIndex, type UtilityIndexOptions } from './index.js';
 
 /** Every implementation answers the same questions: one contract suite runs against each. */
 const implementations: {
