@@ -93,4 +93,6 @@ export {
 } from './agents/leaders.js';
 export { type Situation, situationOf } from './agents/situation.js';
 export { FactionView } from './agents/view.js';
-export { type RunRecord, resolveDbPath, Store } from './store/store.js';
+export { type RunRecord, resolveDbPath, Store, type StoreOpenOptions } from './store/store.js';
+export { checkDatabase, type DatabaseCheck } from './store/check.js';
+export { DamagedStoreError, type DatabaseFileKind, inspectDatabaseFile } from './store/database-file.js';

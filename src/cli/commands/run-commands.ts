@@ -229,7 +229,7 @@ export function registerRuns(program: Command): void {
     .option('--json', 'print JSON')
     .option('--db <path>', 'database file')
     .action((opts: { json?: boolean; db?: string }) => {
-      const store = Store.open(resolveDbPath(opts.db));
+      const store = Store.open(resolveDbPath(opts.db), { readOnly: true });
       try {
         const runs = store.listRuns().map((r) => ({
           id: r.id,
@@ -276,7 +276,7 @@ export function registerReplay(program: Command): void {
     .option('--db <path>', 'database file')
     .action((ref: string, opts: { json?: boolean; seq?: boolean; db?: string }) => {
       const runRef = parseRunRef(ref);
-      const store = Store.open(resolveDbPath(opts.db));
+      const store = Store.open(resolveDbPath(opts.db), { readOnly: true });
       try {
         const run = store.getRun(runRef);
         const events = store.events(run.id);
@@ -333,7 +333,7 @@ export function registerVerify(program: Command): void {
     .option('--db <path>', 'database file')
     .action((ref: string, opts: { json?: boolean; db?: string }) => {
       const runRef = parseRunRef(ref);
-      const store = Store.open(resolveDbPath(opts.db));
+      const store = Store.open(resolveDbPath(opts.db), { readOnly: true });
       try {
         const v = verifyRun(store, store.getRun(runRef));
         if (opts.json) {
