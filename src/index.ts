@@ -13,6 +13,7 @@ export * from './analysis/index.js';
 export { type Budget, unlimitedBudget, wallClockBudget, workBudget } from './common/budget.js';
 export { canonicalJson, sha256Hex } from './common/canonical-json.js';
 export * from './common/errors.js';
+export { FORBIDDEN_KEYS, hasOwn, isForbiddenKey, pathProblem, protoKeyPaths } from './common/safe-path.js';
 export { createRng, type Rng } from './common/random.js';
 export {
   createWorkerPool,

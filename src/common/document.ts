@@ -5,6 +5,7 @@
  */
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { InputError, type Problem } from './errors.js';
+import { protoKeyPaths } from './safe-path.js';
 
 export type PathSegment = string | number;
 export type DocumentPath = readonly PathSegment[];
@@ -114,7 +115,7 @@ export function parseSourceDocument(text: string, file: string): SourceDocument 
     return { location, key, complete: true };
   }
 
-  return {
+  const source: SourceDocument = {
     file,
     text,
     value,
@@ -124,6 +125,24 @@ export function parseSourceDocument(text: string, file: string): SourceDocument 
       return found.complete && found.key ? found.key : found.location;
     },
   };
+  // `__proto__` is no name in any of our formats; refused here, it never reaches a copy that would
+  // set a prototype with it (and is never silently dropped by a schema).
+  const proto = protoKeyPaths(value);
+  if (proto.length > 0) {
+    throw new InputError(
+      proto.map((path) =>
+        problemAt(
+          source,
+          path,
+          'unknown-field',
+          'unknown field "__proto__"',
+          '__proto__ is not a name this format uses; remove it',
+          true,
+        ),
+      ),
+    );
+  }
+  return source;
 }
 
 function firstLine(message: string): string {

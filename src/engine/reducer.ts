@@ -590,7 +590,7 @@ export function setAt(world: World, path: string, value: unknown): World {
     }
     if (!isRecord(node)) return node;
     const rec = node as Record<string, unknown>;
-    if (!(key in rec) && !last) return node;
+    if (!Object.prototype.hasOwnProperty.call(rec, key) && !last) return node;
     if (last && value === null && isRecord(rec[key])) {
       const { [key]: _removed, ...rest } = rec;
       return rest;

@@ -13,10 +13,12 @@ import { parseIntegerOption, printJson, readInputFile } from '../io.js';
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('check a scenario file; prints "ok", or every problem with file:line:column (exit 2)')
+    .description(
+      'check a scenario file and each of its variants; prints "ok", or every problem with file:line:column (exit 2)',
+    )
     .argument('<file>', 'scenario file (YAML or JSON)')
     .action((file: string) => {
-      loadScenario(readInputFile(file), file);
+      loadScenario(readInputFile(file), file, { checkVariants: true });
       process.stdout.write('ok\n');
     });
 }
