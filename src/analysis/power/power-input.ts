@@ -21,6 +21,7 @@ import {
   generatingTableSize,
   MAX_GENERATING_TABLE,
   MAX_SIMPLE_GAME_PLAYERS,
+  MAX_WEIGHTED_GAME_PLAYERS,
   type SimpleGame,
   type WeightedGame,
 } from './voting-power.js';
@@ -122,7 +123,13 @@ export function parseVotingGame(text: string, file: string): VotingGame {
       weights: value.players.map((p) => p.weight!),
       quota: Math.ceil(quota),
     };
-    if (generatingTableSize(game) > MAX_GENERATING_TABLE) {
+    if (names.length > MAX_WEIGHTED_GAME_PLAYERS) {
+      problems.add(
+        ['players'],
+        'too-large',
+        `${names.length} players: a weighted game may have at most ${MAX_WEIGHTED_GAME_PLAYERS}`,
+      );
+    } else if (generatingTableSize(game) > MAX_GENERATING_TABLE) {
       problems.add(
         ['quota'],
         'too-large',
