@@ -14,6 +14,7 @@ import {
 } from '../common/validate.js';
 import { EVENT_TYPES, eventPayloadSchemas, isEventType } from '../model/events.js';
 import type { ReferenceKind } from '../model/ids.js';
+import { formatDuration } from '../model/time.js';
 import type { MilestoneCondition, PatternSpec, ScenarioSpec } from './schema.js';
 import { scenarioSchema } from './schema.js';
 import {
@@ -41,7 +42,15 @@ export interface LoadOptions {
   readonly variant?: string;
   /** Also apply each variant in turn and check the paths it sets and the scenario it makes (`validate`). */
   readonly checkVariants?: boolean;
+  /** Most ticks a run may take (default DEFAULT_MAX_TICKS; Infinity for a stored run, checked when stored). */
+  readonly maxTicks?: number;
 }
+
+/**
+ * Most ticks a run of a scenario may take unless told otherwise (`--max-ticks`): about eleven years
+ * of hourly ticks. A run's work grows with its ticks, so a duration of 99999999999d is refused.
+ */
+export const DEFAULT_MAX_TICKS = 100_000;
 
 export function loadScenario(text: string, file: string, options: LoadOptions = {}): Scenario {
   const { value: base, doc } = parseAndValidate(scenarioSchema, text, file);
@@ -68,10 +77,32 @@ export function loadScenario(text: string, file: string, options: LoadOptions = 
   }
   const problems = new ProblemCollector(doc);
   checkSpec(spec, problems);
+  checkTicks(spec, options.maxTicks ?? DEFAULT_MAX_TICKS, problems);
   if (options.checkVariants === true && options.variant === undefined)
     problems.problems.push(...variantsProblems(doc, base));
   problems.throwIfAny();
   return { spec, text, file, ...(options.variant !== undefined ? { variant: options.variant } : {}) };
+}
+
+/** A tick of at least one minute, a duration of at least none, and at most `maxTicks` ticks. */
+function checkTicks(spec: ScenarioSpec, maxTicks: number, problems: ProblemCollector): void {
+  if (spec.tick < 1) {
+    problems.add(['tick'], 'invalid', 'a tick lasts at least one minute', 'write e.g. tick: 1h or tick: 1m');
+    return;
+  }
+  if (spec.duration < 0) {
+    problems.add(['duration'], 'invalid', 'a run cannot last less than nothing', 'write e.g. duration: 5d');
+    return;
+  }
+  const ticks = Math.floor(spec.duration / spec.tick) + 1;
+  if (ticks > maxTicks) {
+    problems.add(
+      ['duration'],
+      'too-large',
+      `a run would take ${ticks.toLocaleString('en-US')} ticks of ${formatDuration(spec.tick)}; at most ${maxTicks.toLocaleString('en-US')}`,
+      'a shorter duration or a longer tick, or raise the limit with --max-ticks N',
+    );
+  }
 }
 
 /** What a schema cannot check: ids, references, structure, milestone patterns. */

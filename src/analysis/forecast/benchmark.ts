@@ -10,6 +10,7 @@
  * other folds forecasts each held-out fold, and the error over all held-out forecasts is reported
  * with the settings chosen.
  */
+import { type Budget, spend } from '../../common/budget.js';
 import {
   baselineForecast,
   medianVoterPosition,
@@ -43,6 +44,8 @@ export interface DeuBenchmarkOptions {
   readonly folds?: number;
   /** Progress: work units done of total, with a note on the current step. */
   readonly onProgress?: (done: number, total: number, note: string) => void;
+  /** A time limit, checked after every model run: a TimeLimitError when it runs out. */
+  readonly budget?: Budget;
 }
 
 /** Capability exponents tried by the tuned families; 0 is equal capability, 1 is GDP. */
@@ -134,6 +137,7 @@ export function runDeuBenchmark(data: DeuDataSet, options: DeuBenchmarkOptions =
   const tick = (note: string) => {
     done++;
     options.onProgress?.(done, total, note);
+    if (options.budget) spend(options.budget, `the DEU III benchmark (${done} of ${total} model runs)`);
   };
 
   // Baselines for every capability exponent (cheap).

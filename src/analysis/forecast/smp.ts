@@ -24,6 +24,7 @@
  * matrix). Positions are normalised to [0, 1] and saliences to fractions internally, as in KTAB.
  */
 
+import { type Budget, spend } from '../../common/budget.js';
 import { invariant } from '../../common/errors.js';
 import {
   type BigRAdjust,
@@ -391,6 +392,8 @@ function interpolateBargain(
 export interface SmpRunOptions {
   /** Called after each turn (for progress); never affects the result. */
   readonly onTurn?: (turn: number) => void;
+  /** A time limit, checked for every actor of every turn: a TimeLimitError when it runs out. */
+  readonly budget?: Budget;
 }
 
 /**
@@ -439,7 +442,12 @@ export function runSmp(
     }
     const challenges: SmpChallenge[] = [];
     const made: InternalBargain[] = [];
+    const budget = options.budget;
     for (let i = 0; i < n; i++) {
+      if (budget) {
+        budget.progress?.(iteration - 1 + i / (2 * n), params.maxIterations);
+        spend(budget, `the spatial model (turn ${iteration})`);
+      }
       let best = -1;
       let bestGain = -1;
       let bestProb = 0;
@@ -519,6 +527,10 @@ export function runSmp(
     const next: Float64Array[] = [];
     const choices: SmpChoice[] = [];
     for (let k = 0; k < n; k++) {
+      if (budget) {
+        budget.progress?.(iteration - 0.5 + k / (2 * n), params.maxIterations);
+        spend(budget, `the spatial model (turn ${iteration})`);
+      }
       const list = lists[k]!;
       const utilities: number[][] = [];
       for (let a = 0; a < n; a++) {

@@ -24,7 +24,8 @@ import type { SmpParameters, SmpRun } from '../../analysis/forecast/smp.js';
 import type { ForecastIssue } from '../../analysis/forecast/types.js';
 import { InputError, type Problem } from '../../common/errors.js';
 import { suggestionHint } from '../../common/validate.js';
-import { createProgress, parseIntegerOption, printJson, readInputFile } from '../io.js';
+import { parseIntegerOption, printJson, readInputFile } from '../io.js';
+import { commandBudget, DEFAULT_SECONDS, parseSeconds, secondsHelp } from '../limits.js';
 import { sharedDataFile } from '../shared-data.js';
 
 interface ForecastCommandOptions {
@@ -35,9 +36,13 @@ interface ForecastCommandOptions {
   smp?: string[];
   eu?: string[];
   folds: string;
+  seconds?: string;
 }
 
 const BENCHMARKS = ['deu3'] as const;
+
+/** The DEU III benchmark runs every model on 353 issues: ten minutes unless told otherwise. */
+const BENCHMARK_SECONDS = 600;
 
 export function registerForecast(program: Command): void {
   program
@@ -55,7 +60,11 @@ export function registerForecast(program: Command): void {
     .option('--benchmark <name>', `score every model on a data set: ${BENCHMARKS.join(', ')}`)
     .option('--smp <setting...>', 'SMP parameter NAME=VALUE with KTAB names, e.g. VotingRule=Binary')
     .option('--eu <setting...>', 'expected-utility reading NAME=VALUE, e.g. probability=net')
-    .option('--folds <n>', 'cross-validation folds of the benchmark', '10')
+    .option('--folds <n>', 'cross-validation folds of the benchmark (at most one per proposal)', '10')
+    .option(
+      '--seconds <s>',
+      `${secondsHelp('the models', DEFAULT_SECONDS)}; ${BENCHMARK_SECONDS} s for --benchmark`,
+    )
     .addHelpText(
       'after',
       `
@@ -92,7 +101,13 @@ Examples:
       if (opts.format === 'ktab' && smp.actorOrder === undefined) smp.actorOrder = 'input';
       const eu = parseEuSettings(opts.eu ?? []);
       const issue = parseForecastInput(readInputFile(file), file);
-      const results = forecastIssue(issue, models, { smp, eu });
+      const budget = commandBudget('forecast', parseSeconds(opts.seconds, DEFAULT_SECONDS));
+      let results: ModelForecast[];
+      try {
+        results = forecastIssue(issue, models, { smp, eu, budget });
+      } finally {
+        budget.done();
+      }
       if (opts.format === 'ktab') {
         const run = results.find((r) => r.model === 'smp')!.smp!;
         const [seed, ...params] = formatKtabParameters(run.parameters);
@@ -404,14 +419,25 @@ function benchmark(opts: ForecastCommandOptions, file: string | undefined): void
     throw optionError('--benchmark', 'give either a file or --benchmark, not both');
   }
   const folds = parseIntegerOption('--folds', opts.folds, 2);
+  const seconds = parseSeconds(opts.seconds, BENCHMARK_SECONDS);
   const path = sharedDataFile('deu3', 'deu3.csv');
   const data = parseDeu3(readInputFile(path), path);
-  const progress = createProgress('forecast deu3');
-  const result = runDeuBenchmark(data, {
-    folds,
-    onProgress: (done, total, note) => progress.update(done, total, note),
-  });
-  progress.done();
+  // Folds deal proposals out: more folds than proposals would leave some empty.
+  const proposals = new Set(data.issues.map((i) => i.proposal)).size;
+  if (folds > proposals) {
+    throw optionError('--folds', `at most ${proposals} folds (one per proposal of DEU III), got ${folds}`);
+  }
+  const budget = commandBudget('forecast deu3', seconds);
+  let result: ReturnType<typeof runDeuBenchmark>;
+  try {
+    result = runDeuBenchmark(data, {
+      folds,
+      onProgress: (done, total) => budget.progress(done, total),
+      budget,
+    });
+  } finally {
+    budget.done();
+  }
   if (opts.json) {
     printJson({
       issues: result.issues,

@@ -13,12 +13,12 @@ import { renderSummary, summarize } from '../../engine/summary.js';
 import type { WorldEvent } from '../../model/events.js';
 import { formatDuration, type Minutes, parseDuration } from '../../model/time.js';
 import { DEFAULT_SCENARIO, resolveScenario } from '../../scenario/builtin.js';
-import { loadScenario, type Scenario } from '../../scenario/loader.js';
-import { recordRun, verifyRun } from '../../store/recorder.js';
+import { DEFAULT_MAX_TICKS, type Scenario } from '../../scenario/loader.js';
+import { recordRun, scenarioOfRun, verifyRun } from '../../store/recorder.js';
 import { runScenario } from '../../agents/run.js';
 import { promptPlay } from '../prompt-player.js';
 import { type RunRecord, resolveDbPath, Store } from '../../store/store.js';
-import { parseIntegerOption, printJson } from '../io.js';
+import { createProgress, getMaxInputBytes, parseIntegerOption, printJson } from '../io.js';
 
 const MODES = ['scripted', 'autonomous', 'mixed'] as const;
 
@@ -34,6 +34,11 @@ function parseMode(raw: string): (typeof MODES)[number] {
     ]);
   }
   return raw as (typeof MODES)[number];
+}
+
+/** `--max-ticks N`: the most ticks a run may take (default DEFAULT_MAX_TICKS). */
+export function parseMaxTicks(raw: string | undefined): number {
+  return raw === undefined ? DEFAULT_MAX_TICKS : parseIntegerOption('--max-ticks', raw, 1);
 }
 
 /** A run reference: a number, or `last`. */
@@ -137,6 +142,10 @@ export function registerRun(program: Command): void {
     .option('--seq', 'number the events in the chronicle (for `alliances explain` and `fork --at`)')
     .option('--db <path>', 'database file (default: $ALLIANCES_DB or ./alliances.db)')
     .option('--no-store', 'do not store the run')
+    .option(
+      '--max-ticks <n>',
+      `most ticks the run may take (default ${DEFAULT_MAX_TICKS.toLocaleString('en-US')})`,
+    )
     .action(
       (
         arg: string,
@@ -150,9 +159,11 @@ export function registerRun(program: Command): void {
           scriptUntil?: string;
           variant?: string;
           play?: string;
+          maxTicks?: string;
         },
       ) => {
         const mode = parseMode(opts.mode);
+        const maxTicks = parseMaxTicks(opts.maxTicks);
         if (opts.play !== undefined && mode === 'scripted') {
           throw new InputError([
             {
@@ -176,11 +187,20 @@ export function registerRun(program: Command): void {
           ]);
         }
         // The scenario is loaded and checked before the database is touched: bad input writes nothing.
-        const scenario = resolveScenario(arg, opts.variant === undefined ? {} : { variant: opts.variant });
+        const scenario = resolveScenario(arg, {
+          ...(opts.variant === undefined ? {} : { variant: opts.variant }),
+          maxTicks,
+          maxInputBytes: getMaxInputBytes(),
+        });
         const seed =
           opts.seed === undefined ? scenario.spec.seed : parseIntegerOption('--seed', opts.seed, 0);
         const play = opts.play === undefined ? undefined : promptPlay(scenario, opts.play);
-        const simulation = { seed, mode, scriptUntil };
+        // A long run shows how far it has got (on a terminal, after a second).
+        const progress = createProgress('run');
+        const ticks = Math.floor(scenario.spec.duration / scenario.spec.tick) + 1;
+        const onTick = (_events: unknown, t: Minutes) =>
+          progress.update(Math.floor(t / scenario.spec.tick) + 1, ticks, 'ticks');
+        const simulation = { seed, mode, scriptUntil, onTick };
         let result: SimulationResult;
         let runId: number | null = null;
         if (opts.store) {
@@ -202,6 +222,7 @@ export function registerRun(program: Command): void {
             ...(play ? { players: { [play.faction]: play.player } } : {}),
           });
         }
+        progress.done();
         if (opts.json) printJson(runJson(scenario, result, runId, seed, mode));
         else process.stdout.write(renderRun(scenario, result, runId, opts.seq === true));
       },
@@ -292,12 +313,7 @@ export function registerReplay(program: Command): void {
           });
           return;
         }
-        const variant = typeof run.options.variant === 'string' ? run.options.variant : undefined;
-        const scenario = loadScenario(
-          run.scenarioText,
-          run.scenarioFile,
-          variant === undefined ? {} : { variant },
-        );
+        const scenario = scenarioOfRun(run);
         const start = buildWorld(scenario.spec);
         const names = namesOf(start);
         const world = fold(start, events as WorldEvent[]);

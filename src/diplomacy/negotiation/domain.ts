@@ -71,8 +71,15 @@ const partySchema = z.strictObject({
   onRedLine: z.enum(['reject', 'walk-away']).optional(),
 });
 
+/** Most rounds a negotiation may last (a deadline beyond would only make the transcript unbounded). */
+export const MAX_DEADLINE_ROUNDS = 1_000_000;
+
 const deadlineSchema = z.strictObject({
-  rounds: z.int().positive().optional(),
+  rounds: z
+    .int()
+    .positive()
+    .max(MAX_DEADLINE_ROUNDS, { message: `at most ${MAX_DEADLINE_ROUNDS.toLocaleString('en-US')} rounds` })
+    .optional(),
   time: z.number().positive().optional(),
 });
 
@@ -268,6 +275,16 @@ export function checkDomain(
       'missing-deadline',
       'a deadline needs rounds, time or both',
       'e.g. {rounds: 100}',
+    );
+  } else if (
+    deadline.rounds === undefined &&
+    deadline.time! / (doc.roundDuration ?? 1) > MAX_DEADLINE_ROUNDS
+  ) {
+    problems.add(
+      [...at, 'deadline', 'time'],
+      'too-large',
+      `a deadline of ${deadline.time} at ${doc.roundDuration ?? 1} per round allows more than ${MAX_DEADLINE_ROUNDS.toLocaleString('en-US')} rounds`,
+      'give deadline.rounds as well, or a shorter time or longer rounds',
     );
   }
   const protocol = parseProtocol(doc.protocol, [...at, 'protocol'], problems, space, [...partyNames]);

@@ -12,6 +12,7 @@
  * rejects it — in alternating offers by a counter-offer, in mediated talks by a veto — without its
  * strategy being asked. A strategy offering an outcome that crosses its own red line is an error.
  */
+import { type Budget, spend } from '../../common/budget.js';
 import { AlliancesError, invariant } from '../../common/errors.js';
 import { createRng, type Rng } from '../../common/random.js';
 import { type AlternatingOffersState, createAlternatingOffers } from './alternating-offers.js';
@@ -72,6 +73,8 @@ export interface NegotiationOptions {
   readonly record?: boolean;
   /** Tuning of the parties' utility indices. */
   readonly index?: UtilityIndexOptions;
+  /** A time limit for `run` (checked every 1024 moves): a TimeLimitError when it runs out. */
+  readonly budget?: Budget;
 }
 
 export interface NegotiationResult {
@@ -270,9 +273,15 @@ export function createNegotiation(
       return record ? events.slice(before) : [];
     },
     run() {
+      const budget = options.budget;
+      let moves = 0;
       for (;;) {
         const turn = expected(state);
         if (turn === null) break;
+        if (budget && (++moves & 1023) === 0) {
+          budget.progress?.(state.round, deadline.rounds ?? state.round + 1);
+          spend(budget, `the negotiation (round ${state.round})`);
+        }
         const move = decide(turn);
         state = apply(state, move, emit);
         if (observing) {

@@ -22,11 +22,11 @@
  */
 import { z } from 'zod';
 import type { SourceDocument } from '../../common/document.js';
-import { invariant } from '../../common/errors.js';
+import { InputError, invariant } from '../../common/errors.js';
 import { createRng } from '../../common/random.js';
 import { ProblemCollector, parseAndValidate } from '../../common/validate.js';
 import { agreementDistances, analyseBargaining, type BargainingAnalysis, welfare } from './analysis.js';
-import { type NegotiationDomain, parseDomain, parseStrategySpec } from './domain.js';
+import { MAX_DEADLINE_ROUNDS, type NegotiationDomain, parseDomain, parseStrategySpec } from './domain.js';
 import { runNegotiation } from './negotiate.js';
 import type { Deadline } from './protocol.js';
 import { createRandomDomain } from './random-domain.js';
@@ -46,7 +46,16 @@ export const tournamentSchema = z.strictObject({
   repetitions: z.int().min(1).optional(),
   seed: z.union([z.int(), z.string()]).optional(),
   deadline: z
-    .strictObject({ rounds: z.int().positive().optional(), time: z.number().positive().optional() })
+    .strictObject({
+      rounds: z
+        .int()
+        .positive()
+        .max(MAX_DEADLINE_ROUNDS, {
+          message: `at most ${MAX_DEADLINE_ROUNDS.toLocaleString('en-US')} rounds`,
+        })
+        .optional(),
+      time: z.number().positive().optional(),
+    })
     .optional(),
   selfPlay: z.boolean().optional(),
 });
@@ -151,6 +160,9 @@ export interface Tournament {
   readonly jobs: readonly TournamentJob[];
 }
 
+/** Most negotiations a tournament plan may hold. */
+export const MAX_TOURNAMENT_NEGOTIATIONS = 10_000_000;
+
 /** Builds the domains and the job list (domains × strategy assignments × repetitions). */
 export function planTournament(input: TournamentInput): Tournament {
   const domains = input.sources.map((source) => {
@@ -162,6 +174,18 @@ export function planTournament(input: TournamentInput): Tournament {
     };
   });
   const s = input.strategies.length;
+  // Counted before the list is built: a plan too large to run is refused, not allocated.
+  const planned = domains.reduce((sum, d) => sum + s ** d.parties.length * input.repetitions, 0);
+  if (planned > MAX_TOURNAMENT_NEGOTIATIONS) {
+    throw new InputError([
+      {
+        code: 'too-large',
+        path: 'strategies',
+        message: `the tournament would run ${planned.toExponential(2)} negotiations; at most ${MAX_TOURNAMENT_NEGOTIATIONS.toLocaleString('en-US')}`,
+        hint: 'fewer strategies, domains, parties or repetitions',
+      },
+    ]);
+  }
   const jobs: TournamentJob[] = [];
   domains.forEach((domain, d) => {
     const n = domain.parties.length;
