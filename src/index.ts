@@ -10,7 +10,21 @@ export { type ParallelTournamentOptions, runTournamentParallel } from './cli/tou
  */
 export * as forecast from './analysis/forecast/index.js';
 export * from './analysis/index.js';
-export { type Budget, unlimitedBudget, wallClockBudget, workBudget } from './common/budget.js';
+export {
+  type Budget,
+  spend,
+  TimeLimitError,
+  unlimitedBudget,
+  wallClockBudget,
+  workBudget,
+} from './common/budget.js';
+export {
+  checkInputSize,
+  DEFAULT_MAX_INPUT_BYTES,
+  inputTooLarge,
+  readTextFile,
+  resolveConfigPath,
+} from './common/input-file.js';
 export { canonicalJson, sha256Hex } from './common/canonical-json.js';
 export * from './common/errors.js';
 export { FORBIDDEN_KEYS, hasOwn, isForbiddenKey, pathProblem, protoKeyPaths } from './common/safe-path.js';
@@ -47,8 +61,14 @@ export * from './model/provision.js';
 export * from './model/time.js';
 export * from './model/world.js';
 export { builtinScenarioNames, DEFAULT_SCENARIO, resolveScenario } from './scenario/builtin.js';
-export { loadScenario, type Scenario } from './scenario/loader.js';
-export { type GenerateOptions, generateScenario, generateScenarioInput } from './scenario/generate.js';
+export { DEFAULT_MAX_TICKS, type LoadOptions, loadScenario, type Scenario } from './scenario/loader.js';
+export {
+  type GenerateOptions,
+  generateScenario,
+  generateScenarioInput,
+  MAX_GENERATED_DAYS,
+  MAX_GENERATED_FACTIONS,
+} from './scenario/generate.js';
 export { type MilestoneSpec, type ScenarioSpec, scenarioSchema } from './scenario/schema.js';
 export {
   checkFork,
