@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../src/agents/run.js';
 import { days } from '../src/model/time.js';
-import { resolveScenario } from '../src/scenario/builtin.js';
+import { resolveScenario } from '../src/runner/builtin-scenarios.js';
 import { renderAutonomousBenchmark, runAutonomousBenchmark, withDuration } from './autonomous.js';
 import { logLogSlope, measureScalingPoint } from './scaling.js';
 

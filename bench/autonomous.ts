@@ -10,9 +10,9 @@
 import { loadavg } from 'node:os';
 import { runScenario } from '../src/agents/run.js';
 import { days, type Minutes } from '../src/model/time.js';
-import { resolveScenario } from '../src/scenario/builtin.js';
+import { resolveScenario } from '../src/runner/builtin-scenarios.js';
 import type { Scenario } from '../src/scenario/loader.js';
-import type { Benchmark } from './index.js';
+import type { Benchmark } from './benchmark.js';
 
 export const AUTONOMOUS_GOAL_RUNS_PER_SECOND = 200;
 const DEFAULT_RUNS = 50;

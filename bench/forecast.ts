@@ -16,9 +16,9 @@ import {
   runEuModel,
   runSmp,
 } from '../src/analysis/forecast/index.js';
-import { sharedDataDir } from '../src/cli/shared-data.js';
+import { sharedDataDir } from '../src/runner/shared-data.js';
 import { createRng } from '../src/common/random.js';
-import type { Benchmark } from './index.js';
+import type { Benchmark } from './benchmark.js';
 
 interface Row {
   readonly case: string;

@@ -10,18 +10,9 @@ import { powerBenchmark } from './analysis/power.js';
 import { forecastBenchmark } from './forecast.js';
 import { negotiationBenchmark } from './negotiation.js';
 import { scalingBenchmark } from './scaling.js';
+import type { Benchmark } from './benchmark.js';
 
-export interface BenchmarkOptions {
-  readonly json: boolean;
-  /** Numeric parameters given as `--name value` (`--runs 50`); each benchmark reads its own. */
-  readonly params?: Readonly<Record<string, number>>;
-}
-
-export interface Benchmark {
-  readonly name: string;
-  readonly title: string;
-  run(options: BenchmarkOptions): Promise<unknown>;
-}
+export type { Benchmark, BenchmarkOptions } from './benchmark.js';
 
 export const benchmarks: readonly Benchmark[] = [
   negotiationBenchmark,

@@ -14,12 +14,12 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { runScenario } from '../src/agents/run.js';
-import type { RunMode } from '../src/engine/simulation.js';
-import type { WorldEvent } from '../src/model/events.js';
 import { days, hours, type Minutes } from '../src/model/time.js';
-import { resolveScenario } from '../src/scenario/builtin.js';
+import { resolveScenario } from '../src/runner/builtin-scenarios.js';
 import { generateScenario } from '../src/scenario/generate.js';
 import type { Scenario } from '../src/scenario/loader.js';
+import type { WorldEvent } from '../src/events/index.js';
+import type { RunMode } from '../src/model/vocabulary.js';
 
 /** The canonical JSON writer as it was when the reference hashes were taken (keys sorted). */
 function frozenCanonical(value: unknown): string {

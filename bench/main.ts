@@ -2,7 +2,10 @@
  * `npm run bench [-- NAME…]`: runs the named benchmarks (all when none is named) and prints each
  * one's table. Benchmarks are registered in ./index.ts.
  */
+import { installNativeSha256 } from '../src/runner/native-sha256.js';
 import { benchmarks } from './index.js';
+
+installNativeSha256();
 
 // `--json` is a flag; any other `--name value` is a numeric parameter (`--runs 50`).
 const names: string[] = [];

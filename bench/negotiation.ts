@@ -18,7 +18,7 @@ import { runNegotiation } from '../src/diplomacy/negotiation/negotiate.js';
 import { createPreferences } from '../src/diplomacy/negotiation/preferences.js';
 import { randomLinearAdditive, randomSpace } from '../src/diplomacy/negotiation/random-domain.js';
 import type { StrategyFactory } from '../src/diplomacy/negotiation/strategy.js';
-import type { Benchmark } from './index.js';
+import type { Benchmark } from './benchmark.js';
 
 /** NegMAS 0.15.7 on this machine kind (shared benchmarks.md). */
 export const NEGMAS = {

@@ -13,7 +13,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runScenario } from '../src/agents/run.js';
 import { generateScenario } from '../src/scenario/generate.js';
-import type { Benchmark } from './index.js';
+import type { Benchmark } from './benchmark.js';
 
 export const SCALING_SIZES = [25, 50, 100, 200] as const;
 const DEFAULT_DAYS = 365;

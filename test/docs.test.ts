@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../src/model/events.js';
 import { INTENT_TYPES } from '../src/model/intents.js';
 import { PROVISION_KINDS } from '../src/model/provision.js';
 import { scenarioSchema } from '../src/scenario/schema.js';
 import { projectRoot } from './cli-harness.js';
+import { EVENT_TYPES } from '../src/events/index.js';
 
 const doc = readFileSync(join(projectRoot, 'docs', 'scenario-format.md'), 'utf8');
 

@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { type ChoiceRequest, type Player, recordingPlayer, replayingPlayer } from '../src/agents/players.js';
 import { runScenario } from '../src/agents/run.js';
-import { defaultScenario } from '../src/engine/test-support.js';
+import { defaultScenario } from './support.js';
 import { id } from '../src/model/ids.js';
-import type { WorldEvent } from '../src/model/events.js';
 import { days } from '../src/model/time.js';
-import { recordRun, verifyRun } from '../src/store/recorder.js';
+import { recordRun, verifyRun } from '../src/runner/recorder.js';
 import { Store } from '../src/store/store.js';
+import type { WorldEvent } from '../src/events/index.js';
 
 const scenario = defaultScenario();
 const federation = id.faction('federation');

@@ -10,8 +10,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sharedDataFile } from '../../src/cli/shared-data.js';
-import type { Benchmark } from '../index.js';
+import { sharedDataFile } from '../../src/runner/shared-data.js';
+import type { Benchmark } from '../benchmark.js';
 import { loadLine, machineLine, median } from './machine.js';
 
 interface Reference {

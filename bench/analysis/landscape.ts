@@ -6,7 +6,7 @@
 import { createLandscape, predictAlignment } from '../../src/analysis/landscape/landscape.js';
 import { wallClockBudget } from '../../src/common/budget.js';
 import { createRng } from '../../src/common/random.js';
-import type { Benchmark } from '../index.js';
+import type { Benchmark } from '../benchmark.js';
 import { loadLine, machineLine, median } from './machine.js';
 
 export function randomLandscape(n: number, seed: number) {

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { parseGset } from '../../src/analysis/landscape/gset.js';
 import { solveMaxCut } from '../../src/analysis/landscape/max-cut.js';
-import { sharedDataFile } from '../../src/cli/shared-data.js';
+import { sharedDataFile } from '../../src/runner/shared-data.js';
 import { wallClockBudget } from '../../src/common/budget.js';
-import type { Benchmark } from '../index.js';
+import type { Benchmark } from '../benchmark.js';
 import { loadLine, machineLine } from './machine.js';
 
 /** MQLib BURER2002, 10 s, seeds 1–3: best cut and time of last improvement (s). */

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fractionText } from '../../src/analysis/power/fraction.js';
 import { parseVotingGame } from '../../src/analysis/power/power-input.js';
 import { type WeightedGame, weightedGamePower } from '../../src/analysis/power/voting-power.js';
-import { projectRoot } from '../../src/cli/shared-data.js';
-import type { Benchmark } from '../index.js';
+import { projectRoot } from '../../src/runner/shared-data.js';
+import type { Benchmark } from '../benchmark.js';
 import { loadLine, machineLine, median } from './machine.js';
 
 const REPEATS = 50;

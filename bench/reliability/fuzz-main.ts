@@ -4,7 +4,10 @@
  * refused without a location.
  */
 import { availableParallelism, loadavg } from 'node:os';
+import { installNativeSha256 } from '../../src/runner/native-sha256.js';
 import { runFuzz } from './fuzz.js';
+
+installNativeSha256();
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {

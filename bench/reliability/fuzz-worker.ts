@@ -1,7 +1,9 @@
 /** Worker thread of the loader fuzz: runs the cases of the index ranges it is given (./fuzz.ts). */
-import { serveTasks } from '../../src/common/worker-pool.js';
+import { installNativeSha256 } from '../../src/runner/native-sha256.js';
+import { serveTasks } from '../../src/runner/worker-pool.js';
 import { type CaseResult, fuzzBases, fuzzCase } from './fuzz.js';
 
+installNativeSha256();
 const bases = fuzzBases();
 
 serveTasks<{ seed: number; from: number; to: number }, CaseResult[]>(({ seed, from, to }) => {

@@ -3,7 +3,10 @@
  * exit 1 when a tick was half written, a run differs from its simulation, or `db check` fails.
  */
 import { loadavg } from 'node:os';
+import { installNativeSha256 } from '../../src/runner/native-sha256.js';
 import { runKillTest } from './kill.js';
+
+installNativeSha256();
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {

@@ -2,9 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../common/random.js';
 import { buildWorld } from '../engine/initial-world.js';
-import { scenarioFrom } from '../engine/test-support.js';
-import type { Doctrine, Person } from '../model/world.js';
+import { loadScenario } from '../scenario/loader.js';
+import type { Person } from '../model/world.js';
 import { deliberate, type Option, type Question } from './deliberation.js';
+import type { Doctrine } from '../model/vocabulary.js';
+
+const scenarioFrom = (text: string) => loadScenario(text, 'test.yaml');
 
 // A leader and two advisors whose counsel weighs with her.
 const world = buildWorld(

@@ -5,9 +5,10 @@
  * - `mixed`: scripted until `scriptUntil`, autonomous after (the counterfactual fork).
  * In the autonomous part, `players` may take the seat of some factions' leaders (./players.ts).
  */
-import type { DecisionContext, DecisionMaker, RunMode } from '../engine/simulation.js';
+import type { DecisionContext, DecisionMaker } from '../engine/simulation.js';
 import type { Minutes } from '../model/time.js';
 import { createLeaders, createNegotiators, type LeaderOptions, startingAt } from './leaders.js';
+import type { RunMode } from '../model/vocabulary.js';
 
 export function decisionMakersFor(
   mode: RunMode,

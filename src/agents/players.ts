@@ -18,10 +18,10 @@
  * `replayingPlayer`): `alliances verify` re-simulates a played run by replaying its stored choices.
  */
 import type { FactionId, PersonId } from '../model/ids.js';
-import type { Counsel, ScoredOption } from '../model/intents.js';
-import type { WorldEvent } from '../model/events.js';
 import type { Minutes } from '../model/time.js';
 import type { FactionView } from './view.js';
+import type { WorldEvent } from '../events/index.js';
+import type { Counsel, ScoredOption } from '../model/vocabulary.js';
 
 /** An option as a player sees it. */
 export interface PresentedOption extends ScoredOption {

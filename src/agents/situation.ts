@@ -4,11 +4,11 @@
  */
 import type { Rng } from '../common/random.js';
 import type { EngineSettings } from '../engine/settings.js';
-import type { WorldEvent } from '../model/events.js';
 import type { Minutes } from '../model/time.js';
 import type { Person } from '../model/world.js';
 import { assessThreat, type ThreatAssessment } from './models/threat.js';
 import type { FactionView } from './view.js';
+import type { WorldEvent } from '../events/index.js';
 
 export interface Situation {
   readonly view: FactionView;

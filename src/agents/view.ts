@@ -7,7 +7,6 @@
  * directly (issue of fairness: they must act from causes they can see).
  */
 import { type Breach, findBreach } from '../engine/principles.js';
-import type { WorldEvent } from '../model/events.js';
 import type { Provision } from '../model/provision.js';
 import type { ConferenceId, FactionId, LocationId, PersonId } from '../model/ids.js';
 import type { Minutes } from '../model/time.js';
@@ -43,8 +42,6 @@ import {
   relationsMapFrom,
   factionsByPlace,
   placesOf,
-  memo1,
-  memoN,
   liveShipsOf,
   negotiationsOf,
   personsAboard,
@@ -54,6 +51,8 @@ import {
   relationsFrom,
   shipsStoppedAt,
 } from '../model/world-index.js';
+import { memo1, memoN } from '../model/memo.js';
+import { observersOf, type WorldEvent } from '../events/index.js';
 
 const NEUTRAL_BELIEF = { intentions: 0, suspicions: [], lastContact: null };
 
@@ -101,90 +100,6 @@ const observations = new WeakMap<
     readonly byFaction: ReadonlyMap<string, WorldEvent[]>;
   }
 >();
-
-/**
- * Who observes an event in this world: `'all'`, or the values that `FactionView.observes` compares
- * with its faction's id — the faction observes the event exactly when its id is among them (the
- * list may hold other ids too, which no faction matches). Mirrors `observes` case by case.
- */
-export function observersOf(world: World, e: WorldEvent): 'all' | readonly string[] {
-  const factionOf = (p: unknown): string[] => {
-    if (typeof p !== 'string') return [];
-    const f = world.persons[p as PersonId]?.faction;
-    return f === undefined ? [] : [f];
-  };
-  const shipFaction = (sh: unknown): string[] => {
-    if (typeof sh !== 'string') return [];
-    const f = world.ships[sh as keyof World['ships']]?.faction;
-    return f === undefined ? [] : [f];
-  };
-  switch (e.type) {
-    case 'run-started':
-    case 'run-ended':
-    case 'mark-earned':
-    case 'world-edited':
-      return 'all';
-    case 'conference-proposed':
-      return [e.host, ...e.sponsors, ...e.invitees, ...factionOf(e.proposer)];
-    case 'intent-planned':
-      return [e.faction];
-    case 'channel-opened': {
-      if (e.secret) {
-        const agent = world.persons[e.agent ?? ('' as PersonId)];
-        return agent === undefined ? [e.to] : [e.to, agent.loyalty];
-      }
-      return [e.from, e.to, ...factionOf(e.contact)];
-    }
-    case 'engagement':
-      return [
-        e.initiator,
-        ...[...e.attackers, ...e.defenders].flatMap(shipFaction),
-        ...(factionsByPlace(world).at.get(topLocation(world, e.location)) ?? []),
-      ];
-    case 'person-detained':
-      return [e.by];
-    case 'conference-convened':
-    case 'conference-ended':
-    case 'ambush-sprung': {
-      const c = e.conference ? world.conferences[e.conference] : undefined;
-      const parties = c ? [c.host, ...c.sponsors, ...c.invitees] : [];
-      return e.type === 'ambush-sprung' ? [...parties, e.faction] : parties;
-    }
-    case 'spies-sought':
-      return [e.faction, ...e.exposed.map((x) => x.loyalty)];
-    case 'message-sent':
-      return [e.from];
-    case 'message-delivered':
-      return [e.to];
-    case 'decision-made':
-    case 'intent-rejected':
-      return [e.faction];
-    case 'counsel-given':
-      return [...factionOf(e.advisor), ...factionOf(e.to)];
-    default: {
-      const payload = e as unknown as Record<string, unknown>;
-      const out: string[] = [];
-      for (const key of ['faction', 'by', 'from', 'to', 'holder', 'initiator', 'rescuers', 'host']) {
-        if (typeof payload[key] === 'string') out.push(payload[key]);
-      }
-      for (const key of ['parties', 'sponsors', 'invitees']) {
-        if (Array.isArray(payload[key]))
-          for (const v of payload[key] as unknown[]) if (typeof v === 'string') out.push(v);
-      }
-      for (const key of ['person', 'actor', 'advisor', 'speaker', 'proposer', 'source'])
-        out.push(...factionOf(payload[key]));
-      for (const key of ['persons', 'attendees', 'recipients']) {
-        if (Array.isArray(payload[key])) for (const p of payload[key] as unknown[]) out.push(...factionOf(p));
-      }
-      out.push(...shipFaction(payload.ship));
-      if (Array.isArray(payload.ships))
-        for (const sh of payload.ships as unknown[]) out.push(...shipFaction(sh));
-      if (typeof payload.negotiation === 'string')
-        out.push(...(world.negotiations[payload.negotiation as keyof World['negotiations']]?.parties ?? []));
-      return out;
-    }
-  }
-}
 
 /** Each faction's strength, computed once per state of the world's ships. */
 const strengthTable = memo1((_ships: World['ships']) => new Map<FactionId, number>());
@@ -563,84 +478,12 @@ export class FactionView {
   }
 
   /**
-   * Whether this faction observes an event: it is party to it, it happened to its people or ships,
-   * or it happened where the faction has eyes. Secret events (covert channels, hidden plans) are
-   * seen only by those they belong to.
+   * Whether this faction observes an event: it is among the event's observers (each event type
+   * declares them, src/events/) — it is party to it, it happened to its people or ships, or where
+   * it has eyes; secret events are observed only by those they belong to.
    */
   observes(e: WorldEvent): boolean {
-    const me = this.id;
-    const mine = (p: PersonId | null | undefined) =>
-      p !== null && p !== undefined && this.world.persons[p]?.faction === me;
-    const myShip = (s: string) => this.world.ships[s as keyof World['ships']]?.faction === me;
-    switch (e.type) {
-      case 'run-started':
-      case 'run-ended':
-      case 'mark-earned':
-      case 'world-edited':
-        return true;
-      case 'conference-proposed':
-        // A conference is news to those it concerns: its host, sponsors, invitees and proposer.
-        return e.host === me || e.sponsors.includes(me) || e.invitees.includes(me) || mine(e.proposer);
-      case 'intent-planned':
-        return e.faction === me;
-      case 'channel-opened':
-        return e.secret
-          ? e.to === me || this.world.persons[e.agent ?? ('' as PersonId)]?.loyalty === me
-          : e.from === me || e.to === me || mine(e.contact);
-      case 'engagement':
-        return (
-          e.initiator === me ||
-          [...e.attackers, ...e.defenders].some(myShip) ||
-          this.places(me).includes(topLocation(this.world, e.location))
-        );
-      case 'person-detained':
-        return e.by === me;
-      case 'conference-convened':
-      case 'conference-ended':
-      case 'ambush-sprung': {
-        // What happens at a conference is seen by all who take part in it.
-        const c = e.conference ? this.world.conferences[e.conference] : undefined;
-        if (c && (c.host === me || c.sponsors.includes(me) || c.invitees.includes(me))) return true;
-        return e.type === 'ambush-sprung' && e.faction === me;
-      }
-      case 'spies-sought':
-        // The masters of an exposed spy learn of it.
-        return e.faction === me || e.exposed.some((x) => x.loyalty === me);
-      case 'message-sent':
-        return e.from === me;
-      case 'message-delivered':
-        return e.to === me;
-      case 'decision-made':
-      case 'intent-rejected':
-        return e.faction === me;
-      case 'counsel-given':
-        return mine(e.advisor) || mine(e.to);
-      default: {
-        // Everything else is seen by the factions it names.
-        const payload = e as unknown as Record<string, unknown>;
-        for (const key of ['faction', 'by', 'from', 'to', 'holder', 'initiator', 'rescuers', 'host']) {
-          if (payload[key] === me) return true;
-        }
-        for (const key of ['parties', 'sponsors', 'invitees']) {
-          if (Array.isArray(payload[key]) && (payload[key] as string[]).includes(me)) return true;
-        }
-        for (const key of ['person', 'actor', 'advisor', 'speaker', 'proposer', 'source']) {
-          if (typeof payload[key] === 'string' && mine(payload[key] as PersonId)) return true;
-        }
-        for (const key of ['persons', 'attendees', 'recipients']) {
-          if (Array.isArray(payload[key]) && (payload[key] as PersonId[]).some(mine)) return true;
-        }
-        if (typeof payload.ship === 'string' && myShip(payload.ship)) return true;
-        if (Array.isArray(payload.ships) && (payload.ships as string[]).some(myShip)) return true;
-        // What is said in talks is heard by both sides.
-        if (typeof payload.negotiation === 'string')
-          return (
-            this.world.negotiations[payload.negotiation as keyof World['negotiations']]?.parties.includes(
-              me,
-            ) ?? false
-          );
-        return false;
-      }
-    }
+    const observers = observersOf(this.world, e);
+    return observers === 'all' || observers.includes(this.id);
   }
 }

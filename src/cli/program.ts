@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { AlliancesError, InputError, renderProblems } from '../common/errors.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../common/input-file.js';
+import { installNativeSha256 } from '../runner/native-sha256.js';
 import { registerCommands } from './commands/index.js';
 import { parseNumberOption, setMaxInputBytes } from './io.js';
 
@@ -28,6 +29,7 @@ export function createProgram(): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  installNativeSha256();
   const program = createProgram();
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

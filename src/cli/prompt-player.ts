@@ -10,13 +10,13 @@
 import { readSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { InputError } from '../common/errors.js';
-import { type Names, namesOf, renderEvent } from '../engine/chronicle.js';
 import { buildWorld } from '../engine/initial-world.js';
 import type { FactionId } from '../model/ids.js';
 import type { Scenario } from '../scenario/loader.js';
-import type { Play } from '../store/recorder.js';
+import type { Play } from '../runner/recorder.js';
 import { choiceProblem, type ChoiceRequest, type Player, type PresentedOption } from '../agents/players.js';
 import { formatTime } from '../model/time.js';
+import { type Names, namesOf, renderEvent } from '../events/index.js';
 
 export interface LineIo {
   /** The next line of input without its line break, or null at the end of input. */

@@ -3,7 +3,6 @@
  * form. Two equal values always give the same bytes, which is what a run's identity (the SHA-256 of
  * its canonical event log) rests on.
  */
-import { createHash } from 'node:crypto';
 import { invariant } from './errors.js';
 
 export function canonicalJson(value: unknown): string {
@@ -78,8 +77,4 @@ function write(value: unknown): string {
     }
   }
   invariant(false, `canonical JSON cannot hold a ${typeof value}`);
-}
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -9,9 +9,10 @@
  * strength, or below half of the other side's.
  */
 import type { Rng } from '../common/random.js';
-import type { EventPayloadOf } from '../model/events.js';
 import type { FactionId, LocationId, ShipId } from '../model/ids.js';
-import { SHIP_SYSTEMS, type Ship, type ShipSystem } from '../model/world.js';
+import { type Ship } from '../model/world.js';
+import { SHIP_SYSTEMS, type ShipSystem } from '../model/vocabulary.js';
+import type { EventPayloadOf } from '../events/index.js';
 
 /** Damage per unit of strength per round (calibrates how quickly engagements are decided). */
 const LETHALITY = 0.12;

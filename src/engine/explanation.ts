@@ -8,10 +8,9 @@
  * decision or rejection between them: the engine emits a decision's events, and their consequences,
  * right after the decision (engine/simulation.ts).
  */
-import type { WorldEvent } from '../model/events.js';
 import { formatTime } from '../model/time.js';
-import type { Names } from './chronicle.js';
-import { renderEvent } from './chronicle.js';
+import type { WorldEvent } from '../events/index.js';
+import { type Names, renderEvent } from '../events/index.js';
 
 type DecisionEvent = Extract<WorldEvent, { type: 'decision-made' }>;
 type RejectionEvent = Extract<WorldEvent, { type: 'intent-rejected' }>;

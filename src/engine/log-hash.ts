@@ -3,13 +3,13 @@
  * sorted), followed by a newline. Computed incrementally as events are recorded, and recomputed the
  * same way from stored events by `verify`.
  */
-import { createHash, type Hash } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json.js';
-import type { WorldEvent } from '../model/events.js';
+import { createSha256 } from '../common/sha256.js';
+import type { WorldEvent } from '../events/index.js';
 
 export class LogHasher {
-  private readonly hash: Hash = createHash('sha256');
-  // Lines are handed to the hash in batches (one native call per ~64 kB rather than per event);
+  private readonly hash = createSha256();
+  // Lines are handed to the hash in batches (one call per ~64 kB rather than per event);
   // the digest of the concatenation is the digest of the sequence.
   private pending = '';
   add(event: WorldEvent): void {
@@ -18,11 +18,11 @@ export class LogHasher {
   }
   digest(): string {
     this.flush();
-    return this.hash.digest('hex');
+    return this.hash.hex();
   }
   private flush(): void {
     if (this.pending.length === 0) return;
-    this.hash.update(this.pending, 'utf8');
+    this.hash.update(this.pending);
     this.pending = '';
   }
 }

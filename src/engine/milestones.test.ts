@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { WorldEvent } from '../model/events.js';
 import { milestoneSchema } from '../scenario/schema.js';
 import { matchMilestone, valuesAt } from './milestones.js';
+import type { WorldEvent } from '../events/index.js';
 
 const ev = (seq: number, t: number, payload: Record<string, unknown>) =>
   ({ seq, t, ...payload }) as unknown as WorldEvent;

@@ -4,8 +4,8 @@
  * event type and conditions on its fields), unless one of its `unless` patterns matched earlier, and
  * within its time limit. The condition language is documented in docs/scenario-format.md.
  */
-import type { WorldEvent } from '../model/events.js';
 import type { MilestoneCondition, MilestoneSpec, PatternSpec } from '../scenario/schema.js';
+import type { WorldEvent } from '../events/index.js';
 
 export interface MilestoneResult {
   readonly id: string;

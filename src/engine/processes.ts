@@ -3,13 +3,13 @@
  * destinations (and meet whoever is there), rendezvous are kept or missed, repair crews report
  * progress, and standing agreements are checked against their parties' principles.
  */
-import type { EventPayload } from '../model/events.js';
 import type { Rng } from '../common/random.js';
 import type { FactionId, LocationId, PersonId, ShipId } from '../model/ids.js';
 import { MINUTES_PER_HOUR, type Minutes } from '../model/time.js';
 import { personLocation, sortedIds, topLocation, type World } from '../model/world.js';
 import { findBreach } from './principles.js';
 import type { EngineSettings } from './settings.js';
+import type { EventPayload } from '../events/index.js';
 
 /** Events due at time `t`, in a fixed order. `emit` applies each before the next is computed. */
 export function runProcesses(

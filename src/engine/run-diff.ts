@@ -5,9 +5,9 @@
  * deaths, principle violations).
  */
 import { canonicalJson } from '../common/canonical-json.js';
-import type { WorldEvent } from '../model/events.js';
 import type { MilestoneResult } from './milestones.js';
 import type { RunSummary } from './summary.js';
+import type { WorldEvent } from '../events/index.js';
 
 export interface RunSide {
   readonly events: readonly WorldEvent[];

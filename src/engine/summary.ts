@@ -2,17 +2,10 @@
  * The summary of a run: agreements made and broken, casualties, the state of the ships, relations
  * at the end (status, affinity, trust, weight of grievances), and principle violations.
  */
-import type { WorldEvent } from '../model/events.js';
 import type { Minutes } from '../model/time.js';
-import {
-  expectedTrust,
-  grievanceWeight,
-  SHIP_SYSTEMS,
-  type ShipSystem,
-  sortedIds,
-  type World,
-} from '../model/world.js';
-import type { Names } from './chronicle.js';
+import { expectedTrust, grievanceWeight, sortedIds, type World } from '../model/world.js';
+import { SHIP_SYSTEMS, type ShipSystem } from '../model/vocabulary.js';
+import type { WorldEvent, Names } from '../events/index.js';
 
 export interface RunSummary {
   readonly agreements: readonly { id: string; parties: string[]; status: string; provisions: string[] }[];

@@ -19,7 +19,7 @@ import { hasOwn, pathProblem, protoKeyPaths } from '../common/safe-path.js';
 import { nearest } from '../common/validate.js';
 import { worldViolations } from '../model/invariants.js';
 import type { World } from '../model/world.js';
-import { setAt } from './reducer.js';
+import { setAt } from '../events/index.js';
 
 export interface WorldEdit {
   readonly path: string;

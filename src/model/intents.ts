@@ -5,7 +5,6 @@
  * all produce intents of this one vocabulary.
  */
 import { z } from 'zod';
-import { counselSchema, messageTopic, optionSchema, positionSchema, shipSystem } from './events.js';
 import {
   agreementId,
   channelId,
@@ -22,13 +21,27 @@ import {
 } from './ids.js';
 import { provisionKind, provisionSchema } from './provision.js';
 import { durationSchema } from './time.js';
+import { taggedSchemas, taggedUnion } from './tagged.js';
+import {
+  type Counsel,
+  counselPosition,
+  hiddenIntentKind,
+  hiddenIntentTarget,
+  invitationAnswer,
+  messageTopic,
+  offerKind,
+  positionSchema,
+  precautionKind,
+  type ScoredOption,
+  shipSystem,
+} from './vocabulary.js';
 
 const intentShapes = {
   /** Advise a decision maker for or against a course. */
   counsel: {
     to: personId,
     question: z.string(),
-    position: z.enum(['for', 'against', 'neutral']),
+    position: counselPosition,
   },
   /** Decide to seek an alliance: with which candidates, offering what, excluding what. */
   'seek-alliance': {
@@ -70,7 +83,7 @@ const intentShapes = {
   counter: {
     negotiation: negotiationId,
     add: z.array(provisionSchema).min(1),
-    kind: z.enum(['counter', 'demand']).default('counter'),
+    kind: offerKind.exclude(['offer']).default('counter'),
   },
   accept: { negotiation: negotiationId },
   reject: { negotiation: negotiationId },
@@ -92,20 +105,14 @@ const intentShapes = {
     /** How long after the proposal the host means to open it; empty for whenever the host convenes. */
     opensIn: durationSchema.optional(),
   },
-  'answer-invitation': { conference: conferenceId, answer: z.enum(['attend', 'decline']) },
+  'answer-invitation': { conference: conferenceId, answer: invitationAnswer },
   /** As host, open the conference with those present. */
   'convene-conference': { conference: conferenceId, arrangement: z.string().nullable().default(null) },
   /** Adopt a hidden agenda (known to one's own faction only). */
   'plan-intent': {
     intent: declaredId(intentId),
-    kind: z.enum(['ambush', 'betrayal', 'espionage', 'leave-early', 'conquest']),
-    target: z
-      .strictObject({
-        faction: factionId.optional(),
-        conference: conferenceId.optional(),
-        location: locationId.optional(),
-      })
-      .default({}),
+    kind: hiddenIntentKind,
+    target: hiddenIntentTarget,
     text: z.string(),
   },
   /** Search the faction's own people for anyone loyal to another faction. */
@@ -113,14 +120,7 @@ const intentShapes = {
   /** Carry out a planned ambush with a ship. */
   'spring-ambush': { intent: intentId, ship: shipId },
   'take-precaution': {
-    kind: z.enum([
-      'transporter-lock',
-      'monitor-ship-movements',
-      'diagnostics',
-      'battle-drills',
-      'red-alert',
-      'yellow-alert',
-    ]),
+    kind: precautionKind,
     ship: shipId.nullable().default(null),
     persons: z.array(personId).default([]),
   },
@@ -151,35 +151,16 @@ const intentShapes = {
 
 type Shapes = typeof intentShapes;
 export type IntentType = keyof Shapes;
-export const INTENT_TYPES = Object.keys(intentShapes).sort() as IntentType[];
-
-export const intentSchemas = Object.fromEntries(
-  Object.entries(intentShapes).map(([type, shape]) => [
-    type,
-    z.strictObject({ type: z.literal(type), ...shape }),
-  ]),
-) as {
-  [K in IntentType]: z.ZodObject<
-    { type: z.ZodLiteral<K> } & Extract<Shapes[K], z.ZodRawShape>,
-    z.core.$strict
-  >;
-};
-
-export const intentSchema = z.discriminatedUnion(
-  'type',
-  Object.values(intentSchemas) as unknown as [
-    z.ZodObject<{ type: z.ZodLiteral<IntentType> }>,
-    ...z.ZodObject<{ type: z.ZodLiteral<IntentType> }>[],
-  ],
+export const INTENT_TYPES: readonly IntentType[] = Object.freeze(
+  (Object.keys(intentShapes) as IntentType[]).sort(),
 );
+
+export const intentSchemas = taggedSchemas(intentShapes);
+
+export const intentSchema = taggedUnion(intentSchemas, INTENT_TYPES);
 
 export type Intent = { [K in IntentType]: z.output<(typeof intentSchemas)[K]> }[IntentType];
 export type IntentOf<K extends IntentType> = z.output<(typeof intentSchemas)[K]>;
-
-/** An option a decision maker weighed, with its score broken into named terms. */
-export type ScoredOption = z.output<typeof optionSchema>;
-/** Advice an advisor gave on a decision. */
-export type Counsel = z.output<typeof counselSchema>;
 
 /** An intent with who wants it and why. */
 export interface Decision {

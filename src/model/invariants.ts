@@ -2,7 +2,8 @@
  * The invariants every world keeps, whatever events it has been through. Checked by property tests
  * over random event sequences, and available to callers who build worlds by hand.
  */
-import { SHIP_SYSTEMS, sortedIds, type World } from './world.js';
+import { sortedIds, type World } from './world.js';
+import { SHIP_SYSTEMS } from './vocabulary.js';
 
 const INTENT_STATUSES: readonly string[] = ['planned', 'sprung', 'abandoned', 'exposed'];
 

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 
-export type Minutes = number & { readonly __unit: 'minutes' };
+/** A time or duration in whole minutes, as written in events (a branded integer). */
+export const minutesSchema = z.number().int().brand<'Minutes'>();
+export type Minutes = z.infer<typeof minutesSchema>;
 
 export const MINUTES_PER_HOUR = 60;
 export const MINUTES_PER_DAY = 24 * 60;
@@ -12,6 +14,8 @@ export const MINUTES_PER_DAY = 24 * 60;
 export const minutes = (n: number) => n as Minutes;
 export const hours = (n: number) => Math.round(n * MINUTES_PER_HOUR) as Minutes;
 export const days = (n: number) => Math.round(n * MINUTES_PER_DAY) as Minutes;
+/** The time `by` minutes after `t`. */
+export const later = (t: Minutes, by: number) => (t + by) as Minutes;
 
 const DURATION = /^\s*-?\s*(?:\d+(?:\.\d+)?\s*[dhm]\s*)+$/;
 const PART = /(\d+(?:\.\d+)?)\s*([dhm])/g;

@@ -12,6 +12,7 @@
  * last bit. Lists are frozen: callers must copy before sorting or changing them.
  */
 import type { FactionId, LocationId, ShipId } from './ids.js';
+import { memo1, memoN, sortedKeys } from './memo.js';
 import {
   type Agreement,
   type Belief,
@@ -25,70 +26,7 @@ import {
   type World,
 } from './world.js';
 
-/**
- * `build(a)` memoised on the object `a` (dropped with it). No allocation on a hit: these are
- * called tens of thousands of times a run.
- */
-export function memo1<A extends object, T>(build: (a: A) => T): (a: A) => T {
-  const cache = new WeakMap<A, T>();
-  return (a) => {
-    let value = cache.get(a);
-    if (value === undefined && !cache.has(a)) cache.set(a, (value = build(a)));
-    return value as T;
-  };
-}
-
-/**
- * `build(a, b, …)` (up to four collections) memoised on the object `a`, and rebuilt when the others
- * it read are not the same objects any more (only the latest is kept for each `a`). Written without
- * rest parameters so that a hit allocates nothing.
- */
-export function memoN<
-  A extends object,
-  R extends readonly [object] | readonly [object, object] | readonly [object, object, object],
-  T,
->(build: (a: A, ...rest: R) => T): (a: A, ...rest: R) => T {
-  type Hit = { readonly b?: object; readonly c?: object; readonly d?: object; readonly value: T };
-  const cache = new WeakMap<A, Hit>();
-  const plain = build as unknown as (a: A, b?: object, c?: object, d?: object) => T;
-  const memoised = (a: A, b?: object, c?: object, d?: object): T => {
-    const hit = cache.get(a);
-    if (hit !== undefined && hit.b === b && hit.c === c && hit.d === d) return hit.value;
-    const value = plain(a, b, c, d);
-    cache.set(a, { b, c, d, value });
-    return value;
-  };
-  return memoised as unknown as (a: A, ...rest: R) => T;
-}
-
-/**
- * The value `build()` made for `name` from these collections, rebuilt when one of them is not the
- * same object any more. For occasional use (it allocates); hot indices use `memo1`/`memoN`.
- */
-export function cachedOn<T>(name: string, deps: readonly [object, ...object[]], build: () => T): T {
-  let byName = named.get(deps[0]);
-  if (!byName) named.set(deps[0], (byName = new Map()));
-  const hit = byName.get(name);
-  if (hit && hit.deps.length === deps.length && hit.deps.every((d, i) => d === deps[i]))
-    return hit.value as T;
-  const value = build();
-  byName.set(name, { deps, value });
-  return value;
-}
-
-const named = new WeakMap<
-  object,
-  Map<string, { readonly deps: readonly object[]; readonly value: unknown }>
->();
-
 const EMPTY: readonly never[] = Object.freeze([]);
-
-/** The keys of a record in code-point order (cached: records are never changed in place). */
-export function sortedKeys<K extends string>(record: Readonly<Record<K, unknown>>): readonly K[] {
-  return sortedKeysOf(record) as readonly K[];
-}
-
-const sortedKeysOf = memo1((record: object): readonly string[] => Object.freeze(Object.keys(record).sort()));
 
 function groupBy<T, K>(
   items: readonly T[],

@@ -6,7 +6,7 @@
  * another explicit order): insertion order is deterministic in JavaScript, but relying on it would
  * tie a run's outcome to the order in which a scenario file happened to list things.
  */
-import { memo1, memoN, sortedKeys } from './world-index.js';
+import { memo1, memoN, sortedKeys } from './memo.js';
 import type {
   AgreementId,
   ChannelId,
@@ -22,24 +22,20 @@ import type {
 } from './ids.js';
 import type { Provision, ProvisionKind, ProvisionPattern } from './provision.js';
 import type { Minutes } from './time.js';
-
-export type Doctrine = 'autocratic' | 'council' | 'consensus';
-export type RelationStatus = 'war' | 'hostile' | 'neutral' | 'allied';
-export type PersonStatus = 'active' | 'injured' | 'detained' | 'dead';
-
-export const SHIP_SYSTEMS = [
-  'warp',
-  'impulse',
-  'thrusters',
-  'shields',
-  'weapons',
-  'navigational-deflector',
-  'transporter',
-  'sensors',
-  'communications',
-  'hull',
-] as const;
-export type ShipSystem = (typeof SHIP_SYSTEMS)[number];
+import type {
+  ChannelKind,
+  Doctrine,
+  HiddenIntentKind,
+  hiddenIntentTarget,
+  InvitationAnswer,
+  MessageTopic,
+  OfferKind,
+  PersonStatus,
+  Position,
+  RelationStatus,
+  ShipSystem,
+} from './vocabulary.js';
+import type { z } from 'zod';
 
 /** Personality traits in [0, 1]; 0.5 is unremarkable. Read by autonomous leaders. */
 export interface Personality {
@@ -69,10 +65,6 @@ export interface Debt {
   readonly weight: number;
   readonly note: string;
 }
-
-export type Position =
-  | { readonly kind: 'ship'; readonly ship: ShipId }
-  | { readonly kind: 'location'; readonly location: LocationId };
 
 export interface Person {
   readonly id: PersonId;
@@ -252,8 +244,6 @@ export interface Agreement {
   readonly negotiation: NegotiationId | null;
 }
 
-export type ChannelKind = 'direct' | 'envoy' | 'intermediary' | 'covert';
-
 export interface Channel {
   readonly id: ChannelId;
   readonly kind: ChannelKind;
@@ -272,7 +262,7 @@ export interface Offer {
   readonly t: Minutes;
   readonly by: FactionId;
   readonly speaker: PersonId;
-  readonly kind: 'offer' | 'counter' | 'demand';
+  readonly kind: OfferKind;
   readonly provisions: readonly Provision[];
   readonly added: readonly Provision[];
   readonly excluded: readonly ProvisionKind[];
@@ -291,8 +281,6 @@ export interface Negotiation {
   readonly refused: Readonly<Record<FactionId, readonly ProvisionKind[]>>;
   readonly status: 'open' | 'agreed' | 'broken-off' | 'timed-out';
 }
-
-export type InvitationAnswer = 'attend' | 'decline';
 
 export interface Conference {
   readonly id: ConferenceId;
@@ -333,12 +321,8 @@ export interface Message {
 export interface HiddenIntent {
   readonly id: IntentId;
   readonly faction: FactionId;
-  readonly kind: 'ambush' | 'betrayal' | 'espionage' | 'leave-early' | 'conquest';
-  readonly target: {
-    readonly faction?: FactionId;
-    readonly conference?: ConferenceId;
-    readonly location?: LocationId;
-  };
+  readonly kind: HiddenIntentKind;
+  readonly target: Readonly<z.output<typeof hiddenIntentTarget>>;
   readonly text: string;
   /** Signs that may give the intent away to others (see engine/processes.ts). */
   readonly indicators: readonly Indicator[];
@@ -368,8 +352,6 @@ export interface Letter {
   readonly text: string;
   readonly at: Minutes;
 }
-
-export type MessageTopic = 'proposal' | 'acceptance' | 'refusal' | 'whereabouts' | 'warning' | 'text';
 
 /** What one faction believes about another (its view, which may be wrong). */
 export interface Belief {
@@ -604,4 +586,14 @@ export function expectedTrust(t: BetaTrust): number {
 export function grievanceWeight(g: Grievance, t: Minutes): number {
   const age = Math.max(0, t - g.since);
   return g.halfLife > 0 ? g.weight * 0.5 ** (age / g.halfLife) : g.weight;
+}
+
+/** A neutral relation, for pairs a scenario does not describe. */
+export function defaultRelation(from: FactionId, to: FactionId): Relation {
+  return { from, to, status: 'neutral', affinity: 0, trust: { alpha: 1, beta: 1 }, grievances: [] };
+}
+
+/** A neutral belief, for pairs a scenario does not describe. */
+export function defaultBelief(holder: FactionId, about: FactionId): Belief {
+  return { holder, about, intentions: 0, suspicions: [], lastContact: null };
 }

@@ -20,8 +20,8 @@ import { inputError } from '../common/errors.js';
 import { createRng, type Rng } from '../common/random.js';
 import { loadScenario, type Scenario } from './loader.js';
 import type { z } from 'zod';
-import type { eventPayloadSchemas } from '../model/events.js';
 import type { ScenarioInput, scriptStepSchema } from './schema.js';
+import type { eventPayloadSchemas } from '../events/index.js';
 
 type ScriptStepInput = z.input<typeof scriptStepSchema>;
 

@@ -12,7 +12,6 @@ import {
   schemaProblems,
   suggestionHint,
 } from '../common/validate.js';
-import { EVENT_TYPES, eventPayloadSchemas, isEventType } from '../model/events.js';
 import type { ReferenceKind } from '../model/ids.js';
 import { formatDuration } from '../model/time.js';
 import type { MilestoneCondition, PatternSpec, ScenarioSpec } from './schema.js';
@@ -26,6 +25,7 @@ import {
   visitReferences,
 } from './schema-walk.js';
 import { applyVariant } from './variants.js';
+import { EVENT_TYPES, eventPayloadSchemas, isEventType } from '../events/index.js';
 
 export interface Scenario {
   readonly spec: ScenarioSpec;

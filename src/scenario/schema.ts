@@ -4,7 +4,6 @@
  * sections are checked after the schema by ./references.ts.
  */
 import { z } from 'zod';
-import { eventInputSchema, shipSystem } from '../model/events.js';
 import {
   conferenceId,
   factionId,
@@ -18,6 +17,8 @@ import {
 import { intentSchema } from '../model/intents.js';
 import { provisionPatternSchema } from '../model/provision.js';
 import { durationSchema } from '../model/time.js';
+import { shipSystem } from '../model/vocabulary.js';
+import { eventInputSchema } from '../events/index.js';
 
 export const SCENARIO_FORMAT_VERSION = 1;
 

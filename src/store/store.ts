@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson } from '../common/canonical-json.js';
 import { AlliancesError, NotFoundError } from '../common/errors.js';
-import type { WorldEvent } from '../model/events.js';
+import type { WorldEvent } from '../events/index.js';
 import {
   damagedDatabase,
   inspectDatabaseFile,

@@ -26,7 +26,7 @@ describe('parseSourceDocument', () => {
   });
 
   it('reads plain JSON as the YAML parser would, and reports a repeated key in JSON where it is', () => {
-    const json = JSON.stringify({ a: { b: [1, 'x', null, { c: true }], 'd"e': 1e400 }, 0: 'zero' }, null, 1);
+    const json = JSON.stringify({ a: { b: [1, 'x', null, { c: true }], 'd"e': 1.5e300 }, 0: 'zero' }, null, 1);
     expect(parseSourceDocument(json, 'f.json').value).toEqual(
       parseSourceDocument(` ${json}`, 'f.yaml').value,
     );

@@ -1,9 +1,9 @@
 import { runScenario } from '../../src/agents/run.js';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../src/model/events.js';
-import { namesOf, renderChronicle } from '../../src/engine/chronicle.js';
+import { renderChronicle } from '../../src/engine/chronicle.js';
 import { buildWorld } from '../../src/engine/initial-world.js';
-import { defaultScenario } from '../../src/engine/test-support.js';
+import { defaultScenario } from '../support.js';
+import { EVENT_TYPES, namesOf } from '../../src/events/index.js';
 
 describe('the chronicle', () => {
   const scenario = defaultScenario();

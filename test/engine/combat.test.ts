@@ -3,7 +3,7 @@ import { createRng } from '../../src/common/random.js';
 import type { LocationId } from '../../src/model/ids.js';
 import { resolveEngagement } from '../../src/engine/combat.js';
 import { buildWorld } from '../../src/engine/initial-world.js';
-import { defaultScenario } from '../../src/engine/test-support.js';
+import { defaultScenario } from '../support.js';
 
 const world = buildWorld(defaultScenario().spec);
 const ship = (id: string) => world.ships[id as never]!;

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { runScenario } from '../../src/agents/run.js';
 import { describe, expect, it } from 'vitest';
-import type { EventPayload, WorldEvent } from '../../src/model/events.js';
 import { worldViolations } from '../../src/model/invariants.js';
-import { SHIP_SYSTEMS, sortedIds, type World } from '../../src/model/world.js';
+import { sortedIds, type World } from '../../src/model/world.js';
 import { buildWorld } from '../../src/engine/initial-world.js';
-import { apply, fold } from '../../src/engine/reducer.js';
-import { defaultScenario } from '../../src/engine/test-support.js';
+import { defaultScenario } from '../support.js';
+import { SHIP_SYSTEMS } from '../../src/model/vocabulary.js';
+import type { EventPayload, WorldEvent } from '../../src/events/index.js';
+import { apply, fold } from '../../src/events/index.js';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {

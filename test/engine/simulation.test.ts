@@ -4,7 +4,7 @@ import { canonicalJson } from '../../src/common/canonical-json.js';
 import { worldViolations } from '../../src/model/invariants.js';
 import { logHash } from '../../src/engine/log-hash.js';
 import { simulate } from '../../src/engine/simulation.js';
-import { defaultScenario, scenarioFrom } from '../../src/engine/test-support.js';
+import { defaultScenario, scenarioFrom } from '../support.js';
 
 /**
  * The identity of the default scenario's canonical replay. A change to the engine, the rules or the

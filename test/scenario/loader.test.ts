@@ -3,7 +3,11 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError, type Problem, renderProblem } from '../../src/common/errors.js';
-import { builtinScenarioDir, builtinScenarioNames, resolveScenario } from '../../src/scenario/builtin.js';
+import {
+  builtinScenarioDir,
+  builtinScenarioNames,
+  resolveScenario,
+} from '../../src/runner/builtin-scenarios.js';
 import { loadScenario } from '../../src/scenario/loader.js';
 
 const fixtures = resolve(import.meta.dirname, '..', 'fixtures');

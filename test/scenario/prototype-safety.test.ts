@@ -11,9 +11,9 @@ import { stringify } from 'yaml';
 import { parseSourceDocument } from '../../src/common/document.js';
 import { InputError } from '../../src/common/errors.js';
 import { buildWorld } from '../../src/engine/initial-world.js';
-import { defaultScenario } from '../../src/engine/test-support.js';
+import { defaultScenario } from '../support.js';
 import { applyEdit, editProblems, parseEdit } from '../../src/engine/world-edit.js';
-import { builtinScenarioDir } from '../../src/scenario/builtin.js';
+import { builtinScenarioDir } from '../../src/runner/builtin-scenarios.js';
 import { loadScenario } from '../../src/scenario/loader.js';
 import { parseDomain } from '../../src/diplomacy/negotiation/domain.js';
 

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AlliancesError, NotFoundError } from '../../src/common/errors.js';
-import { defaultScenario } from '../../src/engine/test-support.js';
+import { defaultScenario } from '../support.js';
 import { checkDatabase } from '../../src/store/check.js';
 import { DamagedStoreError } from '../../src/store/database-file.js';
-import { recordRun } from '../../src/store/recorder.js';
+import { recordRun } from '../../src/runner/recorder.js';
 import { Store } from '../../src/store/store.js';
 import { runCli, tempDir } from '../cli-harness.js';
 

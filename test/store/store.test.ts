@@ -4,8 +4,8 @@ import { runScenario } from '../../src/agents/run.js';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../cli-harness.js';
 import { NotFoundError } from '../../src/common/errors.js';
-import { defaultScenario } from '../../src/engine/test-support.js';
-import { recordRun, verifyRun } from '../../src/store/recorder.js';
+import { defaultScenario } from '../support.js';
+import { recordRun, verifyRun } from '../../src/runner/recorder.js';
 import { Store } from '../../src/store/store.js';
 
 const freshStore = () => Store.open(join(tempDir(), 'runs.db'));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioFrom } from '../../engine/test-support.js';
+import { loadScenario } from '../../scenario/loader.js';
 import { runScenario } from '../run.js';
+
+const scenarioFrom = (text: string) => loadScenario(text, 'test.yaml');
 
 /** Two factions at war whose ships share a place; the first has `red` ships of firepower 1. */
 const warAt = (red: number, aggression: number, caution = 0.2) =>

@@ -3,11 +3,12 @@
  * away from a place full of enemies, and delivering the aid an agreement promises.
  */
 import { days, hours } from '../../model/time.js';
-import { type Person, SHIP_SYSTEMS, type Ship } from '../../model/world.js';
+import { type Person, type Ship } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Situation } from '../situation.js';
 import { actingLeader } from './envoys.js';
 import { single } from './talks.js';
+import { SHIP_SYSTEMS } from '../../model/vocabulary.js';
 
 export function repairQuestions(s: Situation): Question[] {
   const { view } = s;

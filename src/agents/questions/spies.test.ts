@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioFrom } from '../../engine/test-support.js';
+import { loadScenario } from '../../scenario/loader.js';
 import { simulate } from '../../engine/simulation.js';
 import { runScenario } from '../run.js';
+
+const scenarioFrom = (text: string) => loadScenario(text, 'test.yaml');
 
 /**
  * Blue's crew includes Mole, loyal to Red, who keeps a covert line to Red's Handler; Red's crew

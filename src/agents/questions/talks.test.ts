@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioFrom } from '../../engine/test-support.js';
+import { loadScenario } from '../../scenario/loader.js';
 import { runScenario } from '../run.js';
+
+const scenarioFrom = (text: string) => loadScenario(text, 'test.yaml');
 
 /**
  * Blue's ship waits at a rendezvous for its envoy Eve, who is held far away and will not come;

@@ -5,11 +5,11 @@
  */
 import type { Command } from 'commander';
 import type { FidelityReport } from '../../agents/fidelity.js';
-import { DEFAULT_SCENARIO, resolveScenario } from '../../scenario/builtin.js';
-import { runFidelityParallel } from '../fidelity-runner.js';
+import { DEFAULT_SCENARIO, resolveScenario } from '../../runner/builtin-scenarios.js';
+import { runFidelityParallel } from '../../runner/fidelity.js';
 import { createProgress, getMaxInputBytes, parseIntegerOption, printJson } from '../io.js';
-import { parseMaxTicks } from './run-commands.js';
 import { parseThreads } from '../limits.js';
+import { parseMaxTicks } from './run-commands.js';
 
 function renderReport(r: FidelityReport): string {
   const pct = (x: number) => `${(100 * x).toFixed(0).padStart(3)}%`;

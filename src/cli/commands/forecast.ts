@@ -24,9 +24,9 @@ import type { SmpParameters, SmpRun } from '../../analysis/forecast/smp.js';
 import type { ForecastIssue } from '../../analysis/forecast/types.js';
 import { InputError, type Problem } from '../../common/errors.js';
 import { suggestionHint } from '../../common/validate.js';
+import { sharedDataFile } from '../../runner/shared-data.js';
 import { parseIntegerOption, printJson, readInputFile } from '../io.js';
 import { commandBudget, DEFAULT_SECONDS, parseSeconds, secondsHelp } from '../limits.js';
-import { sharedDataFile } from '../shared-data.js';
 
 interface ForecastCommandOptions {
   model: string;
@@ -71,7 +71,11 @@ export function registerForecast(program: Command): void {
 Examples:
   alliances forecast scenario.csv --model smp --format ktab
   alliances forecast issue.yaml --model eu --eu probability=net offerChoice=strongest-challenger
-  alliances forecast --benchmark deu3 --json`,
+  alliances forecast --benchmark deu3 --json
+
+Limits: the bargaining models' work grows with the cube of the number of actors per round or turn
+(the expected-utility model up to maxRounds, 100 by default; SMP up to maxIterations, 100): a few
+dozen actors take well under a second, hundreds can take minutes, which --seconds bounds.`,
     )
     .action((file: string | undefined, opts: ForecastCommandOptions) => {
       if (opts.benchmark !== undefined) return benchmark(opts, file);

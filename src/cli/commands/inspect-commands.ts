@@ -4,21 +4,22 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '../../common/errors.js';
-import { namesOf, renderChronicle } from '../../engine/chronicle.js';
+import { renderChronicle } from '../../engine/chronicle.js';
 import { explainEvent, renderExplanation } from '../../engine/explanation.js';
 import { buildWorld } from '../../engine/initial-world.js';
 import { matchMilestones } from '../../engine/milestones.js';
-import { fold } from '../../engine/reducer.js';
 import { diffRuns, type RunDiff } from '../../engine/run-diff.js';
 import { summarize } from '../../engine/summary.js';
 import { parseEdit, type WorldEdit } from '../../engine/world-edit.js';
-import type { WorldEvent } from '../../model/events.js';
 import { formatTime } from '../../model/time.js';
-import { forkRun, scenarioOfRun } from '../../store/recorder.js';
+import { forkRun, scenarioOfRun } from '../../runner/recorder.js';
 import { type RunRecord, resolveDbPath, Store, type StoreOpenOptions } from '../../store/store.js';
 import { parseIntegerOption, printJson } from '../io.js';
 import { parseRunRef } from './run-commands.js';
 import { promptPlay } from '../prompt-player.js';
+import type { WorldEvent } from '../../events/index.js';
+import { fold } from '../../events/index.js';
+import { namesOf } from '../../events/index.js';
 
 /** Runs `f` on the store; `explain` and `diff` only read it, `fork` writes into an existing one. */
 function withStore<T>(

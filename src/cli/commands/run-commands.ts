@@ -4,21 +4,22 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '../../common/errors.js';
-import { namesOf, renderChronicle } from '../../engine/chronicle.js';
+import { renderChronicle } from '../../engine/chronicle.js';
 import { buildWorld } from '../../engine/initial-world.js';
 import { type MilestoneResult, matchMilestones } from '../../engine/milestones.js';
-import { fold } from '../../engine/reducer.js';
 import type { SimulationResult } from '../../engine/simulation.js';
 import { renderSummary, summarize } from '../../engine/summary.js';
-import type { WorldEvent } from '../../model/events.js';
 import { formatDuration, type Minutes, parseDuration } from '../../model/time.js';
-import { DEFAULT_SCENARIO, resolveScenario } from '../../scenario/builtin.js';
+import { DEFAULT_SCENARIO, resolveScenario } from '../../runner/builtin-scenarios.js';
 import { DEFAULT_MAX_TICKS, type Scenario } from '../../scenario/loader.js';
-import { recordRun, scenarioOfRun, verifyRun } from '../../store/recorder.js';
+import { recordRun, scenarioOfRun, verifyRun } from '../../runner/recorder.js';
 import { runScenario } from '../../agents/run.js';
 import { promptPlay } from '../prompt-player.js';
 import { type RunRecord, resolveDbPath, Store } from '../../store/store.js';
 import { createProgress, getMaxInputBytes, parseIntegerOption, printJson } from '../io.js';
+import type { WorldEvent } from '../../events/index.js';
+import { fold } from '../../events/index.js';
+import { namesOf } from '../../events/index.js';
 
 const MODES = ['scripted', 'autonomous', 'mixed'] as const;
 

@@ -13,12 +13,12 @@ import {
   renderTournament,
   type TournamentSummary,
 } from '../../diplomacy/negotiation/tournament.js';
+import { runTournamentParallel } from '../../runner/tournament.js';
 import { printJson, readInputFile } from '../io.js';
 import { commandBudget, parseSeconds, parseThreads, secondsHelp } from '../limits.js';
 
 /** A tournament may take a while: ten minutes unless told otherwise. */
 const TOURNAMENT_SECONDS = 600;
-import { runTournamentParallel } from '../tournament-runner.js';
 
 export function registerTournament(program: Command): void {
   program

@@ -3,12 +3,12 @@
  * the approach or deny knowing the envoy), and covert channels opened by a spy.
  */
 
-import type { EventPayload } from '../../model/events.js';
 import type { PersonId } from '../../model/ids.js';
-import type { Minutes } from '../../model/time.js';
+import { later, type Minutes } from '../../model/time.js';
 import { distanceBetween, type Person, personLocation, topLocation, type World } from '../../model/world.js';
 import { allow, type Rule, type RuleContext, refuse } from './context.js';
 import { voyage } from './movement.js';
+import type { EventPayload } from '../../events/index.js';
 
 /** Can this person transmit? Aboard a ship only if its communications work. */
 function canTransmit(ctx: RuleContext, person: Person): boolean {
@@ -56,7 +56,7 @@ export const sendMessage: Rule<'send-message'> = (ctx, actor, faction, intent) =
     channel: null,
     topic: intent.topic,
     text: intent.text,
-    arrivesAt: ctx.t + delay,
+    arrivesAt: later(ctx.t, delay),
   });
 };
 
@@ -132,7 +132,7 @@ export const respondToEnvoy: Rule<'respond-to-envoy'> = (ctx, actor, _faction, i
     channel: channel.id,
     topic: 'proposal',
     text: `${actor.name} relays ${envoy.name}'s approach`,
-    arrivesAt: ctx.t + ctx.settings.tick,
+    arrivesAt: later(ctx.t, ctx.settings.tick),
   });
 };
 

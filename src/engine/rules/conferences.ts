@@ -2,6 +2,7 @@
  * Rules of conferences: a multilateral meeting proposed by sponsors, hosted by a faction at a venue,
  * to which invitees answer; the host convenes it with whoever is present.
  */
+import { later } from '../../model/time.js';
 import { sortedIds } from '../../model/world.js';
 import { allow, type Rule, refuse } from './context.js';
 
@@ -20,7 +21,7 @@ export const proposeConference: Rule<'propose-conference'> = (ctx, actor, factio
     sponsors,
     venue: intent.venue,
     invitees: [...intent.invitees],
-    opensAt: intent.opensIn === undefined ? null : ctx.t + intent.opensIn,
+    opensAt: intent.opensIn === undefined ? null : later(ctx.t, intent.opensIn),
   });
 };
 

@@ -7,11 +7,11 @@
  * the warning spreads through the room and everyone takes cover; otherwise each person present
  * is killed with probability AMBUSH_LETHALITY.
  */
-import type { EventPayload } from '../../model/events.js';
 import type { ChannelId, FactionId, PersonId, ShipId } from '../../model/ids.js';
 import { sortedIds, topLocation } from '../../model/world.js';
 import { resolveEngagement } from '../combat.js';
 import { allow, type Rule, refuse } from './context.js';
+import type { EventPayload } from '../../events/index.js';
 
 export const AMBUSH_LETHALITY = 0.6;
 

@@ -4,11 +4,11 @@
  * draw randomness only from the stream they are given.
  */
 import type { Rng } from '../../common/random.js';
-import type { EventPayload } from '../../model/events.js';
 import type { IntentOf, IntentType } from '../../model/intents.js';
 import type { Minutes } from '../../model/time.js';
 import type { Faction, Person, World } from '../../model/world.js';
 import type { EngineSettings } from '../settings.js';
+import type { EventPayload } from '../../events/index.js';
 
 export interface RuleContext {
   readonly world: World;

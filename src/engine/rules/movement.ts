@@ -4,7 +4,7 @@
  * at a rendezvous.
  */
 import type { FactionId, LocationId } from '../../model/ids.js';
-import { hours, type Minutes } from '../../model/time.js';
+import { hours, later, type Minutes } from '../../model/time.js';
 import {
   distanceBetween,
   personLocation,
@@ -88,7 +88,7 @@ export const awaitRendezvous: Rule<'await-rendezvous'> = (ctx, _actor, faction, 
     ship: ship.id,
     person: intent.person,
     at: intent.at,
-    deadline: ctx.t + intent.within,
+    deadline: later(ctx.t, intent.within),
   });
 };
 

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/common/random.js';
-import type { EventPayload, WorldEvent } from '../../../src/model/events.js';
 import type { PersonId } from '../../../src/model/ids.js';
 import type { Intent } from '../../../src/model/intents.js';
 import type { Minutes } from '../../../src/model/time.js';
 import type { World } from '../../../src/model/world.js';
 import { buildWorld } from '../../../src/engine/initial-world.js';
-import { apply } from '../../../src/engine/reducer.js';
 import { settingsOf } from '../../../src/engine/settings.js';
-import { defaultScenario } from '../../../src/engine/test-support.js';
+import { defaultScenario } from '../../support.js';
 import type { RuleOutcome } from '../../../src/engine/rules/context.js';
 import { applyRule } from '../../../src/engine/rules/index.js';
 import { travelSpeed } from '../../../src/engine/rules/movement.js';
+import type { EventPayload, WorldEvent } from '../../../src/events/index.js';
+import { apply } from '../../../src/events/index.js';
 
 const spec = defaultScenario().spec;
 const settings = settingsOf(spec);

@@ -3,8 +3,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinScenarioDir, DEFAULT_SCENARIO } from '../scenario/builtin.js';
-import { loadScenario, type Scenario } from '../scenario/loader.js';
+import { builtinScenarioDir, DEFAULT_SCENARIO } from '../src/runner/builtin-scenarios.js';
+import { loadScenario, type Scenario } from '../src/scenario/loader.js';
 
 let cached: Scenario | undefined;
 

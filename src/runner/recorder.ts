@@ -5,18 +5,19 @@
 import { canonicalJson } from '../common/canonical-json.js';
 import { InputError } from '../common/errors.js';
 import { buildWorld } from '../engine/initial-world.js';
-import { fold } from '../engine/reducer.js';
 import { applyEdit, editProblems, type WorldEdit } from '../engine/world-edit.js';
-import type { WorldEvent } from '../model/events.js';
 import type { World } from '../model/world.js';
 import { logHash } from '../engine/log-hash.js';
 import { type Player, type RecordedChoice, recordingPlayer, replayingPlayer } from '../agents/players.js';
 import { runScenario } from '../agents/run.js';
 import type { FactionId } from '../model/ids.js';
-import type { RunMode, SimulationOptions, SimulationResult } from '../engine/simulation.js';
+import type { SimulationOptions, SimulationResult } from '../engine/simulation.js';
 import type { Minutes } from '../model/time.js';
 import { loadScenario, type Scenario } from '../scenario/loader.js';
-import type { RunRecord, Store } from './store.js';
+import type { RunRecord, Store } from '../store/store.js';
+import type { WorldEvent } from '../events/index.js';
+import { fold } from '../events/index.js';
+import type { RunMode } from '../model/vocabulary.js';
 
 export interface RecordedRun extends SimulationResult {
   readonly runId: number;

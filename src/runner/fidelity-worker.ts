@@ -3,9 +3,12 @@
  * (`workerData`), then runs the seeds it is given.
  */
 import { runSeed, type SeedOutcome } from '../agents/fidelity.js';
-import { serveTasks } from '../common/worker-pool.js';
+import { installNativeSha256 } from './native-sha256.js';
+import { serveTasks } from './worker-pool.js';
 import { loadScenario, type Scenario } from '../scenario/loader.js';
-import type { FidelityInput } from './fidelity-runner.js';
+import type { FidelityInput } from './fidelity.js';
+
+installNativeSha256();
 
 let scenario: Scenario | undefined;
 

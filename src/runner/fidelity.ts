@@ -4,7 +4,7 @@
  * same as on one thread (`runFidelity`) whatever the scheduling.
  */
 import { fidelityReport, type FidelityReport, runSeed, type SeedOutcome } from '../agents/fidelity.js';
-import { createWorkerPool, defaultPoolSize } from '../common/worker-pool.js';
+import { createWorkerPool, defaultPoolSize } from './worker-pool.js';
 import type { Scenario } from '../scenario/loader.js';
 
 /** What a worker needs to load the scenario itself. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { InputError, NotFoundError } from '../common/errors.js';
 import { readTextFile } from '../common/input-file.js';
 import { suggestionHint } from '../common/validate.js';
-import { type LoadOptions, loadScenario, type Scenario } from './loader.js';
+import { type LoadOptions, loadScenario, type Scenario } from '../scenario/loader.js';
 
 export const DEFAULT_SCENARIO = 'delta-quadrant';
 

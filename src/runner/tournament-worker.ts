@@ -3,7 +3,7 @@
  * (`workerData`), then runs the job ranges it is given. The analysis of each domain is computed
  * at most once per thread.
  */
-import { serveTasks } from '../common/worker-pool.js';
+import { serveTasks } from './worker-pool.js';
 import {
   type AnalysisCache,
   type JobResult,

@@ -6,7 +6,7 @@ import { projectRoot, tempDir } from '../../test/cli-harness.js';
 import { createWorkerPool, WorkerTaskError } from './worker-pool.js';
 
 // Workers run compiled JavaScript: the worker scripts import the built pool (npm test builds first).
-const built = join(projectRoot, 'dist', 'src', 'common', 'worker-pool.js');
+const built = join(projectRoot, 'dist', 'src', 'runner', 'worker-pool.js');
 const haveBuild = existsSync(built);
 
 function workerScript(body: string): URL {

@@ -12,14 +12,14 @@
  * // square-worker.ts
  * serveTasks((n: number) => n * n);
  * // main
- * const pool = createWorkerPool<number, number>(new URL('./square-worker.js', import.meta.url));
+ * const pool = createWorkerPool<number, number>(new URL('../common/square-worker.js', import.meta.url));
  * const squares = await pool.map([1, 2, 3]);   // [1, 4, 9]
  * await pool.close();
  * ```
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { AlliancesError } from './errors.js';
+import { AlliancesError } from '../common/errors.js';
 
 export interface WorkerPoolOptions {
   /**

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../agents/run.js';
-import { FactionView, SIGHT } from '../agents/view.js';
-import { buildWorld } from '../engine/initial-world.js';
-import { fold } from '../engine/reducer.js';
-import { defaultScenario } from '../engine/test-support.js';
-import { generateScenario } from '../scenario/generate.js';
+import { runScenario } from '../../src/agents/run.js';
+import { FactionView, SIGHT } from '../../src/agents/view.js';
+import { buildWorld } from '../../src/engine/initial-world.js';
+import { defaultScenario } from '../support.js';
+import { generateScenario } from '../../src/scenario/generate.js';
 import {
   agreementsOf,
   agreementsWithStatus,
@@ -21,7 +20,7 @@ import {
   relationsFrom,
   shipsByFaction,
   shipsStoppedAt,
-} from './world-index.js';
+} from '../../src/../src/model/world-index.js';
 import {
   distanceBetween,
   personLocation,
@@ -29,7 +28,8 @@ import {
   relationKey,
   topLocation,
   type World,
-} from './world.js';
+} from '../../src/../src/model/world.js';
+import { fold } from '../../src/events/index.js';
 
 const keysSorted = <T>(record: Readonly<Record<string, T>>): string[] => Object.keys(record).sort();
 const all = <T>(record: Readonly<Record<string, T>>): T[] => keysSorted(record).map((k) => record[k]!);

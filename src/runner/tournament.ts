@@ -4,7 +4,7 @@
  * on one thread (`runTournament`) whatever the scheduling.
  */
 import { type Budget, spend } from '../common/budget.js';
-import { createWorkerPool, defaultPoolSize } from '../common/worker-pool.js';
+import { createWorkerPool, defaultPoolSize } from './worker-pool.js';
 import {
   type JobResult,
   planTournament,
