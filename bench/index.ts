@@ -7,6 +7,7 @@ import { autonomousBenchmark } from './autonomous.js';
 import { landscapeBenchmark } from './analysis/landscape.js';
 import { maxCutAllBenchmark, maxCutBenchmark } from './analysis/maxcut.js';
 import { powerBenchmark } from './analysis/power.js';
+import { powerLargeBenchmark } from './analysis/power-large.js';
 import { forecastBenchmark } from './forecast.js';
 import { negotiationBenchmark } from './negotiation.js';
 import { scalingBenchmark } from './scaling.js';
@@ -21,6 +22,7 @@ export const benchmarks: readonly Benchmark[] = [
   maxCutBenchmark,
   maxCutAllBenchmark,
   powerBenchmark,
+  powerLargeBenchmark,
   csgBenchmark,
   autonomousBenchmark,
   scalingBenchmark,

@@ -39,4 +39,4 @@ export {
   inputTooLarge,
   readTextFile,
   resolveConfigPath,
-} from './common/input-file.js';
+} from './runner/input-file.js';

@@ -3,7 +3,7 @@
  * JSON, and progress lines that appear only on a terminal.
  */
 import { InputError } from '../common/errors.js';
-import { DEFAULT_MAX_INPUT_BYTES, readTextFile } from '../common/input-file.js';
+import { DEFAULT_MAX_INPUT_BYTES, readTextFile } from '../runner/input-file.js';
 
 let maxInputBytes = DEFAULT_MAX_INPUT_BYTES;
 

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AlliancesError, InputError, renderProblems } from '../common/errors.js';
-import { DEFAULT_MAX_INPUT_BYTES } from '../common/input-file.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../runner/input-file.js';
 import { installNativeSha256 } from '../runner/native-sha256.js';
 import { registerCommands } from './commands/index.js';
 import { parseNumberOption, setMaxInputBytes } from './io.js';

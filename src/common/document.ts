@@ -3,7 +3,18 @@
  * problem found later (by a schema or by a reference check) can name its file, line and column.
  * JSON is parsed by the YAML parser too (YAML 1.2 is a superset of JSON), so both get locations.
  */
-import { type Document, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import {
+  type Document,
+  isCollection,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+} from 'yaml';
 import { InputError, type Problem } from './errors.js';
 import { lineColumns, locateJson } from './json-locate.js';
 import { protoKeyPaths } from './safe-path.js';
@@ -151,6 +162,24 @@ function parseYamlDocument(text: string, file: string): { doc: Document.Parsed; 
     });
     throw new InputError(problems);
   }
+  // A map or list as a key (`? {a: 1}`) has no place in a JavaScript object: refused, never stringified.
+  const complexKeys: Problem[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key)) {
+        const pos = lineCounter.linePos(pair.key.range?.[0] ?? 0);
+        complexKeys.push({
+          code: 'syntax',
+          file,
+          line: pos.line,
+          column: pos.col,
+          path: '',
+          message: 'a key must be a name or a number, not a map or a list',
+        });
+      }
+    },
+  });
+  if (complexKeys.length > 0) throw new InputError(complexKeys);
   return { doc, lineCounter };
 }
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, NotFoundError } from '../common/errors.js';
-import { readTextFile } from '../common/input-file.js';
+import { readTextFile } from './input-file.js';
 import { suggestionHint } from '../common/validate.js';
 import { type LoadOptions, loadScenario, type Scenario } from '../scenario/loader.js';
 

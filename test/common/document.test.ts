@@ -26,7 +26,11 @@ describe('parseSourceDocument', () => {
   });
 
   it('reads plain JSON as the YAML parser would, and reports a repeated key in JSON where it is', () => {
-    const json = JSON.stringify({ a: { b: [1, 'x', null, { c: true }], 'd"e': 1.5e300 }, 0: 'zero' }, null, 1);
+    const json = JSON.stringify(
+      { a: { b: [1, 'x', null, { c: true }], 'd"e': 1.5e300 }, 0: 'zero' },
+      null,
+      1,
+    );
     expect(parseSourceDocument(json, 'f.json').value).toEqual(
       parseSourceDocument(` ${json}`, 'f.yaml').value,
     );
@@ -37,6 +41,12 @@ describe('parseSourceDocument', () => {
     expect(parseSourceDocument(escaped, 'ok.json').value).toEqual({ a: { b: 1 }, b: { a: 2, s: 'q"u,\\' } });
     expect(() => parseSourceDocument('{"a": [{"__proto__": 1}]}', 'p.json')).toThrow(
       'p.json:1:9 a[0].__proto__: unknown field "__proto__"',
+    );
+  });
+
+  it('refuses a map or a list as a key, located, rather than stringifying it', () => {
+    expect(() => parseSourceDocument('a: 1\n? {max: 0}\n: 2\n', 'k.yaml')).toThrow(
+      'k.yaml:2:3: a key must be a name or a number, not a map or a list',
     );
   });
 

@@ -144,13 +144,14 @@ function swingsByDistinctWeight(
   // residues[d][k * m + j]: swings of size k of distinct weight d, modulo moduli[j].
   const residues = distinct.map(() => new Float64Array(n * m));
   const scratch = new Float64Array((n + 1) * q);
+  const floors = rowFloors(weights, q);
   moduli.forEach((p, j) => {
     const done = j * (n + distinct.length);
-    const all = countTable(weights, n, q, p, budget, done, steps);
+    const all = countTable(weights, floors, q, p, budget, done, steps);
     distinct.forEach((wi, d) => {
       spend(budget, WHAT);
       budget.progress?.(done + n + d, steps);
-      removePlayer(all, scratch, n, q, wi, p);
+      removePlayer(all, scratch, floors, q, wi, p);
       const sums = windowSums(scratch, n, q, wi, p);
       for (let k = 0; k < n; k++) residues[d]![k * m + j] = sums[k]!;
     });
@@ -205,25 +206,29 @@ function modInverse(a: bigint, p: bigint): bigint {
  */
 function countTable(
   weights: readonly number[],
-  n: number,
+  floors: Int32Array,
   q: number,
   p: number,
   budget: Budget,
   done: number,
   steps: number,
 ): Float64Array {
+  const n = weights.length;
   const t = new Float64Array((n + 1) * q);
   t[0] = 1;
+  const top = highestRow(floors, q);
   let players = 0;
   for (const w of weights) {
     spend(budget, WHAT);
     budget.progress?.(done + players, steps);
     players++;
-    // Multiply by (1 + x y^w): downwards in k and w so each player is used once.
-    for (let k = players; k >= 1; k--) {
+    // Multiply by (1 + x y^w): downwards in k and w so each player is used once. Weights below a
+    // row's floor are never reached, and rows whose floor is the quota stay empty.
+    for (let k = Math.min(players, top); k >= 1; k--) {
       const to = k * q;
       const from = (k - 1) * q;
-      for (let s = q - 1; s >= w; s--) {
+      const low = Math.max(w, floors[k]!);
+      for (let s = q - 1; s >= low; s--) {
         const v = t[to + s]! + t[from + s - w]!;
         t[to + s] = v >= p ? v - p : v;
       }
@@ -232,15 +237,49 @@ function countTable(
   return t;
 }
 
-/** Divides the table by (1 + x y^wi) into `t`: t[k][s] = all[k][s] − t[k−1][s−wi] (modulo `p`). */
-function removePlayer(all: Float64Array, t: Float64Array, n: number, q: number, wi: number, p: number): void {
+/**
+ * floors[k]: the least weight of k players (the k lightest together), at most q. No coalition of
+ * size k weighs less, so the table's row k is zero below it, whoever is left out.
+ */
+function rowFloors(weights: readonly number[], q: number): Int32Array {
+  const sorted = [...weights].sort((a, b) => a - b);
+  const floors = new Int32Array(weights.length + 1);
+  let sum = 0;
+  sorted.forEach((w, i) => {
+    sum = Math.min(q, sum + w);
+    floors[i + 1] = sum;
+  });
+  return floors;
+}
+
+/** The highest row with a weight below the quota. */
+function highestRow(floors: Int32Array, q: number): number {
+  let k = floors.length - 1;
+  while (k > 0 && floors[k]! >= q) k--;
+  return k;
+}
+
+/**
+ * Divides the table by (1 + x y^wi) into `t`: t[k][s] = all[k][s] − t[k−1][s−wi] (modulo `p`).
+ * Entries below a row's floor stay zero (they are never written), so they are skipped.
+ */
+function removePlayer(
+  all: Float64Array,
+  t: Float64Array,
+  floors: Int32Array,
+  q: number,
+  wi: number,
+  p: number,
+): void {
   for (let s = 0; s < q; s++) t[s] = all[s]!;
-  for (let k = 1; k <= n; k++) {
+  const top = highestRow(floors, q);
+  for (let k = 1; k <= top; k++) {
     const row = k * q;
     const below = (k - 1) * q;
+    const floor = floors[k]!;
     const head = Math.min(wi, q);
-    for (let s = 0; s < head; s++) t[row + s] = all[row + s]!;
-    for (let s = head; s < q; s++) {
+    for (let s = floor; s < head; s++) t[row + s] = all[row + s]!;
+    for (let s = Math.max(head, floor); s < q; s++) {
       const v = all[row + s]! - t[below + s - wi]!;
       t[row + s] = v < 0 ? v + p : v;
     }

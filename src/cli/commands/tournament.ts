@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { problemAt } from '../../common/document.js';
 import { InputError, NotFoundError, type Problem } from '../../common/errors.js';
-import { resolveConfigPath } from '../../common/input-file.js';
+import { resolveConfigPath } from '../../runner/input-file.js';
 import { MAX_DEADLINE_ROUNDS } from '../../diplomacy/negotiation/domain.js';
 import {
   MAX_TOURNAMENT_NEGOTIATIONS,

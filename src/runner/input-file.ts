@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { InputError, NotFoundError } from './errors.js';
+import { InputError, NotFoundError } from '../common/errors.js';
 
 /** The default input limit: 10 MB. */
 export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
