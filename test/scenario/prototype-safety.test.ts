@@ -16,6 +16,7 @@ import { applyEdit, editProblems, parseEdit } from '../../src/engine/world-edit.
 import { builtinScenarioDir } from '../../src/runner/builtin-scenarios.js';
 import { loadScenario } from '../../src/scenario/loader.js';
 import { parseDomain } from '../../src/diplomacy/negotiation/domain.js';
+import { toOutcome } from '../../src/diplomacy/negotiation/outcome-space.js';
 
 const text = readFileSync(join(builtinScenarioDir(), 'delta-quadrant.yaml'), 'utf8');
 
@@ -234,5 +235,36 @@ deadline: {rounds: 10}
     expect(() => loadScenario(renamed, 'c.yaml')).toThrow(
       /"constructor" and "prototype" cannot be person ids/,
     );
+  });
+});
+
+describe('names from input are own properties, never looked up on a prototype', () => {
+  it('an issue named constructor is negotiated and reported like any other; __proto__ names none', () => {
+    const domain = (name: string, weights: string) => `issues:
+  - {name: ${name}, values: [x, y]}
+  - {name: constructor, values: [a, b]}
+parties:
+  - {name: p, weights: ${weights}, utilities: {constructor: {a: 1, b: 0}}, forbid: [{constructor: b}]}
+  - {name: q, weights: {constructor: 1}, utilities: {constructor: {a: 0, b: 1}}}
+deadline: {rounds: 10}
+`;
+    // Every object inherits a \`constructor\`: a missing weight for that issue is still missing.
+    expect(() => parseDomain(domain('price', '{price: 1}'), 'd.yaml')).toThrow(
+      'd.yaml:5:24 parties[0].weights: no weight for issue "constructor"',
+    );
+    expect(() => parseDomain(domain('__proto__', '{constructor: 1}'), 'd.yaml')).toThrow(
+      /d\.yaml:2:12 issues\[0\]\.name: "__proto__" cannot name an issue/,
+    );
+    const ok = parseDomain(
+      domain('price', '{price: 0, constructor: 1}').replace(
+        '{constructor: 1}, utilities: {constructor: {a: 0',
+        '{price: 0, constructor: 1}, utilities: {constructor: {a: 0',
+      ),
+      'ok.yaml',
+    );
+    const outcome = toOutcome(ok.space, [1, 0]);
+    expect(Object.keys(outcome)).toEqual(['price', 'constructor']);
+    expect(outcome).toEqual({ price: 'y', constructor: 'a' });
+    clean();
   });
 });

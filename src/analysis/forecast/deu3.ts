@@ -74,7 +74,8 @@ export function parseDeu3(text: string, file: string): DeuDataSet {
     .filter((h) => h.startsWith('p') && h.length > 1 && header.includes(`s${h.slice(1)}`))
     .map((h) => h.slice(1));
   const capabilityRow = splitTsv(lines[1] ?? '');
-  const gdpCapability: Record<string, number> = {};
+  // Own properties whatever the actors are called (a column may name `__proto__`).
+  const gdpCapability: Record<string, number> = Object.create(null) as Record<string, number>;
   const columnOf = (index: number, fields: readonly string[], raw: string) => {
     let c = 1;
     for (let k = 0; k < index; k++) c += fields[k]!.length + 1;

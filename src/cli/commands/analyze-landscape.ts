@@ -115,11 +115,8 @@ function namesOf(instance: LandscapeInstance, blocs: number[][]): string[][] {
 }
 
 function frustrationJson(instance: LandscapeInstance, f: Float64Array): Record<string, number> {
-  const out: Record<string, number> = {};
-  instance.names.forEach((name, i) => {
-    out[name] = f[i];
-  });
-  return out;
+  // Own properties whatever the actors are called (an actor may be named `__proto__`).
+  return Object.fromEntries(instance.names.map((name, i) => [name, f[i]]));
 }
 
 function alignmentJson(instance: LandscapeInstance, a: Alignment): Record<string, unknown> {

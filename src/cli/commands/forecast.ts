@@ -23,6 +23,7 @@ import {
 import type { SmpParameters, SmpRun } from '../../analysis/forecast/smp.js';
 import type { ForecastIssue } from '../../analysis/forecast/types.js';
 import { InputError, type Problem } from '../../common/errors.js';
+import { hasOwn } from '../../common/safe-path.js';
 import { suggestionHint } from '../../common/validate.js';
 import { sharedDataFile } from '../../runner/shared-data.js';
 import { parseIntegerOption, printJson, readInputFile } from '../io.js';
@@ -180,7 +181,7 @@ export function parseSmpSettings(settings: readonly string[]): {
         throw optionError('--smp', `seed must be a 64-bit unsigned integer, got "${value}"`);
       }
       out.seed = BigInt(value);
-    } else if (name in numeric) {
+    } else if (hasOwn(numeric, name)) {
       const [min, max] = numeric[name]!;
       const v = Number(value);
       if (!Number.isFinite(v) || v < min || v > max) {
@@ -210,12 +211,12 @@ export function parseEuSettings(settings: readonly string[]): Partial<EuParamete
   const out: Record<string, unknown> = {};
   for (const raw of settings) {
     const [name, value] = splitSetting('--eu', raw);
-    if (name in EU_CHOICES) {
+    if (hasOwn(EU_CHOICES, name)) {
       const values = EU_CHOICES[name]!;
       if (!values.includes(value))
         throw optionError('--eu', `unknown ${name} "${value}"`, `valid: ${values.join(', ')}`);
       out[name] = value;
-    } else if (name in EU_NUMBERS) {
+    } else if (hasOwn(EU_NUMBERS, name)) {
       const [min, max] = EU_NUMBERS[name]!;
       const v = Number(value);
       if (!Number.isFinite(v) || v < min || v > max || (name === 'maxRounds' && !Number.isInteger(v))) {

@@ -27,6 +27,7 @@
  * Weights are relative (divided by their sum); every issue needs one (0 to ignore the issue).
  */
 import { z } from 'zod';
+import { hasOwn } from '../../common/safe-path.js';
 import { type DocumentPath, problemAt } from '../../common/document.js';
 import { ProblemCollector, parseAndValidate, suggestionHint } from '../../common/validate.js';
 import type { AcceptanceSpec } from './acceptance.js';
@@ -126,6 +127,9 @@ export function checkDomain(
     const path = [...at, 'issues', i];
     if (seenIssues.has(spec.name))
       problems.add([...path, 'name'], 'duplicate', `issue "${spec.name}" is defined twice`);
+    // Issues are named by keys (weights, utilities, red lines), and no key may be `__proto__`.
+    if (spec.name === '__proto__')
+      problems.add([...path, 'name'], 'invalid', '"__proto__" cannot name an issue', 'choose another name');
     seenIssues.add(spec.name);
     if (Array.isArray(spec.values)) {
       const values = spec.values.map((v) => (typeof v === 'boolean' ? String(v) : v));
@@ -182,7 +186,7 @@ export function checkDomain(
       weights[issueNames.indexOf(name)] = spec.weights[name]!;
     }
     for (const name of issueNames) {
-      if (!(name in spec.weights)) {
+      if (!hasOwn(spec.weights, name)) {
         problems.add(
           [...path, 'weights'],
           'missing-weight',
@@ -203,7 +207,7 @@ export function checkDomain(
     const values = issues.map((issue, i) =>
       valueFunction(
         issue,
-        utilities[issue.name],
+        hasOwn(utilities, issue.name) ? utilities[issue.name] : undefined,
         weights[i]! > 0,
         [...path, 'utilities', issue.name],
         problems,
@@ -243,7 +247,11 @@ export function checkDomain(
         });
       }
       if (ok) {
-        const normalised: Record<string, IssueValue | IssueValue[]> = {};
+        // Own properties whatever the issue is called (an issue may be named `__proto__`).
+        const normalised: Record<string, IssueValue | IssueValue[]> = Object.create(null) as Record<
+          string,
+          IssueValue | IssueValue[]
+        >;
         for (const name of names) {
           const raw = pattern[name]!;
           normalised[name] = Array.isArray(raw)
