@@ -17,6 +17,7 @@ import { builtinScenarioDir } from '../../src/runner/builtin-scenarios.js';
 import { loadScenario } from '../../src/scenario/loader.js';
 import { parseDomain } from '../../src/diplomacy/negotiation/domain.js';
 import { toOutcome } from '../../src/diplomacy/negotiation/outcome-space.js';
+import { parseEuSettings, parseSmpSettings } from '../../src/cli/commands/forecast.js';
 
 const text = readFileSync(join(builtinScenarioDir(), 'delta-quadrant.yaml'), 'utf8');
 
@@ -266,5 +267,11 @@ deadline: {rounds: 10}
     expect(Object.keys(outcome)).toEqual(['price', 'constructor']);
     expect(outcome).toEqual({ price: 'y', constructor: 'a' });
     clean();
+  });
+
+  it('forecast settings named constructor are unknown settings, not inherited ones', () => {
+    expect(() => parseSmpSettings(['constructor=1'])).toThrow(InputError);
+    expect(() => parseSmpSettings(['constructor=1'])).toThrow('unknown SMP parameter "constructor"');
+    expect(() => parseEuSettings(['constructor=net'])).toThrow(InputError);
   });
 });
