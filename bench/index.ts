@@ -9,6 +9,7 @@ import { maxCutAllBenchmark, maxCutBenchmark } from './analysis/maxcut.js';
 import { powerBenchmark } from './analysis/power.js';
 import { powerLargeBenchmark } from './analysis/power-large.js';
 import { forecastBenchmark } from './forecast.js';
+import { loaderBenchmark } from './loader.js';
 import { negotiationBenchmark } from './negotiation.js';
 import { scalingBenchmark } from './scaling.js';
 import type { Benchmark } from './benchmark.js';
@@ -25,5 +26,6 @@ export const benchmarks: readonly Benchmark[] = [
   powerLargeBenchmark,
   csgBenchmark,
   autonomousBenchmark,
+  loaderBenchmark,
   scalingBenchmark,
 ];
