@@ -79,7 +79,7 @@ export function loadScenario(text: string, file: string, options: LoadOptions = 
   checkSpec(spec, problems);
   checkTicks(spec, options.maxTicks ?? DEFAULT_MAX_TICKS, problems);
   if (options.checkVariants === true && options.variant === undefined)
-    problems.problems.push(...variantsProblems(doc, base));
+    problems.problems.push(...variantsProblems(doc, base, problems.problems));
   problems.throwIfAny();
   return { spec, text, file, ...(options.variant !== undefined ? { variant: options.variant } : {}) };
 }
@@ -118,7 +118,9 @@ function checkSpec(spec: ScenarioSpec, problems: ProblemCollector): void {
  * Every variant applied in turn: the problems of its paths, and those of the scenario it makes,
  * located at the variant's `set:` (the scenario's own lines hold the values it replaces).
  */
-function variantsProblems(doc: SourceDocument, base: ScenarioSpec): Problem[] {
+function variantsProblems(doc: SourceDocument, base: ScenarioSpec, own: readonly Problem[]): Problem[] {
+  // A problem the scenario has without any variant is reported once, where it is.
+  const already = new Set(own.map((p) => `${p.path}\u0000${p.message}`));
   const out: Problem[] = [];
   base.variants.forEach((variant, index) => {
     const { value: raw, problems: pathProblems } = applyVariant(doc, scenarioSchema, index);
@@ -138,6 +140,7 @@ function variantsProblems(doc: SourceDocument, base: ScenarioSpec): Problem[] {
     const at: DocumentPath =
       keys.length === 1 ? ['variants', index, 'set', keys[0]!] : ['variants', index, 'set'];
     for (const p of found) {
+      if (already.has(`${p.path}\u0000${p.message}`)) continue;
       const where = problemAt(doc, at, p.code, '', p.hint, keys.length === 1);
       out.push({
         ...where,

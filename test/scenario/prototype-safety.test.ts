@@ -274,4 +274,20 @@ deadline: {rounds: 10}
     expect(() => parseSmpSettings(['constructor=1'])).toThrow('unknown SMP parameter "constructor"');
     expect(() => parseEuSettings(['constructor=net'])).toThrow(InputError);
   });
+
+  it('a milestone condition on a field named constructor is an unknown field, reported once', () => {
+    const withMilestone = text.replace(
+      'milestones:\n',
+      'milestones:\n  - id: odd\n    title: odd\n    steps:\n      - { event: offer-made, where: { constructor: 1 } }\n',
+    );
+    let error: InputError | undefined;
+    try {
+      loadScenario(withMilestone, 'm.yaml', { checkVariants: true });
+    } catch (err) {
+      error = err as InputError;
+    }
+    expect(error?.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'milestones[0].steps[0].where.constructor: event "offer-made" has no field "constructor"',
+    ]);
+  });
 });
