@@ -47,6 +47,15 @@ describe('scenario length', () => {
     expect(r.stderr).toMatch(
       /huge\.yaml:\d+:11 duration: a run would take [\d,]+ ticks of 1h; at most 100,000/,
     );
+    // --seconds stops a run between two ticks; a stored run keeps them, incomplete.
+    const db = join(dir, 'runs.db');
+    const stopped = runCli(['run', '--mode', 'autonomous', '--seconds', '0', '--db', db]);
+    expect(stopped.status).toBe(1);
+    expect(stopped.stderr).toBe(
+      'error: the run (tick 1 of 169; the run is kept, incomplete) did not finish within the time limit of 0 s; raise it with --seconds N, or --seconds none for no limit\n',
+    );
+    expect(runCli(['runs', '--db', db]).stdout).toMatch(/ 1 {2}delta-quadrant +1 {2}autonomous incomplete/);
+    expect(runCli(['db', 'check', '--db', db]).status).toBe(0);
     const long = write('long.yaml', '1m', '100d');
     expect(runCli(['validate', long]).status).toBe(2);
     expect(runCli(['validate', long, '--max-ticks', '200000'])).toMatchObject({ status: 0, stdout: 'ok\n' });

@@ -16,7 +16,9 @@ import { recordRun, scenarioOfRun, verifyRun } from '../../runner/recorder.js';
 import { runScenario } from '../../agents/run.js';
 import { promptPlay } from '../prompt-player.js';
 import { type RunRecord, resolveDbPath, Store } from '../../store/store.js';
-import { createProgress, getMaxInputBytes, parseIntegerOption, printJson } from '../io.js';
+import { spend } from '../../common/budget.js';
+import { getMaxInputBytes, parseIntegerOption, printJson } from '../io.js';
+import { commandBudget, parseSeconds, secondsHelp } from '../limits.js';
 import type { WorldEvent } from '../../events/index.js';
 import { fold } from '../../events/index.js';
 import { namesOf } from '../../events/index.js';
@@ -147,6 +149,7 @@ export function registerRun(program: Command): void {
       '--max-ticks <n>',
       `most ticks the run may take (default ${DEFAULT_MAX_TICKS.toLocaleString('en-US')})`,
     )
+    .option('--seconds <s>', secondsHelp('the run', 'none'))
     .action(
       (
         arg: string,
@@ -161,6 +164,7 @@ export function registerRun(program: Command): void {
           variant?: string;
           play?: string;
           maxTicks?: string;
+          seconds?: string;
         },
       ) => {
         const mode = parseMode(opts.mode);
@@ -196,11 +200,19 @@ export function registerRun(program: Command): void {
         const seed =
           opts.seed === undefined ? scenario.spec.seed : parseIntegerOption('--seed', opts.seed, 0);
         const play = opts.play === undefined ? undefined : promptPlay(scenario, opts.play);
-        // A long run shows how far it has got (on a terminal, after a second).
-        const progress = createProgress('run');
+        // A long run shows how far it has got (on a terminal, after a second) and stops at its time
+        // limit between two ticks: a stored run keeps its whole ticks and stays incomplete.
+        const budget = commandBudget('run', parseSeconds(opts.seconds, Number.POSITIVE_INFINITY));
         const ticks = Math.floor(scenario.spec.duration / scenario.spec.tick) + 1;
-        const onTick = (_events: unknown, t: Minutes) =>
-          progress.update(Math.floor(t / scenario.spec.tick) + 1, ticks, 'ticks');
+        const onTick = (_events: unknown, t: Minutes) => {
+          const done = Math.floor(t / scenario.spec.tick) + 1;
+          budget.progress(done, ticks);
+          if (done < ticks)
+            spend(
+              budget,
+              `the run (tick ${done} of ${ticks}${opts.store ? '; the run is kept, incomplete' : ''})`,
+            );
+        };
         const simulation = { seed, mode, scriptUntil, onTick };
         let result: SimulationResult;
         let runId: number | null = null;
@@ -223,7 +235,7 @@ export function registerRun(program: Command): void {
             ...(play ? { players: { [play.faction]: play.player } } : {}),
           });
         }
-        progress.done();
+        budget.done();
         if (opts.json) printJson(runJson(scenario, result, runId, seed, mode));
         else process.stdout.write(renderRun(scenario, result, runId, opts.seq === true));
       },
