@@ -24,7 +24,8 @@ export * from './common/errors.js';
 export { FORBIDDEN_KEYS, hasOwn, isForbiddenKey, pathProblem, protoKeyPaths } from './common/safe-path.js';
 export { createRng, type Rng } from './common/random.js';
 export * from './diplomacy/negotiation/index.js';
-export { renderChronicle } from './engine/chronicle.js';
+export { type ChronicleEntry, chronicleEntries, renderChronicle } from './engine/chronicle.js';
+export { type EngineSettings, settingsOf } from './engine/settings.js';
 export { resolveEngagement } from './engine/combat.js';
 export { buildWorld } from './engine/initial-world.js';
 export { logHash } from './engine/log-hash.js';
@@ -107,3 +108,4 @@ export {
 } from './agents/leaders.js';
 export { type Situation, situationOf } from './agents/situation.js';
 export { FactionView } from './agents/view.js';
+export { type TalksOffer, type TalksPoint, type TalksSpace, talksSpace } from './agents/talks-space.js';

@@ -18,7 +18,12 @@ export {
   type WorkerPoolOptions,
   WorkerTaskError,
 } from './runner/worker-pool.js';
-export { builtinScenarioNames, DEFAULT_SCENARIO, resolveScenario } from './runner/builtin-scenarios.js';
+export {
+  builtinScenarioDir,
+  builtinScenarioNames,
+  DEFAULT_SCENARIO,
+  resolveScenario,
+} from './runner/builtin-scenarios.js';
 export {
   checkFork,
   type ForkOptions,
@@ -40,3 +45,4 @@ export {
   readTextFile,
   resolveConfigPath,
 } from './runner/input-file.js';
+export { aboutRun } from './store/about.js';

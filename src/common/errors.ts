@@ -77,6 +77,16 @@ export function invariant(condition: unknown, message: string | (() => string)):
   if (!condition) throw new InvariantError(typeof message === 'string' ? message : message());
 }
 
+/**
+ * A value an invariant guarantees is there (an entry looked up by an id the caller has checked, an
+ * index within bounds): returned as is, or an `InvariantError` naming `what` is missing.
+ */
+export function must<T>(value: T | undefined | null, what: string | (() => string)): T {
+  if (value === undefined || value === null)
+    throw new InvariantError(`missing ${typeof what === 'string' ? what : what()}`);
+  return value;
+}
+
 /** `file:line:col path: message (hint)` — the one textual form of a problem. */
 export function renderProblem(p: Problem): string {
   let where = p.file ?? '';

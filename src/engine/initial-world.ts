@@ -1,8 +1,9 @@
 /**
  * The world at time zero, built from a validated scenario.
  */
-import type { FactionId, LocationId } from '../model/ids.js';
-import type { Minutes } from '../model/time.js';
+import { must } from '../common/errors.js';
+import type { FactionId } from '../model/ids.js';
+import { minutes } from '../model/time.js';
 import {
   type Belief,
   beliefKey,
@@ -24,7 +25,7 @@ type Spec<K extends keyof ScenarioSpec> = ScenarioSpec[K];
 export function buildWorld(spec: ScenarioSpec): World {
   return {
     scenario: spec.id,
-    time: 0 as Minutes,
+    time: minutes(0),
     factions: factionsOf(spec.factions),
     persons: personsOf(spec.persons),
     ships: shipsOf(spec.ships),
@@ -99,7 +100,7 @@ function factionsOf(factions: Spec<'factions'>): World['factions'] {
       resources: Object.fromEntries(
         Object.entries(f.resources).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
       ),
-      marks: Object.fromEntries(f.marks.map((m) => [m, 0 as Minutes])),
+      marks: Object.fromEntries(f.marks.map((m) => [m, minutes(0)])),
       readiness: {},
       agenda: { alliance: null },
       deliberations: {},
@@ -129,7 +130,7 @@ function personsOf(persons: Spec<'persons'>): World['persons'] {
       position:
         p.aboard !== undefined
           ? { kind: 'ship', ship: p.aboard }
-          : { kind: 'location', location: p.at as LocationId },
+          : { kind: 'location', location: must(p.at, () => `where ${p.id} is`) },
     }),
   );
 }
@@ -200,7 +201,7 @@ function beliefsOf(beliefs: Spec<'beliefs'>): World['beliefs'] {
       holder: b.holder,
       about: b.about,
       intentions: b.intentions,
-      suspicions: b.suspicions.map((text) => ({ text, since: 0 as Minutes })),
+      suspicions: b.suspicions.map((text) => ({ text, since: minutes(0) })),
       lastContact: null,
     }),
   );

@@ -11,10 +11,11 @@
  * Every event is stamped with its position `seq` and the tick's time `t`, applied by the pure
  * reducer, and handed to `onTick` at the end of its tick (the store writes a tick per transaction).
  */
+import { must } from '../common/errors.js';
 import { createRng, type Rng } from '../common/random.js';
-import type { PersonId } from '../model/ids.js';
-import type { Decision, Intent } from '../model/intents.js';
-import type { Minutes } from '../model/time.js';
+import { id } from '../model/ids.js';
+import type { Decision } from '../model/intents.js';
+import { later, type Minutes, minutes } from '../model/time.js';
 import type { RunMode } from '../model/vocabulary.js';
 import type { World } from '../model/world.js';
 import type { Scenario } from '../scenario/loader.js';
@@ -85,7 +86,7 @@ const MAX_CONSEQUENCE_DEPTH = 4;
 export function simulate(scenario: Scenario, options: SimulationOptions): SimulationResult {
   const run = new Run(scenario, options);
   const startTick = run.begin();
-  for (let t = startTick; t <= run.settings.duration; t += run.settings.tick) run.tick(t as Minutes);
+  for (let t = startTick; t <= run.settings.duration; t = later(t, run.settings.tick)) run.tick(t);
   return {
     events: run.events,
     world: run.world,
@@ -106,7 +107,7 @@ class Run {
   private readonly streams = new Map<string, Rng>();
   private readonly counters = new Map<string, number>();
   private tickEvents: WorldEvent[] = [];
-  private now = 0 as Minutes;
+  private now = minutes(0);
   /** The script's next step. */
   private nextStep = 0;
   /** For each decision maker, the seq of the first event since it was last asked. */
@@ -132,16 +133,16 @@ class Run {
   }
 
   /** Starts the run, or resumes a fork after its prefix; returns the time of the first tick to run. */
-  begin(): number {
+  begin(): Minutes {
     const prefix = this.options.prefix ?? [];
-    let startTick = 0;
+    let startTick = minutes(0);
     // A fork replays its parent's prefix verbatim, then continues from the prefix's last tick.
     if (prefix.length > 0) {
       for (const e of prefix) {
         this.now = e.t;
         this.record(e);
       }
-      startTick = this.now + this.settings.tick;
+      startTick = later(this.now, this.settings.tick);
       restoreCounters(prefix, this.counters);
     } else {
       this.emit({
@@ -200,11 +201,11 @@ class Run {
     ) {
       this.nextStep++;
       if (step.event) {
-        this.emit(step.event as EventPayload);
+        this.emit(step.event);
       } else if (step.do && step.actor && step.at <= this.scriptDecisionsUntil) {
         this.decide({
-          actor: step.actor as PersonId,
-          intent: step.do as Intent,
+          actor: step.actor,
+          intent: step.do,
           summary: step.summary,
           reasons: step.reasons,
         });
@@ -254,16 +255,13 @@ class Run {
     const outcome = applyRule(ctx, decision.actor, decision.intent);
     const actor = this.world.persons[decision.actor];
     // A spy opens covert channels for the faction of their true loyalty.
-    const faction = actor
-      ? decision.intent.type === 'open-covert-channel'
-        ? actor.loyalty
-        : actor.faction
-      : null;
+    const faction = decision.intent.type === 'open-covert-channel' ? actor?.loyalty : actor?.faction;
     if (!outcome.ok) {
       this.emit({
         type: 'intent-rejected',
         actor: decision.actor,
-        faction: faction ?? ('' as never),
+        // An unknown actor acts for no faction.
+        faction: faction ?? id.faction(''),
         intent: decision.intent.type,
         rule: outcome.rule,
         message: outcome.message,
@@ -273,7 +271,8 @@ class Run {
     this.emit({
       type: 'decision-made',
       actor: decision.actor,
-      faction: faction!,
+      // The rules allow only a known actor's intents.
+      faction: must(faction, () => `the faction of ${decision.actor}`),
       question: decision.question ?? null,
       decision: decision.intent.type,
       choice: decision.choice ?? null,

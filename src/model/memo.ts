@@ -47,3 +47,13 @@ export function sortedKeys<K extends string>(record: Readonly<Record<K, unknown>
 }
 
 const sortedKeysOf = memo1((record: object): readonly string[] => Object.freeze(Object.keys(record).sort()));
+
+/** The values of a record in code-point order of their keys (cached, like `sortedKeys`). */
+export function sortedValues<K extends string, T>(record: Readonly<Record<K, T>>): readonly T[] {
+  // Built from the record's own keys, so every value is one of the record's.
+  return sortedValuesOf(record) as readonly T[];
+}
+
+const sortedValuesOf = memo1((record: Readonly<Record<string, unknown>>): readonly unknown[] =>
+  Object.freeze(sortedKeys(record).map((k) => record[k])),
+);

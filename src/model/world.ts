@@ -6,7 +6,7 @@
  * another explicit order): insertion order is deterministic in JavaScript, but relying on it would
  * tie a run's outcome to the order in which a scenario file happened to list things.
  */
-import { memo1, memoN, sortedKeys } from './memo.js';
+import { memo1, memoN, sortedKeys, sortedValues } from './memo.js';
 import type {
   AgreementId,
   ChannelId,
@@ -406,12 +406,20 @@ export function sortedIds<K extends string>(record: Readonly<Record<K, unknown>>
   return sortedKeys(record);
 }
 
+/** The entries of a collection in the order of their ids (see `sortedIds`). */
+export function inIdOrder<K extends string, T>(record: Readonly<Record<K, T>>): readonly T[] {
+  return sortedValues(record);
+}
+
+/** What distances are computed from: the places and the known distances between them. */
+export type Geography = Pick<World, 'distances' | 'locations'>;
+
 export const relationKey = (from: FactionId, to: FactionId) => `${from}>${to}`;
 export const beliefKey = relationKey;
 export const distanceKey = (a: LocationId, b: LocationId) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 /** The top-level location enclosing `l` (itself when it has no parent). */
-export function topLocation(world: World, l: LocationId): LocationId {
+export function topLocation(world: Pick<World, 'locations'>, l: LocationId): LocationId {
   let cur = l;
   for (let guard = 0; guard < 64; guard++) {
     const parent = world.locations[cur]?.parent;
@@ -492,7 +500,7 @@ function routeMatrix(world: World): Map<string, Map<string, number>> {
 
 const routeTables = new WeakMap<object, Map<string, number>>();
 
-function routeTable(world: World): Map<string, number> {
+function routeTable(world: Geography): Map<string, number> {
   const cached = routeTables.get(world.distances);
   if (cached) return cached;
   const places = sortedIds(world.locations).filter((l) => !world.locations[l]!.parent);
@@ -523,7 +531,7 @@ function routeTable(world: World): Map<string, number> {
  * The top-level places within `radius` light-years of a top-level place by known routes (itself
  * included), by id. Built once per table of distances and radius from the route table.
  */
-export function placesWithin(world: World, place: LocationId, radius: number): readonly LocationId[] {
+export function placesWithin(world: Geography, place: LocationId, radius: number): readonly LocationId[] {
   const byRadius = nearTables(world.distances, world.locations);
   let near = byRadius.get(radius);
   if (!near) {

@@ -33,7 +33,8 @@ interface Response {
 }
 
 export function response(t: Talks, last: Offer): Decision[] {
-  const standing = t.view.agreement(t.n.agreement ?? '')?.provisions ?? last.provisions;
+  const standing =
+    (t.n.agreement ? t.view.agreement(t.n.agreement)?.provisions : undefined) ?? last.provisions;
   const r: Response = {
     t,
     last,
