@@ -7,7 +7,9 @@ import { autonomousBenchmark } from './autonomous.js';
 import { landscapeBenchmark } from './analysis/landscape.js';
 import { maxCutAllBenchmark, maxCutBenchmark } from './analysis/maxcut.js';
 import { powerBenchmark } from './analysis/power.js';
+import { powerLargeBenchmark } from './analysis/power-large.js';
 import { forecastBenchmark } from './forecast.js';
+import { loaderBenchmark } from './loader.js';
 import { negotiationBenchmark } from './negotiation.js';
 import { scalingBenchmark } from './scaling.js';
 import type { Benchmark } from './benchmark.js';
@@ -21,7 +23,9 @@ export const benchmarks: readonly Benchmark[] = [
   maxCutBenchmark,
   maxCutAllBenchmark,
   powerBenchmark,
+  powerLargeBenchmark,
   csgBenchmark,
   autonomousBenchmark,
+  loaderBenchmark,
   scalingBenchmark,
 ];

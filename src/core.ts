@@ -10,10 +10,18 @@
  */
 export * as forecast from './analysis/forecast/index.js';
 export * from './analysis/index.js';
-export { type Budget, unlimitedBudget, wallClockBudget, workBudget } from './common/budget.js';
+export {
+  type Budget,
+  spend,
+  TimeLimitError,
+  unlimitedBudget,
+  wallClockBudget,
+  workBudget,
+} from './common/budget.js';
 export { canonicalJson } from './common/canonical-json.js';
 export { createSha256, type Sha256, type Sha256Factory, sha256Hex, useSha256 } from './common/sha256.js';
 export * from './common/errors.js';
+export { FORBIDDEN_KEYS, hasOwn, isForbiddenKey, pathProblem, protoKeyPaths } from './common/safe-path.js';
 export { createRng, type Rng } from './common/random.js';
 export * from './diplomacy/negotiation/index.js';
 export { type ChronicleEntry, chronicleEntries, renderChronicle } from './engine/chronicle.js';
@@ -58,8 +66,14 @@ export { worldViolations } from './model/invariants.js';
 export * from './model/provision.js';
 export * from './model/time.js';
 export * from './model/world.js';
-export { loadScenario, type Scenario } from './scenario/loader.js';
-export { type GenerateOptions, generateScenario, generateScenarioInput } from './scenario/generate.js';
+export { DEFAULT_MAX_TICKS, type LoadOptions, loadScenario, type Scenario } from './scenario/loader.js';
+export {
+  type GenerateOptions,
+  generateScenario,
+  generateScenarioInput,
+  MAX_GENERATED_DAYS,
+  MAX_GENERATED_FACTIONS,
+} from './scenario/generate.js';
 export { type MilestoneSpec, type ScenarioSpec, scenarioSchema } from './scenario/schema.js';
 export { type Explanation, explainEvent, renderExplanation } from './engine/explanation.js';
 export { diffRuns, type RunDiff } from './engine/run-diff.js';

@@ -35,5 +35,14 @@ export {
   verifyRun,
 } from './runner/recorder.js';
 export { type ParallelFidelityOptions, runFidelityParallel } from './runner/fidelity.js';
-export { type RunRecord, resolveDbPath, Store } from './store/store.js';
+export { type RunRecord, resolveDbPath, Store, type StoreOpenOptions } from './store/store.js';
+export { checkDatabase, type DatabaseCheck } from './store/check.js';
+export { DamagedStoreError, type DatabaseFileKind, inspectDatabaseFile } from './store/database-file.js';
+export {
+  checkInputSize,
+  DEFAULT_MAX_INPUT_BYTES,
+  inputTooLarge,
+  readTextFile,
+  resolveConfigPath,
+} from './runner/input-file.js';
 export { aboutRun } from './store/about.js';

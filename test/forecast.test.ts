@@ -118,7 +118,8 @@ describe.skipIf(!haveKtab)('alliances forecast --format ktab', () => {
 });
 
 describe.skipIf(!haveDeu)('alliances forecast --benchmark deu3', () => {
-  it('scores every model on the 353 DEU III issues', () => {
+  // Several minutes of work on a shared machine: the limit only keeps a hung run from blocking the suite.
+  it('scores every model on the 353 DEU III issues', { timeout: 600_000 }, () => {
     const r = runCli(['forecast', '--benchmark', 'deu3', '--json']);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as {

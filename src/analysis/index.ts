@@ -39,6 +39,7 @@ export {
   isLocalMinimum,
   type LandscapeInstance,
   landscapeGraph,
+  MAX_BLOCS,
   MAX_ENUMERATED_ACTORS,
   predictAlignment,
   type RankedConfiguration,
@@ -59,6 +60,7 @@ export {
 } from './power/shapley-value.js';
 export {
   MAX_SIMPLE_GAME_PLAYERS,
+  MAX_WEIGHTED_GAME_PLAYERS,
   type PlayerPower,
   type PowerIndex,
   powerFromSwings,

@@ -2,22 +2,26 @@
  * Input and output helpers shared by the commands: reading input files with clear errors, printing
  * JSON, and progress lines that appear only on a terminal.
  */
-import { readFileSync } from 'node:fs';
-import { InputError, NotFoundError } from '../common/errors.js';
+import { InputError } from '../common/errors.js';
+import { DEFAULT_MAX_INPUT_BYTES, readTextFile } from '../runner/input-file.js';
 
-/** Reads a UTF-8 text file; a missing or unreadable file is bad input (exit 2). */
+let maxInputBytes = DEFAULT_MAX_INPUT_BYTES;
+
+/** The input limit of this process's commands (`alliances --max-input MB`). */
+export function setMaxInputBytes(bytes: number): void {
+  maxInputBytes = bytes;
+}
+
+export function getMaxInputBytes(): number {
+  return maxInputBytes;
+}
+
+/**
+ * Reads a UTF-8 text file; a missing or unreadable file, or one over the input limit, is bad input
+ * (exit 2), refused before it is parsed.
+ */
 export function readInputFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new NotFoundError(`${path}: no such file`);
-    if (code === 'EISDIR')
-      throw new InputError([{ code: 'io', file: path, path: '', message: 'is a directory, not a file' }]);
-    throw new InputError([
-      { code: 'io', file: path, path: '', message: `cannot read: ${(err as Error).message}` },
-    ]);
-  }
+  return readTextFile(path, maxInputBytes);
 }
 
 /** Prints one JSON document on stdout. */
@@ -54,21 +58,40 @@ export interface Progress {
   done(): void;
 }
 
-/** A progress line on stderr when it is a terminal; silent when piped or under CI. */
-export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
-  const active = stream.isTTY === true && !process.env.CI;
+/** Work shorter than this shows no progress at all. */
+export const PROGRESS_DELAY_MS = 1000;
+
+/** Where progress is drawn, and the clock it is timed by (a test gives its own). */
+export interface ProgressOutput {
+  readonly stream?: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>;
+  readonly now?: () => number;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Whether progress is drawn on `stream`: a terminal, outside CI. */
+export const showsProgress = (output: ProgressOutput = {}): boolean =>
+  (output.stream ?? process.stderr).isTTY === true && !(output.env ?? process.env).CI;
+
+/** A progress line on stderr when it is a terminal, after the first second; silent when piped or under CI. */
+export function createProgress(label: string, output: ProgressOutput = {}): Progress {
+  const active = showsProgress(output);
+  const stream = output.stream ?? process.stderr;
+  const clock = output.now ?? (() => performance.now());
+  const start = clock();
   let lastDraw = 0;
+  let drawn = false;
   return {
     update(done, total, note) {
       if (!active) return;
-      const now = performance.now();
-      if (now - lastDraw < 100 && done < total) return;
+      const now = clock();
+      if (now - start < PROGRESS_DELAY_MS || (now - lastDraw < 100 && done < total)) return;
       lastDraw = now;
+      drawn = true;
       const pct = total > 0 ? Math.floor((100 * done) / total) : 0;
       stream.write(`\r\x1b[K${label}: ${done}/${total} (${pct}%)${note ? ` ${note}` : ''}`);
     },
     done() {
-      if (active) stream.write('\r\x1b[K');
+      if (drawn) stream.write('\r\x1b[K');
     },
   };
 }

@@ -4,8 +4,10 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AlliancesError, InputError, renderProblems } from '../common/errors.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../runner/input-file.js';
 import { installNativeSha256 } from '../runner/native-sha256.js';
 import { registerCommands } from './commands/index.js';
+import { parseNumberOption, setMaxInputBytes } from './io.js';
 
 export function createProgram(): Command {
   const program = new Command();
@@ -13,8 +15,15 @@ export function createProgram(): Command {
     .name('alliances')
     .description('Simulate, negotiate and forecast alliances among factions.')
     .version('0.1.0')
+    .option('--max-input <MB>', 'largest input file read, in megabytes (default 10)')
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', () => {
+      const raw = (program.opts() as { maxInput?: string }).maxInput;
+      setMaxInputBytes(
+        raw === undefined ? DEFAULT_MAX_INPUT_BYTES : parseNumberOption('--max-input', raw, 0) * 1024 * 1024,
+      );
+    });
   registerCommands(program);
   return program;
 }

@@ -25,6 +25,31 @@ describe('parseSourceDocument', () => {
     expect(doc.locate(['a', 2])).toEqual({ line: 3, column: 2 });
   });
 
+  it('reads plain JSON as the YAML parser would, and reports a repeated key in JSON where it is', () => {
+    const json = JSON.stringify(
+      { a: { b: [1, 'x', null, { c: true }], 'd"e': 1.5e300 }, 0: 'zero' },
+      null,
+      1,
+    );
+    expect(parseSourceDocument(json, 'f.json').value).toEqual(
+      parseSourceDocument(` ${json}`, 'f.yaml').value,
+    );
+    const repeated = '{"a": {"b": 1, "c": [{"b": 2}]}, "x": 1, "a": 3}';
+    expect(() => parseSourceDocument(repeated, 'r.json')).toThrow(/r\.json:1:42: Map keys must be unique/);
+    // A quote escaped in a value does not end it; keys of different objects may repeat.
+    const escaped = String.raw`{"a": {"b": 1}, "b": {"a": 2, "s": "q\"u,\\"}}`;
+    expect(parseSourceDocument(escaped, 'ok.json').value).toEqual({ a: { b: 1 }, b: { a: 2, s: 'q"u,\\' } });
+    expect(() => parseSourceDocument('{"a": [{"__proto__": 1}]}', 'p.json')).toThrow(
+      'p.json:1:9 a[0].__proto__: unknown field "__proto__"',
+    );
+  });
+
+  it('refuses a map or a list as a key, located, rather than stringifying it', () => {
+    expect(() => parseSourceDocument('a: 1\n? {max: 0}\n: 2\n', 'k.yaml')).toThrow(
+      'k.yaml:2:3: a key must be a name or a number, not a map or a list',
+    );
+  });
+
   it('reports every syntax error with its position', () => {
     try {
       parseSourceDocument('a: 1\na: 2\nb: [1, 2\n', 'bad.yaml');

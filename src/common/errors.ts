@@ -37,10 +37,24 @@ export class AlliancesError extends Error {
 export class InputError extends AlliancesError {
   readonly problems: readonly Problem[];
   constructor(problems: readonly Problem[], summary?: string) {
-    super('input', summary ?? renderProblems(problems), 2);
+    // A message quotes input; it never quotes more than a short excerpt of it.
+    const short = problems.map((p) => ({
+      ...p,
+      path: excerpt(p.path, 120),
+      message: excerpt(p.message),
+      ...(p.hint !== undefined ? { hint: excerpt(p.hint) } : {}),
+    }));
+    super('input', summary ?? renderProblems(short), 2);
     this.name = 'InputError';
-    this.problems = problems;
+    this.problems = short;
   }
+}
+
+/** `text` cut to `max` characters, with an ellipsis in the middle when cut. */
+export function excerpt(text: string, max = 240): string {
+  if (text.length <= max) return text;
+  const half = Math.floor((max - 1) / 2);
+  return `${text.slice(0, half)}…${text.slice(text.length - half)}`;
 }
 
 /** A named thing (run, scenario, file) that does not exist: exit code 2. */

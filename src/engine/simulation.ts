@@ -78,6 +78,11 @@ export interface SimulationResult {
 /** Max depth of consequence chains (a consequence's consequences…): a guard, never reached in practice. */
 const MAX_CONSEQUENCE_DEPTH = 4;
 
+/**
+ * The engine alone: the tick loop with the script and only the decision makers given (none by
+ * default, so nobody negotiates or decides beyond the script). A complete run — what `alliances run`
+ * runs — is `runScenario` (agents/run.ts), which gives the decision makers of the mode.
+ */
 export function simulate(scenario: Scenario, options: SimulationOptions): SimulationResult {
   const run = new Run(scenario, options);
   const startTick = run.begin();

@@ -50,7 +50,7 @@ export function setAt(world: World, path: string, value: unknown): World {
       return node.map((x, j) => (j === at ? set(x, i + 1) : x));
     }
     if (!isRecord(node)) return node;
-    if (!(key in node) && !last) return node;
+    if (!Object.prototype.hasOwnProperty.call(node, key) && !last) return node;
     if (last && value === null && isRecord(node[key])) {
       const { [key]: _removed, ...rest } = node;
       return rest;

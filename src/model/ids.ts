@@ -28,10 +28,17 @@ export const references = z.registry<{ reference: ReferenceKind; declares?: bool
 /** Ids are kebab-case: lowercase letters, digits and single dashes. */
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * Names every JavaScript object inherits (src/common/safe-path.ts): an id is a key of the world's
+ * records, and a record's `constructor` would be found where no such faction or person exists.
+ */
+const RESERVED_IDS: ReadonlySet<string> = new Set(['constructor', 'prototype']);
+
 function idSchema<K extends ReferenceKind, B extends string>(kind: K, _brand: B) {
   const schema = z
     .string()
     .regex(ID_PATTERN, { message: `a ${kind} id is kebab-case: lowercase letters, digits and dashes` })
+    .refine((s) => !RESERVED_IDS.has(s), { message: `"constructor" and "prototype" cannot be ${kind} ids` })
     .brand<B>();
   schema.register(references, { reference: kind });
   return schema;

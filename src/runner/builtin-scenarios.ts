@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, NotFoundError } from '../common/errors.js';
+import { readTextFile } from './input-file.js';
 import { suggestionHint } from '../common/validate.js';
 import { type LoadOptions, loadScenario, type Scenario } from '../scenario/loader.js';
 
@@ -33,12 +34,16 @@ export function builtinScenarioNames(): string[] {
 
 /**
  * Loads a scenario named by the user: an existing file path, or a built-in scenario's name
- * (default `delta-quadrant`). Throws an InputError for an invalid scenario, NotFoundError for none.
+ * (default `delta-quadrant`). Throws an InputError for an invalid scenario or a file over the input
+ * limit (`maxInputBytes`, default 10 MB), NotFoundError for none.
  */
-export function resolveScenario(arg: string | undefined, options: LoadOptions = {}): Scenario {
+export function resolveScenario(
+  arg: string | undefined,
+  options: LoadOptions & { readonly maxInputBytes?: number } = {},
+): Scenario {
   const name = arg ?? DEFAULT_SCENARIO;
   if (existsSync(name) && statSync(name).isFile())
-    return loadScenario(readFileSync(name, 'utf8'), name, options);
+    return loadScenario(readTextFile(name, options.maxInputBytes), name, options);
   const builtins = builtinScenarioNames();
   if (builtins.includes(name)) {
     const file = join(builtinScenarioDir(), `${name}.yaml`);

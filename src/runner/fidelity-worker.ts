@@ -14,6 +14,12 @@ let scenario: Scenario | undefined;
 
 serveTasks<readonly number[], SeedOutcome[]>((seeds, data) => {
   const input = data as FidelityInput;
-  scenario ??= loadScenario(input.text, input.file, input.variant === null ? {} : { variant: input.variant });
+  // The main thread checked the scenario, its length included.
+  const maxTicks = Number.POSITIVE_INFINITY;
+  scenario ??= loadScenario(
+    input.text,
+    input.file,
+    input.variant === null ? { maxTicks } : { variant: input.variant, maxTicks },
+  );
   return seeds.map((seed) => runSeed(scenario!, seed));
 });

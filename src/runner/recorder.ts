@@ -92,7 +92,13 @@ interface StoredFork {
 /** The scenario a stored run was simulated from (its stored text, with its variant if any). */
 export function scenarioOfRun(run: RunRecord): Scenario {
   const variant = typeof run.options.variant === 'string' ? run.options.variant : undefined;
-  return loadScenario(run.scenarioText, run.scenarioFile, variant === undefined ? {} : { variant });
+  // Its length was checked when it was stored.
+  const maxTicks = Number.POSITIVE_INFINITY;
+  return loadScenario(
+    run.scenarioText,
+    run.scenarioFile,
+    variant === undefined ? { maxTicks } : { variant, maxTicks },
+  );
 }
 
 /**

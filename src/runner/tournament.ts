@@ -3,6 +3,7 @@
  * the results are put back in plan order before summarising, so the summary is the same as a run
  * on one thread (`runTournament`) whatever the scheduling.
  */
+import { type Budget, spend } from '../common/budget.js';
 import { createWorkerPool, defaultPoolSize } from './worker-pool.js';
 import {
   type JobResult,
@@ -18,6 +19,8 @@ export interface ParallelTournamentOptions {
   readonly threads?: number;
   /** Called as jobs finish. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** A time limit: when it runs out, the workers are stopped and a TimeLimitError is thrown. */
+  readonly budget?: Budget;
 }
 
 export async function runTournamentParallel(
@@ -32,6 +35,8 @@ export async function runTournamentParallel(
     const results: JobResult[] = [];
     const step = Math.max(1, Math.ceil(total / 100));
     for (let from = 0; from < total; from += step) {
+      if (options.budget)
+        spend(options.budget, `the tournament (${results.length} of ${total} negotiations run)`);
       results.push(...runTournamentJobs(tournament, from, Math.min(total, from + step)));
       options.onProgress?.(results.length, total);
     }
@@ -45,9 +50,10 @@ export async function runTournamentParallel(
     new URL('./tournament-worker.js', import.meta.url),
     { size: threads, workerData: input },
   );
+  let timer: NodeJS.Timeout | undefined;
   try {
     let done = 0;
-    const chunks = await Promise.all(
+    const all = Promise.all(
       tasks.map((task) =>
         pool.run(task).then((r) => {
           done += r.length;
@@ -56,8 +62,23 @@ export async function runTournamentParallel(
         }),
       ),
     );
+    // This thread only waits: it checks the time limit four times a second and stops the workers.
+    const budget = options.budget;
+    const limit = new Promise<never>((_, reject) => {
+      if (!budget) return;
+      timer = setInterval(() => {
+        try {
+          spend(budget, `the tournament (${done} of ${total} negotiations run)`);
+        } catch (err) {
+          reject(err);
+        }
+      }, 250);
+    });
+    all.catch(() => undefined);
+    const chunks = await Promise.race([all, limit]);
     return summariseTournament(tournament, chunks.flat());
   } finally {
+    if (timer) clearInterval(timer);
     await pool.close();
   }
 }

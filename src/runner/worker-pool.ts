@@ -22,7 +22,10 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { AlliancesError } from '../common/errors.js';
 
 export interface WorkerPoolOptions {
-  /** Number of threads (default: the number of cores the process may use). */
+  /**
+   * Number of threads (default: the number of cores the process may use); never more than the
+   * cores, since more threads only add memory and switching.
+   */
   readonly size?: number;
   /** Passed to every worker once, as `workerData` (structured-cloned): shared inputs go here. */
   readonly workerData?: unknown;
@@ -76,7 +79,7 @@ export function createWorkerPool<In, Out>(
   script: URL | string,
   options: WorkerPoolOptions = {},
 ): WorkerPool<In, Out> {
-  const size = Math.max(1, options.size ?? defaultPoolSize());
+  const size = Math.max(1, Math.min(options.size ?? defaultPoolSize(), defaultPoolSize()));
   const threads = new Threads(script, options.workerData, size);
   const pool: WorkerPool<In, Out> = {
     size,

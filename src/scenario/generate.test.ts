@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../common/errors.js';
 import { runScenario } from '../agents/run.js';
 import { generateScenario, generateScenarioInput } from './generate.js';
 import { loadScenario } from './loader.js';
@@ -43,8 +44,12 @@ describe('generateScenario', () => {
     expect(a.events.some((e) => e.type === 'decision-made')).toBe(true);
   });
 
-  it('refuses sizes that make no world', () => {
-    expect(() => generateScenarioInput({ factions: 1 })).toThrow(RangeError);
-    expect(() => generateScenarioInput({ days: 0 })).toThrow(RangeError);
+  it('refuses sizes that make no world, or one too large to draw or run', () => {
+    expect(() => generateScenarioInput({ factions: 1 })).toThrow(InputError);
+    expect(() => generateScenarioInput({ days: 0 })).toThrow(InputError);
+    expect(() => generateScenarioInput({ factions: 1_000_000_000 })).toThrow(
+      /2 to 10,000 factions, not 1000000000/,
+    );
+    expect(() => generateScenarioInput({ days: 99_999 })).toThrow(/1 to 3650 days/);
   });
 });

@@ -16,6 +16,7 @@
  *
  * The result is an ordinary scenario, validated by the loader like a file (its `text` is the JSON).
  */
+import { inputError } from '../common/errors.js';
 import { createRng, type Rng } from '../common/random.js';
 import { loadScenario, type Scenario } from './loader.js';
 import type { z } from 'zod';
@@ -32,6 +33,11 @@ export interface GenerateOptions {
   /** Seed of the generator (the world drawn), not of the runs (default 1). */
   readonly seed?: number;
 }
+
+/** Most factions a generated scenario may have (a world of 10,000 takes seconds to draw and minutes to run). */
+export const MAX_GENERATED_FACTIONS = 10_000;
+/** Most days a generated scenario may last (ten years; raids, and so the script, grow with days). */
+export const MAX_GENERATED_DAYS = 3650;
 
 /** Light-years between neighbouring cells of the grid. */
 const SPACING = 8;
@@ -63,8 +69,17 @@ function personality(rng: Rng) {
 export function generateScenarioInput(options: GenerateOptions = {}): ScenarioInput {
   const n = options.factions ?? 200;
   const durationDays = options.days ?? 365;
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`a generated scenario needs at least 2 factions`);
-  if (!(durationDays > 0)) throw new RangeError('a generated scenario lasts a positive number of days');
+  if (!Number.isInteger(n) || n < 2 || n > MAX_GENERATED_FACTIONS)
+    throw inputError(
+      `a generated scenario has 2 to ${MAX_GENERATED_FACTIONS.toLocaleString('en-US')} factions, not ${n}`,
+      {
+        path: 'factions',
+      },
+    );
+  if (!(durationDays > 0) || durationDays > MAX_GENERATED_DAYS)
+    throw inputError(`a generated scenario lasts 1 to ${MAX_GENERATED_DAYS} days, not ${durationDays}`, {
+      path: 'days',
+    });
   const rng = createRng(`generated-scenario/${options.seed ?? 1}`);
   const side = Math.ceil(Math.sqrt(n));
   const cell = (i: number) => ({ row: Math.floor(i / side), col: i % side });

@@ -13,6 +13,7 @@ import {
   suggestionHint,
 } from '../common/validate.js';
 import type { ReferenceKind } from '../model/ids.js';
+import { formatDuration } from '../model/time.js';
 import type { MilestoneCondition, PatternSpec, ScenarioSpec } from './schema.js';
 import { scenarioSchema } from './schema.js';
 import {
@@ -23,6 +24,7 @@ import {
   referenceKindOf,
   visitReferences,
 } from './schema-walk.js';
+import { applyVariant } from './variants.js';
 import { EVENT_TYPES, eventPayloadSchemas, isEventType } from '../events/index.js';
 
 export interface Scenario {
@@ -38,7 +40,17 @@ export interface Scenario {
 export interface LoadOptions {
   /** Apply the scenario's counterfactual variant of this id before checking it. */
   readonly variant?: string;
+  /** Also apply each variant in turn and check the paths it sets and the scenario it makes (`validate`). */
+  readonly checkVariants?: boolean;
+  /** Most ticks a run may take (default DEFAULT_MAX_TICKS; Infinity for a stored run, checked when stored). */
+  readonly maxTicks?: number;
 }
+
+/**
+ * Most ticks a run of a scenario may take unless told otherwise (`--max-ticks`): about eleven years
+ * of hourly ticks. A run's work grows with its ticks, so a duration of 99999999999d is refused.
+ */
+export const DEFAULT_MAX_TICKS = 100_000;
 
 export function loadScenario(text: string, file: string, options: LoadOptions = {}): Scenario {
   const { value: base, doc } = parseAndValidate(scenarioSchema, text, file);
@@ -57,91 +69,86 @@ export function loadScenario(text: string, file: string, options: LoadOptions = 
         },
       ]);
     }
-    const raw = applyVariant(doc, index);
+    const { value: raw, problems } = applyVariant(doc, scenarioSchema, index);
+    if (problems.length > 0) throw new InputError(problems);
     const result = scenarioSchema.safeParse(raw, { reportInput: true });
     if (!result.success) throw new InputError(schemaProblems(doc, result.error.issues));
     spec = result.data;
   }
   const problems = new ProblemCollector(doc);
-  checkUniqueIds(spec, problems);
-  checkReferences(spec, problems);
-  checkStructure(spec, problems);
-  checkMilestones(spec, problems);
+  checkSpec(spec, problems);
+  checkTicks(spec, options.maxTicks ?? DEFAULT_MAX_TICKS, problems);
+  if (options.checkVariants === true && options.variant === undefined)
+    problems.problems.push(...variantsProblems(doc, base, problems.problems));
   problems.throwIfAny();
   return { spec, text, file, ...(options.variant !== undefined ? { variant: options.variant } : {}) };
 }
 
-/**
- * The raw document with a variant's changes applied. A path's segments name fields, and in lists
- * the element with that `id`; setting a list element to null removes it.
- */
-function applyVariant(doc: SourceDocument, index: number): unknown {
-  const raw = structuredClone(doc.value) as Record<string, unknown>;
-  const variant = (raw.variants as { id: string; set?: Record<string, unknown> }[])[index]!;
-  const problems: Problem[] = [];
-  for (const [path, value] of Object.entries(variant.set ?? {})) {
-    const at: DocumentPath = ['variants', index, 'set', path];
-    const segments = path.split('.');
-    let node: unknown = raw;
-    for (let i = 0; i < segments.length; i++) {
-      const seg = segments[i]!;
-      const last = i === segments.length - 1;
-      if (Array.isArray(node)) {
-        const k = node.findIndex(
-          (el) => el !== null && typeof el === 'object' && (el as { id?: unknown }).id === seg,
-        );
-        if (k < 0) {
-          const ids = node.map((el) => String((el as { id?: unknown })?.id ?? '')).filter(Boolean);
-          problems.push(
-            problemAt(
-              doc,
-              at,
-              'unknown-path',
-              `no element "${seg}" in ${segments.slice(0, i).join('.') || 'the scenario'}`,
-              suggestionHint(seg, ids),
-              true,
-            ),
-          );
-          break;
-        }
-        if (last) {
-          if (value === null) node.splice(k, 1);
-          else node[k] = value;
-        } else node = node[k];
-      } else if (node !== null && typeof node === 'object') {
-        const rec = node as Record<string, unknown>;
-        if (last) rec[seg] = value;
-        else if (seg in rec) node = rec[seg];
-        else {
-          problems.push(
-            problemAt(
-              doc,
-              at,
-              'unknown-path',
-              `no field "${seg}" in ${segments.slice(0, i).join('.') || 'the scenario'}`,
-              suggestionHint(seg, Object.keys(rec)),
-              true,
-            ),
-          );
-          break;
-        }
-      } else {
-        problems.push(
-          problemAt(
-            doc,
-            at,
-            'unknown-path',
-            `${segments.slice(0, i).join('.')} has no fields`,
-            undefined,
-            true,
-          ),
-        );
-        break;
-      }
-    }
+/** A tick of at least one minute, a duration of at least none, and at most `maxTicks` ticks. */
+function checkTicks(spec: ScenarioSpec, maxTicks: number, problems: ProblemCollector): void {
+  if (spec.tick < 1) {
+    problems.add(['tick'], 'invalid', 'a tick lasts at least one minute', 'write e.g. tick: 1h or tick: 1m');
+    return;
   }
-  if (problems.length > 0) throw new InputError(problems);
-  return raw;
+  if (spec.duration < 0) {
+    problems.add(['duration'], 'invalid', 'a run cannot last less than nothing', 'write e.g. duration: 5d');
+    return;
+  }
+  const ticks = Math.floor(spec.duration / spec.tick) + 1;
+  if (ticks > maxTicks) {
+    problems.add(
+      ['duration'],
+      'too-large',
+      `a run would take ${ticks.toLocaleString('en-US')} ticks of ${formatDuration(spec.tick)}; at most ${maxTicks.toLocaleString('en-US')}`,
+      'a shorter duration or a longer tick, or raise the limit with --max-ticks N',
+    );
+  }
+}
+
+/** What a schema cannot check: ids, references, structure, milestone patterns. */
+function checkSpec(spec: ScenarioSpec, problems: ProblemCollector): void {
+  const known = knownIds(spec);
+  checkUniqueIds(spec, problems);
+  checkReferences(spec, known, problems);
+  checkStructure(spec, problems);
+  checkMilestones(spec, known, problems);
+}
+
+/**
+ * Every variant applied in turn: the problems of its paths, and those of the scenario it makes,
+ * located at the variant's `set:` (the scenario's own lines hold the values it replaces).
+ */
+function variantsProblems(doc: SourceDocument, base: ScenarioSpec, own: readonly Problem[]): Problem[] {
+  // A problem the scenario has without any variant is reported once, where it is.
+  const already = new Set(own.map((p) => `${p.path}\u0000${p.message}`));
+  const out: Problem[] = [];
+  base.variants.forEach((variant, index) => {
+    const { value: raw, problems: pathProblems } = applyVariant(doc, scenarioSchema, index);
+    if (pathProblems.length > 0) {
+      out.push(...pathProblems);
+      return;
+    }
+    const result = scenarioSchema.safeParse(raw, { reportInput: true });
+    let found: Problem[];
+    if (!result.success) found = schemaProblems(doc, result.error.issues);
+    else {
+      const collector = new ProblemCollector(doc);
+      checkSpec(result.data, collector);
+      found = collector.problems;
+    }
+    const keys = Object.keys(variant.set);
+    const at: DocumentPath =
+      keys.length === 1 ? ['variants', index, 'set', keys[0]!] : ['variants', index, 'set'];
+    for (const p of found) {
+      if (already.has(`${p.path}\u0000${p.message}`)) continue;
+      const where = problemAt(doc, at, p.code, '', p.hint, keys.length === 1);
+      out.push({
+        ...where,
+        message: `variant "${variant.id}" makes ${p.path || 'the scenario'} invalid: ${p.message}`,
+      });
+    }
+  });
+  return out;
 }
 
 function checkUniqueIds(spec: ScenarioSpec, problems: ProblemCollector): void {
@@ -219,8 +226,11 @@ function knownIds(spec: ScenarioSpec): Map<ReferenceKind, Set<string>> {
   return known;
 }
 
-function checkReferences(spec: ScenarioSpec, problems: ProblemCollector): void {
-  const known = knownIds(spec);
+function checkReferences(
+  spec: ScenarioSpec,
+  known: Map<ReferenceKind, Set<string>>,
+  problems: ProblemCollector,
+): void {
   visitReferences(scenarioSchema, spec, (v) => {
     if (v.declares) return;
     const valid = known.get(v.kind) ?? new Set<string>();
@@ -296,8 +306,11 @@ function checkStructure(spec: ScenarioSpec, problems: ProblemCollector): void {
   });
 }
 
-function checkMilestones(spec: ScenarioSpec, problems: ProblemCollector): void {
-  const known = knownIds(spec);
+function checkMilestones(
+  spec: ScenarioSpec,
+  known: Map<ReferenceKind, Set<string>>,
+  problems: ProblemCollector,
+): void {
   spec.milestones.forEach((m, mi) => {
     m.steps.forEach((step, si) => {
       if ('anyOrder' in step) {

@@ -5,6 +5,7 @@
  * type really has.
  */
 import type { z } from 'zod';
+import { hasOwn } from '../common/safe-path.js';
 import { type ReferenceKind, references } from '../model/ids.js';
 
 type AnySchema = z.core.$ZodType;
@@ -12,7 +13,6 @@ interface Def {
   type: string;
   innerType?: AnySchema;
   in?: AnySchema;
-  getter?: () => AnySchema;
   shape?: Record<string, AnySchema>;
   element?: AnySchema;
   items?: AnySchema[];
@@ -39,7 +39,8 @@ export function unwrap(schema: AnySchema): { inner: AnySchema; meta: ReferenceMe
     const d = def(cur);
     if (WRAPPERS.has(d.type) && d.innerType) cur = d.innerType;
     else if (d.type === 'pipe' && d.in) cur = d.in;
-    else if (d.type === 'lazy' && d.getter) cur = d.getter();
+    // The lazy schema's own cached inner type: calling its getter would build a new schema each time.
+    else if (d.type === 'lazy') cur = (cur as unknown as { _zod: { innerType: AnySchema } })._zod.innerType;
     else break;
     meta ??= references.get(cur as z.ZodType);
   }
@@ -138,7 +139,8 @@ export function fieldsAt(schema: AnySchema, path: readonly string[], throughList
   if (path.length === 0) return [{ schema, throughList }];
   const [head, ...rest] = path;
   if (d.type === 'object' && d.shape) {
-    const next = d.shape[head!];
+    // Own fields only: `constructor` is no field, though every object inherits one.
+    const next = hasOwn(d.shape, head!) ? d.shape[head!] : undefined;
     return next ? fieldsAt(next, rest, throughList) : [];
   }
   if (d.type === 'union' && d.options) return d.options.flatMap((o) => fieldsAt(o, path, throughList));

@@ -10,6 +10,13 @@ import Database from 'better-sqlite3';
 import { canonicalJson } from '../common/canonical-json.js';
 import { AlliancesError, NotFoundError } from '../common/errors.js';
 import type { WorldEvent } from '../events/index.js';
+import {
+  damagedDatabase,
+  inspectDatabaseFile,
+  notADatabase,
+  storeErrorOf,
+  unusableDatabase,
+} from './database-file.js';
 
 export type RunStatus = 'incomplete' | 'complete';
 
@@ -105,31 +112,94 @@ export const DEFAULT_DB = 'alliances.db';
 
 /** The database path: an explicit option, else `$ALLIANCES_DB`, else ./alliances.db. */
 export function resolveDbPath(option?: string): string {
-  return resolve(option ?? process.env.ALLIANCES_DB ?? DEFAULT_DB);
+  return resolve(option ?? (process.env.ALLIANCES_DB || DEFAULT_DB));
+}
+
+export interface StoreOpenOptions {
+  /**
+   * For commands that only read: the database must exist, and nothing is created, migrated or
+   * written (a missing one is "no database at PATH", exit 2).
+   */
+  readonly readOnly?: boolean;
+  /** The database must exist (a fork writes, but only into a store that has its parent). */
+  readonly mustExist?: boolean;
 }
 
 export class Store {
   private readonly db: Database.Database;
+  /** The file, as errors name it. */
+  readonly path: string;
 
-  private constructor(db: Database.Database) {
+  private constructor(db: Database.Database, path: string) {
     this.db = db;
+    this.path = path;
   }
 
-  /** Opens (creating if needed) the database at `path` and brings its schema up to date. */
-  static open(path: string): Store {
-    mkdirSync(dirname(path), { recursive: true });
-    let db: Database.Database;
-    try {
-      db = new Database(path);
-    } catch (err) {
-      throw new AlliancesError('store', `cannot open database ${path}: ${(err as Error).message}`, 2);
+  /**
+   * Opens the database at `path` (creating it, unless read-only or `mustExist`) and brings its
+   * schema up to date. The file's header is checked first, so a file that is not a database is
+   * refused before anything is written; SQLite's errors become one-line store errors.
+   */
+  static open(path: string, options: StoreOpenOptions = {}): Store {
+    const memory = path === ':memory:';
+    const readOnly = options.readOnly === true;
+    if (!memory) {
+      const file = inspectDatabaseFile(path);
+      const refused = unusableDatabase(path, file, readOnly || options.mustExist === true);
+      if (refused) throw refused;
+      if (file.kind === 'missing') mkdirSync(dirname(path), { recursive: true });
     }
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
-    const store = new Store(db);
-    store.migrate();
-    return store;
+    let db: Database.Database | undefined;
+    try {
+      // A read-only command opens read-write without creating: a read-only connection would leave
+      // the WAL's -shm and -wal files behind, which the last read-write connection removes.
+      db = new Database(path, { fileMustExist: readOnly || options.mustExist === true });
+      const store = new Store(db, path);
+      store.prepare(readOnly);
+      return store;
+    } catch (err) {
+      db?.close();
+      throw storeErrorOf(path, err);
+    }
+  }
+
+  private prepare(readOnly: boolean): void {
+    const tables = (
+      this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+    ).map((t) => t.name);
+    if (tables.length > 0 && !tables.includes('migrations'))
+      throw notADatabase(this.path, `an SQLite database with other tables: ${tables.slice(0, 5).join(', ')}`);
+    if (readOnly) {
+      if (!tables.includes('migrations')) throw notADatabase(this.path, 'an empty SQLite database');
+      this.checkVersion(this.schemaVersion);
+      return;
+    }
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('synchronous = NORMAL');
+    this.migrate();
+  }
+
+  private checkVersion(applied: number): void {
+    if (applied > MIGRATIONS.length) {
+      throw new AlliancesError(
+        'store',
+        `database schema version ${applied} is newer than this program (${MIGRATIONS.length}); upgrade alliances`,
+        2,
+      );
+    }
+  }
+
+  /** Runs `f`, turning SQLite's errors into store errors that name the file. */
+  private guard<T>(f: () => T): T {
+    try {
+      return f();
+    } catch (err) {
+      // A stored record that is not JSON was damaged outside SQLite's notice.
+      if (err instanceof SyntaxError)
+        throw damagedDatabase(this.path, `a stored record cannot be read: ${err.message}`);
+      throw storeErrorOf(this.path, err);
+    }
   }
 
   private migrate(): void {
@@ -138,13 +208,7 @@ export class Store {
     );
     const applied =
       (this.db.prepare('SELECT MAX(version) AS v FROM migrations').get() as { v: number | null }).v ?? 0;
-    if (applied > MIGRATIONS.length) {
-      throw new AlliancesError(
-        'store',
-        `database schema version ${applied} is newer than this program (${MIGRATIONS.length}); upgrade alliances`,
-        2,
-      );
-    }
+    this.checkVersion(applied);
     for (let v = applied + 1; v <= MIGRATIONS.length; v++) {
       this.db.transaction(() => {
         this.db.exec(MIGRATIONS[v - 1]!);
@@ -156,81 +220,129 @@ export class Store {
   }
 
   get schemaVersion(): number {
-    return (this.db.prepare('SELECT MAX(version) AS v FROM migrations').get() as { v: number }).v;
+    return this.guard(
+      () =>
+        (this.db.prepare('SELECT MAX(version) AS v FROM migrations').get() as { v: number | null }).v ?? 0,
+    );
   }
 
   createRun(run: NewRun): number {
-    const info = this.db
-      .prepare(
-        `INSERT INTO runs (scenario, scenario_file, scenario_text, seed, mode, options, status, parent, fork_seq, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'incomplete', ?, ?, ?)`,
-      )
-      .run(
-        run.scenario,
-        run.scenarioFile,
-        run.scenarioText,
-        run.seed,
-        run.mode,
-        canonicalJson(run.options ?? {}),
-        run.parent ?? null,
-        run.forkSeq ?? null,
-        new Date().toISOString(),
-      );
-    return Number(info.lastInsertRowid);
+    return this.guard(() => {
+      const info = this.db
+        .prepare(
+          `INSERT INTO runs (scenario, scenario_file, scenario_text, seed, mode, options, status, parent, fork_seq, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'incomplete', ?, ?, ?)`,
+        )
+        .run(
+          run.scenario,
+          run.scenarioFile,
+          run.scenarioText,
+          run.seed,
+          run.mode,
+          canonicalJson(run.options ?? {}),
+          run.parent ?? null,
+          run.forkSeq ?? null,
+          new Date().toISOString(),
+        );
+      return Number(info.lastInsertRowid);
+    });
   }
 
   /** Appends one tick's events in a single transaction. */
   appendEvents(runId: number, events: readonly WorldEvent[]): void {
     if (events.length === 0) return;
-    const insert = this.db.prepare(
-      'INSERT INTO events (run_id, seq, t, type, payload) VALUES (?, ?, ?, ?, ?)',
-    );
-    const count = this.db.prepare('UPDATE runs SET events = events + ? WHERE id = ?');
-    this.db.transaction(() => {
-      for (const e of events) insert.run(runId, e.seq, e.t, e.type, canonicalJson(e));
-      count.run(events.length, runId);
-    })();
+    this.guard(() => {
+      const insert = this.db.prepare(
+        'INSERT INTO events (run_id, seq, t, type, payload) VALUES (?, ?, ?, ?, ?)',
+      );
+      const count = this.db.prepare('UPDATE runs SET events = events + ? WHERE id = ?');
+      this.db.transaction(() => {
+        for (const e of events) insert.run(runId, e.seq, e.t, e.type, canonicalJson(e));
+        count.run(events.length, runId);
+      })();
+    });
   }
 
   /** Marks a run complete; `options`, if given, replace those stored when it was created. */
   completeRun(runId: number, hash: string, options?: Record<string, unknown>): void {
-    if (options === undefined) {
-      this.db.prepare("UPDATE runs SET status = 'complete', hash = ? WHERE id = ?").run(hash, runId);
-    } else {
-      this.db
-        .prepare("UPDATE runs SET status = 'complete', hash = ?, options = ? WHERE id = ?")
-        .run(hash, canonicalJson(options), runId);
-    }
+    this.guard(() => {
+      if (options === undefined) {
+        this.db.prepare("UPDATE runs SET status = 'complete', hash = ? WHERE id = ?").run(hash, runId);
+      } else {
+        this.db
+          .prepare("UPDATE runs SET status = 'complete', hash = ?, options = ? WHERE id = ?")
+          .run(hash, canonicalJson(options), runId);
+      }
+    });
   }
 
   listRuns(): RunRecord[] {
-    return (this.db.prepare('SELECT * FROM runs ORDER BY id').all() as RunRow[]).map(toRecord);
+    return this.guard(() =>
+      (this.db.prepare('SELECT * FROM runs ORDER BY id').all() as RunRow[]).map(toRecord),
+    );
   }
 
   /** A run by id, or `last` for the newest. */
   getRun(ref: string | number): RunRecord {
-    const row =
+    const row = this.guard(() =>
       ref === 'last'
         ? (this.db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT 1').get() as RunRow | undefined)
-        : (this.db.prepare('SELECT * FROM runs WHERE id = ?').get(Number(ref)) as RunRow | undefined);
+        : (this.db.prepare('SELECT * FROM runs WHERE id = ?').get(Number(ref)) as RunRow | undefined),
+    );
     if (!row)
       throw new NotFoundError(ref === 'last' ? 'no runs stored yet' : `no run ${ref} in the database`);
-    return toRecord(row);
+    return this.guard(() => toRecord(row));
   }
 
   /** The stored events of a run, in order (optionally only the first `limit`). */
   events(runId: number, limit?: number): WorldEvent[] {
-    const rows = (
-      limit === undefined
-        ? this.db.prepare('SELECT payload FROM events WHERE run_id = ? ORDER BY seq').all(runId)
-        : this.db
-            .prepare('SELECT payload FROM events WHERE run_id = ? ORDER BY seq LIMIT ?')
-            .all(runId, limit)
-    ) as { payload: string }[];
-    return rows.map((r) => JSON.parse(r.payload) as WorldEvent);
+    return this.guard(() => {
+      const rows = (
+        limit === undefined
+          ? this.db.prepare('SELECT payload FROM events WHERE run_id = ? ORDER BY seq').all(runId)
+          : this.db
+              .prepare('SELECT payload FROM events WHERE run_id = ? ORDER BY seq LIMIT ?')
+              .all(runId, limit)
+      ) as { payload: string }[];
+      return rows.map((r) => JSON.parse(r.payload) as WorldEvent);
+    });
+  }
+
+  /**
+   * SQLite's integrity check of the whole file (every page, index and constraint): `['ok']`, or up
+   * to `limit` messages naming what is damaged.
+   */
+  integrityCheck(limit = 20): string[] {
+    return this.guard(() =>
+      (
+        this.db.pragma(`integrity_check(${Math.max(1, Math.floor(limit))})`) as { integrity_check: string }[]
+      ).map((r) => r.integrity_check),
+    );
+  }
+
+  /** Rows whose references lead nowhere (a run's parent, an event's run). */
+  foreignKeyProblems(): string[] {
+    return this.guard(() =>
+      (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(
+        (r) => `${r.table} row ${r.rowid} refers to a missing ${r.parent} row`,
+      ),
+    );
+  }
+
+  /** Per run: the events stored, and the range of their seqs (for `alliances db check`). */
+  eventCounts(): { run: number; rows: number; minSeq: number | null; maxSeq: number | null }[] {
+    return this.guard(
+      () =>
+        this.db
+          .prepare(
+            `SELECT runs.id AS run, COUNT(events.seq) AS rows, MIN(events.seq) AS minSeq, MAX(events.seq) AS maxSeq
+             FROM runs LEFT JOIN events ON events.run_id = runs.id GROUP BY runs.id ORDER BY runs.id`,
+          )
+          .all() as { run: number; rows: number; minSeq: number | null; maxSeq: number | null }[],
+    );
   }
 
   close(): void {
-    this.db.close();
+    this.guard(() => this.db.close());
   }
 }

@@ -19,7 +19,10 @@ export function dynamicProgrammingCsg(
   const f = new Float64Array(size);
   const split = new Int32Array(size);
   for (let c = 1; c < size; c++) {
-    if ((c & 1023) === 0 && budget.exhausted()) return stopped(input);
+    if ((c & 1023) === 0) {
+      budget.progress?.(c, size);
+      if (budget.exhausted()) return stopped(input);
+    }
     const low = c & -c;
     const rest = c ^ low;
     let best = v[c] ?? missing();

@@ -10,6 +10,7 @@
  * other folds forecasts each held-out fold, and the error over all held-out forecasts is reported
  * with the settings chosen.
  */
+import { type Budget, spend } from '../../common/budget.js';
 import { at, get, missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import {
@@ -45,6 +46,8 @@ export interface DeuBenchmarkOptions {
   readonly folds?: number;
   /** Progress: work units done of total, with a note on the current step. */
   readonly onProgress?: (done: number, total: number, note: string) => void;
+  /** A time limit, checked after every model run: a TimeLimitError when it runs out. */
+  readonly budget?: Budget;
 }
 
 /** Capability exponents tried by the tuned families; 0 is equal capability, 1 is GDP. */
@@ -157,6 +160,7 @@ export function runDeuBenchmark(data: DeuDataSet, options: DeuBenchmarkOptions =
   const tick = (note: string) => {
     done++;
     options.onProgress?.(done, total, note);
+    if (options.budget) spend(options.budget, `the DEU III benchmark (${done} of ${total} model runs)`);
   };
 
   const baseline = baselinePredictions(inputs);

@@ -102,7 +102,8 @@ function capabilities(
   problems: Problem[],
 ): Record<string, number> {
   const row = splitTsv(raw);
-  const gdpCapability: Record<string, number> = {};
+  // Own properties whatever the actors are called (a column may name `__proto__`).
+  const gdpCapability: Record<string, number> = Object.create(null);
   for (const code of actorCodes) {
     const index = col(`p${code}`);
     const text = row[index];

@@ -37,6 +37,7 @@
  *   whose sender expects most, then the nearest).
  * - `outcome`: `median` (μ, Bueno de Mesquita's forecast) or `mean` (the c·s-weighted mean).
  */
+import { type Budget, spend } from '../../common/budget.js';
 import { at, missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import { medianVoterPosition, weightedMean } from './baselines.js';
@@ -242,7 +243,12 @@ function better(a: EuOffer, b: EuOffer, x: number, choice: EuParameters['offerCh
   );
 }
 
-function runDimension(issue: ForecastIssue, dim: number, params: EuParameters): EuDimensionRun {
+function runDimension(
+  issue: ForecastIssue,
+  dim: number,
+  params: EuParameters,
+  budget: Budget | undefined,
+): EuDimensionRun {
   const members = participants(issue, dim);
   invariant(members.length > 0, `no actor has capability and salience on dimension ${dim}`);
   const span = issue.scale[1] - issue.scale[0];
@@ -261,6 +267,10 @@ function runDimension(issue: ForecastIssue, dim: number, params: EuParameters): 
   let converged = false;
 
   for (let round = 0; round < params.maxRounds; round++) {
+    if (budget) {
+      budget.progress?.(round, params.maxRounds);
+      spend(budget, `the expected-utility model (round ${round + 1})`);
+    }
     const d: Dyadic = { x, c, s, span };
     const mu = medianVoter(d);
     const p = probabilities(d, params.probability);
@@ -383,8 +393,12 @@ function offerOf(
 }
 
 /** Runs the expected-utility model on every dimension of an issue, independently. */
-export function runEuModel(issue: ForecastIssue, parameters: Partial<EuParameters> = {}): EuRun {
+export function runEuModel(
+  issue: ForecastIssue,
+  parameters: Partial<EuParameters> = {},
+  options: { readonly budget?: Budget } = {},
+): EuRun {
   const params: EuParameters = { ...DEFAULT_EU_PARAMETERS, ...parameters };
-  const dimensions = issue.dimensions.map((_, d) => runDimension(issue, d, params));
+  const dimensions = issue.dimensions.map((_, d) => runDimension(issue, d, params, options.budget));
   return { parameters: params, dimensions, forecast: dimensions.map((r) => r.forecast) };
 }

@@ -3,6 +3,7 @@
  * KTAB's spatial model of politics (`smp`) and the baselines (`mean`, `median`, `nbs`,
  * `condorcet`). Each returns one forecast value per dimension of the issue.
  */
+import type { Budget } from '../../common/budget.js';
 import { baselineForecast } from './baselines.js';
 import { type EuParameters, type EuRun, runEuModel } from './eu-model.js';
 import { runSmp, type SmpParameters, type SmpRun } from './smp.js';
@@ -23,6 +24,8 @@ export const MODEL_TITLES: Readonly<Record<ForecastModelName, string>> = {
 export interface ForecastOptions {
   readonly eu?: Partial<EuParameters>;
   readonly smp?: Partial<SmpParameters>;
+  /** A time limit for the bargaining models: a TimeLimitError when it runs out. */
+  readonly budget?: Budget;
 }
 
 export interface ModelForecast {
@@ -40,11 +43,11 @@ export function forecastWith(
 ): ModelForecast {
   switch (model) {
     case 'eu': {
-      const eu = runEuModel(issue, options.eu);
+      const eu = runEuModel(issue, options.eu, { budget: options.budget });
       return { model, forecast: eu.forecast, eu };
     }
     case 'smp': {
-      const smp = runSmp(issue, options.smp);
+      const smp = runSmp(issue, options.smp, { budget: options.budget });
       return { model, forecast: smp.forecast, smp };
     }
     default:

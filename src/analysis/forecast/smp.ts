@@ -24,6 +24,7 @@
  * matrix). Positions are normalised to [0, 1] and saliences to fractions internally, as in KTAB.
  */
 
+import { type Budget, spend } from '../../common/budget.js';
 import { at, missing } from '../../common/checked.js';
 import { invariant } from '../../common/errors.js';
 import {
@@ -397,6 +398,8 @@ function interpolateBargain(
 export interface SmpRunOptions {
   /** Called after each turn (for progress); never affects the result. */
   readonly onTurn?: (turn: number) => void;
+  /** A time limit, checked for every actor of every turn: a TimeLimitError when it runs out. */
+  readonly budget?: Budget;
 }
 
 /** What every turn works with, and the numbering of bargains (KTAB's, from 1000, across turns). */
@@ -408,6 +411,7 @@ interface RunContext {
   /** From the unit scale to the issue's. */
   readonly fromUnit: (x: number) => number;
   nextBargainId: number;
+  readonly budget: Budget | undefined;
 }
 
 /**
@@ -428,6 +432,7 @@ export function runSmp(
     params,
     fromUnit: (x) => lo + x * (hi - lo),
     nextBargainId: 1000,
+    budget: options.budget,
   };
   const rng = new KtabPrng(params.seed);
   const first = new Snapshot(actors, positions, positions, params);
@@ -436,8 +441,8 @@ export function runSmp(
   const fractionalChanges: number[] = [];
   let converged = false;
   for (let iteration = 1, current = first; ; iteration++) {
-    const { lists, challenges, made } = challengesOf(current, context);
-    const { next, choices } = choicesOf(current, lists, context, rng);
+    const { lists, challenges, made } = challengesOf(current, context, iteration);
+    const { next, choices } = choicesOf(current, lists, context, rng, iteration);
     turns.push({ challenges, bargains: made.map((b) => reportedBargain(b, context)), choices });
     const previous = current;
     current = new Snapshot(actors, next, next, params);
@@ -464,6 +469,7 @@ export function runSmp(
 function challengesOf(
   s: Snapshot,
   context: RunContext,
+  iteration: number,
 ): { lists: InternalBargain[][]; challenges: SmpChallenge[]; made: InternalBargain[] } {
   const lists: InternalBargain[][] = s.positions.map((position, i) => [
     {
@@ -477,6 +483,7 @@ function challengesOf(
   const challenges: SmpChallenge[] = [];
   const made: InternalBargain[] = [];
   for (let i = 0; i < s.n; i++) {
+    spendTurn(context, iteration, i / (2 * s.n));
     const challenge = bestChallenge(s, i);
     if (challenge === undefined) continue;
     challenges.push(challenge);
@@ -487,6 +494,17 @@ function challengesOf(
     }
   }
   return { lists, challenges, made };
+}
+
+/**
+ * Progress and the time limit, checked before each actor's challenge and each actor's choice:
+ * `part` of turn `iteration` is done (challenges fill its first half, choices its second).
+ */
+function spendTurn(context: RunContext, iteration: number, part: number): void {
+  const budget = context.budget;
+  if (budget === undefined) return;
+  budget.progress?.(iteration - 1 + part, context.params.maxIterations);
+  spend(budget, `the spatial model (turn ${iteration})`);
 }
 
 /** The target of largest expected gain for i, if that gain is positive (the first on ties). */
@@ -556,6 +574,7 @@ function choicesOf(
   lists: readonly (readonly InternalBargain[])[],
   context: RunContext,
   rng: KtabPrng,
+  iteration: number,
 ): { next: Float64Array[]; choices: SmpChoice[] } {
   const { params } = context;
   const n = s.n;
@@ -568,6 +587,7 @@ function choicesOf(
   const next: Float64Array[] = [];
   const choices: SmpChoice[] = [];
   lists.forEach((list, k) => {
+    spendTurn(context, iteration, 0.5 + k / (2 * n));
     const utilities = bargainUtilities(s, list, rowSums);
     const count = list.length;
     const p = scalarPce(

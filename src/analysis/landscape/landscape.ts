@@ -139,6 +139,9 @@ export interface AlignmentOptions {
   readonly seed?: number;
 }
 
+/** Most blocs a configuration may have (bloc numbers are bytes). */
+export const MAX_BLOCS = 255;
+
 /** Default largest n for the exact two-bloc search (the landscape benchmark solves it within a second). */
 export const DEFAULT_EXACT_LIMIT = 45;
 

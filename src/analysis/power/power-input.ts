@@ -23,6 +23,7 @@ import {
   generatingTableSize,
   MAX_GENERATING_TABLE,
   MAX_SIMPLE_GAME_PLAYERS,
+  MAX_WEIGHTED_GAME_PLAYERS,
   type SimpleGame,
   type WeightedGame,
 } from './voting-power.js';
@@ -128,7 +129,13 @@ function weightedGame(quota: number, players: readonly Player[], problems: Probl
   problems.throwIfAny();
   // Every player has a weight: a missing one is a problem thrown above.
   const game: WeightedGame = { names: players.map((p) => p.name), weights, quota: Math.ceil(quota) };
-  if (generatingTableSize(game) > MAX_GENERATING_TABLE) {
+  if (players.length > MAX_WEIGHTED_GAME_PLAYERS) {
+    problems.add(
+      ['players'],
+      'too-large',
+      `${players.length} players: a weighted game may have at most ${MAX_WEIGHTED_GAME_PLAYERS}`,
+    );
+  } else if (generatingTableSize(game) > MAX_GENERATING_TABLE) {
     problems.add(
       ['quota'],
       'too-large',

@@ -73,7 +73,10 @@ export function sampledShapley(values: Float64Array, n: number, options: Samplin
   for (let i = 0; i < n; i++) order[i] = i;
   let drawn = 0;
   for (let t = 0; t < options.samples; t++) {
-    if (t % 256 === 0 && t >= 2 && options.budget?.exhausted()) break;
+    if (t % 256 === 0) {
+      options.budget?.progress?.(t, options.samples);
+      if (t >= 2 && options.budget?.exhausted()) break;
+    }
     for (let i = n - 1; i > 0; i--) {
       const j = rng.int(0, i);
       const tmp = order[i] ?? missing();

@@ -6,6 +6,7 @@ import {
   allConfigurations,
   DEFAULT_EXACT_LIMIT,
   type LandscapeInstance,
+  MAX_BLOCS,
   MAX_ENUMERATED_ACTORS,
   predictAlignment,
 } from '../../analysis/landscape/landscape.js';
@@ -14,6 +15,7 @@ import { type MaxCutAlgorithm, solveMaxCut } from '../../analysis/landscape/max-
 import { wallClockBudget } from '../../common/budget.js';
 import { InputError } from '../../common/errors.js';
 import { createProgress, parseIntegerOption, parseNumberOption, printJson, readInputFile } from '../io.js';
+import { commandBudget, DEFAULT_SECONDS, parseSeconds, RAISE_SECONDS, secondsHelp } from '../limits.js';
 import { formatNumber, table } from './format.js';
 
 interface LandscapeOptions {
@@ -43,14 +45,28 @@ export function registerAnalyzeLandscape(analyze: Command): void {
       'largest number of actors solved exactly (45 take under a second on random landscapes); the tabu search beyond',
       String(DEFAULT_EXACT_LIMIT),
     )
-    .option('--seconds <s>', 'time limit (exact search and heuristic)')
+    .option(
+      '--seconds <s>',
+      `${secondsHelp('the exact search')}; when it runs out, the best configuration found is reported, marked as such (the heuristic beyond --exact-limit runs a fixed amount of work unless --seconds is given)`,
+    )
     .option('--seed <n>', 'seed of the heuristic', '1')
+    .addHelpText(
+      'after',
+      `
+Limits: --all and --local-minima list at most ${MAX_ENUMERATED_ACTORS} actors (2^(n−1) configurations); --blocs at most
+${MAX_BLOCS}. The exact search is exponential: two blocs of 45 random actors take about a second, more blocs
+far longer (the time limit then reports the best configuration found).`,
+    )
     .action((file: string, opts: LandscapeOptions) => {
       const blocs = parseIntegerOption('--blocs', opts.blocs, 2);
+      if (blocs > MAX_BLOCS) {
+        throw new InputError([
+          { code: 'invalid-option', path: '--blocs', message: `at most ${MAX_BLOCS} blocs, got ${blocs}` },
+        ]);
+      }
       const exactLimit = parseIntegerOption('--exact-limit', opts.exactLimit, 0);
       const seed = parseIntegerOption('--seed', opts.seed, 0);
-      const seconds =
-        opts.seconds === undefined ? undefined : parseNumberOption('--seconds', opts.seconds, 0);
+      const seconds = parseSeconds(opts.seconds, DEFAULT_SECONDS);
       const instance = parseLandscape(readInputFile(file), file);
       const n = instance.names.length;
       if (opts.all || opts.localMinima) {
@@ -77,10 +93,20 @@ export function registerAnalyzeLandscape(analyze: Command): void {
         printConfigurations(instance, opts.localMinima === true, opts.json === true);
         return;
       }
-      const budget = seconds === undefined ? undefined : wallClockBudget(seconds);
-      const alignment = predictAlignment(instance, { blocs, exactLimit, budget, seed });
-      if (opts.json) printJson(alignmentJson(instance, alignment));
-      else printAlignment(instance, alignment, blocs);
+      // Beyond the exact limit (two blocs), the heuristic does a fixed amount of work unless timed.
+      const heuristic = blocs === 2 && n > exactLimit;
+      const budget =
+        heuristic && opts.seconds === undefined ? undefined : commandBudget('analyze landscape', seconds);
+      let alignment: Alignment;
+      try {
+        alignment = predictAlignment(instance, { blocs, exactLimit, budget, seed });
+      } finally {
+        budget?.done();
+      }
+      const stoppedAt = !heuristic && budget?.stopped ? seconds : undefined;
+      if (opts.json)
+        printJson({ ...alignmentJson(instance, alignment), ...(stoppedAt ? { stoppedAt } : {}) });
+      else printAlignment(instance, alignment, blocs, stoppedAt);
     });
 }
 
@@ -89,14 +115,11 @@ function namesOf(instance: LandscapeInstance, blocs: number[][]): string[][] {
 }
 
 function frustrationJson(instance: LandscapeInstance, f: Float64Array): Record<string, number> {
-  const out: Record<string, number> = {};
-  instance.names.forEach((name, i) => {
-    out[name] = f[i];
-  });
-  return out;
+  // Own properties whatever the actors are called (an actor may be named `__proto__`).
+  return Object.fromEntries(instance.names.map((name, i) => [name, f[i]]));
 }
 
-function alignmentJson(instance: LandscapeInstance, a: Alignment): unknown {
+function alignmentJson(instance: LandscapeInstance, a: Alignment): Record<string, unknown> {
   return {
     energy: a.energy,
     sides: namesOf(instance, a.blocs),
@@ -105,9 +128,13 @@ function alignmentJson(instance: LandscapeInstance, a: Alignment): unknown {
   };
 }
 
-function printAlignment(instance: LandscapeInstance, a: Alignment, k: number): void {
+function printAlignment(instance: LandscapeInstance, a: Alignment, k: number, stoppedAt?: number): void {
   const lines: string[] = [];
-  const how = a.exact ? 'exact minimum' : 'best found (heuristic, not proven minimal)';
+  const how = a.exact
+    ? 'exact minimum'
+    : stoppedAt !== undefined
+      ? `best found, not proven minimal: the exact search stopped at its time limit of ${stoppedAt} s (${RAISE_SECONDS})`
+      : 'best found (heuristic, not proven minimal)';
   lines.push(`${instance.names.length} actors, ${k === 2 ? 'two blocs' : `at most ${k} blocs`}: ${how}`);
   lines.push(`energy E = ${formatNumber(a.energy)}`);
   namesOf(instance, a.blocs).forEach((names, b) => {

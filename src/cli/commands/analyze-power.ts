@@ -9,14 +9,17 @@ import {
   shapleyValue,
 } from '../../analysis/power/shapley-value.js';
 import {
+  MAX_GENERATING_TABLE,
+  MAX_SIMPLE_GAME_PLAYERS,
+  MAX_WEIGHTED_GAME_PLAYERS,
   type PlayerPower,
   type PowerIndex,
   simpleGamePower,
   weightedGamePower,
 } from '../../analysis/power/voting-power.js';
-import { wallClockBudget } from '../../common/budget.js';
 import { InputError } from '../../common/errors.js';
-import { parseIntegerOption, parseNumberOption, printJson, readInputFile } from '../io.js';
+import { parseIntegerOption, printJson, readInputFile } from '../io.js';
+import { commandBudget, DEFAULT_SECONDS, parseSeconds, secondsHelp } from '../limits.js';
 import { formatNumber, table } from './format.js';
 
 interface PowerOptions {
@@ -50,7 +53,18 @@ export function registerAnalyzePower(analyze: Command): void {
     )
     .option('--samples <m>', 'TU games beyond the exact limit: random orders to sample', '10000')
     .option('--seed <n>', 'seed of the sampling', '1')
-    .option('--seconds <s>', 'time limit of the sampling')
+    .option(
+      '--seconds <s>',
+      `${secondsHelp('the computation')}: exact indices stop with an error, sampling with the orders drawn so far`,
+    )
+    .addHelpText(
+      'after',
+      `
+Limits: a weighted game has at most ${MAX_WEIGHTED_GAME_PLAYERS} players and a generating table of at most
+${MAX_GENERATING_TABLE.toLocaleString('en-US')} entries ((players + 1) × quota, after dividing by the weights' common divisor);
+a game given by minimal winning coalitions at most ${MAX_SIMPLE_GAME_PLAYERS} players; a TU game's exact Shapley value
+at most ${MAX_EXACT_SHAPLEY_PLAYERS} players (sampled beyond). 200 players with weights up to 100 take a few seconds.`,
+    )
     .action((file: string, opts: PowerOptions) => {
       if (!INDICES.includes(opts.index as PowerIndex)) {
         throw new InputError([
@@ -63,25 +77,33 @@ export function registerAnalyzePower(analyze: Command): void {
         ]);
       }
       const index = opts.index as PowerIndex;
+      const seconds = parseSeconds(opts.seconds, DEFAULT_SECONDS);
       const text = readInputFile(file);
       if (looksLikeCoalitionValues(text)) {
         const input = parseCoalitionValues(text, file);
+        const budget = commandBudget('analyze power', seconds);
         const estimate = shapleyValue(input.values, input.agents, {
           exactLimit: parseIntegerOption('--exact-limit', opts.exactLimit, 0),
           samples: parseIntegerOption('--samples', opts.samples, 2),
           seed: parseIntegerOption('--seed', opts.seed, 0),
-          budget:
-            opts.seconds === undefined
-              ? undefined
-              : wallClockBudget(parseNumberOption('--seconds', opts.seconds, 0)),
+          budget,
         });
+        budget.done();
         if (opts.json) printJson(shapleyJson(estimate));
         else printShapley(estimate);
         return;
       }
       const game = parseVotingGame(text, file);
-      const players =
-        game.kind === 'weighted' ? weightedGamePower(game.game, index) : simpleGamePower(game.game, index);
+      const budget = commandBudget('analyze power', seconds);
+      let players: PlayerPower[];
+      try {
+        players =
+          game.kind === 'weighted'
+            ? weightedGamePower(game.game, index, budget)
+            : simpleGamePower(game.game, index, budget);
+      } finally {
+        budget.done();
+      }
       if (opts.json) printJson({ players: players.map(playerJson) });
       else
         printPower(

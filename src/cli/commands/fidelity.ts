@@ -7,7 +7,9 @@ import type { Command } from 'commander';
 import type { FidelityReport } from '../../agents/fidelity.js';
 import { DEFAULT_SCENARIO, resolveScenario } from '../../runner/builtin-scenarios.js';
 import { runFidelityParallel } from '../../runner/fidelity.js';
-import { createProgress, parseIntegerOption, printJson } from '../io.js';
+import { createProgress, getMaxInputBytes, parseIntegerOption, printJson } from '../io.js';
+import { parseThreads } from '../limits.js';
+import { parseMaxTicks } from './run-commands.js';
 
 function renderReport(r: FidelityReport): string {
   const pct = (x: number) => `${(100 * x).toFixed(0).padStart(3)}%`;
@@ -46,18 +48,29 @@ export function registerFidelity(program: Command): void {
     .option('--seeds <n>', 'number of runs (seeds first … first + n − 1)', '200')
     .option('--first-seed <n>', 'the first seed', '1')
     .option('--variant <name>', "apply one of the scenario's counterfactual variants")
-    .option('--threads <n>', 'worker threads (default: all cores)')
+    .option('--threads <n>', 'worker threads (default and most: the number of cores)')
+    .option('--max-ticks <n>', 'most ticks a run may take (default 100,000)')
     .option('--json', 'print the report as JSON')
     .action(
       async (
         arg: string,
-        opts: { seeds: string; firstSeed: string; variant?: string; threads?: string; json?: boolean },
+        opts: {
+          seeds: string;
+          firstSeed: string;
+          variant?: string;
+          threads?: string;
+          json?: boolean;
+          maxTicks?: string;
+        },
       ) => {
         const n = parseIntegerOption('--seeds', opts.seeds, 1);
         const first = parseIntegerOption('--first-seed', opts.firstSeed, 0);
-        const threads =
-          opts.threads === undefined ? undefined : parseIntegerOption('--threads', opts.threads, 1);
-        const scenario = resolveScenario(arg, opts.variant === undefined ? {} : { variant: opts.variant });
+        const threads = parseThreads(opts.threads);
+        const scenario = resolveScenario(arg, {
+          ...(opts.variant === undefined ? {} : { variant: opts.variant }),
+          maxTicks: parseMaxTicks(opts.maxTicks),
+          maxInputBytes: getMaxInputBytes(),
+        });
         const seeds = Array.from({ length: n }, (_, i) => first + i);
         const progress = createProgress('fidelity');
         const report = await runFidelityParallel(scenario, seeds, {

@@ -23,9 +23,11 @@ import {
 import type { SmpParameters, SmpRun } from '../../analysis/forecast/smp.js';
 import type { ForecastIssue } from '../../analysis/forecast/types.js';
 import { InputError, type Problem } from '../../common/errors.js';
+import { hasOwn } from '../../common/safe-path.js';
 import { suggestionHint } from '../../common/validate.js';
-import { createProgress, parseIntegerOption, printJson, readInputFile } from '../io.js';
 import { sharedDataFile } from '../../runner/shared-data.js';
+import { parseIntegerOption, printJson, readInputFile } from '../io.js';
+import { commandBudget, DEFAULT_SECONDS, parseSeconds, secondsHelp } from '../limits.js';
 
 interface ForecastCommandOptions {
   model: string;
@@ -35,9 +37,13 @@ interface ForecastCommandOptions {
   smp?: string[];
   eu?: string[];
   folds: string;
+  seconds?: string;
 }
 
 const BENCHMARKS = ['deu3'] as const;
+
+/** The DEU III benchmark's work is fixed (every model on 353 issues): no time limit unless given. */
+const BENCHMARK_SECONDS = Number.POSITIVE_INFINITY;
 
 export function registerForecast(program: Command): void {
   program
@@ -55,14 +61,19 @@ export function registerForecast(program: Command): void {
     .option('--benchmark <name>', `score every model on a data set: ${BENCHMARKS.join(', ')}`)
     .option('--smp <setting...>', 'SMP parameter NAME=VALUE with KTAB names, e.g. VotingRule=Binary')
     .option('--eu <setting...>', 'expected-utility reading NAME=VALUE, e.g. probability=net')
-    .option('--folds <n>', 'cross-validation folds of the benchmark', '10')
+    .option('--folds <n>', 'cross-validation folds of the benchmark (at most one per proposal)', '10')
+    .option('--seconds <s>', `${secondsHelp('the models', DEFAULT_SECONDS)}; none for --benchmark`)
     .addHelpText(
       'after',
       `
 Examples:
   alliances forecast scenario.csv --model smp --format ktab
   alliances forecast issue.yaml --model eu --eu probability=net offerChoice=strongest-challenger
-  alliances forecast --benchmark deu3 --json`,
+  alliances forecast --benchmark deu3 --json
+
+Limits: the bargaining models' work grows with the cube of the number of actors per round or turn
+(the expected-utility model up to maxRounds, 100 by default; SMP up to maxIterations, 100): a few
+dozen actors take well under a second, hundreds can take minutes, which --seconds bounds.`,
     )
     .action((file: string | undefined, opts: ForecastCommandOptions) => {
       if (opts.benchmark !== undefined) return benchmark(opts, file);
@@ -92,7 +103,13 @@ Examples:
       if (opts.format === 'ktab' && smp.actorOrder === undefined) smp.actorOrder = 'input';
       const eu = parseEuSettings(opts.eu ?? []);
       const issue = parseForecastInput(readInputFile(file), file);
-      const results = forecastIssue(issue, models, { smp, eu });
+      const budget = commandBudget('forecast', parseSeconds(opts.seconds, DEFAULT_SECONDS));
+      let results: ModelForecast[];
+      try {
+        results = forecastIssue(issue, models, { smp, eu, budget });
+      } finally {
+        budget.done();
+      }
       if (opts.format === 'ktab') {
         const run = results.find((r) => r.model === 'smp')!.smp!;
         const [seed, ...params] = formatKtabParameters(run.parameters);
@@ -161,7 +178,7 @@ export function parseSmpSettings(settings: readonly string[]): {
         throw optionError('--smp', `seed must be a 64-bit unsigned integer, got "${value}"`);
       }
       out.seed = BigInt(value);
-    } else if (name in numeric) {
+    } else if (hasOwn(numeric, name)) {
       const [min, max] = numeric[name]!;
       const v = Number(value);
       if (!Number.isFinite(v) || v < min || v > max) {
@@ -191,12 +208,12 @@ export function parseEuSettings(settings: readonly string[]): Partial<EuParamete
   const out: Record<string, unknown> = {};
   for (const raw of settings) {
     const [name, value] = splitSetting('--eu', raw);
-    if (name in EU_CHOICES) {
+    if (hasOwn(EU_CHOICES, name)) {
       const values = EU_CHOICES[name]!;
       if (!values.includes(value))
         throw optionError('--eu', `unknown ${name} "${value}"`, `valid: ${values.join(', ')}`);
       out[name] = value;
-    } else if (name in EU_NUMBERS) {
+    } else if (hasOwn(EU_NUMBERS, name)) {
       const [min, max] = EU_NUMBERS[name]!;
       const v = Number(value);
       if (!Number.isFinite(v) || v < min || v > max || (name === 'maxRounds' && !Number.isInteger(v))) {
@@ -404,14 +421,25 @@ function benchmark(opts: ForecastCommandOptions, file: string | undefined): void
     throw optionError('--benchmark', 'give either a file or --benchmark, not both');
   }
   const folds = parseIntegerOption('--folds', opts.folds, 2);
+  const seconds = parseSeconds(opts.seconds, BENCHMARK_SECONDS);
   const path = sharedDataFile('deu3', 'deu3.csv');
   const data = parseDeu3(readInputFile(path), path);
-  const progress = createProgress('forecast deu3');
-  const result = runDeuBenchmark(data, {
-    folds,
-    onProgress: (done, total, note) => progress.update(done, total, note),
-  });
-  progress.done();
+  // Folds deal proposals out: more folds than proposals would leave some empty.
+  const proposals = new Set(data.issues.map((i) => i.proposal)).size;
+  if (folds > proposals) {
+    throw optionError('--folds', `at most ${proposals} folds (one per proposal of DEU III), got ${folds}`);
+  }
+  const budget = commandBudget('forecast deu3', seconds);
+  let result: ReturnType<typeof runDeuBenchmark>;
+  try {
+    result = runDeuBenchmark(data, {
+      folds,
+      onProgress: (done, total) => budget.progress(done, total),
+      budget,
+    });
+  } finally {
+    budget.done();
+  }
   if (opts.json) {
     printJson({
       issues: result.issues,

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.js';
 import { registerBench } from './bench.js';
+import { registerDb } from './db.js';
 import { registerFidelity } from './fidelity.js';
 import { registerForecast } from './forecast.js';
 import { registerDiff, registerExplain, registerFork } from './inspect-commands.js';
@@ -27,6 +28,7 @@ const commands: readonly Register[] = [
   registerExplain,
   registerFork,
   registerDiff,
+  registerDb,
   registerFidelity,
   registerNegotiate,
   registerTournament,

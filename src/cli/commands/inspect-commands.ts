@@ -13,7 +13,7 @@ import { summarize } from '../../engine/summary.js';
 import { parseEdit, type WorldEdit } from '../../engine/world-edit.js';
 import { formatTime } from '../../model/time.js';
 import { forkRun, scenarioOfRun } from '../../runner/recorder.js';
-import { type RunRecord, resolveDbPath, Store } from '../../store/store.js';
+import { type RunRecord, resolveDbPath, Store, type StoreOpenOptions } from '../../store/store.js';
 import { parseIntegerOption, printJson } from '../io.js';
 import { parseRunRef } from './run-commands.js';
 import { promptPlay } from '../prompt-player.js';
@@ -21,8 +21,13 @@ import type { WorldEvent } from '../../events/index.js';
 import { fold } from '../../events/index.js';
 import { namesOf } from '../../events/index.js';
 
-function withStore<T>(db: string | undefined, f: (store: Store) => T): T {
-  const store = Store.open(resolveDbPath(db));
+/** Runs `f` on the store; `explain` and `diff` only read it, `fork` writes into an existing one. */
+function withStore<T>(
+  db: string | undefined,
+  f: (store: Store) => T,
+  options: StoreOpenOptions = { readOnly: true },
+): T {
+  const store = Store.open(resolveDbPath(db), options);
   try {
     return f(store);
   } finally {
@@ -110,43 +115,48 @@ export function registerFork(program: Command): void {
           else edits.push(e);
         }
         if (problems.length > 0) throw new InputError(problems);
-        withStore(opts.db, (store) => {
-          const parent = store.getRun(runRef);
-          const play = opts.play === undefined ? undefined : promptPlay(scenarioOfRun(parent), opts.play, at);
-          const fork = forkRun(store, parent, { at, edits, seed, ...(play ? { play } : {}) });
-          const milestones = fork.milestones;
-          if (opts.json) {
-            printJson({
-              run: fork.runId,
-              parent: parent.id,
-              at,
-              seed: seed ?? parent.seed,
-              edits,
-              hash: fork.hash,
-              milestones,
-              events: fork.events.slice(at),
-            });
-            return;
-          }
-          const names = namesOf(buildWorld(scenarioOfRun(parent).spec));
-          const lines = [
-            `Run ${fork.runId}: a fork of run ${parent.id} after its first ${at} events (up to ${formatTime(fork.events[at - 1]!.t)})${edits.length ? `, with ${edits.map((e) => `${e.path}=${JSON.stringify(e.value)}`).join(', ')}` : ''}`,
-            '',
-            ...renderChronicle(fork.events.slice(at), names, { seq: true }),
-            '',
-            `Milestones: ${milestones.filter((m) => m.reached && !m.outcome).length} of ${milestones.filter((m) => !m.outcome).length} reached${
-              milestones.some((m) => m.outcome && m.reached)
-                ? `; outcomes: ${milestones
-                    .filter((m) => m.outcome && m.reached)
-                    .map((m) => m.id)
-                    .join(', ')}`
-                : ''
-            }`,
-            `Run ${fork.runId}: hash ${fork.hash}`,
-            `Compare with its parent: alliances diff ${parent.id} ${fork.runId}`,
-          ];
-          process.stdout.write(`${lines.join('\n')}\n`);
-        });
+        withStore(
+          opts.db,
+          (store) => {
+            const parent = store.getRun(runRef);
+            const play =
+              opts.play === undefined ? undefined : promptPlay(scenarioOfRun(parent), opts.play, at);
+            const fork = forkRun(store, parent, { at, edits, seed, ...(play ? { play } : {}) });
+            const milestones = fork.milestones;
+            if (opts.json) {
+              printJson({
+                run: fork.runId,
+                parent: parent.id,
+                at,
+                seed: seed ?? parent.seed,
+                edits,
+                hash: fork.hash,
+                milestones,
+                events: fork.events.slice(at),
+              });
+              return;
+            }
+            const names = namesOf(buildWorld(scenarioOfRun(parent).spec));
+            const lines = [
+              `Run ${fork.runId}: a fork of run ${parent.id} after its first ${at} events (up to ${formatTime(fork.events[at - 1]!.t)})${edits.length ? `, with ${edits.map((e) => `${e.path}=${JSON.stringify(e.value)}`).join(', ')}` : ''}`,
+              '',
+              ...renderChronicle(fork.events.slice(at), names, { seq: true }),
+              '',
+              `Milestones: ${milestones.filter((m) => m.reached && !m.outcome).length} of ${milestones.filter((m) => !m.outcome).length} reached${
+                milestones.some((m) => m.outcome && m.reached)
+                  ? `; outcomes: ${milestones
+                      .filter((m) => m.outcome && m.reached)
+                      .map((m) => m.id)
+                      .join(', ')}`
+                  : ''
+              }`,
+              `Run ${fork.runId}: hash ${fork.hash}`,
+              `Compare with its parent: alliances diff ${parent.id} ${fork.runId}`,
+            ];
+            process.stdout.write(`${lines.join('\n')}\n`);
+          },
+          { mustExist: true },
+        );
       },
     );
 }

@@ -4,10 +4,12 @@
  */
 import type { Command } from 'commander';
 import { analyseBargaining } from '../../diplomacy/negotiation/analysis.js';
-import { parseDomain } from '../../diplomacy/negotiation/domain.js';
-import { runNegotiation } from '../../diplomacy/negotiation/negotiate.js';
+import { MAX_DEADLINE_ROUNDS, parseDomain } from '../../diplomacy/negotiation/domain.js';
+import { type NegotiationResult, runNegotiation } from '../../diplomacy/negotiation/negotiate.js';
+import { MAX_ISSUE_VALUES } from '../../diplomacy/negotiation/outcome-space.js';
 import { negotiationReport, renderReport } from '../../diplomacy/negotiation/report.js';
 import { parseIntegerOption, printJson, readInputFile } from '../io.js';
+import { commandBudget, DEFAULT_SECONDS, parseSeconds, secondsHelp } from '../limits.js';
 
 export function registerNegotiate(program: Command): void {
   program
@@ -16,10 +18,23 @@ export function registerNegotiate(program: Command): void {
     .argument('<domain>', 'domain file (YAML or JSON)')
     .option('--seed <n>', 'seed of the random streams', '0')
     .option('--json', 'print the result as JSON')
-    .action((file: string, options: { seed: string; json?: boolean }) => {
+    .option('--seconds <s>', secondsHelp('the negotiation'))
+    .addHelpText(
+      'after',
+      `
+Limits: a deadline of at most ${MAX_DEADLINE_ROUNDS.toLocaleString('en-US')} rounds; at most ${MAX_ISSUE_VALUES.toLocaleString('en-US')} values per issue.`,
+    )
+    .action((file: string, options: { seed: string; json?: boolean; seconds?: string }) => {
       const seed = parseIntegerOption('--seed', options.seed);
+      const seconds = parseSeconds(options.seconds, DEFAULT_SECONDS);
       const domain = parseDomain(readInputFile(file), file);
-      const result = runNegotiation(domain, { seed });
+      const budget = commandBudget('negotiate', seconds);
+      let result: NegotiationResult;
+      try {
+        result = runNegotiation(domain, { seed, budget });
+      } finally {
+        budget.done();
+      }
       const analysis = analyseBargaining(
         domain.space,
         domain.parties.map((p) => p.preferences),

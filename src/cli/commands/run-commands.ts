@@ -11,13 +11,15 @@ import type { SimulationResult } from '../../engine/simulation.js';
 import { renderSummary, summarize } from '../../engine/summary.js';
 import { type Minutes, parseDuration } from '../../model/time.js';
 import { DEFAULT_SCENARIO, resolveScenario } from '../../runner/builtin-scenarios.js';
-import { loadScenario, type Scenario } from '../../scenario/loader.js';
-import { recordRun, verifyRun } from '../../runner/recorder.js';
+import { DEFAULT_MAX_TICKS, type Scenario } from '../../scenario/loader.js';
+import { recordRun, scenarioOfRun, verifyRun } from '../../runner/recorder.js';
 import { runScenario } from '../../agents/run.js';
 import { promptPlay } from '../prompt-player.js';
 import { aboutRun } from '../../store/about.js';
 import { resolveDbPath, Store } from '../../store/store.js';
-import { parseIntegerOption, printJson } from '../io.js';
+import { spend } from '../../common/budget.js';
+import { getMaxInputBytes, parseIntegerOption, printJson } from '../io.js';
+import { commandBudget, parseSeconds, secondsHelp } from '../limits.js';
 import type { WorldEvent } from '../../events/index.js';
 import { fold } from '../../events/index.js';
 import { namesOf } from '../../events/index.js';
@@ -36,6 +38,11 @@ function parseMode(raw: string): (typeof MODES)[number] {
     ]);
   }
   return raw as (typeof MODES)[number];
+}
+
+/** `--max-ticks N`: the most ticks a run may take (default DEFAULT_MAX_TICKS). */
+export function parseMaxTicks(raw: string | undefined): number {
+  return raw === undefined ? DEFAULT_MAX_TICKS : parseIntegerOption('--max-ticks', raw, 1);
 }
 
 /** A run reference: a number, or `last`. */
@@ -139,6 +146,11 @@ export function registerRun(program: Command): void {
     .option('--seq', 'number the events in the chronicle (for `alliances explain` and `fork --at`)')
     .option('--db <path>', 'database file (default: $ALLIANCES_DB or ./alliances.db)')
     .option('--no-store', 'do not store the run')
+    .option(
+      '--max-ticks <n>',
+      `most ticks the run may take (default ${DEFAULT_MAX_TICKS.toLocaleString('en-US')})`,
+    )
+    .option('--seconds <s>', secondsHelp('the run', 'none'))
     .action(
       (
         arg: string,
@@ -152,9 +164,12 @@ export function registerRun(program: Command): void {
           scriptUntil?: string;
           variant?: string;
           play?: string;
+          maxTicks?: string;
+          seconds?: string;
         },
       ) => {
         const mode = parseMode(opts.mode);
+        const maxTicks = parseMaxTicks(opts.maxTicks);
         if (opts.play !== undefined && mode === 'scripted') {
           throw new InputError([
             {
@@ -178,11 +193,28 @@ export function registerRun(program: Command): void {
           ]);
         }
         // The scenario is loaded and checked before the database is touched: bad input writes nothing.
-        const scenario = resolveScenario(arg, opts.variant === undefined ? {} : { variant: opts.variant });
+        const scenario = resolveScenario(arg, {
+          ...(opts.variant === undefined ? {} : { variant: opts.variant }),
+          maxTicks,
+          maxInputBytes: getMaxInputBytes(),
+        });
         const seed =
           opts.seed === undefined ? scenario.spec.seed : parseIntegerOption('--seed', opts.seed, 0);
         const play = opts.play === undefined ? undefined : promptPlay(scenario, opts.play);
-        const simulation = { seed, mode, scriptUntil };
+        // A long run shows how far it has got (on a terminal, after a second) and stops at its time
+        // limit between two ticks: a stored run keeps its whole ticks and stays incomplete.
+        const budget = commandBudget('run', parseSeconds(opts.seconds, Number.POSITIVE_INFINITY));
+        const ticks = Math.floor(scenario.spec.duration / scenario.spec.tick) + 1;
+        const onTick = (_events: unknown, t: Minutes) => {
+          const done = Math.floor(t / scenario.spec.tick) + 1;
+          budget.progress(done, ticks);
+          if (done < ticks)
+            spend(
+              budget,
+              `the run (tick ${done} of ${ticks}${opts.store ? '; the run is kept, incomplete' : ''})`,
+            );
+        };
+        const simulation = { seed, mode, scriptUntil, onTick };
         let result: SimulationResult;
         let runId: number | null = null;
         if (opts.store) {
@@ -204,6 +236,7 @@ export function registerRun(program: Command): void {
             ...(play ? { players: { [play.faction]: play.player } } : {}),
           });
         }
+        budget.done();
         if (opts.json) printJson(runJson(scenario, result, runId, seed, mode));
         else process.stdout.write(renderRun(scenario, result, runId, opts.seq === true));
       },
@@ -217,7 +250,7 @@ export function registerRuns(program: Command): void {
     .option('--json', 'print JSON')
     .option('--db <path>', 'database file')
     .action((opts: { json?: boolean; db?: string }) => {
-      const store = Store.open(resolveDbPath(opts.db));
+      const store = Store.open(resolveDbPath(opts.db), { readOnly: true });
       try {
         const runs = store.listRuns().map((r) => ({
           id: r.id,
@@ -264,7 +297,7 @@ export function registerReplay(program: Command): void {
     .option('--db <path>', 'database file')
     .action((ref: string, opts: { json?: boolean; seq?: boolean; db?: string }) => {
       const runRef = parseRunRef(ref);
-      const store = Store.open(resolveDbPath(opts.db));
+      const store = Store.open(resolveDbPath(opts.db), { readOnly: true });
       try {
         const run = store.getRun(runRef);
         const events = store.events(run.id);
@@ -280,12 +313,7 @@ export function registerReplay(program: Command): void {
           });
           return;
         }
-        const variant = typeof run.options.variant === 'string' ? run.options.variant : undefined;
-        const scenario = loadScenario(
-          run.scenarioText,
-          run.scenarioFile,
-          variant === undefined ? {} : { variant },
-        );
+        const scenario = scenarioOfRun(run);
         const start = buildWorld(scenario.spec);
         const names = namesOf(start);
         const world = fold(start, events as WorldEvent[]);
@@ -321,7 +349,7 @@ export function registerVerify(program: Command): void {
     .option('--db <path>', 'database file')
     .action((ref: string, opts: { json?: boolean; db?: string }) => {
       const runRef = parseRunRef(ref);
-      const store = Store.open(resolveDbPath(opts.db));
+      const store = Store.open(resolveDbPath(opts.db), { readOnly: true });
       try {
         const v = verifyRun(store, store.getRun(runRef));
         if (opts.json) {

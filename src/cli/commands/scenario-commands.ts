@@ -5,18 +5,32 @@
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { generateScenarioInput } from '../../scenario/generate.js';
-import { loadScenario } from '../../scenario/loader.js';
+import {
+  generateScenarioInput,
+  MAX_GENERATED_DAYS,
+  MAX_GENERATED_FACTIONS,
+} from '../../scenario/generate.js';
+import { DEFAULT_MAX_TICKS, loadScenario } from '../../scenario/loader.js';
+import { parseMaxTicks } from './run-commands.js';
 import { scenarioSchema } from '../../scenario/schema.js';
 import { parseIntegerOption, printJson, readInputFile } from '../io.js';
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('check a scenario file; prints "ok", or every problem with file:line:column (exit 2)')
+    .description(
+      'check a scenario file and each of its variants; prints "ok", or every problem with file:line:column (exit 2)',
+    )
     .argument('<file>', 'scenario file (YAML or JSON)')
-    .action((file: string) => {
-      loadScenario(readInputFile(file), file);
+    .option(
+      '--max-ticks <n>',
+      `most ticks a run may take (default ${DEFAULT_MAX_TICKS.toLocaleString('en-US')})`,
+    )
+    .action((file: string, opts: { maxTicks?: string }) => {
+      loadScenario(readInputFile(file), file, {
+        checkVariants: true,
+        maxTicks: parseMaxTicks(opts.maxTicks),
+      });
       process.stdout.write('ok\n');
     });
 }
@@ -49,8 +63,12 @@ export function registerGenerate(program: Command): void {
   program
     .command('generate')
     .description('print a generated scenario of N factions on a grid with local relations and raids (JSON)')
-    .option('--factions <n>', 'number of factions', '200')
-    .option('--days <d>', 'simulated days the scenario lasts', '365')
+    .option(
+      '--factions <n>',
+      `number of factions (2 to ${MAX_GENERATED_FACTIONS.toLocaleString('en-US')})`,
+      '200',
+    )
+    .option('--days <d>', `simulated days the scenario lasts (1 to ${MAX_GENERATED_DAYS})`, '365')
     .option('--seed <n>', 'seed of the generator (the world drawn)', '1')
     .action((opts: { factions: string; days: string; seed: string }) => {
       const input = generateScenarioInput({

@@ -30,6 +30,7 @@ import { z } from 'zod';
 import { at } from '../../common/checked.js';
 import { type DocumentPath, problemAt } from '../../common/document.js';
 import { invariant } from '../../common/errors.js';
+import { hasOwn } from '../../common/safe-path.js';
 import { isRecord, ProblemCollector, parseAndValidate, suggestionHint } from '../../common/validate.js';
 import type { AcceptanceSpec } from './acceptance.js';
 import type { MediatorSpec } from './mediators.js';
@@ -73,8 +74,15 @@ const partySchema = z.strictObject({
   onRedLine: z.enum(['reject', 'walk-away']).optional(),
 });
 
+/** Most rounds a negotiation may last (a deadline beyond would only make the transcript unbounded). */
+export const MAX_DEADLINE_ROUNDS = 1_000_000;
+
 const deadlineSchema = z.strictObject({
-  rounds: z.int().positive().optional(),
+  rounds: z
+    .int()
+    .positive()
+    .max(MAX_DEADLINE_ROUNDS, { message: `at most ${MAX_DEADLINE_ROUNDS.toLocaleString('en-US')} rounds` })
+    .optional(),
   time: z.number().positive().optional(),
 });
 
@@ -132,14 +140,7 @@ export function checkDomain(
   });
 
   const deadline = doc.deadline;
-  if (deadline.rounds === undefined && deadline.time === undefined) {
-    problems.add(
-      [...at, 'deadline'],
-      'missing-deadline',
-      'a deadline needs rounds, time or both',
-      'e.g. {rounds: 100}',
-    );
-  }
+  checkDeadline(deadline, doc.roundDuration, problems, at);
   const protocol = parseProtocol(doc.protocol, [...at, 'protocol'], problems, space, [...partyNames]);
   if (protocol && protocol.kind === 'alternating-offers' && doc.parties.length < 2) {
     problems.add(
@@ -162,6 +163,34 @@ export function checkDomain(
   };
 }
 
+/** A deadline: rounds, time or both, and no more than MAX_DEADLINE_ROUNDS rounds either way. */
+function checkDeadline(
+  deadline: DomainDocument['deadline'],
+  roundDuration: number | undefined,
+  problems: ProblemCollector,
+  at: DocumentPath,
+): void {
+  if (deadline.rounds === undefined && deadline.time === undefined) {
+    problems.add(
+      [...at, 'deadline'],
+      'missing-deadline',
+      'a deadline needs rounds, time or both',
+      'e.g. {rounds: 100}',
+    );
+  } else if (
+    deadline.rounds === undefined &&
+    deadline.time !== undefined &&
+    deadline.time / (roundDuration ?? 1) > MAX_DEADLINE_ROUNDS
+  ) {
+    problems.add(
+      [...at, 'deadline', 'time'],
+      'too-large',
+      `a deadline of ${deadline.time} at ${roundDuration ?? 1} per round allows more than ${MAX_DEADLINE_ROUNDS.toLocaleString('en-US')} rounds`,
+      'give deadline.rounds as well, or a shorter time or longer rounds',
+    );
+  }
+}
+
 /** The issues of a domain: distinct names, distinct values, integer ranges of bounded size. */
 function checkIssues(specs: DomainDocument['issues'], problems: ProblemCollector, at: DocumentPath): Issue[] {
   const issues: Issue[] = [];
@@ -170,6 +199,9 @@ function checkIssues(specs: DomainDocument['issues'], problems: ProblemCollector
     const path = [...at, 'issues', i];
     if (seenIssues.has(spec.name))
       problems.add([...path, 'name'], 'duplicate', `issue "${spec.name}" is defined twice`);
+    // Issues are named by keys (weights, utilities, red lines), and no key may be `__proto__`.
+    if (spec.name === '__proto__')
+      problems.add([...path, 'name'], 'invalid', '"__proto__" cannot name an issue', 'choose another name');
     seenIssues.add(spec.name);
     if (Array.isArray(spec.values)) {
       const values = spec.values.map((v) => (typeof v === 'boolean' ? String(v) : v));
@@ -230,7 +262,7 @@ function checkParty(
   const values = space.issues.map((issue, i) =>
     valueFunction(
       issue,
-      utilities[issue.name],
+      hasOwn(utilities, issue.name) ? utilities[issue.name] : undefined,
       at(weights, i) > 0,
       [...path, 'utilities', issue.name],
       problems,
@@ -267,7 +299,7 @@ function checkWeights(
     weights[issueNames.indexOf(name)] = weight;
   }
   for (const name of issueNames) {
-    if (!(name in given)) {
+    if (!hasOwn(given, name)) {
       problems.add(path, 'missing-weight', `no weight for issue "${name}"`, `add "${name}: 0" to ignore it`);
     }
   }
@@ -317,7 +349,8 @@ function checkRedLines(
       });
     }
     if (ok) {
-      const normalised: Record<string, IssueValue | IssueValue[]> = {};
+      // Own properties whatever the issue is called (an issue may be named `__proto__`).
+      const normalised: Record<string, IssueValue | IssueValue[]> = Object.create(null);
       for (const [name, raw] of terms) {
         normalised[name] = Array.isArray(raw)
           ? raw.map((v) => (typeof v === 'boolean' ? String(v) : v))

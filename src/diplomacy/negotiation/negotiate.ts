@@ -12,6 +12,7 @@
  * rejects it — in alternating offers by a counter-offer, in mediated talks by a veto — without its
  * strategy being asked. A strategy offering an outcome that crosses its own red line is an error.
  */
+import { type Budget, spend } from '../../common/budget.js';
 import { at, missing } from '../../common/checked.js';
 import { AlliancesError, invariant } from '../../common/errors.js';
 import { createRng, type Rng } from '../../common/random.js';
@@ -74,6 +75,8 @@ export interface NegotiationOptions {
   readonly record?: boolean;
   /** Tuning of the parties' utility indices. */
   readonly index?: UtilityIndexOptions;
+  /** A time limit for `run` (checked every 1024 moves): a TimeLimitError when it runs out. */
+  readonly budget?: Budget;
 }
 
 export interface NegotiationResult {
@@ -179,10 +182,10 @@ export function createNegotiation(
       deadline,
       roundDuration,
     });
-    return playing(machine, new Movers(setup, names, protocol, options), setup, record);
+    return playing(machine, new Movers(setup, names, protocol, options), setup, record, options.budget);
   }
   const machine = createAlternatingOffers({ space, parties: names, deadline, roundDuration });
-  return playing(machine, new Movers(setup, names, protocol, options), setup, record);
+  return playing(machine, new Movers(setup, names, protocol, options), setup, record, options.budget);
 }
 
 /**
@@ -302,6 +305,7 @@ function playing<S extends AlternatingOffersState | MediatedState>(
   movers: Movers,
   setup: NegotiationSetup,
   record: boolean,
+  budget: Budget | undefined,
 ): SessionOf<S> {
   const events: NegotiationEvent[] = [];
   const emit = record ? (e: NegotiationEvent) => events.push(e) : undefined;
@@ -324,12 +328,22 @@ function playing<S extends AlternatingOffersState | MediatedState>(
       return record ? events.slice(before) : [];
     },
     run() {
-      for (let turn = machine.expected(state); turn !== null; turn = machine.expected(state)) play(turn);
+      let moves = 0;
+      for (let turn = machine.expected(state); turn !== null; turn = machine.expected(state)) {
+        if (budget && (++moves & 1023) === 0) spendRound(budget, state.round, setup.deadline);
+        play(turn);
+      }
       return session.result();
     },
     result: () => resultOf(state, setup, events),
   };
   return session;
+}
+
+/** Progress and the time limit of a run, checked every 1024 moves. */
+function spendRound(budget: Budget, round: number, deadline: Deadline): void {
+  budget.progress?.(round, deadline.rounds ?? round + 1);
+  spend(budget, `the negotiation (round ${round})`);
 }
 
 function resultOf(

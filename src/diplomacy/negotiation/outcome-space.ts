@@ -103,13 +103,10 @@ export function valueIndex(space: OutcomeSpace, issue: number, value: IssueValue
 
 /** The named form of an assignment. */
 export function toOutcome(space: OutcomeSpace, assignment: Assignment): Outcome {
-  const out: Record<string, IssueValue> = {};
-  const issues = space.issues;
-  for (let i = 0; i < issues.length; i++) {
-    const issue = issues[i] ?? missing();
-    out[issue.name] = issue.values[assignment[i] ?? missing()] ?? missing();
-  }
-  return out;
+  // Own properties whatever the issues are called (an issue may be named `__proto__`).
+  return Object.fromEntries(
+    space.issues.map((issue, i) => [issue.name, issue.values[assignment[i] ?? missing()] ?? missing()]),
+  );
 }
 
 /** The assignment of a named outcome; every issue must be given a known value. */

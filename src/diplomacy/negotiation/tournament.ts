@@ -23,11 +23,11 @@
 import { z } from 'zod';
 import type { SourceDocument } from '../../common/document.js';
 import { at, missing } from '../../common/checked.js';
-import { invariant } from '../../common/errors.js';
+import { InputError, invariant } from '../../common/errors.js';
 import { createRng } from '../../common/random.js';
 import { ProblemCollector, parseAndValidate } from '../../common/validate.js';
 import { agreementDistances, analyseBargaining, type BargainingAnalysis, welfare } from './analysis.js';
-import { type NegotiationDomain, parseDomain, parseStrategySpec } from './domain.js';
+import { MAX_DEADLINE_ROUNDS, type NegotiationDomain, parseDomain, parseStrategySpec } from './domain.js';
 import { runNegotiation } from './negotiate.js';
 import type { Deadline } from './protocol.js';
 import { createRandomDomain } from './random-domain.js';
@@ -47,7 +47,16 @@ export const tournamentSchema = z.strictObject({
   repetitions: z.int().min(1).optional(),
   seed: z.union([z.int(), z.string()]).optional(),
   deadline: z
-    .strictObject({ rounds: z.int().positive().optional(), time: z.number().positive().optional() })
+    .strictObject({
+      rounds: z
+        .int()
+        .positive()
+        .max(MAX_DEADLINE_ROUNDS, {
+          message: `at most ${MAX_DEADLINE_ROUNDS.toLocaleString('en-US')} rounds`,
+        })
+        .optional(),
+      time: z.number().positive().optional(),
+    })
     .optional(),
   selfPlay: z.boolean().optional(),
 });
@@ -154,6 +163,27 @@ export interface Tournament {
   readonly jobs: readonly TournamentJob[];
 }
 
+/** Most negotiations a tournament plan may hold. */
+export const MAX_TOURNAMENT_NEGOTIATIONS = 10_000_000;
+
+/**
+ * A plan of more than MAX_TOURNAMENT_NEGOTIATIONS negotiations is refused, counted before the list
+ * is built (s strategies for each of a domain's parties, each assignment `repetitions` times), so
+ * that it is never allocated.
+ */
+function refuseOversizedPlan(partiesPerDomain: readonly number[], s: number, repetitions: number): void {
+  const planned = partiesPerDomain.reduce((sum, n) => sum + s ** n * repetitions, 0);
+  if (planned <= MAX_TOURNAMENT_NEGOTIATIONS) return;
+  throw new InputError([
+    {
+      code: 'too-large',
+      path: 'strategies',
+      message: `the tournament would run ${planned.toExponential(2)} negotiations; at most ${MAX_TOURNAMENT_NEGOTIATIONS.toLocaleString('en-US')}`,
+      hint: 'fewer strategies, domains, parties or repetitions',
+    },
+  ]);
+}
+
 /** Builds the domains and the job list (domains × strategy assignments × repetitions). */
 export function planTournament(input: TournamentInput): Tournament {
   const domains = input.sources.map((source) => {
@@ -165,6 +195,11 @@ export function planTournament(input: TournamentInput): Tournament {
     };
   });
   const s = input.strategies.length;
+  refuseOversizedPlan(
+    domains.map((d) => d.parties.length),
+    s,
+    input.repetitions,
+  );
   const jobs: TournamentJob[] = [];
   domains.forEach((domain, d) => {
     const n = domain.parties.length;
