@@ -63,6 +63,16 @@ export function invariant(condition: unknown, message: string | (() => string)):
   if (!condition) throw new InvariantError(typeof message === 'string' ? message : message());
 }
 
+/**
+ * `value`, which an invariant of the caller says is there (an entry it just found by id, an index
+ * in range): a checked read in place of a non-null assertion. Fails with an InvariantError naming
+ * what was missing; `null` is a value, only `undefined` is missing.
+ */
+export function must<T>(value: T | undefined, what: string | (() => string)): T {
+  if (value === undefined) throw new InvariantError(`missing ${typeof what === 'string' ? what : what()}`);
+  return value;
+}
+
 /** `file:line:col path: message (hint)` — the one textual form of a problem. */
 export function renderProblem(p: Problem): string {
   let where = p.file ?? '';
