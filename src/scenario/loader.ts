@@ -3,8 +3,9 @@
  * cannot — unique ids, references between sections, milestone patterns against their event types —
  * and report every problem at once, located, with a suggestion for unknown names.
  */
-import { type DocumentPath, problemAt, type SourceDocument } from '../common/document.js';
+import { problemAt, type SourceDocument } from '../common/document.js';
 import { InputError, type Problem } from '../common/errors.js';
+import { isRecord } from '../common/guards.js';
 import {
   nearest,
   ProblemCollector,
@@ -76,72 +77,65 @@ export function loadScenario(text: string, file: string, options: LoadOptions = 
  * the element with that `id`; setting a list element to null removes it.
  */
 function applyVariant(doc: SourceDocument, index: number): unknown {
-  const raw = structuredClone(doc.value) as Record<string, unknown>;
-  const variant = (raw.variants as { id: string; set?: Record<string, unknown> }[])[index]!;
+  const raw: unknown = structuredClone(doc.value);
   const problems: Problem[] = [];
-  for (const [path, value] of Object.entries(variant.set ?? {})) {
-    const at: DocumentPath = ['variants', index, 'set', path];
-    const segments = path.split('.');
-    let node: unknown = raw;
-    for (let i = 0; i < segments.length; i++) {
-      const seg = segments[i]!;
-      const last = i === segments.length - 1;
-      if (Array.isArray(node)) {
-        const k = node.findIndex(
-          (el) => el !== null && typeof el === 'object' && (el as { id?: unknown }).id === seg,
-        );
-        if (k < 0) {
-          const ids = node.map((el) => String((el as { id?: unknown })?.id ?? '')).filter(Boolean);
-          problems.push(
-            problemAt(
-              doc,
-              at,
-              'unknown-path',
-              `no element "${seg}" in ${segments.slice(0, i).join('.') || 'the scenario'}`,
-              suggestionHint(seg, ids),
-              true,
-            ),
-          );
-          break;
-        }
-        if (last) {
-          if (value === null) node.splice(k, 1);
-          else node[k] = value;
-        } else node = node[k];
-      } else if (node !== null && typeof node === 'object') {
-        const rec = node as Record<string, unknown>;
-        if (last) rec[seg] = value;
-        else if (seg in rec) node = rec[seg];
-        else {
-          problems.push(
-            problemAt(
-              doc,
-              at,
-              'unknown-path',
-              `no field "${seg}" in ${segments.slice(0, i).join('.') || 'the scenario'}`,
-              suggestionHint(seg, Object.keys(rec)),
-              true,
-            ),
-          );
-          break;
-        }
-      } else {
-        problems.push(
-          problemAt(
-            doc,
-            at,
-            'unknown-path',
-            `${segments.slice(0, i).join('.')} has no fields`,
-            undefined,
-            true,
-          ),
-        );
-        break;
-      }
-    }
+  for (const [path, value] of Object.entries(variantChanges(raw, index))) {
+    const failure = setPath(raw, path.split('.'), value);
+    if (failure)
+      problems.push(
+        problemAt(doc, ['variants', index, 'set', path], 'unknown-path', failure.message, failure.hint, true),
+      );
   }
   if (problems.length > 0) throw new InputError(problems);
   return raw;
+}
+
+/** The changes of the variant at `index` of the raw document (which the schema has accepted). */
+function variantChanges(raw: unknown, index: number): Record<string, unknown> {
+  const variants: unknown = isRecord(raw) ? raw.variants : undefined;
+  const variant: unknown = Array.isArray(variants) ? variants[index] : undefined;
+  return isRecord(variant) && isRecord(variant.set) ? variant.set : {};
+}
+
+/** Why a variant's path leads nowhere: what is missing, and the names that are there. */
+interface PathFailure {
+  readonly message: string;
+  readonly hint?: string | undefined;
+}
+
+/** Sets the value at a variant's path in the raw document; what went wrong when the path leads nowhere. */
+function setPath(root: unknown, segments: readonly string[], value: unknown): PathFailure | null {
+  let node = root;
+  for (const [i, seg] of segments.entries()) {
+    const last = i === segments.length - 1;
+    const where = segments.slice(0, i).join('.');
+    if (Array.isArray(node)) {
+      const k = node.findIndex((el) => isRecord(el) && el.id === seg);
+      if (k < 0) {
+        const ids = node
+          .map((el: unknown) => String((isRecord(el) ? el.id : undefined) ?? ''))
+          .filter(Boolean);
+        return {
+          message: `no element "${seg}" in ${where || 'the scenario'}`,
+          hint: suggestionHint(seg, ids),
+        };
+      }
+      if (!last) node = node[k];
+      else if (value === null) node.splice(k, 1);
+      else node[k] = value;
+    } else if (isRecord(node)) {
+      if (last) node[seg] = value;
+      else if (seg in node) node = node[seg];
+      else
+        return {
+          message: `no field "${seg}" in ${where || 'the scenario'}`,
+          hint: suggestionHint(seg, Object.keys(node)),
+        };
+    } else {
+      return { message: `${where} has no fields` };
+    }
+  }
+  return null;
 }
 
 function checkUniqueIds(spec: ScenarioSpec, problems: ProblemCollector): void {
@@ -236,7 +230,7 @@ function checkReferences(spec: ScenarioSpec, problems: ProblemCollector): void {
 }
 
 function checkStructure(spec: ScenarioSpec, problems: ProblemCollector): void {
-  const persons = new Map(spec.persons.map((p) => [p.id as string, p]));
+  const persons = new Map(spec.persons.map((p) => [p.id, p]));
   spec.factions.forEach((f, i) => {
     const leader = persons.get(f.leader);
     if (leader && leader.faction !== f.id) {
@@ -249,10 +243,10 @@ function checkStructure(spec: ScenarioSpec, problems: ProblemCollector): void {
     }
   });
   // Location parents must not form a cycle.
-  const parent = new Map(spec.locations.map((l) => [l.id as string, l.parent as string | undefined]));
+  const parent = new Map(spec.locations.map((l) => [l.id, l.parent]));
   spec.locations.forEach((l, i) => {
-    const seen = new Set<string>([l.id]);
-    let cur = l.parent as string | undefined;
+    const seen = new Set([l.id]);
+    let cur = l.parent;
     while (cur !== undefined) {
       if (seen.has(cur)) {
         problems.add(
@@ -343,11 +337,11 @@ function checkPattern(
 }
 
 function fieldHint(schema: Parameters<typeof fieldNames>[0], field: string): string | undefined {
-  const parts = field.split('.');
-  const parentPath = parts.slice(0, -1);
+  const parentPath = field.split('.');
+  const name = parentPath.pop() ?? '';
   const parents = parentPath.length === 0 ? [{ schema }] : fieldsAt(schema, parentPath);
   const names = [...new Set(parents.flatMap((p) => fieldNames(p.schema)))].sort();
-  const near = nearest(parts[parts.length - 1]!, names);
+  const near = nearest(name, names);
   if (near !== undefined) return `did you mean "${[...parentPath, near].join('.')}"?`;
   return names.length > 0 ? `fields: ${names.join(', ')}` : undefined;
 }
@@ -429,10 +423,9 @@ function checkCondition(
     );
     return;
   }
-  for (const op of ['in', 'all', 'none'] as const) {
-    if (op in condition)
-      (condition as Record<string, unknown[]>)[op]!.forEach((v, i) => checkValue(v, [...path, op, i]));
-  }
+  if ('in' in condition) condition.in.forEach((v, i) => checkValue(v, [...path, 'in', i]));
+  if ('all' in condition) condition.all.forEach((v, i) => checkValue(v, [...path, 'all', i]));
+  if ('none' in condition) condition.none.forEach((v, i) => checkValue(v, [...path, 'none', i]));
   if ('min' in condition || 'max' in condition) {
     if (!fields.some((f) => accepts(f.schema, 0)))
       problems.add(path, 'never-matches', `field "${field}" of "${eventType}" is not a number`);
