@@ -73,8 +73,9 @@ export function loadScenario(text: string, file: string, options: LoadOptions = 
 }
 
 /**
- * The raw document with a variant's changes applied. A path's segments name fields, and in lists
- * the element with that `id`; setting a list element to null removes it.
+ * The raw document with a variant's changes applied. A path's segments name fields (a path goes on
+ * only through fields the document has; `__proto__` is never one), and in lists the element with
+ * that `id`; setting a list element to null removes it.
  */
 function applyVariant(doc: SourceDocument, index: number): unknown {
   const raw: unknown = structuredClone(doc.value);
@@ -124,8 +125,9 @@ function setPath(root: unknown, segments: readonly string[], value: unknown): Pa
       else if (value === null) node.splice(k, 1);
       else node[k] = value;
     } else if (isRecord(node)) {
-      if (last) node[seg] = value;
-      else if (seg in node) node = node[seg];
+      // Own fields only: a path never reaches (or replaces) an object's prototype.
+      if (last && seg !== '__proto__') node[seg] = value;
+      else if (!last && Object.hasOwn(node, seg)) node = node[seg];
       else
         return {
           message: `no field "${seg}" in ${where || 'the scenario'}`,
