@@ -7,11 +7,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 import { canonicalJson } from '../common/canonical-json.js';
 import { AlliancesError, NotFoundError } from '../common/errors.js';
 import type { WorldEvent } from '../events/index.js';
+import { type RunMode, runMode } from '../model/vocabulary.js';
 
-export type RunStatus = 'incomplete' | 'complete';
+const runStatus = z.enum(['incomplete', 'complete']);
+export type RunStatus = z.infer<typeof runStatus>;
 
 export interface RunRecord {
   readonly id: number;
@@ -19,7 +22,7 @@ export interface RunRecord {
   readonly scenarioFile: string;
   readonly scenarioText: string;
   readonly seed: number;
-  readonly mode: string;
+  readonly mode: RunMode;
   /** Options that shaped the run beyond scenario, seed and mode (JSON), e.g. a fork's changes. */
   readonly options: Record<string, unknown>;
   readonly status: RunStatus;
@@ -35,7 +38,7 @@ export interface NewRun {
   readonly scenarioFile: string;
   readonly scenarioText: string;
   readonly seed: number;
-  readonly mode: string;
+  readonly mode: RunMode;
   readonly options?: Record<string, unknown>;
   readonly parent?: number;
   readonly forkSeq?: number;
@@ -69,37 +72,55 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_type ON events(run_id, type);`,
 ];
 
-interface RunRow {
-  id: number;
-  scenario: string;
-  scenario_file: string;
-  scenario_text: string;
-  seed: number;
-  mode: string;
-  options: string;
-  status: RunStatus;
-  hash: string | null;
-  events: number;
-  parent: number | null;
-  fork_seq: number | null;
-  created_at: string;
+/** A row of `runs` as this program writes it (checked when read: the file may be older or foreign). */
+const runRow = z.object({
+  id: z.number(),
+  scenario: z.string(),
+  scenario_file: z.string(),
+  scenario_text: z.string(),
+  seed: z.number(),
+  mode: runMode,
+  options: z.string(),
+  status: runStatus,
+  hash: z.string().nullable(),
+  events: z.number(),
+  parent: z.number().nullable(),
+  fork_seq: z.number().nullable(),
+  created_at: z.string(),
+});
+
+const runOptions = z.record(z.string(), z.unknown());
+const schemaVersionRow = z.object({ v: z.number().nullable() });
+
+/** A value read from the database, checked against the shape this program writes. */
+function fromDb<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw new AlliancesError(
+      'store',
+      `${what} in the database is not as this program writes it: ${z.prettifyError(parsed.error)}`,
+    );
+  return parsed.data;
 }
 
-const toRecord = (r: RunRow): RunRecord => ({
-  id: r.id,
-  scenario: r.scenario,
-  scenarioFile: r.scenario_file,
-  scenarioText: r.scenario_text,
-  seed: r.seed,
-  mode: r.mode,
-  options: JSON.parse(r.options) as Record<string, unknown>,
-  status: r.status,
-  hash: r.hash,
-  events: r.events,
-  parent: r.parent,
-  forkSeq: r.fork_seq,
-  createdAt: r.created_at,
-});
+const toRecord = (row: unknown): RunRecord => {
+  const r = fromDb(runRow, row, 'a run');
+  return {
+    id: r.id,
+    scenario: r.scenario,
+    scenarioFile: r.scenario_file,
+    scenarioText: r.scenario_text,
+    seed: r.seed,
+    mode: r.mode,
+    options: fromDb(runOptions, JSON.parse(r.options), `the options of run ${r.id}`),
+    status: r.status,
+    hash: r.hash,
+    events: r.events,
+    parent: r.parent,
+    forkSeq: r.fork_seq,
+    createdAt: r.created_at,
+  };
+};
 
 export const DEFAULT_DB = 'alliances.db';
 
@@ -122,7 +143,8 @@ export class Store {
     try {
       db = new Database(path);
     } catch (err) {
-      throw new AlliancesError('store', `cannot open database ${path}: ${(err as Error).message}`, 2);
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new AlliancesError('store', `cannot open database ${path}: ${reason}`, 2);
     }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -136,8 +158,7 @@ export class Store {
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
     );
-    const applied =
-      (this.db.prepare('SELECT MAX(version) AS v FROM migrations').get() as { v: number | null }).v ?? 0;
+    const applied = this.appliedVersion() ?? 0;
     if (applied > MIGRATIONS.length) {
       throw new AlliancesError(
         'store',
@@ -145,9 +166,11 @@ export class Store {
         2,
       );
     }
-    for (let v = applied + 1; v <= MIGRATIONS.length; v++) {
+    for (const [i, migration] of MIGRATIONS.entries()) {
+      const v = i + 1;
+      if (v <= applied) continue;
       this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v - 1]!);
+        this.db.exec(migration);
         this.db
           .prepare('INSERT INTO migrations (version, applied_at) VALUES (?, ?)')
           .run(v, new Date().toISOString());
@@ -155,8 +178,14 @@ export class Store {
     }
   }
 
+  /** The last migration applied; null before the first. */
+  private appliedVersion(): number | null {
+    const row = this.db.prepare('SELECT MAX(version) AS v FROM migrations').get();
+    return fromDb(schemaVersionRow, row, 'the schema version').v;
+  }
+
   get schemaVersion(): number {
-    return (this.db.prepare('SELECT MAX(version) AS v FROM migrations').get() as { v: number }).v;
+    return this.appliedVersion() ?? 0;
   }
 
   createRun(run: NewRun): number {
@@ -204,15 +233,15 @@ export class Store {
   }
 
   listRuns(): RunRecord[] {
-    return (this.db.prepare('SELECT * FROM runs ORDER BY id').all() as RunRow[]).map(toRecord);
+    return this.db.prepare('SELECT * FROM runs ORDER BY id').all().map(toRecord);
   }
 
   /** A run by id, or `last` for the newest. */
   getRun(ref: string | number): RunRecord {
     const row =
       ref === 'last'
-        ? (this.db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT 1').get() as RunRow | undefined)
-        : (this.db.prepare('SELECT * FROM runs WHERE id = ?').get(Number(ref)) as RunRow | undefined);
+        ? this.db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT 1').get()
+        : this.db.prepare('SELECT * FROM runs WHERE id = ?').get(Number(ref));
     if (!row)
       throw new NotFoundError(ref === 'last' ? 'no runs stored yet' : `no run ${ref} in the database`);
     return toRecord(row);
@@ -220,14 +249,22 @@ export class Store {
 
   /** The stored events of a run, in order (optionally only the first `limit`). */
   events(runId: number, limit?: number): WorldEvent[] {
-    const rows = (
+    // A log is read whole and often, so its rows are typed by their statement rather than checked
+    // one by one: `payload` is a NOT NULL TEXT column, holding the canonical JSON of an event the
+    // engine made (verify compares it with a fresh simulation, hash by hash).
+    const rows =
       limit === undefined
-        ? this.db.prepare('SELECT payload FROM events WHERE run_id = ? ORDER BY seq').all(runId)
+        ? this.db
+            .prepare<[number], { payload: string }>(
+              'SELECT payload FROM events WHERE run_id = ? ORDER BY seq',
+            )
+            .all(runId)
         : this.db
-            .prepare('SELECT payload FROM events WHERE run_id = ? ORDER BY seq LIMIT ?')
-            .all(runId, limit)
-    ) as { payload: string }[];
-    return rows.map((r) => JSON.parse(r.payload) as WorldEvent);
+            .prepare<[number, number], { payload: string }>(
+              'SELECT payload FROM events WHERE run_id = ? ORDER BY seq LIMIT ?',
+            )
+            .all(runId, limit);
+    return rows.map((row) => JSON.parse(row.payload) as WorldEvent);
   }
 
   close(): void {
