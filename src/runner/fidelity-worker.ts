@@ -12,8 +12,11 @@ installNativeSha256();
 
 let scenario: Scenario | undefined;
 
-serveTasks<readonly number[], SeedOutcome[]>((seeds, data) => {
-  const input = data as FidelityInput;
-  scenario ??= loadScenario(input.text, input.file, input.variant === null ? {} : { variant: input.variant });
-  return seeds.map((seed) => runSeed(scenario!, seed));
+serveTasks<readonly number[], SeedOutcome[], FidelityInput>((seeds, input) => {
+  const loaded = (scenario ??= loadScenario(
+    input.text,
+    input.file,
+    input.variant === null ? {} : { variant: input.variant },
+  ));
+  return seeds.map((seed) => runSeed(loaded, seed));
 });

@@ -2,6 +2,7 @@
  * Running a scenario into the store, and checking a stored run: the library functions behind
  * `alliances run`, `replay` and `verify`.
  */
+import { z } from 'zod';
 import { canonicalJson } from '../common/canonical-json.js';
 import { InputError } from '../common/errors.js';
 import { buildWorld } from '../engine/initial-world.js';
@@ -10,14 +11,13 @@ import type { World } from '../model/world.js';
 import { logHash } from '../engine/log-hash.js';
 import { type Player, type RecordedChoice, recordingPlayer, replayingPlayer } from '../agents/players.js';
 import { runScenario } from '../agents/run.js';
-import type { FactionId } from '../model/ids.js';
+import { type FactionId, factionId } from '../model/ids.js';
 import type { SimulationOptions, SimulationResult } from '../engine/simulation.js';
-import type { Minutes } from '../model/time.js';
+import { minutesSchema } from '../model/time.js';
 import { loadScenario, type Scenario } from '../scenario/loader.js';
 import type { RunRecord, Store } from '../store/store.js';
 import type { WorldEvent } from '../events/index.js';
 import { fold } from '../events/index.js';
-import type { RunMode } from '../model/vocabulary.js';
 
 export interface RecordedRun extends SimulationResult {
   readonly runId: number;
@@ -178,18 +178,33 @@ export function forkRun(store: Store, parent: RunRecord, options: ForkOptions): 
 const variantOption = (run: RunRecord) =>
   typeof run.options.variant === 'string' ? { variant: run.options.variant } : {};
 
-const storedFork = (run: RunRecord): StoredFork | null => {
-  const f = run.options.fork as StoredFork | undefined;
-  return f && typeof f.at === 'number' ? f : null;
-};
+/**
+ * What a stored run's options say beyond its scenario, seed and mode, as `recordRun` and `forkRun`
+ * write them: its variant, the switch from script to leaders, the fork, the player's answers. A
+ * field that is not as written is left out (the run is then re-simulated without it).
+ */
+const storedOptionsSchema = z.object({
+  variant: z.string().optional().catch(undefined),
+  scriptUntil: minutesSchema.optional().catch(undefined),
+  fork: z
+    .object({ at: z.number(), edits: z.array(z.object({ path: z.string(), value: z.unknown() })) })
+    .optional()
+    .catch(undefined),
+  play: z
+    .object({ faction: factionId, choices: z.array(z.array(z.string()).nullable()) })
+    .optional()
+    .catch(undefined),
+});
+export type StoredOptions = z.infer<typeof storedOptionsSchema>;
+
+/** A stored run's options, read (see `storedOptionsSchema`). */
+export function storedOptionsOf(run: RunRecord): StoredOptions {
+  return storedOptionsSchema.parse(run.options);
+}
 
 /** A played run's player, replaying the stored answers. */
-const playersOfRun = (run: RunRecord) => {
-  const play = run.options.play as StoredPlay | undefined;
-  return play && typeof play.faction === 'string' && Array.isArray(play.choices)
-    ? { players: { [play.faction]: replayingPlayer(play.choices) } }
-    : {};
-};
+const playersOf = (play: StoredOptions['play']) =>
+  play ? { players: { [play.faction]: replayingPlayer(play.choices) } } : {};
 
 export interface Verification {
   readonly run: RunRecord;
@@ -207,11 +222,9 @@ export interface Verification {
 export function verifyRun(store: Store, run: RunRecord): Verification {
   const stored = store.events(run.id);
   const scenario = scenarioOfRun(run);
-  const mode = run.mode as RunMode;
-  const scriptUntil =
-    typeof run.options.scriptUntil === 'number' ? (run.options.scriptUntil as Minutes) : undefined;
+  const { mode } = run;
+  const { scriptUntil, fork, play } = storedOptionsOf(run);
   // A fork is re-simulated from its own stored prefix (which must also be its parent's).
-  const fork = storedFork(run);
   const fresh = runScenario(
     scenario,
     fork
@@ -220,9 +233,9 @@ export function verifyRun(store: Store, run: RunRecord): Verification {
           mode,
           prefix: stored.slice(0, fork.at),
           edits: fork.edits.map((e) => ({ ...e, reason: 'fork' })),
-          ...playersOfRun(run),
+          ...playersOf(play),
         }
-      : { seed: run.seed, mode, scriptUntil, ...playersOfRun(run) },
+      : { seed: run.seed, mode, scriptUntil, ...playersOf(play) },
   );
   const recomputedStoredHash = logHash(stored);
   let firstDifference: number | null = null;

@@ -19,7 +19,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { AlliancesError } from '../common/errors.js';
+import { AlliancesError, must } from '../common/errors.js';
 
 export interface WorkerPoolOptions {
   /** Number of threads (default: the number of cores the process may use). */
@@ -48,23 +48,24 @@ export class WorkerTaskError extends AlliancesError {
   }
 }
 
-interface Request {
+/** The messages between the pool and a worker: a task to run, and its result or error. */
+interface Request<In> {
   readonly id: number;
-  readonly task: unknown;
+  readonly task: In;
 }
 
-type Reply =
-  | { readonly id: number; readonly ok: true; readonly result: unknown }
+type Reply<Out> =
+  | { readonly id: number; readonly ok: true; readonly result: Out }
   | {
       readonly id: number;
       readonly ok: false;
       readonly error: { message: string; name: string; code?: string; stack?: string; exitCode?: number };
     };
 
-interface Pending {
+interface Pending<In, Out> {
   readonly id: number;
-  readonly task: unknown;
-  resolve(value: unknown): void;
+  readonly task: In;
+  resolve(value: Out): void;
   reject(error: unknown): void;
 }
 
@@ -76,122 +77,140 @@ export function createWorkerPool<In, Out>(
   script: URL | string,
   options: WorkerPoolOptions = {},
 ): WorkerPool<In, Out> {
-  const size = Math.max(1, options.size ?? defaultPoolSize());
-  const queue: Pending[] = [];
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, Pending>();
-  const workers = new Set<Worker>();
-  let nextId = 0;
-  let closed = false;
+  return new Pool<In, Out>(script, Math.max(1, options.size ?? defaultPoolSize()), options.workerData);
+}
 
-  const spawn = (): void => {
-    const worker = new Worker(script, { workerData: options.workerData });
-    workers.add(worker);
-    worker.on('message', (reply: Reply) => {
-      const pending = busy.get(worker);
-      if (!pending || pending.id !== reply.id) return;
-      busy.delete(worker);
-      if (reply.ok) pending.resolve(reply.result);
-      else {
-        const e = reply.error;
-        const error = new WorkerTaskError(e.message, e.code ?? e.name, e.stack);
-        pending.reject(error);
-      }
-      idle.push(worker);
-      dispatch();
+/**
+ * The pool's state: tasks waiting in submission order, idle workers, the task each busy worker
+ * runs. Workers are started as tasks need them, up to `size`.
+ */
+class Pool<In, Out> implements WorkerPool<In, Out> {
+  private readonly queue: Pending<In, Out>[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Pending<In, Out>>();
+  private readonly workers = new Set<Worker>();
+  private nextId = 0;
+  private closed = false;
+
+  constructor(
+    private readonly script: URL | string,
+    readonly size: number,
+    private readonly workerData: unknown,
+  ) {}
+
+  run(task: In): Promise<Out> {
+    if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    return new Promise<Out>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, task, resolve, reject });
+      this.dispatch();
     });
-    worker.on('error', (err) => fail(worker, err));
+  }
+
+  async map(tasks: readonly In[], onDone?: (done: number, total: number) => void): Promise<Out[]> {
+    let done = 0;
+    return Promise.all(
+      tasks.map((task) =>
+        this.run(task).then((result) => {
+          done++;
+          onDone?.(done, tasks.length);
+          return result;
+        }),
+      ),
+    );
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new Error('the worker pool was closed'));
+    for (const [, p] of this.busy) p.reject(new Error('the worker pool was closed'));
+    this.busy.clear();
+    const all = [...this.workers];
+    this.workers.clear();
+    this.idle.length = 0;
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+
+  private spawn(): void {
+    const worker = new Worker(this.script, { workerData: this.workerData });
+    this.workers.add(worker);
+    worker.on('message', (reply: Reply<Out>) => this.answer(worker, reply));
+    worker.on('error', (err) => this.fail(worker, err));
     worker.on('exit', (code) => {
-      if (!closed && workers.has(worker)) fail(worker, new Error(`worker exited with code ${code}`));
+      if (!this.closed && this.workers.has(worker))
+        this.fail(worker, new Error(`worker exited with code ${code}`));
     });
-    idle.push(worker);
-  };
+    this.idle.push(worker);
+  }
+
+  /** A worker's reply settles its task, and the worker takes the next. */
+  private answer(worker: Worker, reply: Reply<Out>): void {
+    const pending = this.busy.get(worker);
+    if (!pending || pending.id !== reply.id) return;
+    this.busy.delete(worker);
+    if (reply.ok) pending.resolve(reply.result);
+    else {
+      const e = reply.error;
+      pending.reject(new WorkerTaskError(e.message, e.code ?? e.name, e.stack));
+    }
+    this.idle.push(worker);
+    this.dispatch();
+  }
 
   /** A dead worker: its task fails, and a fresh worker takes its place. */
-  const fail = (worker: Worker, err: unknown): void => {
-    workers.delete(worker);
-    const i = idle.indexOf(worker);
-    if (i >= 0) idle.splice(i, 1);
-    const pending = busy.get(worker);
-    busy.delete(worker);
+  private fail(worker: Worker, err: unknown): void {
+    this.workers.delete(worker);
+    const i = this.idle.indexOf(worker);
+    if (i >= 0) this.idle.splice(i, 1);
+    const pending = this.busy.get(worker);
+    this.busy.delete(worker);
     void worker.terminate();
     pending?.reject(err instanceof Error ? err : new Error(String(err)));
-    if (!closed) {
-      spawn();
-      dispatch();
+    if (!this.closed) {
+      this.spawn();
+      this.dispatch();
     }
-  };
+  }
 
-  const dispatch = (): void => {
-    while (queue.length > 0) {
-      if (idle.length === 0 && workers.size < size) spawn();
-      const worker = idle.pop();
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      if (this.idle.length === 0 && this.workers.size < this.size) this.spawn();
+      const worker = this.idle.pop();
       if (!worker) return;
-      const pending = queue.shift()!;
-      busy.set(worker, pending);
-      worker.postMessage({ id: pending.id, task: pending.task } satisfies Request);
+      const pending = must(this.queue.shift(), 'a queued task');
+      this.busy.set(worker, pending);
+      worker.postMessage({ id: pending.id, task: pending.task } satisfies Request<In>);
     }
-  };
-
-  const pool: WorkerPool<In, Out> = {
-    size,
-    run(task) {
-      if (closed) return Promise.reject(new Error('the worker pool is closed'));
-      return new Promise<Out>((resolve, reject) => {
-        queue.push({ id: nextId++, task, resolve: resolve as (v: unknown) => void, reject });
-        dispatch();
-      });
-    },
-    async map(tasks, onDone) {
-      let done = 0;
-      return Promise.all(
-        tasks.map((task) =>
-          pool.run(task).then((result) => {
-            done++;
-            onDone?.(done, tasks.length);
-            return result;
-          }),
-        ),
-      );
-    },
-    async close() {
-      closed = true;
-      for (const p of queue.splice(0)) p.reject(new Error('the worker pool was closed'));
-      for (const [, p] of busy) p.reject(new Error('the worker pool was closed'));
-      busy.clear();
-      const all = [...workers];
-      workers.clear();
-      idle.length = 0;
-      await Promise.all(all.map((w) => w.terminate()));
-    },
-  };
-  return pool;
+  }
 }
 
 /**
  * The worker side: answers every task with `handler(task, workerData)`. Call it once at the top
- * level of the worker module.
+ * level of the worker module. `Data` is the type of the pool's `workerData`, as `In` and `Out` are
+ * those of its tasks and results: the caller of `createWorkerPool` and the worker module agree on them.
  */
-export function serveTasks<In, Out>(handler: (task: In, data: unknown) => Out | Promise<Out>): void {
+export function serveTasks<In, Out, Data = unknown>(
+  handler: (task: In, data: Data) => Out | Promise<Out>,
+): void {
   if (isMainThread || !parentPort) throw new Error('serveTasks must run in a worker thread');
   const port = parentPort;
-  port.on('message', async (request: Request) => {
+  const data: Data = workerData;
+  port.on('message', async (request: Request<In>) => {
     try {
-      const result = await handler(request.task as In, workerData);
-      port.postMessage({ id: request.id, ok: true, result } satisfies Reply);
+      const result = await handler(request.task, data);
+      port.postMessage({ id: request.id, ok: true, result } satisfies Reply<Out>);
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));
+      const code: unknown = 'code' in e ? e.code : undefined;
       port.postMessage({
         id: request.id,
         ok: false,
         error: {
           message: e.message,
           name: e.name,
-          code:
-            (e as { code?: unknown }).code === undefined ? undefined : String((e as { code?: unknown }).code),
+          code: code === undefined ? undefined : String(code),
           stack: e.stack,
         },
-      } satisfies Reply);
+      } satisfies Reply<Out>);
     }
   });
 }
