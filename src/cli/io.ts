@@ -10,14 +10,24 @@ export function readInputFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errorCode(err);
     if (code === 'ENOENT') throw new NotFoundError(`${path}: no such file`);
     if (code === 'EISDIR')
       throw new InputError([{ code: 'io', file: path, path: '', message: 'is a directory, not a file' }]);
     throw new InputError([
-      { code: 'io', file: path, path: '', message: `cannot read: ${(err as Error).message}` },
+      { code: 'io', file: path, path: '', message: `cannot read: ${errorMessage(err)}` },
     ]);
   }
+}
+
+/** The `code` of a system error (`ENOENT`, `EISDIR`, `EAGAIN`…), if it has one. */
+export function errorCode(err: unknown): unknown {
+  return err instanceof Error && 'code' in err ? err.code : undefined;
+}
+
+/** The message of an error, or the thrown value as text. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** Prints one JSON document on stdout. */

@@ -23,7 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   installNativeSha256();
   const program = createProgram();
   try {
-    await program.parseAsync(argv as string[], { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     return reportError(err);

@@ -5,7 +5,7 @@ import { structureAgents } from '../../analysis/coalitions/coalition-structure.j
 import { parseCoalitionValues } from '../../analysis/coalitions/coalition-values.js';
 import { dynamicProgrammingCsg } from '../../analysis/coalitions/dynamic-programming.js';
 import { wallClockBudget } from '../../common/budget.js';
-import { InputError } from '../../common/errors.js';
+import { InputError, must } from '../../common/errors.js';
 import { parseNumberOption, printJson, readInputFile } from '../io.js';
 import { formatNumber } from './format.js';
 
@@ -59,7 +59,7 @@ export function registerAnalyzeCsg(analyze: Command): void {
         `value ${formatNumber(result.value)}${result.optimal ? '' : `, upper bound ${formatNumber(result.bound)}`}`,
         ...structure.map(
           (c) =>
-            `  {${c.join(', ')}}  v = ${formatNumber(input.values[c.reduce((m, a) => m | (1 << a), 0)])}`,
+            `  {${c.join(', ')}}  v = ${formatNumber(must(input.values[c.reduce((m, a) => m | (1 << a), 0)], 'the value of a coalition'))}`,
         ),
         `solved in ${elapsed.toFixed(3)} s (${opts.algorithm})`,
       ];

@@ -15,7 +15,7 @@ import {
   weightedGamePower,
 } from '../../analysis/power/voting-power.js';
 import { wallClockBudget } from '../../common/budget.js';
-import { InputError } from '../../common/errors.js';
+import { InputError, must } from '../../common/errors.js';
 import { parseIntegerOption, parseNumberOption, printJson, readInputFile } from '../io.js';
 import { formatNumber, table } from './format.js';
 
@@ -51,45 +51,48 @@ export function registerAnalyzePower(analyze: Command): void {
     .option('--samples <m>', 'TU games beyond the exact limit: random orders to sample', '10000')
     .option('--seed <n>', 'seed of the sampling', '1')
     .option('--seconds <s>', 'time limit of the sampling')
-    .action((file: string, opts: PowerOptions) => {
-      if (!INDICES.includes(opts.index as PowerIndex)) {
-        throw new InputError([
-          {
-            code: 'invalid-option',
-            path: '--index',
-            message: `unknown index "${opts.index}"`,
-            hint: 'valid: "shapley-shubik", "banzhaf", "both"',
-          },
-        ]);
-      }
-      const index = opts.index as PowerIndex;
-      const text = readInputFile(file);
-      if (looksLikeCoalitionValues(text)) {
-        const input = parseCoalitionValues(text, file);
-        const estimate = shapleyValue(input.values, input.agents, {
-          exactLimit: parseIntegerOption('--exact-limit', opts.exactLimit, 0),
-          samples: parseIntegerOption('--samples', opts.samples, 2),
-          seed: parseIntegerOption('--seed', opts.seed, 0),
-          budget:
-            opts.seconds === undefined
-              ? undefined
-              : wallClockBudget(parseNumberOption('--seconds', opts.seconds, 0)),
-        });
-        if (opts.json) printJson(shapleyJson(estimate));
-        else printShapley(estimate);
-        return;
-      }
-      const game = parseVotingGame(text, file);
-      const players =
-        game.kind === 'weighted' ? weightedGamePower(game.game, index) : simpleGamePower(game.game, index);
-      if (opts.json) printJson({ players: players.map(playerJson) });
-      else
-        printPower(
-          players,
-          index,
-          game.kind === 'weighted' ? `weighted voting game, quota ${game.game.quota}` : 'simple game',
-        );
+    .action(powerCommand);
+}
+
+/** Power indices of the game in `file`, or the Shapley value of the TU game in it. */
+function powerCommand(file: string, opts: PowerOptions): void {
+  const index = INDICES.find((i) => i === opts.index);
+  if (index === undefined) {
+    throw new InputError([
+      {
+        code: 'invalid-option',
+        path: '--index',
+        message: `unknown index "${opts.index}"`,
+        hint: 'valid: "shapley-shubik", "banzhaf", "both"',
+      },
+    ]);
+  }
+  const text = readInputFile(file);
+  if (looksLikeCoalitionValues(text)) {
+    const input = parseCoalitionValues(text, file);
+    const estimate = shapleyValue(input.values, input.agents, {
+      exactLimit: parseIntegerOption('--exact-limit', opts.exactLimit, 0),
+      samples: parseIntegerOption('--samples', opts.samples, 2),
+      seed: parseIntegerOption('--seed', opts.seed, 0),
+      budget:
+        opts.seconds === undefined
+          ? undefined
+          : wallClockBudget(parseNumberOption('--seconds', opts.seconds, 0)),
     });
+    if (opts.json) printJson(shapleyJson(estimate));
+    else printShapley(estimate);
+    return;
+  }
+  const game = parseVotingGame(text, file);
+  const players =
+    game.kind === 'weighted' ? weightedGamePower(game.game, index) : simpleGamePower(game.game, index);
+  if (opts.json) printJson({ players: players.map(playerJson) });
+  else
+    printPower(
+      players,
+      index,
+      game.kind === 'weighted' ? `weighted voting game, quota ${game.game.quota}` : 'simple game',
+    );
 }
 
 /** A coalition-value file starts with a number; a game file with a key or a brace. */
@@ -156,12 +159,16 @@ function shorten(text: string): string {
   return text.length <= 32 ? text : `${text.slice(0, 14)}…${text.slice(-14)}`;
 }
 
+/** The half-width of agent `i`'s interval (an estimate has one per agent). */
+const halfWidth = (e: ShapleyEstimate, i: number) =>
+  must(e.halfWidths[i], () => `the interval of agent ${i}`);
+
 function shapleyJson(e: ShapleyEstimate): unknown {
   return {
     players: Array.from(e.values, (value, i) => ({
       agent: i,
       shapley: value,
-      ...(e.exact ? {} : { interval: [value - e.halfWidths[i], value + e.halfWidths[i]] }),
+      ...(e.exact ? {} : { interval: [value - halfWidth(e, i), value + halfWidth(e, i)] }),
     })),
     exact: e.exact,
     ...(e.exact ? {} : { samples: e.samples, confidence: 0.95 }),
@@ -175,7 +182,7 @@ function printShapley(e: ShapleyEstimate): void {
   const rows = Array.from(e.values, (value, i) =>
     e.exact
       ? [String(i), formatNumber(value)]
-      : [String(i), formatNumber(value), `± ${formatNumber(e.halfWidths[i])}`],
+      : [String(i), formatNumber(value), `± ${formatNumber(halfWidth(e, i))}`],
   );
   const header = e.exact ? ['agent', 'shapley'] : ['agent', 'shapley', '95% interval'];
   process.stdout.write(`${head}\n\n${table(header, rows, ['right', 'right', 'left'])}\n`);

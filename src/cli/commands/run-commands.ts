@@ -12,19 +12,21 @@ import { renderSummary, summarize } from '../../engine/summary.js';
 import { formatDuration, type Minutes, parseDuration } from '../../model/time.js';
 import { DEFAULT_SCENARIO, resolveScenario } from '../../runner/builtin-scenarios.js';
 import { loadScenario, type Scenario } from '../../scenario/loader.js';
-import { recordRun, verifyRun } from '../../runner/recorder.js';
+import { recordRun, storedOptionsOf, verifyRun } from '../../runner/recorder.js';
 import { runScenario } from '../../agents/run.js';
 import { promptPlay } from '../prompt-player.js';
 import { type RunRecord, resolveDbPath, Store } from '../../store/store.js';
 import { parseIntegerOption, printJson } from '../io.js';
+import { type RunMode, runMode } from '../../model/vocabulary.js';
 import type { WorldEvent } from '../../events/index.js';
 import { fold } from '../../events/index.js';
 import { namesOf } from '../../events/index.js';
 
-const MODES = ['scripted', 'autonomous', 'mixed'] as const;
+const MODES = runMode.options;
 
-function parseMode(raw: string): (typeof MODES)[number] {
-  if (!(MODES as readonly string[]).includes(raw)) {
+function parseMode(raw: string): RunMode {
+  const mode = MODES.find((m) => m === raw);
+  if (mode === undefined) {
     throw new InputError([
       {
         code: 'invalid-option',
@@ -34,7 +36,7 @@ function parseMode(raw: string): (typeof MODES)[number] {
       },
     ]);
   }
-  return raw as (typeof MODES)[number];
+  return mode;
 }
 
 /** A run reference: a number, or `last`. */
@@ -138,88 +140,90 @@ export function registerRun(program: Command): void {
     .option('--seq', 'number the events in the chronicle (for `alliances explain` and `fork --at`)')
     .option('--db <path>', 'database file (default: $ALLIANCES_DB or ./alliances.db)')
     .option('--no-store', 'do not store the run')
-    .action(
-      (
-        arg: string,
-        opts: {
-          seed?: string;
-          mode: string;
-          json?: boolean;
-          seq?: boolean;
-          db?: string;
-          store: boolean;
-          scriptUntil?: string;
-          variant?: string;
-          play?: string;
-        },
-      ) => {
-        const mode = parseMode(opts.mode);
-        if (opts.play !== undefined && mode === 'scripted') {
-          throw new InputError([
-            {
-              code: 'invalid-option',
-              path: '--play',
-              message: 'in scripted mode the script makes every choice; there is no seat to take',
-              hint: '--mode autonomous, or --mode mixed --script-until TIME',
-            },
-          ]);
-        }
-        const scriptUntil =
-          opts.scriptUntil === undefined ? undefined : parseTimeOption('--script-until', opts.scriptUntil);
-        if (mode === 'mixed' && scriptUntil === undefined) {
-          throw new InputError([
-            {
-              code: 'invalid-option',
-              path: '--script-until',
-              message: 'mixed mode needs --script-until TIME',
-              hint: 'e.g. --script-until 30h',
-            },
-          ]);
-        }
-        // The scenario is loaded and checked before the database is touched: bad input writes nothing.
-        const scenario = resolveScenario(arg, opts.variant === undefined ? {} : { variant: opts.variant });
-        const seed =
-          opts.seed === undefined ? scenario.spec.seed : parseIntegerOption('--seed', opts.seed, 0);
-        const play = opts.play === undefined ? undefined : promptPlay(scenario, opts.play);
-        const simulation = { seed, mode, scriptUntil };
-        let result: SimulationResult;
-        let runId: number | null = null;
-        if (opts.store) {
-          const store = Store.open(resolveDbPath(opts.db));
-          try {
-            const recorded = recordRun(store, scenario, {
-              ...simulation,
-              storeOptions: runOptions(scriptUntil, opts.variant),
-              ...(play ? { play } : {}),
-            });
-            runId = recorded.runId;
-            result = recorded;
-          } finally {
-            store.close();
-          }
-        } else {
-          result = runScenario(scenario, {
-            ...simulation,
-            ...(play ? { players: { [play.faction]: play.player } } : {}),
-          });
-        }
-        if (opts.json) printJson(runJson(scenario, result, runId, seed, mode));
-        else process.stdout.write(renderRun(scenario, result, runId, opts.seq === true));
+    .action(runCommand);
+}
+
+interface RunCommandOptions {
+  seed?: string;
+  mode: string;
+  json?: boolean;
+  seq?: boolean;
+  db?: string;
+  store: boolean;
+  scriptUntil?: string;
+  variant?: string;
+  play?: string;
+}
+
+/** `alliances run`: simulates the scenario (stored unless --no-store) and prints the run. */
+function runCommand(arg: string, opts: RunCommandOptions): void {
+  const { mode, scriptUntil } = runModeOptions(opts);
+  // The scenario is loaded and checked before the database is touched: bad input writes nothing.
+  const scenario = resolveScenario(arg, opts.variant === undefined ? {} : { variant: opts.variant });
+  const seed = opts.seed === undefined ? scenario.spec.seed : parseIntegerOption('--seed', opts.seed, 0);
+  const play = opts.play === undefined ? undefined : promptPlay(scenario, opts.play);
+  const simulation = { seed, mode, scriptUntil };
+  let result: SimulationResult;
+  let runId: number | null = null;
+  if (opts.store) {
+    const store = Store.open(resolveDbPath(opts.db));
+    try {
+      const recorded = recordRun(store, scenario, {
+        ...simulation,
+        storeOptions: runOptions(scriptUntil, opts.variant),
+        ...(play ? { play } : {}),
+      });
+      runId = recorded.runId;
+      result = recorded;
+    } finally {
+      store.close();
+    }
+  } else {
+    result = runScenario(scenario, {
+      ...simulation,
+      ...(play ? { players: { [play.faction]: play.player } } : {}),
+    });
+  }
+  if (opts.json) printJson(runJson(scenario, result, runId, seed, mode));
+  else process.stdout.write(renderRun(scenario, result, runId, opts.seq === true));
+}
+
+/** The mode, and in mixed mode the switch from script to leaders; a seat to play needs leaders. */
+function runModeOptions(opts: RunCommandOptions): { mode: RunMode; scriptUntil: Minutes | undefined } {
+  const mode = parseMode(opts.mode);
+  if (opts.play !== undefined && mode === 'scripted') {
+    throw new InputError([
+      {
+        code: 'invalid-option',
+        path: '--play',
+        message: 'in scripted mode the script makes every choice; there is no seat to take',
+        hint: '--mode autonomous, or --mode mixed --script-until TIME',
       },
-    );
+    ]);
+  }
+  const scriptUntil =
+    opts.scriptUntil === undefined ? undefined : parseTimeOption('--script-until', opts.scriptUntil);
+  if (mode === 'mixed' && scriptUntil === undefined) {
+    throw new InputError([
+      {
+        code: 'invalid-option',
+        path: '--script-until',
+        message: 'mixed mode needs --script-until TIME',
+        hint: 'e.g. --script-until 30h',
+      },
+    ]);
+  }
+  return { mode, scriptUntil };
 }
 
 /** What set a run apart beyond its scenario, seed and mode: fork, variant, switch to leaders, player. */
 function aboutRun(r: RunRecord): string[] {
   const about: string[] = [];
-  const fork = r.options.fork as { at?: unknown } | undefined;
-  if (r.parent !== null)
-    about.push(`fork of ${r.parent}${typeof fork?.at === 'number' ? ` at ${fork.at}` : ''}`);
-  if (typeof r.options.variant === 'string') about.push(`variant ${r.options.variant}`);
-  if (typeof r.options.scriptUntil === 'number')
-    about.push(`script until ${formatDuration(r.options.scriptUntil)}`);
-  const play = r.options.play as { faction?: unknown } | undefined;
-  if (typeof play?.faction === 'string') about.push(`played: ${play.faction}`);
+  const { fork, variant, scriptUntil, play } = storedOptionsOf(r);
+  if (r.parent !== null) about.push(`fork of ${r.parent}${fork ? ` at ${fork.at}` : ''}`);
+  if (variant !== undefined) about.push(`variant ${variant}`);
+  if (scriptUntil !== undefined) about.push(`script until ${formatDuration(scriptUntil)}`);
+  if (play) about.push(`played: ${play.faction}`);
   return about;
 }
 
@@ -301,7 +305,7 @@ export function registerReplay(program: Command): void {
         );
         const start = buildWorld(scenario.spec);
         const names = namesOf(start);
-        const world = fold(start, events as WorldEvent[]);
+        const world = fold(start, events);
         const lines = [
           ...renderChronicle(events, names, { seq: opts.seq === true }),
           ...(run.status === 'complete'
