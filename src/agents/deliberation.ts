@@ -109,6 +109,14 @@ export interface Deliberation {
   readonly decisions: readonly Decision[];
 }
 
+/** An advisor's counsel, with how strongly they hold it and the option it is about. */
+interface Advice {
+  readonly advisor: Person;
+  readonly counsel: Counsel;
+  readonly conviction: number;
+  readonly topic: string;
+}
+
 /**
  * Deliberates a question: counsel, scoring, doctrine, choice. Returns the decisions to carry out,
  * the first of each chosen option carrying the whole explanation. A `player` in the decider's seat
@@ -121,170 +129,234 @@ export function deliberate(
   rng: Rng,
   player?: (request: QuestionPut) => readonly string[] | null,
 ): Deliberation {
-  const decider = q.decider;
-  const counsel: { advisor: Person; counsel: Counsel; conviction: number; topic: string }[] = [];
   const votes = new Map<string, number>();
-  if (q.counselled) {
-    for (const advisor of advisorsOf(decider, members)) {
-      const theirs = score(q.options(advisor), rng.split(`counsel:${advisor.id}`));
-      const unbound = advisor.personality.honour < BOUND_BY_RULES;
-      const favourite = best(theirs, unbound);
-      if (!favourite) continue;
-      const quo = theirs.find((s) => s.option.statusQuo);
-      // Counsel is for the change the advisor favours, or against changing at all.
-      const change = favourite.option.statusQuo
-        ? best(
-            theirs.filter((s) => !s.option.statusQuo),
-            unbound,
-          )
-        : favourite;
-      const position: Counsel['position'] = favourite.option.statusQuo ? 'against' : 'for';
-      const subject = change ?? favourite;
-      const margin = quo ? Math.abs(subject.score - quo.score) : Math.abs(subject.score);
-      const reasons = topReasons(
-        position === 'for' ? subject.terms : (quo?.terms ?? favourite.terms),
-        position === 'for' ? 1 : -1,
-        subject.terms,
-      );
-      counsel.push({
-        advisor,
-        conviction: margin,
-        topic: subject.option.label,
-        counsel: { advisor: advisor.id, position, option: subject.option.id, reasons },
-      });
-      votes.set(favourite.option.id, (votes.get(favourite.option.id) ?? 0) + 1);
-    }
-  }
-
+  const advice = q.counselled ? gatherCounsel(q, members, rng, votes) : [];
   const doctrine = q.doctrine ?? 'autocratic';
-  const counselTerms = (option: Option): Term[] => {
-    if (doctrine !== 'autocratic' || counsel.length === 0) return [];
-    let value = 0;
-    for (const c of counsel) {
-      const weight = (c.advisor.influence[decider.id] ?? 0) * COUNSEL_WEIGHT;
-      if (c.counsel.option === option.id && c.counsel.position === 'for') value += weight;
-      else if (c.counsel.position === 'against' && option.statusQuo) value += weight;
-      else if (c.counsel.position === 'against' && c.counsel.option === option.id) value -= weight;
-    }
-    return value === 0 ? [] : [{ name: 'counsel', value: round3(value) }];
-  };
   const scored = score(
-    q.options(decider).map((o) => ({ ...o, terms: [...o.terms, ...counselTerms(o)] })),
-    rng.split(`decider:${decider.id}`),
+    q
+      .options(q.decider)
+      .map((o) => ({ ...o, terms: [...o.terms, ...counselTerms(q.decider, doctrine, advice, o)] })),
+    rng.split(`decider:${q.decider.id}`),
   );
-
-  let chosen: Scored[];
   const eligible = scored.filter((s) => !s.option.veto).sort((a, b) => b.score - a.score);
-  if (doctrine === 'council' && counsel.length > 0) {
+  const recommended = choose(q, doctrine, eligible, advice, votes);
+  const options = scored.map(asScoredOption);
+  const counselGiven = advice.map((c) => c.counsel);
+  // A player in the decider's seat sees what the decider sees and may choose otherwise.
+  const played =
+    player && eligible.length > 0 ? askPlayer(q, player, scored, options, counselGiven, recommended) : null;
+  const chosen = played ?? recommended;
+  return {
+    decisions: [
+      ...counselDecisions(q.decider, advice),
+      ...choiceDecisions(q, chosen, scored, options, counselGiven, played !== null),
+    ],
+  };
+}
+
+/**
+ * Each advisor weighs the options from their own personality: counsel is for the change the
+ * advisor favours, or against changing at all. Each also casts a vote for their favourite.
+ */
+function gatherCounsel(
+  q: Question,
+  members: readonly Person[],
+  rng: Rng,
+  votes: Map<string, number>,
+): Advice[] {
+  const advice: Advice[] = [];
+  for (const advisor of advisorsOf(q.decider, members)) {
+    const theirs = score(q.options(advisor), rng.split(`counsel:${advisor.id}`));
+    const unbound = advisor.personality.honour < BOUND_BY_RULES;
+    const favourite = best(theirs, unbound);
+    if (!favourite) continue;
+    const quo = theirs.find((s) => s.option.statusQuo);
+    const change = favourite.option.statusQuo
+      ? best(
+          theirs.filter((s) => !s.option.statusQuo),
+          unbound,
+        )
+      : favourite;
+    const position: Counsel['position'] = favourite.option.statusQuo ? 'against' : 'for';
+    const subject = change ?? favourite;
+    const margin = quo ? Math.abs(subject.score - quo.score) : Math.abs(subject.score);
+    const reasons = topReasons(
+      position === 'for' ? subject.terms : (quo?.terms ?? favourite.terms),
+      position === 'for' ? 1 : -1,
+      subject.terms,
+    );
+    advice.push({
+      advisor,
+      conviction: margin,
+      topic: subject.option.label,
+      counsel: { advisor: advisor.id, position, option: subject.option.id, reasons },
+    });
+    votes.set(favourite.option.id, (votes.get(favourite.option.id) ?? 0) + 1);
+  }
+  return advice;
+}
+
+/** Under an autocratic doctrine, counsel enters the decider's score as a term weighted by influence. */
+function counselTerms(
+  decider: Person,
+  doctrine: Doctrine,
+  advice: readonly Advice[],
+  option: Option,
+): Term[] {
+  if (doctrine !== 'autocratic' || advice.length === 0) return [];
+  let value = 0;
+  for (const c of advice) {
+    const weight = (c.advisor.influence[decider.id] ?? 0) * COUNSEL_WEIGHT;
+    if (c.counsel.option === option.id && c.counsel.position === 'for') value += weight;
+    else if (c.counsel.position === 'against' && option.statusQuo) value += weight;
+    else if (c.counsel.position === 'against' && c.counsel.option === option.id) value -= weight;
+  }
+  return value === 0 ? [] : [{ name: 'counsel', value: round3(value) }];
+}
+
+/**
+ * The options the doctrine chooses among the eligible (best first): a council's vote (the leader's
+ * vote counting one and a half), a consensus that keeps the status quo when anyone objects, or the
+ * decider's best — up to `pick` options that beat the status quo, one per exclusive key.
+ */
+function choose(
+  q: Question,
+  doctrine: Doctrine,
+  eligible: readonly Scored[],
+  advice: readonly Advice[],
+  votes: Map<string, number>,
+): Scored[] {
+  if (doctrine === 'council' && advice.length > 0) {
     const mine = eligible[0];
     if (mine) votes.set(mine.option.id, (votes.get(mine.option.id) ?? 0) + 1.5);
     const winner = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-    chosen = eligible.filter((s) => s.option.id === winner?.[0]).slice(0, 1);
-  } else if (doctrine === 'consensus' && counsel.some((c) => c.counsel.position === 'against')) {
-    chosen = eligible.filter((s) => s.option.statusQuo).slice(0, 1);
-  } else {
-    const quo = eligible.find((s) => s.option.statusQuo);
-    const pick = q.pick ?? 1;
-    if (pick === 1) {
-      chosen = eligible.slice(0, 1);
-    } else {
-      const keys = new Set<string>();
-      chosen = [];
-      for (const s of eligible) {
-        if (chosen.length >= pick || s.option.statusQuo || (quo && s.score <= quo.score)) continue;
-        const exclusive = exclusiveKeys(s.option);
-        if (exclusive.some((k) => keys.has(k))) continue;
-        for (const k of exclusive) keys.add(k);
-        chosen.push(s);
-      }
-    }
-    if (chosen.length === 0 && eligible[0]) chosen = [eligible[0]];
+    return eligible.filter((s) => s.option.id === winner?.[0]).slice(0, 1);
   }
+  if (doctrine === 'consensus' && advice.some((c) => c.counsel.position === 'against'))
+    return eligible.filter((s) => s.option.statusQuo).slice(0, 1);
+  const pick = q.pick ?? 1;
+  const chosen = pick === 1 ? eligible.slice(0, 1) : severalAboveStatusQuo(eligible, pick);
+  const first = eligible[0];
+  return chosen.length === 0 && first ? [first] : chosen;
+}
 
-  const options: ScoredOption[] = scored.map((s) => ({
-    option: s.option.id,
-    score: round3(s.score),
-    terms: s.terms.map((t) => ({
-      name: t.name,
-      value: round3(t.value),
-      ...(t.note ? { note: t.note } : {}),
-    })),
-    vetoedBy: s.option.veto ?? null,
-  }));
-  const counselGiven = counsel.map((c) => c.counsel);
-
-  // A player in the decider's seat sees what the decider sees and may choose otherwise.
-  let playerChose = false;
-  if (player && eligible.length > 0) {
-    const put: QuestionPut = {
-      question: q.id,
-      topic: q.topic,
-      decider: decider.id,
-      options: options.map((o, i) => ({
-        ...o,
-        label: scored[i]!.option.label,
-        exclusive: exclusiveKeys(scored[i]!.option),
-      })),
-      counsel: counselGiven,
-      recommended: chosen.map((c) => c.option.id),
-      pick: q.pick ?? 1,
-    };
-    const answer = player(put);
-    if (answer !== null) {
-      const problem = choiceProblem(put, answer);
-      if (problem) throw new Error(`the answer to "${q.id}" cannot be carried out: ${problem}`);
-      // The same options in another order are the recommendation: carried out in its order.
-      playerChose = [...answer].sort().join('\n') !== [...put.recommended].sort().join('\n');
-      if (playerChose) chosen = answer.map((id) => scored.find((s) => s.option.id === id)!);
-    }
+/** Up to `pick` options that beat the status quo, at most one per exclusive key. */
+function severalAboveStatusQuo(eligible: readonly Scored[], pick: number): Scored[] {
+  const quo = eligible.find((s) => s.option.statusQuo);
+  const keys = new Set<string>();
+  const chosen: Scored[] = [];
+  for (const s of eligible) {
+    if (chosen.length >= pick || s.option.statusQuo || (quo && s.score <= quo.score)) continue;
+    const exclusive = exclusiveKeys(s.option);
+    if (exclusive.some((k) => keys.has(k))) continue;
+    for (const k of exclusive) keys.add(k);
+    chosen.push(s);
   }
+  return chosen;
+}
 
-  const decisions: Decision[] = [];
-  // Supporters speak first, the most impatient and convinced first; objections come last.
-  const ordered = [...counsel].sort((a, b) => {
-    if (a.counsel.position !== b.counsel.position) return a.counsel.position === 'for' ? -1 : 1;
-    const ia = a.conviction * (1 - a.advisor.personality.patience);
-    const ib = b.conviction * (1 - b.advisor.personality.patience);
-    return ib - ia || (a.advisor.id < b.advisor.id ? -1 : 1);
-  });
-  for (const c of ordered) {
-    decisions.push({
+const asScoredOption = (s: Scored): ScoredOption => ({
+  option: s.option.id,
+  score: round3(s.score),
+  terms: s.terms.map((t) => ({
+    name: t.name,
+    value: round3(t.value),
+    ...(t.note ? { note: t.note } : {}),
+  })),
+  vetoedBy: s.option.veto ?? null,
+});
+
+/**
+ * Puts the question to the player in the decider's seat: the options chosen instead of the
+ * recommendation, or null when the player takes it (the same options in another order are the
+ * recommendation) or hands the decision back.
+ */
+function askPlayer(
+  q: Question,
+  player: (request: QuestionPut) => readonly string[] | null,
+  scored: readonly Scored[],
+  options: readonly ScoredOption[],
+  counselGiven: readonly Counsel[],
+  recommended: readonly Scored[],
+): Scored[] | null {
+  const put: QuestionPut = {
+    question: q.id,
+    topic: q.topic,
+    decider: q.decider.id,
+    options: options.map((o, i) => {
+      const option = scored[i]?.option;
+      return { ...o, label: option?.label ?? o.option, exclusive: option ? exclusiveKeys(option) : [] };
+    }),
+    counsel: [...counselGiven],
+    recommended: recommended.map((c) => c.option.id),
+    pick: q.pick ?? 1,
+  };
+  const answer = player(put);
+  if (answer === null) return null;
+  const problem = choiceProblem(put, answer);
+  if (problem) throw new Error(`the answer to "${q.id}" cannot be carried out: ${problem}`);
+  if ([...answer].sort().join('\n') === [...put.recommended].sort().join('\n')) return null;
+  return answer.flatMap((id) => scored.filter((s) => s.option.id === id).slice(0, 1));
+}
+
+/** Counsel as the advisors' own decisions: supporters first, the most impatient and convinced first. */
+function counselDecisions(decider: Person, advice: readonly Advice[]): Decision[] {
+  return [...advice]
+    .sort((a, b) => {
+      if (a.counsel.position !== b.counsel.position) return a.counsel.position === 'for' ? -1 : 1;
+      const ia = a.conviction * (1 - a.advisor.personality.patience);
+      const ib = b.conviction * (1 - b.advisor.personality.patience);
+      return ib - ia || (a.advisor.id < b.advisor.id ? -1 : 1);
+    })
+    .map((c) => ({
       actor: c.advisor.id,
       intent: { type: 'counsel', to: decider.id, question: c.topic, position: c.counsel.position },
       reasons: c.counsel.reasons,
-    });
-  }
-  chosen.sort((a, b) => (a.option.order ?? 0) - (b.option.order ?? 0));
-  for (const choice of chosen) {
-    const remembered = choice.option.remember ?? q.id;
+    }));
+}
+
+/**
+ * The chosen options carried out, in their order: each act a decision, the first of each option
+ * carrying the whole explanation (options, counsel, reasons); an option with no act is a hold.
+ */
+function choiceDecisions(
+  q: Question,
+  chosen: readonly Scored[],
+  scored: readonly Scored[],
+  options: ScoredOption[],
+  counselGiven: Counsel[],
+  playerChose: boolean,
+): Decision[] {
+  const decisions: Decision[] = [];
+  for (const choice of [...chosen].sort((a, b) => (a.option.order ?? 0) - (b.option.order ?? 0))) {
+    const explanation = {
+      options,
+      counsel: counselGiven,
+      question: choice.option.remember ?? q.id,
+      choice: choice.option.id,
+    };
     const reasons = playerChose
       ? ['the player chose it', ...choiceReasons(choice, scored)]
       : choiceReasons(choice, scored);
     choice.option.acts.forEach((act, i) => {
       decisions.push({
-        actor: act.actor ?? decider.id,
+        actor: act.actor ?? q.decider.id,
         intent: act.intent,
         summary: act.summary ?? (i === 0 ? choice.option.label : undefined),
         reasons: i === 0 ? reasons : [],
-        ...(i === 0
-          ? { options, counsel: counselGiven, question: remembered, choice: choice.option.id }
-          : {}),
+        ...(i === 0 ? explanation : {}),
       });
     });
-    if (choice.option.acts.length === 0) {
+    if (choice.option.acts.length === 0)
       decisions.push({
-        actor: decider.id,
+        actor: q.decider.id,
         intent: { type: 'hold' },
         summary: choice.option.label,
         reasons,
-        options,
-        counsel: counselGiven,
-        question: remembered,
-        choice: choice.option.id,
+        ...explanation,
       });
-    }
   }
-  return { decisions };
+  return decisions;
 }
 
 const exclusiveKeys = (o: Option): readonly string[] =>

@@ -74,8 +74,7 @@ export function runSeed(scenario: Scenario, seed: number): SeedOutcome {
 
 /** The nearest-rank percentile of a sorted list (p in (0, 1]). */
 function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
 }
 
 /** The report over outcomes given in any order (they are put in seed order first). */

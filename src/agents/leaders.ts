@@ -20,7 +20,7 @@ import { sortedIds } from '../model/world.js';
 import { conferencesOf } from '../model/world-index.js';
 import { deliberate, type Question } from './deliberation.js';
 import type { Player, QuestionPut } from './players.js';
-import { negotiationMoves } from './negotiator.js';
+import { negotiationMoves } from './negotiator/index.js';
 import { channelQuestions } from './questions/channels.js';
 import { conferenceQuestions } from './questions/conferences.js';
 import { rescueQuestions } from './questions/custody.js';

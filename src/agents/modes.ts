@@ -6,7 +6,7 @@
  * In the autonomous part, `players` may take the seat of some factions' leaders (./players.ts).
  */
 import type { DecisionContext, DecisionMaker } from '../engine/simulation.js';
-import type { Minutes } from '../model/time.js';
+import { type Minutes, minutes } from '../model/time.js';
 import { createLeaders, createNegotiators, type LeaderOptions, startingAt } from './leaders.js';
 import type { RunMode } from '../model/vocabulary.js';
 
@@ -17,7 +17,7 @@ export function decisionMakersFor(
 ): DecisionMaker[] {
   if (mode === 'scripted') return [createNegotiators()];
   if (mode === 'autonomous') return [createLeaders({ players })];
-  const until = (scriptUntil ?? 0) as Minutes;
+  const until = scriptUntil ?? minutes(0);
   const negotiators = createNegotiators();
   return [
     { decide: (ctx: DecisionContext) => (ctx.t <= until ? negotiators.decide(ctx) : []) },

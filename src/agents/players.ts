@@ -66,13 +66,14 @@ export function choiceProblem(request: QuestionPut, ids: readonly string[]): str
   if (ids.length > request.pick)
     return request.pick === 1 ? 'choose one option' : `choose at most ${request.pick} options`;
   if (new Set(ids).size !== ids.length) return 'an option is chosen twice';
+  const keys: string[] = [];
   for (const id of ids) {
     const option = request.options.find((o) => o.option === id);
     if (!option)
       return `there is no option "${id}" (options: ${request.options.map((o) => o.option).join(', ')})`;
     if (option.vetoedBy) return `"${id}" is vetoed (${option.vetoedBy})`;
+    keys.push(...option.exclusive);
   }
-  const keys = ids.flatMap((id) => request.options.find((o) => o.option === id)!.exclusive);
   if (new Set(keys).size !== keys.length) return 'two of the options chosen exclude each other';
   return null;
 }

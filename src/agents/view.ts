@@ -29,6 +29,7 @@ import {
   type Relation,
   distanceBetweenSets,
   type Ship,
+  inIdOrder,
   sortedIds,
   topLocation,
   type World,
@@ -52,7 +53,9 @@ import {
   shipsStoppedAt,
 } from '../model/world-index.js';
 import { memo1, memoN } from '../model/memo.js';
+import { must } from '../common/errors.js';
 import { observersOf, type WorldEvent } from '../events/index.js';
+import type { AgreementId, IntentId, ShipId } from '../model/ids.js';
 
 const NEUTRAL_BELIEF = { intentions: 0, suspicions: [], lastContact: null };
 
@@ -79,14 +82,13 @@ const inSight = memoN(
     distances: World['distances'],
     locations: World['locations'],
   ) => {
-    // placesWithin reads only the world's distances and locations.
-    const world = { distances, locations } as World;
+    const world = { distances, locations };
     const found = new Set<FactionId>(placement.nowhere);
     for (const place of mine)
       for (const near of placesWithin(world, place, SIGHT))
         for (const f of placement.at.get(near) ?? []) found.add(f);
     const list = Object.freeze([...found].sort());
-    return { list, set: new Set(list) as ReadonlySet<FactionId> };
+    return { list, set: new Set(list) };
   },
 );
 
@@ -122,14 +124,14 @@ export class FactionView {
   constructor(world: World, faction: FactionId, t: Minutes = world.time) {
     this.world = world;
     this.id = faction;
-    this.self = world.factions[faction]!;
+    this.self = must(world.factions[faction], () => `faction ${faction}`);
     this.t = t;
   }
 
   // ── Own faction ────────────────────────────────────────────────────────────────────────────
 
   leader(): Person {
-    return this.world.persons[this.self.leader]!;
+    return must(this.world.persons[this.self.leader], () => `the leader of ${this.id}`);
   }
 
   /** Living members serving this faction, by id. */
@@ -178,7 +180,7 @@ export class FactionView {
 
   /** A faction's main ship (fleets are seen): where its leader is aboard, else its strongest. */
   flagshipOf(faction: FactionId): Ship | undefined {
-    const leader = this.world.persons[this.world.factions[faction]!.leader];
+    const leader = this.world.persons[this.faction(faction).leader];
     if (leader?.position.kind === 'ship') {
       const s = this.world.ships[leader.position.ship];
       if (s && s.faction === faction && !s.destroyed) return s;
@@ -201,7 +203,7 @@ export class FactionView {
 
   /** Every hidden intent in the world, by id (for the filters above; never exposed as such). */
   private intents(): readonly HiddenIntent[] {
-    return (this.allIntents ??= sortedIds(this.world.intents).map((id) => this.world.intents[id]!));
+    return (this.allIntents ??= inIdOrder(this.world.intents));
   }
 
   mailbox(): readonly Letter[] {
@@ -240,7 +242,7 @@ export class FactionView {
   }
 
   faction(id: FactionId): Faction {
-    return this.world.factions[id]!;
+    return must(this.world.factions[id], () => `faction ${id}`);
   }
 
   /** How this faction regards another (its own relation). */
@@ -355,8 +357,8 @@ export class FactionView {
     return personsAboard(this.world, ship.id);
   }
 
-  ship(id: string): Ship | undefined {
-    return this.world.ships[id as keyof World['ships']];
+  ship(id: ShipId): Ship | undefined {
+    return this.world.ships[id];
   }
 
   // ── Shared business ────────────────────────────────────────────────────────────────────────
@@ -384,8 +386,8 @@ export class FactionView {
     return negotiationsWithStatus(this.world, this.id, status);
   }
 
-  agreement(id: string): Agreement | undefined {
-    return this.world.agreements[id as keyof World['agreements']];
+  agreement(id: AgreementId): Agreement | undefined {
+    return this.world.agreements[id];
   }
 
   /** Factions that accepted our proposal of talks and have not yet come to talk. */
@@ -406,25 +408,20 @@ export class FactionView {
 
   /** Channels this faction takes part in; a covert one only for its spy's side and its destination. */
   channels(): Channel[] {
-    return sortedIds(this.world.channels)
-      .map((id) => this.world.channels[id]!)
-      .filter((c) => {
-        if (c.kind === 'covert') {
-          const agent = c.agent ? this.world.persons[c.agent] : undefined;
-          return c.to === this.id || agent?.loyalty === this.id;
-        }
-        return c.from === this.id || c.to === this.id;
-      });
+    return inIdOrder(this.world.channels).filter((c) => {
+      if (c.kind === 'covert') {
+        const agent = c.agent ? this.world.persons[c.agent] : undefined;
+        return c.to === this.id || agent?.loyalty === this.id;
+      }
+      return c.from === this.id || c.to === this.id;
+    });
   }
 
   /** Channels whose contact is one of this faction's members. */
   channelsThrough(): Channel[] {
-    return sortedIds(this.world.channels)
-      .map((id) => this.world.channels[id]!)
-      .filter(
-        (c) =>
-          c.contact !== null && this.world.persons[c.contact]?.faction === this.id && c.kind !== 'covert',
-      );
+    return inIdOrder(this.world.channels).filter(
+      (c) => c.contact !== null && this.world.persons[c.contact]?.faction === this.id && c.kind !== 'covert',
+    );
   }
 
   conferences(): readonly Conference[] {
@@ -436,8 +433,8 @@ export class FactionView {
   }
 
   /** Whether a hidden intent of ours has been sprung, planned, …; others' only if suspected. */
-  intent(id: string): HiddenIntent | undefined {
-    const i = this.world.intents[id as keyof World['intents']];
+  intent(id: IntentId): HiddenIntent | undefined {
+    const i = this.world.intents[id];
     if (!i) return undefined;
     return i.faction === this.id || i.suspectedBy.includes(this.id) ? i : undefined;
   }
@@ -461,8 +458,7 @@ export class FactionView {
     if (shared?.since !== since || shared.length !== log.length || shared.world !== this.world) {
       const byFaction = new Map<string, WorldEvent[]>();
       const factions = sortedIds(this.world.factions);
-      for (let i = since; i < log.length; i++) {
-        const e = log[i]!;
+      for (const e of log.slice(since)) {
         const observers = observersOf(this.world, e);
         for (const f of observers === 'all' ? factions : observers) {
           const list = byFaction.get(f);

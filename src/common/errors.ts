@@ -64,12 +64,12 @@ export function invariant(condition: unknown, message: string | (() => string)):
 }
 
 /**
- * `value`, which an invariant of the caller says is there (an entry it just found by id, an index
- * in range): a checked read in place of a non-null assertion. Fails with an InvariantError naming
- * what was missing; `null` is a value, only `undefined` is missing.
+ * A value an invariant guarantees is there (an entry looked up by an id the caller has checked, an
+ * index within bounds): returned as is, or an `InvariantError` naming `what` is missing.
  */
-export function must<T>(value: T | undefined, what: string | (() => string)): T {
-  if (value === undefined) throw new InvariantError(`missing ${typeof what === 'string' ? what : what()}`);
+export function must<T>(value: T | undefined | null, what: string | (() => string)): T {
+  if (value === undefined || value === null)
+    throw new InvariantError(`missing ${typeof what === 'string' ? what : what()}`);
   return value;
 }
 

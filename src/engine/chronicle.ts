@@ -28,7 +28,7 @@ export function renderChronicle(
     // With event numbers, a decision told through its effect shows the decision's number too.
     const number = options.seq ? `#${e.seq}`.padEnd(6) : '';
     if (pending && pending.t === e.t) {
-      if (!text.includes(pending.reasons[0]!))
+      if (!text.includes(pending.reasons[0] ?? ''))
         text = `${text.replace(/\.$/, '')} — ${pending.reasons.join('; ').replace(/\.$/, '')}.`;
       if (options.seq) text = `${text} [decision #${pending.seq}]`;
       pending = null;

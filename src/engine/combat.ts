@@ -9,7 +9,7 @@
  * strength, or below half of the other side's.
  */
 import type { Rng } from '../common/random.js';
-import type { FactionId, LocationId, ShipId } from '../model/ids.js';
+import type { FactionId, LocationId } from '../model/ids.js';
 import { type Ship } from '../model/world.js';
 import { SHIP_SYSTEMS, type ShipSystem } from '../model/vocabulary.js';
 import type { EventPayloadOf } from '../events/index.js';
@@ -81,45 +81,7 @@ export function resolveEngagement(
   });
   const a = attackers.map(toUnit);
   const d = defenders.map(toUnit);
-  const a0 = strength(a);
-  const d0 = strength(d);
-  let outcome: EventPayloadOf<'engagement'>['outcome'] = 'broken-off';
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const fa = strength(a);
-    const fd = strength(d);
-    takeFire(d, fa * LETHALITY * 4, rng);
-    takeFire(a, fd * LETHALITY * 4, rng);
-    const sa = strength(a);
-    const sd = strength(d);
-    if (a.every((u) => u.count === 0)) {
-      outcome = 'attackers-destroyed';
-      break;
-    }
-    if (d.every((u) => u.count === 0)) {
-      outcome = 'defenders-destroyed';
-      break;
-    }
-    if (sa < 0.5 * a0 || sa < 0.5 * sd) {
-      outcome = 'attackers-withdrew';
-      break;
-    }
-    if (sd < 0.5 * d0 || sd < 0.5 * sa) {
-      outcome = 'defenders-withdrew';
-      break;
-    }
-  }
-  const damage: EventPayloadOf<'engagement'>['damage'] = [];
-  const casualties: EventPayloadOf<'engagement'>['casualties'] = [];
-  const losses: EventPayloadOf<'engagement'>['losses'] = [];
-  for (const u of [...a, ...d].sort((x, y) => (x.ship.id < y.ship.id ? -1 : 1))) {
-    for (const sys of SHIP_SYSTEMS) {
-      if (u.systems[sys] !== u.ship.systems[sys])
-        damage.push({ ship: u.ship.id as ShipId, system: sys, integrity: u.systems[sys] });
-    }
-    if (u.injured > 0 || u.killed > 0)
-      casualties.push({ ship: u.ship.id, injured: u.injured, killed: u.killed });
-    if (u.count < u.ship.count) losses.push({ ship: u.ship.id, count: u.ship.count - u.count });
-  }
+  const outcome = fight(a, d, rng);
   return {
     type: 'engagement',
     initiator,
@@ -127,9 +89,48 @@ export function resolveEngagement(
     defenders: defenders.map((s) => s.id),
     location,
     outcome,
-    damage,
-    casualties,
-    losses,
+    ...tally([...a, ...d]),
     notes: [],
   };
+}
+
+type Engagement = EventPayloadOf<'engagement'>;
+
+/**
+ * Rounds of fire until a side is destroyed or withdraws — when it has lost half its strength, or
+ * is outgunned two to one — or the rounds run out and the fight is broken off.
+ */
+function fight(a: Unit[], d: Unit[], rng: Rng): Engagement['outcome'] {
+  const a0 = strength(a);
+  const d0 = strength(d);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const fa = strength(a);
+    const fd = strength(d);
+    takeFire(d, fa * LETHALITY * 4, rng);
+    takeFire(a, fd * LETHALITY * 4, rng);
+    const sa = strength(a);
+    const sd = strength(d);
+    if (a.every((u) => u.count === 0)) return 'attackers-destroyed';
+    if (d.every((u) => u.count === 0)) return 'defenders-destroyed';
+    if (sa < 0.5 * a0 || sa < 0.5 * sd) return 'attackers-withdrew';
+    if (sd < 0.5 * d0 || sd < 0.5 * sa) return 'defenders-withdrew';
+  }
+  return 'broken-off';
+}
+
+/** What the fight did to each unit, ships in id order: systems damaged, casualties, ships lost. */
+function tally(units: readonly Unit[]): Pick<Engagement, 'damage' | 'casualties' | 'losses'> {
+  const damage: Engagement['damage'] = [];
+  const casualties: Engagement['casualties'] = [];
+  const losses: Engagement['losses'] = [];
+  for (const u of [...units].sort((x, y) => (x.ship.id < y.ship.id ? -1 : 1))) {
+    for (const sys of SHIP_SYSTEMS) {
+      if (u.systems[sys] !== u.ship.systems[sys])
+        damage.push({ ship: u.ship.id, system: sys, integrity: u.systems[sys] });
+    }
+    if (u.injured > 0 || u.killed > 0)
+      casualties.push({ ship: u.ship.id, injured: u.injured, killed: u.killed });
+    if (u.count < u.ship.count) losses.push({ ship: u.ship.id, count: u.ship.count - u.count });
+  }
+  return { damage, casualties, losses };
 }

@@ -4,6 +4,7 @@
 import type { Intent } from '../model/intents.js';
 import { describeProvision } from '../model/provision.js';
 
+// One case per intent type: a table that reads best in one piece.
 export function describeIntent(intent: Intent): string {
   switch (intent.type) {
     case 'counsel':

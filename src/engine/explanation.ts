@@ -66,8 +66,7 @@ export function explainEvent(events: readonly WorldEvent[], seq: number): Explan
   let causedBy: number | null = null;
   // Changes made from outside the world (a fork's edits, the run's start and end) have no cause in it.
   if (!isChoice(event) && !OUTSIDE.has(event.type)) {
-    for (let i = seq - 1; i >= 0 && events[i]!.t === event.t; i--) {
-      const e = events[i]!;
+    for (let i = seq - 1, e = events[i]; e && e.t === event.t; e = events[--i]) {
       if (e.type === 'decision-made') {
         causedBy = i;
         break;
@@ -77,9 +76,8 @@ export function explainEvent(events: readonly WorldEvent[], seq: number): Explan
   }
   const effects: number[] = [];
   if (event.type === 'decision-made') {
-    for (let i = seq + 1; i < events.length && events[i]!.t === event.t && !isChoice(events[i]!); i++) {
+    for (let i = seq + 1, e = events[i]; e && e.t === event.t && !isChoice(e); e = events[++i])
       effects.push(i);
-    }
   }
   return {
     seq,
@@ -120,66 +118,77 @@ const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`
 
 /** The explanation as lines for people. */
 export function renderExplanation(x: Explanation, events: readonly WorldEvent[], names: Names): string[] {
-  const n = (id: string) => names.name(id);
   const when = `${formatTime(x.t)} (event ${x.seq})`;
-  const lines: string[] = [];
-  if (x.decision) {
-    const d = x.decision;
-    lines.push(
-      `${when}: ${n(d.actor)} (${n(d.faction)}) decides${d.question ? ` ${questionPhrase(d.question)}` : ''}: ${d.summary}.`,
-    );
-    if (d.reasons.length > 0) lines.push(`  Because: ${d.reasons.join('; ').replace(/\.$/, '')}.`);
-    if (d.counsel.length > 0) {
-      lines.push('', '  Counsel');
-      for (const c of d.counsel) {
-        lines.push(
-          `    ${n(c.advisor)}: ${c.position}${c.option ? ` ${c.option}` : ''}${c.reasons.length ? ` — ${c.reasons.join('; ')}` : ''}`,
-        );
-      }
-    }
-    if (d.options.length > 0) {
-      lines.push('', '  Options (score = sum of the terms)');
-      for (const o of d.options) {
-        const mark = o.chosen ? '→' : o.vetoedBy ? '✗' : ' ';
-        lines.push(
-          `  ${mark} ${o.option}  ${signed(o.score)}${o.vetoedBy ? `  vetoed by ${o.vetoedBy}` : ''}${o.chosen ? '  (chosen)' : ''}`,
-        );
-        for (const t of o.terms) {
-          lines.push(`        ${signed(t.value)}  ${t.name}${t.note ? ` — ${t.note}` : ''}`);
-        }
-      }
-    } else {
-      lines.push('  (no options were scored: a forced or single-course decision)');
-    }
-    if (x.effects.length > 0) {
-      lines.push('', '  What followed');
-      for (const seq of x.effects) {
-        const text = renderEvent(events[seq]!, names);
-        if (text) lines.push(`    ${seq}: ${text}`);
-      }
-    }
-  } else if (x.rejection) {
+  if (x.decision) return renderDecision(x.decision, when, x.effects, events, names);
+  if (x.rejection) {
     const r = x.rejection;
-    lines.push(
-      `${when}: ${n(r.actor)} tried to ${r.intent.replace(/-/g, ' ')}, and the rules refused.`,
+    return [
+      `${when}: ${names.name(r.actor)} tried to ${r.intent.replace(/-/g, ' ')}, and the rules refused.`,
       `  Rule: ${r.rule}`,
       `  Why: ${r.message}`,
-    );
-  } else {
-    lines.push(`${when}: ${renderEvent(x.event, names) ?? `${x.type} (bookkeeping)`}`);
-    if (x.causedBy !== null) {
-      const cause = events[x.causedBy] as DecisionEvent;
+    ];
+  }
+  return [
+    `${when}: ${renderEvent(x.event, names) ?? `${x.type} (bookkeeping)`}`,
+    ...renderCause(x, events, names),
+  ];
+}
+
+/** A decision: who decided what and why, the counsel, the options with their terms, what followed. */
+function renderDecision(
+  d: NonNullable<Explanation['decision']>,
+  when: string,
+  effects: readonly number[],
+  events: readonly WorldEvent[],
+  names: Names,
+): string[] {
+  const n = (id: string) => names.name(id);
+  const lines = [
+    `${when}: ${n(d.actor)} (${n(d.faction)}) decides${d.question ? ` ${questionPhrase(d.question)}` : ''}: ${d.summary}.`,
+  ];
+  if (d.reasons.length > 0) lines.push(`  Because: ${d.reasons.join('; ').replace(/\.$/, '')}.`);
+  if (d.counsel.length > 0) {
+    lines.push('', '  Counsel');
+    for (const c of d.counsel) {
       lines.push(
-        `  It follows from event ${x.causedBy}, a decision of ${n(cause.actor)}: ${cause.summary}${cause.reasons.length ? ` — ${cause.reasons.join('; ')}` : ''}.`,
-        `  (alliances explain RUN ${x.causedBy} shows that decision in full)`,
-      );
-    } else {
-      lines.push(
-        x.type === 'world-edited'
-          ? '  A change made from outside the world: the edit that starts a fork.'
-          : '  No decision caused it: it is an exogenous event, a process of the world, or a consequence.',
+        `    ${n(c.advisor)}: ${c.position}${c.option ? ` ${c.option}` : ''}${c.reasons.length ? ` — ${c.reasons.join('; ')}` : ''}`,
       );
     }
   }
+  if (d.options.length > 0) {
+    lines.push('', '  Options (score = sum of the terms)');
+    for (const o of d.options) {
+      const mark = o.chosen ? '→' : o.vetoedBy ? '✗' : ' ';
+      lines.push(
+        `  ${mark} ${o.option}  ${signed(o.score)}${o.vetoedBy ? `  vetoed by ${o.vetoedBy}` : ''}${o.chosen ? '  (chosen)' : ''}`,
+      );
+      for (const t of o.terms)
+        lines.push(`        ${signed(t.value)}  ${t.name}${t.note ? ` — ${t.note}` : ''}`);
+    }
+  } else {
+    lines.push('  (no options were scored: a forced or single-course decision)');
+  }
+  const followed = effects.flatMap((seq) => {
+    const e = events[seq];
+    const text = e ? renderEvent(e, names) : null;
+    return text ? [`    ${seq}: ${text}`] : [];
+  });
+  if (effects.length > 0) lines.push('', '  What followed', ...followed);
   return lines;
+}
+
+/** What an event other than a decision follows from: the decision that caused it, or nothing. */
+function renderCause(x: Explanation, events: readonly WorldEvent[], names: Names): string[] {
+  const cause = x.causedBy === null ? undefined : events[x.causedBy];
+  if (cause?.type === 'decision-made') {
+    return [
+      `  It follows from event ${x.causedBy}, a decision of ${names.name(cause.actor)}: ${cause.summary}${cause.reasons.length ? ` — ${cause.reasons.join('; ')}` : ''}.`,
+      `  (alliances explain RUN ${x.causedBy} shows that decision in full)`,
+    ];
+  }
+  return [
+    x.type === 'world-edited'
+      ? '  A change made from outside the world: the edit that starts a fork.'
+      : '  No decision caused it: it is an exogenous event, a process of the world, or a consequence.',
+  ];
 }

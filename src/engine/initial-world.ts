@@ -1,8 +1,9 @@
 /**
  * The world at time zero, built from a validated scenario.
  */
-import type { FactionId, LocationId, ResourceId } from '../model/ids.js';
-import type { Minutes } from '../model/time.js';
+import { must } from '../common/errors.js';
+import type { FactionId } from '../model/ids.js';
+import { minutes } from '../model/time.js';
 import {
   type Belief,
   beliefKey,
@@ -17,30 +18,71 @@ import {
   type World,
 } from '../model/world.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
-import { SHIP_SYSTEMS, type ShipSystem } from '../model/vocabulary.js';
+import { SHIP_SYSTEMS } from '../model/vocabulary.js';
+
+type Spec<K extends keyof ScenarioSpec> = ScenarioSpec[K];
 
 export function buildWorld(spec: ScenarioSpec): World {
-  const locations: Record<string, Location> = {};
-  for (const l of spec.locations) {
-    locations[l.id] = {
+  return {
+    scenario: spec.id,
+    time: minutes(0),
+    factions: factionsOf(spec.factions),
+    persons: personsOf(spec.persons),
+    ships: shipsOf(spec.ships),
+    locations: locationsOf(spec.locations),
+    distances: distancesOf(spec.distances),
+    relations: relationsOf(spec.relations),
+    agreements: {},
+    negotiations: {},
+    conferences: {},
+    channels: {},
+    messages: [],
+    intents: intentsOf(spec.intents),
+    rendezvous: [],
+    mailboxes: {},
+    violations: {},
+    beliefs: beliefsOf(spec.beliefs),
+  };
+}
+
+/** A record of `items` by their ids, in the order given. */
+function byId<K extends string, T, V>(
+  items: readonly T[],
+  key: (item: T) => K,
+  make: (item: T) => V,
+): Record<K, V> {
+  const out = {} as Record<K, V>;
+  for (const item of items) out[key(item)] = make(item);
+  return out;
+}
+
+function locationsOf(locations: Spec<'locations'>): World['locations'] {
+  return byId(
+    locations,
+    (l) => l.id,
+    (l): Location => ({
       id: l.id,
       name: l.name,
       kind: l.kind,
       parent: l.parent ?? null,
       controlledBy: l.controlledBy ?? null,
-    };
-  }
+    }),
+  );
+}
 
-  const distances: Record<string, number> = {};
-  for (const d of spec.distances) distances[distanceKey(d.between[0], d.between[1])] = d.lightYears;
+function distancesOf(distances: Spec<'distances'>): World['distances'] {
+  return byId(
+    distances,
+    (d) => distanceKey(d.between[0], d.between[1]),
+    (d) => d.lightYears,
+  );
+}
 
-  const factions: Record<string, Faction> = {};
-  for (const f of spec.factions) {
-    const resources: Record<string, number> = {};
-    for (const r of Object.keys(f.resources).sort()) resources[r] = f.resources[r as ResourceId]!;
-    const marks: Record<string, Minutes> = {};
-    for (const m of f.marks) marks[m] = 0 as Minutes;
-    factions[f.id] = {
+function factionsOf(factions: Spec<'factions'>): World['factions'] {
+  return byId(
+    factions,
+    (f) => f.id,
+    (f): Faction => ({
       id: f.id,
       name: f.name,
       culture: f.culture,
@@ -54,18 +96,24 @@ export function buildWorld(spec: ScenarioSpec): World {
         forbidsProvisions: p.forbids.provisions,
         forbidsPartnersMarked: p.forbids.partnersMarked,
       })),
-      resources,
-      marks,
+      // In code-point order of resource, whatever the file's order.
+      resources: Object.fromEntries(
+        Object.entries(f.resources).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      ),
+      marks: Object.fromEntries(f.marks.map((m) => [m, minutes(0)])),
       readiness: {},
       agenda: { alliance: null },
       deliberations: {},
       crews: f.crews.map((c) => ({ ...c, spokesperson: c.spokesperson ?? null })),
-    };
-  }
+    }),
+  );
+}
 
-  const persons: Record<string, Person> = {};
-  for (const p of spec.persons) {
-    persons[p.id] = {
+function personsOf(persons: Spec<'persons'>): World['persons'] {
+  return byId(
+    persons,
+    (p) => p.id,
+    (p): Person => ({
       id: p.id,
       name: p.name,
       faction: p.faction,
@@ -82,15 +130,16 @@ export function buildWorld(spec: ScenarioSpec): World {
       position:
         p.aboard !== undefined
           ? { kind: 'ship', ship: p.aboard }
-          : { kind: 'location', location: p.at as LocationId },
-    };
-  }
+          : { kind: 'location', location: must(p.at, () => `where ${p.id} is`) },
+    }),
+  );
+}
 
-  const ships: Record<string, Ship> = {};
-  for (const s of spec.ships) {
-    const systems = {} as Record<ShipSystem, number>;
-    for (const sys of SHIP_SYSTEMS) systems[sys] = s.systems[sys] ?? 1;
-    ships[s.id] = {
+function shipsOf(ships: Spec<'ships'>): World['ships'] {
+  return byId(
+    ships,
+    (s) => s.id,
+    (s): Ship => ({
       id: s.id,
       name: s.name,
       faction: s.faction,
@@ -98,18 +147,26 @@ export function buildWorld(spec: ScenarioSpec): World {
       count: s.count,
       firepower: s.firepower,
       crew: { complement: s.crew, injured: 0, killed: 0 },
-      systems,
+      // Every system, at full integrity unless the scenario says otherwise.
+      systems: byId(
+        SHIP_SYSTEMS,
+        (sys) => sys,
+        (sys) => s.systems[sys] ?? 1,
+      ),
       speeds: s.speeds,
       location: s.at,
       course: null,
       repairs: [],
       transporterLock: [],
       destroyed: false,
-    };
-  }
+    }),
+  );
+}
 
-  const relations: Record<string, Relation> = {};
-  for (const r of spec.relations) {
+/** Relations as the scenario describes them; a mutual one in both directions. */
+function relationsOf(relations: Spec<'relations'>): World['relations'] {
+  const out: Record<string, Relation> = {};
+  for (const r of relations) {
     const directions: [FactionId, FactionId][] = r.mutual
       ? [
           [r.from, r.to],
@@ -117,7 +174,7 @@ export function buildWorld(spec: ScenarioSpec): World {
         ]
       : [[r.from, r.to]];
     for (const [from, to] of directions) {
-      relations[relationKey(from, to)] = {
+      out[relationKey(from, to)] = {
         from,
         to,
         status: r.status,
@@ -133,21 +190,28 @@ export function buildWorld(spec: ScenarioSpec): World {
       };
     }
   }
+  return out;
+}
 
-  const beliefs: Record<string, Belief> = {};
-  for (const b of spec.beliefs) {
-    beliefs[beliefKey(b.holder, b.about)] = {
+function beliefsOf(beliefs: Spec<'beliefs'>): World['beliefs'] {
+  return byId(
+    beliefs,
+    (b) => beliefKey(b.holder, b.about),
+    (b): Belief => ({
       holder: b.holder,
       about: b.about,
       intentions: b.intentions,
-      suspicions: b.suspicions.map((text) => ({ text, since: 0 as Minutes })),
+      suspicions: b.suspicions.map((text) => ({ text, since: minutes(0) })),
       lastContact: null,
-    };
-  }
+    }),
+  );
+}
 
-  const intents: Record<string, HiddenIntent> = {};
-  for (const i of spec.intents) {
-    intents[i.id] = {
+function intentsOf(intents: Spec<'intents'>): World['intents'] {
+  return byId(
+    intents,
+    (i) => i.id,
+    (i): HiddenIntent => ({
       id: i.id,
       faction: i.faction,
       kind: i.kind,
@@ -156,27 +220,6 @@ export function buildWorld(spec: ScenarioSpec): World {
       indicators: i.indicators,
       status: i.status,
       suspectedBy: [],
-    };
-  }
-
-  return {
-    scenario: spec.id,
-    time: 0 as Minutes,
-    factions,
-    persons,
-    ships,
-    locations,
-    distances,
-    relations,
-    agreements: {},
-    negotiations: {},
-    conferences: {},
-    channels: {},
-    messages: [],
-    intents,
-    rendezvous: [],
-    mailboxes: {},
-    violations: {},
-    beliefs,
-  };
+    }),
+  );
 }

@@ -5,6 +5,7 @@
  * within its time limit. The condition language is documented in docs/scenario-format.md.
  */
 import type { MilestoneCondition, MilestoneSpec, PatternSpec } from '../scenario/schema.js';
+import { must } from '../common/errors.js';
 import type { WorldEvent } from '../events/index.js';
 
 export interface MilestoneResult {
@@ -20,15 +21,15 @@ export interface MilestoneResult {
 /** Every value at a dotted path; lists along the way are crossed (each element contributes). */
 export function valuesAt(value: unknown, path: readonly string[]): unknown[] {
   if (Array.isArray(value)) return value.flatMap((v) => valuesAt(v, path));
-  if (path.length === 0) return value === undefined ? [] : [value];
-  if (value === null || typeof value !== 'object') return [];
   const [head, ...rest] = path;
-  return valuesAt((value as Record<string, unknown>)[head!], rest);
+  if (head === undefined) return value === undefined ? [] : [value];
+  if (value === null || typeof value !== 'object' || !Object.hasOwn(value, head)) return [];
+  return valuesAt(Reflect.get(value, head), rest);
 }
 
 function holds(values: readonly unknown[], condition: MilestoneCondition): boolean {
   if (condition === null || typeof condition !== 'object') return values.some((v) => v === condition);
-  if ('in' in condition) return values.some((v) => condition.in.includes(v as never));
+  if ('in' in condition) return values.some((v) => condition.in.some((c) => c === v));
   if ('all' in condition) return condition.all.every((c) => values.includes(c));
   if ('none' in condition) return !condition.none.some((c) => values.includes(c));
   if ('exists' in condition) return values.some((v) => v !== null && v !== undefined) === condition.exists;
@@ -72,7 +73,8 @@ function groupEnd(group: readonly PatternSpec[], events: readonly WorldEvent[], 
   for (const pattern of group) {
     let found = -1;
     for (let i = from; i < events.length; i++) {
-      if (!used.has(i) && matchesPattern(events[i]!, pattern)) {
+      const e = events[i];
+      if (e && !used.has(i) && matchesPattern(e, pattern)) {
         found = i;
         break;
       }
@@ -87,13 +89,14 @@ function groupEnd(group: readonly PatternSpec[], events: readonly WorldEvent[], 
 /** The index of the event completing the milestone earliest, or null. */
 function earliestCompletion(m: MilestoneSpec, events: readonly WorldEvent[]): number | null {
   const steps = m.steps;
+  const at = (i: number) => must(events[i], () => `event ${i}`);
   const failed = new Set<string>();
   let best: number | null = null;
   const search = (step: number, from: number, prev: number, first: number): void => {
     const key = `${step}:${from}:${prev}`;
     if (failed.has(key)) return;
     let found = false;
-    const current = steps[step]!;
+    const current = must(steps[step], () => `step ${step} of ${m.id}`);
     if ('anyOrder' in current) {
       // A group is matched at its earliest completion; later steps continue after it.
       const end = groupEnd(current.anyOrder, events, from);
@@ -102,17 +105,17 @@ function earliestCompletion(m: MilestoneSpec, events: readonly WorldEvent[]): nu
         return;
       }
       const start = first >= 0 ? first : from;
-      if (m.within !== undefined && events[end]!.t - events[Math.min(start, end)]!.t > m.within) return;
+      if (m.within !== undefined && at(end).t - at(Math.min(start, end)).t > m.within) return;
       if (step === steps.length - 1) best = end;
       else search(step + 1, end + 1, end, first >= 0 ? first : end);
       return;
     }
     for (let i = from; i < events.length; i++) {
       if (best !== null && i >= best) break;
-      const e = events[i]!;
+      const e = at(i);
       if (!matchesPattern(e, current, prev >= 0 ? events[prev] : undefined)) continue;
       const start = first >= 0 ? first : i;
-      if (m.within !== undefined && e.t - events[start]!.t > m.within) continue;
+      if (m.within !== undefined && e.t - at(start).t > m.within) continue;
       if (step === steps.length - 1) {
         best = i;
         return;
@@ -133,7 +136,13 @@ export function matchMilestone(m: MilestoneSpec, events: readonly WorldEvent[]):
     (m.unless.some((p) => events.slice(0, done).some((e) => matchesPattern(e, p))) ||
       !m.requires.every((p) => events.slice(0, done + 1).some((e) => matchesPattern(e, p))));
   const reached = done !== null && !blocked;
-  return { id: m.id, title: m.title, reached, seq: reached ? events[done]!.seq : null, outcome: m.outcome };
+  return {
+    id: m.id,
+    title: m.title,
+    reached,
+    seq: reached ? (events[done]?.seq ?? null) : null,
+    outcome: m.outcome,
+  };
 }
 
 export function matchMilestones(

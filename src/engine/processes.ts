@@ -4,9 +4,9 @@
  * progress, and standing agreements are checked against their parties' principles.
  */
 import type { Rng } from '../common/random.js';
-import type { FactionId, LocationId, PersonId, ShipId } from '../model/ids.js';
+import type { FactionId, LocationId, PersonId } from '../model/ids.js';
 import { MINUTES_PER_HOUR, type Minutes } from '../model/time.js';
-import { personLocation, sortedIds, topLocation, type World } from '../model/world.js';
+import { inIdOrder, personLocation, sortedIds, topLocation, type World } from '../model/world.js';
 import { findBreach } from './principles.js';
 import type { EngineSettings } from './settings.js';
 import type { EventPayload } from '../events/index.js';
@@ -41,11 +41,10 @@ function revealIndicators(
   emit: (e: EventPayload) => void,
   stream: (name: string) => Rng,
 ): void {
-  for (const iid of sortedIds(world.intents)) {
-    const intent = world.intents[iid]!;
+  for (const intent of inIdOrder(world.intents)) {
+    const iid = intent.id;
     if (intent.status !== 'planned' || intent.indicators.length === 0) continue;
-    for (const cid of sortedIds(world.conferences)) {
-      const c = world.conferences[cid]!;
+    for (const c of inIdOrder(world.conferences)) {
       if (c.status === 'ended' || !c.sponsors.includes(intent.faction)) continue;
       const proposedAt = c.proposedAt;
       const place = topLocation(world, c.venue);
@@ -78,8 +77,7 @@ function revealIndicators(
  */
 function witnessAt(world: World, faction: FactionId, place: LocationId): PersonId | null {
   let present: PersonId | null = null;
-  for (const pid of sortedIds(world.persons)) {
-    const p = world.persons[pid]!;
+  for (const p of inIdOrder(world.persons)) {
     if (p.faction !== faction || p.status === 'dead' || p.status === 'detained') continue;
     const informed = p.contacts.some((c) => {
       const contact = world.persons[c];
@@ -102,8 +100,7 @@ function adjournConferences(
   settings: EngineSettings,
   emit: (e: EventPayload) => void,
 ): void {
-  for (const cid of sortedIds(world.conferences)) {
-    const c = world.conferences[cid]!;
+  for (const c of inIdOrder(world.conferences)) {
     if (c.status === 'convened' && c.convenedAt !== null && t - c.convenedAt >= settings.conferenceLength) {
       emit({ type: 'conference-ended', conference: c.id, outcome: 'adjourned', killed: [] });
     }
@@ -119,27 +116,24 @@ function deliverMessages(world: World, t: Minutes, emit: (e: EventPayload) => vo
 }
 
 function arriveShips(getWorld: () => World, t: Minutes, emit: (e: EventPayload) => void): void {
-  const world = getWorld();
-  const arriving = sortedIds(world.ships).filter((id) => {
-    const c = world.ships[id]!.course;
-    return c !== null && c.arrivesAt <= t;
-  });
-  for (const id of arriving) {
-    const ship = getWorld().ships[id]!;
-    emit({ type: 'ship-arrived', ship: id, location: ship.course!.to });
+  const arriving = inIdOrder(getWorld().ships).flatMap((ship) =>
+    ship.course !== null && ship.course.arrivesAt <= t ? [{ ship, to: ship.course.to }] : [],
+  );
+  for (const { ship, to } of arriving) {
+    emit({ type: 'ship-arrived', ship: ship.id, location: to });
     const after = getWorld();
-    const place = topLocation(after, ship.course!.to);
-    const others = sortedIds(after.ships).filter((o) => {
-      const s = after.ships[o]!;
-      return (
-        o !== id &&
-        !s.destroyed &&
-        !s.course &&
-        s.faction !== ship.faction &&
-        topLocation(after, s.location) === place
-      );
-    });
-    if (others.length > 0) emit({ type: 'ships-met', ships: [id, ...others] as ShipId[], location: place });
+    const place = topLocation(after, to);
+    const others = inIdOrder(after.ships)
+      .filter(
+        (s) =>
+          s.id !== ship.id &&
+          !s.destroyed &&
+          !s.course &&
+          s.faction !== ship.faction &&
+          topLocation(after, s.location) === place,
+      )
+      .map((s) => s.id);
+    if (others.length > 0) emit({ type: 'ships-met', ships: [ship.id, ...others], location: place });
   }
 }
 
@@ -166,14 +160,13 @@ function progressRepairs(
 ): void {
   if (t === 0 || t % settings.repairEvery !== 0) return;
   const gain = settings.repairRatePerHour * (settings.repairEvery / MINUTES_PER_HOUR);
-  for (const id of sortedIds(world.ships)) {
-    const ship = world.ships[id]!;
+  for (const ship of inIdOrder(world.ships)) {
     if (ship.destroyed || ship.repairs.length === 0) continue;
     const systems = ship.repairs.map((system) => ({
       system,
       integrity: Math.min(1, Math.round((ship.systems[system] + gain) * 1000) / 1000),
     }));
-    emit({ type: 'systems-repaired', ship: id, systems });
+    emit({ type: 'systems-repaired', ship: ship.id, systems });
   }
 }
 
@@ -187,8 +180,7 @@ function checkPrinciples(
   settings: EngineSettings,
   emit: (e: EventPayload) => void,
 ): void {
-  for (const aid of sortedIds(world.agreements)) {
-    const a = world.agreements[aid]!;
+  for (const a of inIdOrder(world.agreements)) {
     if (a.status !== 'active') continue;
     for (const party of a.parties) {
       const faction = world.factions[party];

@@ -4,6 +4,7 @@
  * that differ, each milestone's fate in both, and what differs in their summaries (agreements,
  * deaths, principle violations).
  */
+import { must } from '../common/errors.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import type { MilestoneResult } from './milestones.js';
 import type { RunSummary } from './summary.js';
@@ -61,10 +62,12 @@ export function diffRuns(a: RunSide, b: RunSide): RunDiff {
     const ma = a.milestones.find((m) => m.id === id);
     const mb = b.milestones.find((m) => m.id === id);
     const side = (m: MilestoneResult | undefined) => (m ? { reached: m.reached, seq: m.seq } : null);
+    // The id was taken from one of the two lists.
+    const either = must(ma ?? mb, () => `milestone ${id}`);
     return {
       id,
-      title: (ma ?? mb)!.title,
-      outcome: (ma ?? mb)!.outcome,
+      title: either.title,
+      outcome: either.outcome,
       a: side(ma),
       b: side(mb),
       differs: (ma?.reached ?? false) !== (mb?.reached ?? false),

@@ -11,10 +11,11 @@
  * Every event is stamped with its position `seq` and the tick's time `t`, applied by the pure
  * reducer, and handed to `onTick` at the end of its tick (the store writes a tick per transaction).
  */
+import { must } from '../common/errors.js';
 import { createRng, type Rng } from '../common/random.js';
-import type { PersonId } from '../model/ids.js';
-import type { Decision, Intent } from '../model/intents.js';
-import type { Minutes } from '../model/time.js';
+import { id } from '../model/ids.js';
+import type { Decision } from '../model/intents.js';
+import { later, type Minutes, minutes } from '../model/time.js';
 import type { RunMode } from '../model/vocabulary.js';
 import type { World } from '../model/world.js';
 import type { Scenario } from '../scenario/loader.js';
@@ -78,74 +79,195 @@ export interface SimulationResult {
 const MAX_CONSEQUENCE_DEPTH = 4;
 
 export function simulate(scenario: Scenario, options: SimulationOptions): SimulationResult {
-  const spec = scenario.spec;
-  const settings = settingsOf(spec);
-  const mode = options.mode ?? 'scripted';
-  const root = createRng(options.seed);
-  const streams = new Map<string, Rng>();
-  const stream = (name: string): Rng => {
-    let s = streams.get(name);
-    if (!s) streams.set(name, (s = root.split(name)));
-    return s;
+  const run = new Run(scenario, options);
+  const startTick = run.begin();
+  for (let t = startTick; t <= run.settings.duration; t = later(t, run.settings.tick)) run.tick(t);
+  return {
+    events: run.events,
+    world: run.world,
+    hash: run.hasher.digest(),
+    milestones: matchMilestones(scenario.spec.milestones, run.events),
   };
-  const counters = new Map<string, number>();
-  const nextId = (prefix: string): string => {
-    const n = (counters.get(prefix) ?? 0) + 1;
-    counters.set(prefix, n);
+}
+
+/** One run in progress: the world, the log so far, the clock, and the seeded streams. */
+class Run {
+  readonly settings: EngineSettings;
+  readonly events: WorldEvent[] = [];
+  readonly hasher = new LogHasher();
+  world: World;
+  private readonly spec: Scenario['spec'];
+  private readonly mode: RunMode;
+  private readonly root: Rng;
+  private readonly streams = new Map<string, Rng>();
+  private readonly counters = new Map<string, number>();
+  private tickEvents: WorldEvent[] = [];
+  private now = minutes(0);
+  /** The script's next step. */
+  private nextStep = 0;
+  /** For each decision maker, the seq of the first event since it was last asked. */
+  private asked: number[] = [];
+  /** Script decisions up to this time are forced (all in scripted mode, none in autonomous). */
+  private readonly scriptDecisionsUntil: number;
+
+  constructor(
+    scenario: Scenario,
+    private readonly options: SimulationOptions,
+  ) {
+    this.spec = scenario.spec;
+    this.settings = settingsOf(this.spec);
+    this.mode = options.mode ?? 'scripted';
+    this.root = createRng(options.seed);
+    this.world = buildWorld(this.spec);
+    this.scriptDecisionsUntil =
+      this.mode === 'scripted'
+        ? Number.POSITIVE_INFINITY
+        : this.mode === 'mixed'
+          ? (options.scriptUntil ?? 0)
+          : Number.NEGATIVE_INFINITY;
+  }
+
+  /** Starts the run, or resumes a fork after its prefix; returns the time of the first tick to run. */
+  begin(): Minutes {
+    const prefix = this.options.prefix ?? [];
+    let startTick = minutes(0);
+    // A fork replays its parent's prefix verbatim, then continues from the prefix's last tick.
+    if (prefix.length > 0) {
+      for (const e of prefix) {
+        this.now = e.t;
+        this.record(e);
+      }
+      startTick = later(this.now, this.settings.tick);
+      restoreCounters(prefix, this.counters);
+    } else {
+      this.emit({
+        type: 'run-started',
+        scenario: this.spec.id,
+        title: this.spec.title,
+        seed: this.options.seed,
+        mode: this.mode,
+      });
+    }
+    for (const edit of this.options.edits ?? [])
+      this.emit({ type: 'world-edited', path: edit.path, value: edit.value, reason: edit.reason });
+    // After a fork's prefix, decision makers start with what happens next: the prefix is their past.
+    if (prefix.length > 0) this.asked = (this.options.decisionMakers ?? []).map(() => this.events.length);
+    // Steps already covered by the prefix of a fork are not replayed.
+    while ((this.spec.script[this.nextStep]?.at ?? Number.POSITIVE_INFINITY) < startTick) this.nextStep++;
+    return startTick;
+  }
+
+  /** One tick: processes, the script's steps due, the decision makers; the tick's events handed on. */
+  tick(t: Minutes): void {
+    this.now = t;
+    runProcesses(
+      () => this.world,
+      this.now,
+      this.settings,
+      (e) => this.emit(e),
+      (name) => this.stream(name),
+    );
+    this.scriptSteps(t);
+    (this.options.decisionMakers ?? []).forEach((maker, i) => {
+      const since = this.asked[i] ?? 0;
+      this.asked[i] = this.events.length;
+      const ctx = {
+        world: this.world,
+        t: this.now,
+        rng: this.stream(`decisions:${i}`),
+        settings: this.settings,
+        log: this.events,
+        since,
+      };
+      for (const d of maker.decide(ctx)) this.decide(d);
+    });
+    if (t + this.settings.tick > this.settings.duration)
+      this.emit({ type: 'run-ended', reason: 'scenario duration reached' });
+    this.options.onTick?.(this.tickEvents, this.now);
+    this.tickEvents = [];
+  }
+
+  /** The script's steps due by `t`: exogenous events as written, forced decisions to the rules. */
+  private scriptSteps(t: Minutes): void {
+    for (
+      let step = this.spec.script[this.nextStep];
+      step && step.at <= t;
+      step = this.spec.script[this.nextStep]
+    ) {
+      this.nextStep++;
+      if (step.event) {
+        this.emit(step.event);
+      } else if (step.do && step.actor && step.at <= this.scriptDecisionsUntil) {
+        this.decide({
+          actor: step.actor,
+          intent: step.do,
+          summary: step.summary,
+          reasons: step.reasons,
+        });
+      }
+    }
+  }
+
+  /** A seeded stream per purpose, so that a new draw in one purpose never shifts another. */
+  private stream(name: string): Rng {
+    let s = this.streams.get(name);
+    if (!s) this.streams.set(name, (s = this.root.split(name)));
+    return s;
+  }
+
+  /** `kind-n`, the next id of a kind. */
+  private nextId = (prefix: string): string => {
+    const n = (this.counters.get(prefix) ?? 0) + 1;
+    this.counters.set(prefix, n);
     return `${prefix}-${n}`;
   };
 
-  let world = buildWorld(spec);
-  const events: WorldEvent[] = [];
-  const hasher = new LogHasher();
-  let tickEvents: WorldEvent[] = [];
-  let now = 0 as Minutes;
+  private record(event: WorldEvent): void {
+    this.world = apply(this.world, event);
+    this.events.push(event);
+    this.tickEvents.push(event);
+    this.hasher.add(event);
+  }
 
-  const record = (event: WorldEvent) => {
-    world = apply(world, event);
-    events.push(event);
-    tickEvents.push(event);
-    hasher.add(event);
-  };
-
-  const emit = (payload: EventPayload, depth = 0): void => {
-    const event = { ...payload, seq: events.length, t: now } as WorldEvent;
-    record(event);
+  /** An event stamped with its place in the log and the tick's time, then its consequences. */
+  private emit(payload: EventPayload, depth = 0): void {
+    const event = { ...payload, seq: this.events.length, t: this.now } as WorldEvent;
+    this.record(event);
     if (depth >= MAX_CONSEQUENCE_DEPTH) return;
-    for (const follow of consequencesOf(world, event)) emit(follow, depth + 1);
-  };
+    for (const follow of consequencesOf(this.world, event)) this.emit(follow, depth + 1);
+  }
 
-  const decide = (decision: Decision): void => {
+  /** A decision checked by the rules: its events, or an explained rejection. */
+  private decide(decision: Decision): void {
     const ctx = {
-      world,
-      t: now,
-      rng: stream(`rules:${decision.intent.type}`),
-      settings,
+      world: this.world,
+      t: this.now,
+      rng: this.stream(`rules:${decision.intent.type}`),
+      settings: this.settings,
       reasons: decision.reasons,
-      nextId,
+      nextId: this.nextId,
     };
     const outcome = applyRule(ctx, decision.actor, decision.intent);
-    const actor = world.persons[decision.actor];
-    const faction = actor
-      ? decision.intent.type === 'open-covert-channel'
-        ? actor.loyalty
-        : actor.faction
-      : null;
+    const actor = this.world.persons[decision.actor];
+    // A spy opens covert channels for the faction of their true loyalty.
+    const faction = decision.intent.type === 'open-covert-channel' ? actor?.loyalty : actor?.faction;
     if (!outcome.ok) {
-      emit({
+      this.emit({
         type: 'intent-rejected',
         actor: decision.actor,
-        faction: faction ?? ('' as never),
+        // An unknown actor acts for no faction.
+        faction: faction ?? id.faction(''),
         intent: decision.intent.type,
         rule: outcome.rule,
         message: outcome.message,
       });
       return;
     }
-    emit({
+    this.emit({
       type: 'decision-made',
       actor: decision.actor,
-      faction: faction!,
+      // The rules allow only a known actor's intents.
+      faction: must(faction, () => `the faction of ${decision.actor}`),
       question: decision.question ?? null,
       decision: decision.intent.type,
       choice: decision.choice ?? null,
@@ -154,81 +276,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Simula
       options: decision.options ? [...decision.options] : [],
       counsel: decision.counsel ? [...decision.counsel] : [],
     });
-    for (const e of outcome.events) emit(e);
-  };
-
-  // A fork replays its parent's prefix verbatim, then continues from the prefix's last tick.
-  let startTick = 0;
-  if (options.prefix && options.prefix.length > 0) {
-    for (const e of options.prefix) {
-      now = e.t as Minutes;
-      record(e);
-    }
-    startTick = now + settings.tick;
-    restoreCounters(options.prefix, counters);
-  } else {
-    emit({ type: 'run-started', scenario: spec.id, title: spec.title, seed: options.seed, mode });
+    for (const e of outcome.events) this.emit(e);
   }
-  for (const edit of options.edits ?? [])
-    emit({ type: 'world-edited', path: edit.path, value: edit.value, reason: edit.reason });
-
-  const scriptDecisionsUntil =
-    mode === 'scripted'
-      ? Number.POSITIVE_INFINITY
-      : mode === 'mixed'
-        ? (options.scriptUntil ?? 0)
-        : Number.NEGATIVE_INFINITY;
-  // After a fork's prefix, decision makers start with what happens next: the prefix is their past.
-  const asked: number[] =
-    options.prefix && options.prefix.length > 0
-      ? (options.decisionMakers ?? []).map(() => events.length)
-      : [];
-  let nextStep = 0;
-  // Steps already covered by the prefix of a fork are not replayed.
-  while (nextStep < spec.script.length && spec.script[nextStep]!.at < startTick) nextStep++;
-
-  for (let t = startTick; t <= settings.duration; t += settings.tick) {
-    now = t as Minutes;
-    runProcesses(
-      () => world,
-      now,
-      settings,
-      (e) => emit(e),
-      stream,
-    );
-    while (nextStep < spec.script.length && spec.script[nextStep]!.at <= t) {
-      const step = spec.script[nextStep++]!;
-      if (step.event) {
-        emit(step.event as EventPayload);
-      } else if (step.do && step.actor && step.at <= scriptDecisionsUntil) {
-        decide({
-          actor: step.actor as PersonId,
-          intent: step.do as Intent,
-          summary: step.summary,
-          reasons: step.reasons,
-        });
-      }
-    }
-    (options.decisionMakers ?? []).forEach((maker, i) => {
-      const since = asked[i] ?? 0;
-      asked[i] = events.length;
-      for (const d of maker.decide({
-        world,
-        t: now,
-        rng: stream(`decisions:${i}`),
-        settings,
-        log: events,
-        since,
-      }))
-        decide(d);
-    });
-    if (t + settings.tick > settings.duration)
-      emit({ type: 'run-ended', reason: 'scenario duration reached' });
-    options.onTick?.(tickEvents, now);
-    tickEvents = [];
-  }
-
-  return { events, world, hash: hasher.digest(), milestones: matchMilestones(spec.milestones, events) };
 }
 
 /**

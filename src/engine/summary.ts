@@ -2,8 +2,7 @@
  * The summary of a run: agreements made and broken, casualties, the state of the ships, relations
  * at the end (status, affinity, trust, weight of grievances), and principle violations.
  */
-import type { Minutes } from '../model/time.js';
-import { expectedTrust, grievanceWeight, sortedIds, type World } from '../model/world.js';
+import { expectedTrust, grievanceWeight, inIdOrder, type World } from '../model/world.js';
 import { SHIP_SYSTEMS, type ShipSystem } from '../model/vocabulary.js';
 import type { WorldEvent, Names } from '../events/index.js';
 
@@ -36,25 +35,30 @@ export interface RunSummary {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function summarize(world: World, events: readonly WorldEvent[]): RunSummary {
-  const t = world.time as Minutes;
+  const t = world.time;
   return {
-    agreements: sortedIds(world.agreements).map((id) => {
-      const a = world.agreements[id]!;
-      return { id, parties: [...a.parties], status: a.status, provisions: a.provisions.map((p) => p.kind) };
-    }),
+    agreements: inIdOrder(world.agreements).map((a) => ({
+      id: a.id,
+      parties: [...a.parties],
+      status: a.status,
+      provisions: a.provisions.map((p) => p.kind),
+    })),
     casualties: {
-      dead: sortedIds(world.persons).filter((id) => world.persons[id]!.status === 'dead'),
-      crew: sortedIds(world.ships)
-        .map((id) => world.ships[id]!)
+      dead: inIdOrder(world.persons)
+        .filter((p) => p.status === 'dead')
+        .map((p) => p.id),
+      crew: inIdOrder(world.ships)
         .filter((s) => s.crew.killed > 0 || s.crew.injured > 0)
         .map((s) => ({ ship: s.id, killed: s.crew.killed, injured: s.crew.injured })),
     },
-    ships: sortedIds(world.ships).map((id) => {
-      const s = world.ships[id]!;
-      return { id, name: s.name, faction: s.faction, count: s.count, systems: { ...s.systems } };
-    }),
-    relations: sortedIds(world.relations).map((key) => {
-      const r = world.relations[key]!;
+    ships: inIdOrder(world.ships).map((s) => ({
+      id: s.id,
+      name: s.name,
+      faction: s.faction,
+      count: s.count,
+      systems: { ...s.systems },
+    })),
+    relations: inIdOrder(world.relations).map((r) => {
       return {
         from: r.from,
         to: r.to,
@@ -99,11 +103,11 @@ export function renderSummary(summary: RunSummary, names: Names): string[] {
   }
   lines.push('', 'Relations at the end (not neutral, or with grievances)');
   const shown = summary.relations.filter((r) => r.status !== 'neutral' || r.grievance > 0);
-  const pairs = shown.map((r) => `${n(r.from)} → ${n(r.to)}`);
-  const width = Math.max(0, ...pairs.map((p) => p.length));
-  shown.forEach((r, i) => {
+  const pair = (r: RunSummary['relations'][number]) => `${n(r.from)} → ${n(r.to)}`;
+  const width = Math.max(0, ...shown.map((r) => pair(r).length));
+  shown.forEach((r) => {
     lines.push(
-      `  ${pairs[i]!.padEnd(width)}  ${r.status.padEnd(8)} affinity ${r.affinity.toFixed(2).padStart(5)}  trust ${r.trust.toFixed(2)}  grievance ${r.grievance.toFixed(2)}`,
+      `  ${pair(r).padEnd(width)}  ${r.status.padEnd(8)} affinity ${r.affinity.toFixed(2).padStart(5)}  trust ${r.trust.toFixed(2)}  grievance ${r.grievance.toFixed(2)}`,
     );
   });
   lines.push(

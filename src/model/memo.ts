@@ -65,12 +65,12 @@ export function sortedEntries<K extends string, T>(record: Readonly<Record<K, T>
   return out;
 }
 
-/** The values of a record, in code-point order of their keys. */
-export function sortedValues<K extends string, T>(record: Readonly<Record<K, T>>): T[] {
-  const out: T[] = [];
-  for (const key of sortedKeys(record)) {
-    const value = record[key];
-    if (value !== undefined) out.push(value);
-  }
-  return out;
+/** The values of a record in code-point order of their keys (cached, like `sortedKeys`). */
+export function sortedValues<K extends string, T>(record: Readonly<Record<K, T>>): readonly T[] {
+  // Built from the record's own keys, so every value is one of the record's.
+  return sortedValuesOf(record) as readonly T[];
 }
+
+const sortedValuesOf = memo1((record: Readonly<Record<string, unknown>>): readonly unknown[] =>
+  Object.freeze(sortedKeys(record).map((k) => record[k])),
+);

@@ -416,6 +416,14 @@ export function ownEntry<T>(record: { readonly [key: string]: T }, key: string):
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
+/** The entries of a collection in the order of their ids (see `sortedIds`). */
+export function inIdOrder<K extends string, T>(record: Readonly<Record<K, T>>): readonly T[] {
+  return sortedValues(record);
+}
+
+/** What distances are computed from: the places and the known distances between them. */
+export type Geography = Pick<World, 'distances' | 'locations'>;
+
 export const relationKey = (from: FactionId, to: FactionId) => `${from}>${to}`;
 export const beliefKey = relationKey;
 export const distanceKey = (a: LocationId, b: LocationId) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -502,7 +510,7 @@ function routeMatrix(world: World): Map<string, Map<string, number>> {
 
 const routeTables = new WeakMap<object, Map<string, number>>();
 
-function routeTable(world: World): Map<string, number> {
+function routeTable(world: Geography): Map<string, number> {
   const cached = routeTables.get(world.distances);
   if (cached) return cached;
   const table = new Map<string, number>();
@@ -536,7 +544,7 @@ function routeTable(world: World): Map<string, number> {
 }
 
 /** The top-level places (places with no parent), by id. */
-function topLevelPlaces(world: World): LocationId[] {
+function topLevelPlaces(world: Pick<World, 'locations'>): LocationId[] {
   return sortedEntries(world.locations)
     .filter(([, l]) => !l.parent)
     .map(([place]) => place);
@@ -552,7 +560,7 @@ function splitDistanceKey(key: string): [LocationId, LocationId] {
  * The top-level places within `radius` light-years of a top-level place by known routes (itself
  * included), by id. Built once per table of distances and radius from the route table.
  */
-export function placesWithin(world: World, place: LocationId, radius: number): readonly LocationId[] {
+export function placesWithin(world: Geography, place: LocationId, radius: number): readonly LocationId[] {
   const byRadius = nearTables(world.distances, world.locations);
   let near = byRadius.get(radius);
   if (!near) {

@@ -6,7 +6,7 @@
  * Attendance weighs the chance of peace (honour), what can be learnt there (suspicion), the risk
  * of being the one who stays away, the host's prestige, distrust of the sponsors and distance.
  */
-import type { ConferenceId, FactionId, LocationId, PersonId } from '../../model/ids.js';
+import type { ConferenceId, FactionId, LocationId, PersonId, ShipId } from '../../model/ids.js';
 import { days, hours, type Minutes } from '../../model/time.js';
 import type { Conference, Person } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
@@ -24,7 +24,7 @@ function halls(view: FactionView): { hall: LocationId; host: FactionId }[] {
 }
 
 /** The delegation a faction sends: its leader and advisors present, and allied guests aboard. */
-function delegation(view: FactionView, s: Situation, ship: string, sponsor: boolean): PersonId[] {
+function delegation(view: FactionView, s: Situation, ship: ShipId, sponsor: boolean): PersonId[] {
   const leader = view.leader();
   const advisors = s.members
     .filter(

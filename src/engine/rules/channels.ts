@@ -3,10 +3,9 @@
  * the approach or deny knowing the envoy), and covert channels opened by a spy.
  */
 
-import type { PersonId } from '../../model/ids.js';
-import { later, type Minutes } from '../../model/time.js';
+import { later, type Minutes, minutes } from '../../model/time.js';
 import { distanceBetween, type Person, personLocation, topLocation, type World } from '../../model/world.js';
-import { allow, type Rule, type RuleContext, refuse } from './context.js';
+import { allow, allThere, type Rule, type RuleContext, refuse, type Rulebook } from './context.js';
 import { voyage } from './movement.js';
 import type { EventPayload } from '../../events/index.js';
 
@@ -27,22 +26,23 @@ export function messageDelay(
 ): Minutes {
   const d = distanceBetween(world, personLocation(world, from), personLocation(world, to));
   const minutesNeeded = Number.isFinite(d) ? Math.ceil((d / lightYearsPerHour) * 60) : 24 * 60;
-  return Math.max(tick, minutesNeeded) as Minutes;
+  return minutes(Math.max(tick, minutesNeeded));
 }
 
 export const sendMessage: Rule<'send-message'> = (ctx, actor, faction, intent) => {
-  const recipients = intent.to.map((id) => ctx.world.persons[id]);
-  if (recipients.some((p) => !p || p.status === 'dead'))
+  const recipients = allThere(intent.to.map((id) => ctx.world.persons[id]));
+  const [first] = recipients ?? [];
+  if (!recipients || !first || recipients.some((p) => p.status === 'dead'))
     return refuse('message.recipient', 'a recipient cannot receive messages');
-  const to = recipients[0]!.faction;
-  if (recipients.some((p) => p!.faction !== to))
+  const to = first.faction;
+  if (recipients.some((p) => p.faction !== to))
     return refuse('message.recipient', 'all recipients of a message serve one faction');
   if (!canTransmit(ctx, actor))
     return refuse('ship.communications', `${actor.id} has no working communications`);
   const delay = messageDelay(
     ctx.world,
     actor,
-    recipients[0]!,
+    first,
     ctx.settings.subspaceLightYearsPerHour,
     ctx.settings.tick,
   );
@@ -121,7 +121,8 @@ export const respondToEnvoy: Rule<'respond-to-envoy'> = (ctx, actor, _faction, i
       reason: ctx.reasons[0] ?? 'denied knowing the envoy',
     });
   }
-  const leader = ctx.world.factions[channel.to]?.leader as PersonId;
+  const leader = ctx.world.factions[channel.to]?.leader;
+  if (!leader) return refuse('channel.destination', `${channel.to} has no leader to relay to`);
   return allow({
     type: 'message-sent',
     message: ctx.nextId('message'),
@@ -157,3 +158,11 @@ export const openCovertChannel: Rule<'open-covert-channel'> = (ctx, actor, _fact
     secret: true,
   });
 };
+
+/** This family's part of the rulebook (./index.ts): the rules of messages, envoys and covert channels. */
+export const channelRules = {
+  'send-message': sendMessage,
+  'send-envoy': sendEnvoy,
+  'respond-to-envoy': respondToEnvoy,
+  'open-covert-channel': openCovertChannel,
+} satisfies Rulebook;

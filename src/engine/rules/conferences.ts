@@ -3,8 +3,8 @@
  * to which invitees answer; the host convenes it with whoever is present.
  */
 import { later } from '../../model/time.js';
-import { sortedIds } from '../../model/world.js';
-import { allow, type Rule, refuse } from './context.js';
+import { inIdOrder } from '../../model/world.js';
+import { allow, type Rule, refuse, type Rulebook } from './context.js';
 
 export const proposeConference: Rule<'propose-conference'> = (ctx, actor, faction, intent) => {
   if (ctx.world.conferences[intent.conference])
@@ -50,8 +50,7 @@ export const conveneConference: Rule<'convene-conference'> = (ctx, _actor, facti
     return refuse('conference.proposed', `conference ${intent.conference} cannot be convened`);
   if (c.host !== faction.id) return refuse('conference.host', `only the host ${c.host} convenes ${c.id}`);
   const expected = new Set([c.host, ...c.sponsors, ...c.invitees.filter((f) => c.answers[f] === 'attend')]);
-  const attendees = sortedIds(ctx.world.persons)
-    .map((id) => ctx.world.persons[id]!)
+  const attendees = inIdOrder(ctx.world.persons)
     .filter(
       (p) =>
         p.status === 'active' &&
@@ -63,3 +62,10 @@ export const conveneConference: Rule<'convene-conference'> = (ctx, _actor, facti
   if (attendees.length === 0) return refuse('conference.attendance', `no one has come to ${c.venue}`);
   return allow({ type: 'conference-convened', conference: c.id, attendees, arrangement: intent.arrangement });
 };
+
+/** This family's part of the rulebook (./index.ts): the rules of conferences. */
+export const conferenceRules = {
+  'propose-conference': proposeConference,
+  'answer-invitation': answerInvitation,
+  'convene-conference': conveneConference,
+} satisfies Rulebook;

@@ -7,38 +7,32 @@
  * the warning spreads through the room and everyone takes cover; otherwise each person present
  * is killed with probability AMBUSH_LETHALITY.
  */
-import type { ChannelId, FactionId, PersonId, ShipId } from '../../model/ids.js';
-import { sortedIds, topLocation } from '../../model/world.js';
+import type { ChannelId, FactionId, PersonId } from '../../model/ids.js';
+import { inIdOrder, topLocation } from '../../model/world.js';
 import { resolveEngagement } from '../combat.js';
-import { allow, type Rule, refuse } from './context.js';
+import { allow, allThere, type Rule, refuse, type Rulebook } from './context.js';
 import type { EventPayload } from '../../events/index.js';
 
 export const AMBUSH_LETHALITY = 0.6;
 
 export const attack: Rule<'attack'> = (ctx, _actor, faction, intent) => {
-  const own = intent.ships.map((id) => ctx.world.ships[id]);
-  const targets = intent.targets.map((id) => ctx.world.ships[id]);
-  if (own.some((s) => !s || s.faction !== faction.id || s.destroyed))
+  const own = allThere(intent.ships.map((id) => ctx.world.ships[id]));
+  const targets = allThere(intent.targets.map((id) => ctx.world.ships[id]));
+  if (!own || own.some((s) => s.faction !== faction.id || s.destroyed))
     return refuse('ship.owner', `${faction.id} cannot command all of ${intent.ships.join(', ')}`);
-  if (targets.some((s) => !s || s.destroyed))
+  if (!targets || targets.some((s) => s.destroyed))
     return refuse('target.exists', `a target among ${intent.targets.join(', ')} is not there`);
-  if (targets.some((s) => s!.faction === faction.id))
+  if (targets.some((s) => s.faction === faction.id))
     return refuse('target.own', 'a faction does not attack its own ships');
-  const place = topLocation(ctx.world, own[0]!.location);
-  if ([...own, ...targets].some((s) => s!.course || topLocation(ctx.world, s!.location) !== place)) {
+  const [first] = own;
+  if (!first) return refuse('ship.owner', 'an attack needs a ship');
+  const place = topLocation(ctx.world, first.location);
+  if ([...own, ...targets].some((s) => s.course || topLocation(ctx.world, s.location) !== place)) {
     return refuse('engagement.range', 'attackers and targets must be at the same place');
   }
-  if (own.every((s) => s!.systems.weapons < ctx.settings.operationalIntegrity))
+  if (own.every((s) => s.systems.weapons < ctx.settings.operationalIntegrity))
     return refuse('ship.weapons', `${faction.id}'s weapons are down`);
-  return allow(
-    resolveEngagement(
-      faction.id,
-      own.map((s) => s!),
-      targets.map((s) => s!),
-      place,
-      ctx.rng,
-    ),
-  );
+  return allow(resolveEngagement(faction.id, own, targets, place, ctx.rng));
 };
 
 export const planIntent: Rule<'plan-intent'> = (ctx, _actor, faction, intent) => {
@@ -65,17 +59,14 @@ export const springAmbush: Rule<'spring-ambush'> = (ctx, _actor, faction, intent
   if (ship.systems.weapons < ctx.settings.operationalIntegrity)
     return refuse('ship.weapons', `${ship.id}'s weapons are down`);
   const place = topLocation(ctx.world, ship.location);
-  const conference = sortedIds(ctx.world.conferences)
-    .map((id) => ctx.world.conferences[id]!)
-    .find((c) => c.status === 'convened' && topLocation(ctx.world, c.venue) === place);
+  const conference = inIdOrder(ctx.world.conferences).find(
+    (c) => c.status === 'convened' && topLocation(ctx.world, c.venue) === place,
+  );
   if (!conference) return refuse('ambush.target', `no conference is in session at ${place}`);
 
-  const present = sortedIds(ctx.world.persons)
-    .map((id) => ctx.world.persons[id]!)
-    .filter(
-      (p) =>
-        p.status !== 'dead' && p.position.kind === 'location' && p.position.location === conference.venue,
-    );
+  const present = inIdOrder(ctx.world.persons).filter(
+    (p) => p.status !== 'dead' && p.position.kind === 'location' && p.position.location === conference.venue,
+  );
   const events: EventPayload[] = [
     {
       type: 'ambush-sprung',
@@ -88,8 +79,7 @@ export const springAmbush: Rule<'spring-ambush'> = (ctx, _actor, faction, intent
   ];
   // Transporter locks held by ships at this place beam their persons out first.
   const rescued = new Set<PersonId>();
-  for (const sid of sortedIds(ctx.world.ships)) {
-    const rescuer = ctx.world.ships[sid]!;
+  for (const rescuer of inIdOrder(ctx.world.ships)) {
     if (rescuer.destroyed || rescuer.course || topLocation(ctx.world, rescuer.location) !== place) continue;
     if (rescuer.systems.transporter < ctx.settings.operationalIntegrity) continue;
     const locked = present
@@ -99,7 +89,7 @@ export const springAmbush: Rule<'spring-ambush'> = (ctx, _actor, faction, intent
     for (const p of locked) rescued.add(p);
     events.push({
       type: 'persons-evacuated',
-      ship: rescuer.id as ShipId,
+      ship: rescuer.id,
       persons: locked,
       from: conference.venue,
     });
@@ -121,13 +111,11 @@ export const springAmbush: Rule<'spring-ambush'> = (ctx, _actor, faction, intent
 export const searchForSpies: Rule<'search-for-spies'> = (ctx, _actor, faction) => {
   const exposed: { person: PersonId; loyalty: FactionId }[] = [];
   const closed: ChannelId[] = [];
-  for (const id of sortedIds(ctx.world.persons)) {
-    const p = ctx.world.persons[id]!;
+  for (const p of inIdOrder(ctx.world.persons)) {
     if (p.faction !== faction.id || p.loyalty === faction.id || p.status === 'dead') continue;
-    const lines = sortedIds(ctx.world.channels).filter((c) => {
-      const ch = ctx.world.channels[c]!;
-      return ch.kind === 'covert' && ch.agent === p.id && ch.status === 'open';
-    });
+    const lines = inIdOrder(ctx.world.channels)
+      .filter((ch) => ch.kind === 'covert' && ch.agent === p.id && ch.status === 'open')
+      .map((ch) => ch.id);
     if (!ctx.rng.chance(lines.length > 0 ? SPY_FOUND_WITH_CHANNEL : SPY_FOUND)) continue;
     exposed.push({ person: p.id, loyalty: p.loyalty });
     closed.push(...lines);
@@ -175,3 +163,13 @@ export const repair: Rule<'repair'> = (ctx, actor, faction, intent) => {
     return refuse('repair.needed', `nothing to repair among ${intent.systems.join(', ')}`);
   return allow({ type: 'repair-started', ship: ship.id, systems: damaged, by: actor.id });
 };
+
+/** This family's part of the rulebook (./index.ts): the rules of attack, hidden plans, precautions, spies and repair. */
+export const conflictRules = {
+  attack,
+  'plan-intent': planIntent,
+  'spring-ambush': springAmbush,
+  'take-precaution': takePrecaution,
+  'search-for-spies': searchForSpies,
+  repair,
+} satisfies Rulebook;

@@ -33,4 +33,13 @@ export type Rule<K extends IntentType> = (
 ) => RuleOutcome;
 
 export const allow = (...events: EventPayload[]): RuleOutcome => ({ ok: true, events });
+
+/** The things looked up by the ids an intent names, or null when one of them does not exist. */
+export function allThere<T>(found: readonly (T | undefined)[]): T[] | null {
+  const there = found.filter((x): x is T => x !== undefined);
+  return there.length === found.length ? there : null;
+}
 export const refuse = (rule: string, message: string): RuleOutcome => ({ ok: false, rule, message });
+
+/** Rules by intent type: each family module (./diplomacy.ts, …) provides its part. */
+export type Rulebook = { readonly [K in IntentType]?: Rule<K> };

@@ -3,12 +3,12 @@
  * out), dissolving agreements and giving aid. Commitments need the faction's leader; principles veto
  * what a faction would offer or accept (see ../principles.ts).
  */
-import type { AgreementId, FactionId } from '../../model/ids.js';
+import { type AgreementId, type FactionId, id, type NegotiationId } from '../../model/ids.js';
 import type { Provision } from '../../model/provision.js';
 import type { Negotiation, World } from '../../model/world.js';
 import { canonicalJson } from '../../common/canonical-json.js';
 import { describeBreach, findBreach, resolveProvisions } from '../principles.js';
-import { allow, type Rule, type RuleOutcome, refuse } from './context.js';
+import { allow, type Rule, type RuleOutcome, refuse, type Rulebook } from './context.js';
 import { presentAt } from './movement.js';
 
 export const counsel: Rule<'counsel'> = (ctx, actor, _faction, intent) => {
@@ -73,8 +73,8 @@ export const meet: Rule<'meet'> = (ctx, _actor, faction, intent) => {
   });
 };
 
-function openNegotiation(world: World, id: string, faction: FactionId): Negotiation | RuleOutcome {
-  const n = world.negotiations[id as keyof World['negotiations']];
+function openNegotiation(world: World, id: NegotiationId, faction: FactionId): Negotiation | RuleOutcome {
+  const n = world.negotiations[id];
   if (!n) return refuse('negotiation.exists', `no negotiation ${id}`);
   if (n.status !== 'open') return refuse('negotiation.open', `negotiation ${id} is ${n.status}`);
   if (!n.parties.includes(faction)) return refuse('negotiation.party', `${faction} is not a party to ${id}`);
@@ -94,7 +94,7 @@ export const propose: Rule<'propose'> = (ctx, actor, faction, intent) => {
   return allow({
     type: 'offer-made',
     negotiation: n.id,
-    agreement: n.id as string as AgreementId,
+    agreement: agreementOf(n),
     by: faction.id,
     speaker: actor.id,
     kind: n.offers.length === 0 ? 'offer' : 'counter',
@@ -128,7 +128,7 @@ export const counter: Rule<'counter'> = (ctx, actor, faction, intent) => {
   return allow({
     type: 'offer-made',
     negotiation: n.id,
-    agreement: n.id as string as AgreementId,
+    agreement: agreementOf(n),
     by: faction.id,
     speaker: actor.id,
     kind: intent.kind,
@@ -249,3 +249,23 @@ export const provideAid: Rule<'provide-aid'> = (ctx, _actor, faction, intent) =>
     purpose: ctx.reasons[0] ?? 'aid',
   });
 };
+
+/** This family's part of the rulebook (./index.ts): the rules of counsel, alliances sought, talks, agreements and aid. */
+export const diplomacyRules = {
+  counsel,
+  hold,
+  'seek-alliance': seekAlliance,
+  meet,
+  propose,
+  counter,
+  accept,
+  reject,
+  'walk-out': walkOut,
+  'dissolve-agreement': dissolveAgreement,
+  'provide-aid': provideAid,
+} satisfies Rulebook;
+
+/** The draft agreement of talks bears the talks' id. */
+function agreementOf(n: Negotiation): AgreementId {
+  return id.agreement(n.id);
+}

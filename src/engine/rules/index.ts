@@ -1,52 +1,26 @@
 /**
  * The rulebook: which rule handles each kind of intent, and the checks every intent passes first
- * (the actor exists, is alive, and is free to act).
+ * (the actor exists, is alive, and is free to act). To add an intent: its schema in
+ * model/intents.ts, its rule in the family module it belongs to (and that module's part of the
+ * rulebook); the compiler refuses a type without a rule.
  */
 
 import type { PersonId } from '../../model/ids.js';
 import type { Intent, IntentType } from '../../model/intents.js';
-import * as channels from './channels.js';
-import * as conferences from './conferences.js';
-import * as conflict from './conflict.js';
+import { channelRules } from './channels.js';
+import { conferenceRules } from './conferences.js';
+import { conflictRules } from './conflict.js';
 import { type Rule, type RuleContext, type RuleOutcome, refuse } from './context.js';
-import * as diplomacy from './diplomacy.js';
-import * as movement from './movement.js';
+import { diplomacyRules } from './diplomacy.js';
+import { movementRules } from './movement.js';
 
-const rulebook: { [K in IntentType]: Rule<K> } = {
-  counsel: diplomacy.counsel,
-  hold: diplomacy.hold,
-  'seek-alliance': diplomacy.seekAlliance,
-  meet: diplomacy.meet,
-  propose: diplomacy.propose,
-  counter: diplomacy.counter,
-  accept: diplomacy.accept,
-  reject: diplomacy.reject,
-  'walk-out': diplomacy.walkOut,
-  'dissolve-agreement': diplomacy.dissolveAgreement,
-  'provide-aid': diplomacy.provideAid,
-  'send-message': channels.sendMessage,
-  'send-envoy': channels.sendEnvoy,
-  'respond-to-envoy': channels.respondToEnvoy,
-  'open-covert-channel': channels.openCovertChannel,
-  move: movement.move,
-  retreat: movement.retreat,
-  'await-rendezvous': movement.awaitRendezvous,
-  board: movement.board,
-  go: movement.go,
-  disembark: movement.disembark,
-  evacuate: movement.evacuate,
-  expel: movement.expel,
-  detain: movement.detain,
-  rescue: movement.rescue,
-  attack: conflict.attack,
-  'plan-intent': conflict.planIntent,
-  'spring-ambush': conflict.springAmbush,
-  'take-precaution': conflict.takePrecaution,
-  'search-for-spies': conflict.searchForSpies,
-  repair: conflict.repair,
-  'propose-conference': conferences.proposeConference,
-  'answer-invitation': conferences.answerInvitation,
-  'convene-conference': conferences.conveneConference,
+/** Every intent type's rule: the compiler checks that no type is left without one. */
+const rulebook: { readonly [K in IntentType]: Rule<K> } = {
+  ...diplomacyRules,
+  ...channelRules,
+  ...movementRules,
+  ...conflictRules,
+  ...conferenceRules,
 };
 
 /** What a detained person may still do: break out, or wait. */

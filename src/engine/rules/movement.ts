@@ -3,29 +3,27 @@
  * down to a place or are beamed out, persons are detained, break out, are expelled; a ship may wait
  * at a rendezvous.
  */
-import type { FactionId, LocationId } from '../../model/ids.js';
-import { hours, later, type Minutes } from '../../model/time.js';
+import type { FactionId, LocationId, ShipId } from '../../model/ids.js';
+import { hours, later } from '../../model/time.js';
 import {
   distanceBetween,
   personLocation,
   type Ship,
-  sortedIds,
+  inIdOrder,
   topLocation,
   type World,
 } from '../../model/world.js';
 import type { EngineSettings } from '../settings.js';
-import { allow, type Rule, type RuleContext, type RuleOutcome, refuse } from './context.js';
+import { allow, type Rule, type RuleContext, type RuleOutcome, refuse, type Rulebook } from './context.js';
 
 /** Does the faction have anyone (an active person, or a ship not under way) at the location's place? */
 export function presentAt(world: World, faction: FactionId, location: LocationId): boolean {
   const place = topLocation(world, location);
-  for (const id of sortedIds(world.ships)) {
-    const s = world.ships[id]!;
+  for (const s of inIdOrder(world.ships)) {
     if (s.faction === faction && !s.destroyed && !s.course && topLocation(world, s.location) === place)
       return true;
   }
-  for (const id of sortedIds(world.persons)) {
-    const p = world.persons[id]!;
+  for (const p of inIdOrder(world.persons)) {
     if (
       p.faction === faction &&
       p.status !== 'dead' &&
@@ -51,8 +49,8 @@ export function travelSpeed(ship: Ship, settings: EngineSettings): number {
   return thrusters;
 }
 
-function ownShip(ctx: RuleContext, faction: FactionId, shipId: string): Ship | RuleOutcome {
-  const ship = ctx.world.ships[shipId as keyof World['ships']];
+function ownShip(ctx: RuleContext, faction: FactionId, shipId: ShipId): Ship | RuleOutcome {
+  const ship = ctx.world.ships[shipId];
   if (!ship) return refuse('ship.exists', `no ship ${shipId}`);
   if (ship.faction !== faction) return refuse('ship.owner', `${ship.id} does not belong to ${faction}`);
   if (ship.destroyed) return refuse('ship.destroyed', `${ship.id} is destroyed`);
@@ -61,7 +59,7 @@ function ownShip(ctx: RuleContext, faction: FactionId, shipId: string): Ship | R
 
 const isOutcome = (x: Ship | RuleOutcome): x is RuleOutcome => 'ok' in x;
 
-export function voyage(ctx: RuleContext, faction: FactionId, shipId: string, to: LocationId): RuleOutcome {
+export function voyage(ctx: RuleContext, faction: FactionId, shipId: ShipId, to: LocationId): RuleOutcome {
   const ship = ownShip(ctx, faction, shipId);
   if (isOutcome(ship)) return ship;
   if (ship.course) return refuse('ship.under-way', `${ship.id} is already under way to ${ship.course.to}`);
@@ -71,7 +69,7 @@ export function voyage(ctx: RuleContext, faction: FactionId, shipId: string, to:
   if (distance === 0) return allow({ type: 'ship-arrived', ship: ship.id, location: to });
   const speed = travelSpeed(ship, ctx.settings);
   if (speed <= 0) return refuse('ship.propulsion', `${ship.id} has no working propulsion`);
-  const arrivesAt = (ctx.t + Math.max(1, Math.ceil(hours(distance / speed)))) as Minutes;
+  const arrivesAt = later(ctx.t, Math.max(1, Math.ceil(hours(distance / speed))));
   return allow({ type: 'ship-departed', ship: ship.id, from: ship.location, to, arrivesAt });
 }
 
@@ -171,26 +169,27 @@ export const evacuate: Rule<'evacuate'> = (ctx, _actor, faction, intent) => {
   if (ship.systems.transporter < ctx.settings.operationalIntegrity)
     return refuse('ship.transporter', `${ship.id}'s transporter is down`);
   const place = topLocation(ctx.world, ship.location);
-  const reachable = intent.persons.filter((id) => {
+  // Those standing at a location of the ship's place, with where the first of them stands.
+  const reachable = intent.persons.flatMap((id) => {
     const p = ctx.world.persons[id];
-    return (
-      p &&
+    return p &&
       p.status !== 'dead' &&
       p.position.kind === 'location' &&
       topLocation(ctx.world, p.position.location) === place
-    );
+      ? [{ id, at: p.position.location }]
+      : [];
   });
-  if (reachable.length === 0)
+  const [first] = reachable;
+  if (!first)
     return refuse(
       'transporter.range',
       `none of ${intent.persons.join(', ')} is within transporter range of ${ship.id}`,
     );
-  const from = ctx.world.persons[reachable[0]!]!.position;
   return allow({
     type: 'persons-evacuated',
     ship: ship.id,
-    persons: reachable,
-    from: (from as { location: LocationId }).location,
+    persons: reachable.map((r) => r.id),
+    from: first.at,
   });
 };
 
@@ -249,3 +248,17 @@ export const rescue: Rule<'rescue'> = (ctx, _actor, faction, intent) => {
     to: intent.to,
   });
 };
+
+/** This family's part of the rulebook (./index.ts): the rules of moving ships and persons, detention and rescue. */
+export const movementRules = {
+  move,
+  retreat,
+  'await-rendezvous': awaitRendezvous,
+  board,
+  go,
+  disembark,
+  evacuate,
+  expel,
+  detain,
+  rescue,
+} satisfies Rulebook;

@@ -2,8 +2,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, tempDir } from '../../test/cli-harness.js';
-import { createWorkerPool, WorkerTaskError } from './worker-pool.js';
+import { projectRoot, tempDir } from '../cli-harness.js';
+import { createWorkerPool, WorkerTaskError } from '../../src/runner/worker-pool.js';
 
 // Workers run compiled JavaScript: the worker scripts import the built pool (npm test builds first).
 const built = join(projectRoot, 'dist', 'src', 'runner', 'worker-pool.js');

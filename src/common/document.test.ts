@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formatPath, parseSourceDocument } from '../../src/common/document.js';
-import { InputError, renderProblem } from '../../src/common/errors.js';
-import { nearest, parseAndValidate, suggestionHint } from '../../src/common/validate.js';
+import { formatPath, parseSourceDocument } from './document.js';
+import { InputError, renderProblem } from './errors.js';
+import { nearest, parseAndValidate, suggestionHint } from './validate.js';
 
 describe('parseSourceDocument', () => {
   const text = 'name: test\nfactions:\n  - id: a\n    size: 3\n  - id: b\n    size: x\n';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMediated, type MediatedState } from '../../../src/diplomacy/negotiation/mediated.js';
-import { createOutcomeSpace, integerIssue } from '../../../src/diplomacy/negotiation/outcome-space.js';
-import { MEDIATOR, type Move, type NegotiationEvent } from '../../../src/diplomacy/negotiation/protocol.js';
+import { createMediated, type MediatedState } from './mediated.js';
+import { createOutcomeSpace, integerIssue } from './outcome-space.js';
+import { MEDIATOR, type Move, type NegotiationEvent } from './protocol.js';
 
 const space = createOutcomeSpace([integerIssue('x', 0, 3)]);
 const machine = createMediated({ space, parties: ['a', 'b'], mediator: 'tersa', deadline: { rounds: 2 } });
