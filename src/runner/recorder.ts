@@ -2,7 +2,6 @@
  * Running a scenario into the store, and checking a stored run: the library functions behind
  * `alliances run`, `replay` and `verify`.
  */
-import { z } from 'zod';
 import { canonicalJson } from '../common/canonical-json.js';
 import { InputError } from '../common/errors.js';
 import { buildWorld } from '../engine/initial-world.js';
@@ -11,10 +10,10 @@ import type { World } from '../model/world.js';
 import { logHash } from '../engine/log-hash.js';
 import { type Player, type RecordedChoice, recordingPlayer, replayingPlayer } from '../agents/players.js';
 import { runScenario } from '../agents/run.js';
-import { type FactionId, factionId } from '../model/ids.js';
+import type { FactionId } from '../model/ids.js';
 import type { SimulationOptions, SimulationResult } from '../engine/simulation.js';
-import { minutesSchema } from '../model/time.js';
 import { loadScenario, type Scenario } from '../scenario/loader.js';
+import { type StoredOptions, storedOptionsOf } from '../store/run-options.js';
 import type { RunRecord, Store } from '../store/store.js';
 import type { WorldEvent } from '../events/index.js';
 import { fold } from '../events/index.js';
@@ -177,30 +176,6 @@ export function forkRun(store: Store, parent: RunRecord, options: ForkOptions): 
 
 const variantOption = (run: RunRecord) =>
   typeof run.options.variant === 'string' ? { variant: run.options.variant } : {};
-
-/**
- * What a stored run's options say beyond its scenario, seed and mode, as `recordRun` and `forkRun`
- * write them: its variant, the switch from script to leaders, the fork, the player's answers. A
- * field that is not as written is left out (the run is then re-simulated without it).
- */
-const storedOptionsSchema = z.object({
-  variant: z.string().optional().catch(undefined),
-  scriptUntil: minutesSchema.optional().catch(undefined),
-  fork: z
-    .object({ at: z.number(), edits: z.array(z.object({ path: z.string(), value: z.unknown() })) })
-    .optional()
-    .catch(undefined),
-  play: z
-    .object({ faction: factionId, choices: z.array(z.array(z.string()).nullable()) })
-    .optional()
-    .catch(undefined),
-});
-export type StoredOptions = z.infer<typeof storedOptionsSchema>;
-
-/** A stored run's options, read (see `storedOptionsSchema`). */
-export function storedOptionsOf(run: RunRecord): StoredOptions {
-  return storedOptionsSchema.parse(run.options);
-}
 
 /** A played run's player, replaying the stored answers. */
 const playersOf = (play: StoredOptions['play']) =>

@@ -9,13 +9,14 @@ import { buildWorld } from '../../engine/initial-world.js';
 import { type MilestoneResult, matchMilestones } from '../../engine/milestones.js';
 import type { SimulationResult } from '../../engine/simulation.js';
 import { renderSummary, summarize } from '../../engine/summary.js';
-import { formatDuration, type Minutes, parseDuration } from '../../model/time.js';
+import { type Minutes, parseDuration } from '../../model/time.js';
 import { DEFAULT_SCENARIO, resolveScenario } from '../../runner/builtin-scenarios.js';
 import { loadScenario, type Scenario } from '../../scenario/loader.js';
-import { recordRun, storedOptionsOf, verifyRun } from '../../runner/recorder.js';
+import { recordRun, verifyRun } from '../../runner/recorder.js';
 import { runScenario } from '../../agents/run.js';
 import { promptPlay } from '../prompt-player.js';
-import { type RunRecord, resolveDbPath, Store } from '../../store/store.js';
+import { aboutRun } from '../../store/about.js';
+import { resolveDbPath, Store } from '../../store/store.js';
 import { parseIntegerOption, printJson } from '../io.js';
 import { type RunMode, runMode } from '../../model/vocabulary.js';
 import type { WorldEvent } from '../../events/index.js';
@@ -214,17 +215,6 @@ function runModeOptions(opts: RunCommandOptions): { mode: RunMode; scriptUntil: 
     ]);
   }
   return { mode, scriptUntil };
-}
-
-/** What set a run apart beyond its scenario, seed and mode: fork, variant, switch to leaders, player. */
-function aboutRun(r: RunRecord): string[] {
-  const about: string[] = [];
-  const { fork, variant, scriptUntil, play } = storedOptionsOf(r);
-  if (r.parent !== null) about.push(`fork of ${r.parent}${fork ? ` at ${fork.at}` : ''}`);
-  if (variant !== undefined) about.push(`variant ${variant}`);
-  if (scriptUntil !== undefined) about.push(`script until ${formatDuration(scriptUntil)}`);
-  if (play) about.push(`played: ${play.faction}`);
-  return about;
 }
 
 export function registerRuns(program: Command): void {
