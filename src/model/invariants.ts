@@ -10,16 +10,7 @@ const INTENT_STATUSES: readonly string[] = ['planned', 'sprung', 'abandoned', 'e
 
 /** Every violated invariant, as a sentence; empty when the world is sound. */
 export function worldViolations(world: World): string[] {
-  return [
-    ...shipViolations(world),
-    ...personViolations(world),
-    ...factionViolations(world),
-    ...relationViolations(world),
-    ...agreementViolations(world),
-    ...conferenceViolations(world),
-    ...intentViolations(world),
-    ...messageViolations(world),
-  ];
+  return CHECKS.flatMap((check) => check(world));
 }
 
 const unit = (x: number) => Number.isFinite(x) && x >= 0 && x <= 1;
@@ -117,3 +108,15 @@ function messageViolations(world: World): string[] {
     .filter((m) => m.arrivesAt < m.sentAt)
     .map((m) => `message ${m.id}: arrives before it is sent`);
 }
+
+/** One check per collection, in the order their sentences are listed. */
+const CHECKS: readonly ((world: World) => string[])[] = [
+  shipViolations,
+  personViolations,
+  factionViolations,
+  relationViolations,
+  agreementViolations,
+  conferenceViolations,
+  intentViolations,
+  messageViolations,
+];
