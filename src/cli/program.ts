@@ -19,7 +19,7 @@ export function createProgram(): Command {
     .showHelpAfterError()
     .exitOverride()
     .hook('preAction', () => {
-      const raw = (program.opts() as { maxInput?: string }).maxInput;
+      const raw = program.opts<{ maxInput?: string }>().maxInput;
       setMaxInputBytes(
         raw === undefined ? DEFAULT_MAX_INPUT_BYTES : parseNumberOption('--max-input', raw, 0) * 1024 * 1024,
       );
@@ -32,7 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   installNativeSha256();
   const program = createProgram();
   try {
-    await program.parseAsync(argv as string[], { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     return reportError(err);

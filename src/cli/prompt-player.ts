@@ -9,14 +9,13 @@
  */
 import { readSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { InputError } from '../common/errors.js';
+import { errorCode, InputError } from '../common/errors.js';
 import { buildWorld } from '../engine/initial-world.js';
-import type { FactionId } from '../model/ids.js';
 import type { Scenario } from '../scenario/loader.js';
 import type { Play } from '../runner/recorder.js';
 import { choiceProblem, type ChoiceRequest, type Player, type PresentedOption } from '../agents/players.js';
 import { formatTime } from '../model/time.js';
-import { type Names, namesOf, renderEvent } from '../events/index.js';
+import { type Names, namesOf, renderEvent, type WorldEvent } from '../events/index.js';
 
 export interface LineIo {
   /** The next line of input without its line break, or null at the end of input. */
@@ -48,11 +47,11 @@ export function syncLines(fd = 0): () => string | null {
         n = readSync(fd, chunk, 0, chunk.length, null);
       } catch (e) {
         // A non-blocking standard input has nothing yet: wait a little and read again.
-        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+        if (errorCode(e) === 'EAGAIN') {
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
           continue;
         }
-        if ((e as NodeJS.ErrnoException).code === 'EOF') n = 0;
+        if (errorCode(e) === 'EOF') n = 0;
         else throw e;
       }
       if (n === 0) ended = true;
@@ -70,78 +69,105 @@ const HELP =
 export function promptPlayer(io: LineIo, names: Names, since = 0): Player {
   let seen = since;
   let auto = false;
-  const show = (text: string) => io.write(`${text}\n`);
   return {
     choose(request: ChoiceRequest) {
       if (auto) return null;
       const news = request.view.observed(request.log, seen);
       seen = request.log.length;
-      for (const e of news) {
-        const line = renderEvent(e, names);
-        if (line !== null) show(`  ${formatTime(e.t)}  ${line}`);
-      }
       const order = ranked(request.options);
-      show('');
-      show(
-        `── ${formatTime(request.t)} · ${names.name(request.faction)} · ${names.name(request.decider)}: ${request.topic}`,
-      );
-      for (const c of request.counsel) {
-        const option = request.options.find((o) => o.option === c.option);
-        show(
-          `   ${names.name(c.advisor)} counsels ${c.position} ${option?.label ?? c.option}: ${c.reasons.join('; ')}`,
-        );
-      }
-      order.forEach((o, i) => {
-        const mark = request.recommended.includes(o.option) ? '  ← recommended' : '';
-        const status = o.vetoedBy ? `vetoed: ${o.vetoedBy}` : `score ${o.score.toFixed(3)}`;
-        show(`   ${String(i + 1).padStart(2)}. ${o.label}  (${status})${mark}`);
-      });
-      for (;;) {
-        io.write(
-          `Your choice${request.pick > 1 ? ` (up to ${request.pick})` : ''} [Enter: recommended, ? for help] > `,
-        );
-        const line = io.readLine();
-        if (line === null) {
-          show('\n(end of input: the leader decides from here on)');
-          auto = true;
-          return null;
-        }
-        const answer = line.trim();
-        if (answer === '') return null;
-        if (answer === 'auto') {
-          auto = true;
-          return null;
-        }
-        if (answer === '?' || answer === 'help') {
-          show(HELP);
-          continue;
-        }
-        const why = /^\?\s*(\d+)$/.exec(answer);
-        if (why) {
-          const o = order[Number(why[1]) - 1];
-          if (!o) show(`there is no option ${why[1]}`);
-          else
-            for (const t of o.terms)
-              show(
-                `     ${t.value >= 0 ? '+' : ''}${t.value.toFixed(3)}  ${t.name}${t.note ? ` — ${t.note}` : ''}`,
-              );
-          continue;
-        }
-        const numbers = answer.split(/[\s,]+/).map(Number);
-        if (numbers.some((n) => !Number.isInteger(n) || n < 1 || n > order.length)) {
-          show(`answer with numbers from 1 to ${order.length} (? for help)`);
-          continue;
-        }
-        const ids = numbers.map((n) => order[n - 1]!.option);
-        const problem = choiceProblem(request, ids);
-        if (problem) {
-          show(problem);
-          continue;
-        }
-        return ids;
-      }
+      showQuestion(io, names, request, news, order);
+      const answer = readAnswer(io, request, order);
+      if (answer !== 'auto') return answer;
+      auto = true;
+      return null;
     },
   };
+}
+
+/** What the faction saw since the last question, then the question, its counsel and its options. */
+function showQuestion(
+  io: LineIo,
+  names: Names,
+  request: ChoiceRequest,
+  news: readonly WorldEvent[],
+  order: readonly PresentedOption[],
+): void {
+  const show = (text: string) => io.write(`${text}\n`);
+  for (const e of news) {
+    const line = renderEvent(e, names);
+    if (line !== null) show(`  ${formatTime(e.t)}  ${line}`);
+  }
+  show('');
+  show(
+    `── ${formatTime(request.t)} · ${names.name(request.faction)} · ${names.name(request.decider)}: ${request.topic}`,
+  );
+  for (const c of request.counsel) {
+    const option = request.options.find((o) => o.option === c.option);
+    show(
+      `   ${names.name(c.advisor)} counsels ${c.position} ${option?.label ?? c.option}: ${c.reasons.join('; ')}`,
+    );
+  }
+  order.forEach((o, i) => {
+    const mark = request.recommended.includes(o.option) ? '  ← recommended' : '';
+    const status = o.vetoedBy ? `vetoed: ${o.vetoedBy}` : `score ${o.score.toFixed(3)}`;
+    show(`   ${String(i + 1).padStart(2)}. ${o.label}  (${status})${mark}`);
+  });
+}
+
+/**
+ * Reads answers until one is a valid choice: the options chosen, null for the recommendation, or
+ * `auto` when the player hands the faction back to its leader (or the input ends).
+ */
+function readAnswer(
+  io: LineIo,
+  request: ChoiceRequest,
+  order: readonly PresentedOption[],
+): readonly string[] | null | 'auto' {
+  const show = (text: string) => io.write(`${text}\n`);
+  for (;;) {
+    io.write(
+      `Your choice${request.pick > 1 ? ` (up to ${request.pick})` : ''} [Enter: recommended, ? for help] > `,
+    );
+    const line = io.readLine();
+    if (line === null) {
+      show('\n(end of input: the leader decides from here on)');
+      return 'auto';
+    }
+    const answer = line.trim();
+    if (answer === '') return null;
+    if (answer === 'auto') return 'auto';
+    if (answer === '?' || answer === 'help') {
+      show(HELP);
+      continue;
+    }
+    const why = /^\?\s*(\d+)$/.exec(answer);
+    if (why) {
+      const o = order[Number(why[1]) - 1];
+      if (!o) show(`there is no option ${why[1]}`);
+      else
+        for (const t of o.terms)
+          show(
+            `     ${t.value >= 0 ? '+' : ''}${t.value.toFixed(3)}  ${t.name}${t.note ? ` — ${t.note}` : ''}`,
+          );
+      continue;
+    }
+    // Each number names an option, from 1; anything else names none.
+    const numbers = answer.split(/[\s,]+/).map(Number);
+    const chosen = numbers.flatMap((n) => {
+      const o = Number.isInteger(n) ? order[n - 1] : undefined;
+      return o ? [o.option] : [];
+    });
+    if (chosen.length < numbers.length) {
+      show(`answer with numbers from 1 to ${order.length} (? for help)`);
+      continue;
+    }
+    const problem = choiceProblem(request, chosen);
+    if (problem) {
+      show(problem);
+      continue;
+    }
+    return chosen;
+  }
 }
 
 /** Options best first, vetoed ones last, ties in the question's order. */
@@ -157,14 +183,14 @@ function ranked(options: readonly PresentedOption[]): PresentedOption[] {
 
 /** A player at the prompt (stdin, stderr) in the seat of `faction`'s leader: `--play FACTION`. */
 export function promptPlay(scenario: Scenario, faction: string, since = 0): Play {
-  const factions = scenario.spec.factions.map((f) => f.id as string);
-  if (!factions.includes(faction)) {
+  const seat = scenario.spec.factions.find((f) => f.id === faction);
+  if (!seat) {
     throw new InputError([
       {
         code: 'invalid-option',
         path: '--play',
         message: `the scenario has no faction "${faction}"`,
-        hint: `factions: ${factions.join(', ')}`,
+        hint: `factions: ${scenario.spec.factions.map((f) => f.id).join(', ')}`,
       },
     ]);
   }
@@ -182,7 +208,7 @@ export function promptPlay(scenario: Scenario, faction: string, since = 0): Play
     write: (text: string) => process.stderr.write(text),
   };
   return {
-    faction: faction as FactionId,
+    faction: seat.id,
     player: promptPlayer(io, namesOf(buildWorld(scenario.spec)), since),
   };
 }

@@ -87,6 +87,16 @@ export function must<T>(value: T | undefined | null, what: string | (() => strin
   return value;
 }
 
+/** The `code` of a system error (`ENOENT`, `EISDIR`, `EAGAIN`…), if it has one. */
+export function errorCode(err: unknown): unknown {
+  return err instanceof Error && 'code' in err ? err.code : undefined;
+}
+
+/** The message of an error, or the thrown value as text. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** `file:line:col path: message (hint)` — the one textual form of a problem. */
 export function renderProblem(p: Problem): string {
   let where = p.file ?? '';

@@ -87,11 +87,6 @@ export function parseAndValidate<S extends z.ZodType>(
   return { value: result.data, doc };
 }
 
-/** Whether a parsed value is a map: an object that is neither null nor an array. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Levenshtein distance, for suggestions only (short strings). */
 export function editDistance(a: string, b: string): number {
   const m = a.length;

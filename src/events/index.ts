@@ -12,6 +12,7 @@
  * observed, told and followed by its consequences.
  */
 import type { z } from 'zod';
+import { sortedKeys } from '../model/memo.js';
 import type { Minutes } from '../model/time.js';
 import { type TaggedSchema, taggedSchemas, taggedUnion } from '../model/tagged.js';
 import type { World } from '../model/world.js';
@@ -46,9 +47,7 @@ export type EventType = keyof Definitions;
 type FieldsOf<K extends EventType> = Definitions[K]['fields'];
 
 /** Every event type, in code-point order. */
-export const EVENT_TYPES: readonly EventType[] = Object.freeze(
-  (Object.keys(definitions) as EventType[]).sort(),
-);
+export const EVENT_TYPES: readonly EventType[] = sortedKeys(definitions);
 
 export function isEventType(type: string): type is EventType {
   return Object.hasOwn(definitions, type);

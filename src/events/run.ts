@@ -3,6 +3,7 @@
  * story (a fork's `--set`).
  */
 import { z } from 'zod';
+import { isRecord } from '../common/guards.js';
 import { runMode } from '../model/vocabulary.js';
 import type { World } from '../model/world.js';
 import { defineEvent } from './definition.js';
@@ -59,6 +60,3 @@ export function setAt(world: World, path: string, value: unknown): World {
   };
   return set(world, 0) as World;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -2,8 +2,7 @@
  * What the event types' `tell` functions share: display names for ids, and the small grammar of
  * the chronicle (lists with "and", reasons after a dash).
  */
-import type { FactionId, LocationId } from '../model/ids.js';
-import type { World } from '../model/world.js';
+import { ownEntry, type World } from '../model/world.js';
 
 /** Display names for ids. */
 export interface Names {
@@ -37,6 +36,4 @@ export function naming(names: Names) {
 
 /** Display name of a faction or place, for the causes written into consequences (other ids are left as they are). */
 export const nameOf = (world: World, id: string): string =>
-  (Object.hasOwn(world.factions, id) ? world.factions[id as FactionId]?.name : undefined) ??
-  (Object.hasOwn(world.locations, id) ? world.locations[id as LocationId]?.name : undefined) ??
-  id;
+  ownEntry(world.factions, id)?.name ?? ownEntry(world.locations, id)?.name ?? id;

@@ -59,7 +59,7 @@ export const intentId = idSchema('intent', 'IntentId');
 /** A field that introduces a new id of `kind` (later steps may refer to it). */
 export function declaredId<S extends z.ZodType>(schema: S): S {
   const meta = references.get(schema);
-  const copy = schema.clone() as S;
+  const copy = schema.clone();
   if (meta) references.add(copy, { ...meta, declares: true });
   return copy;
 }
@@ -76,17 +76,27 @@ export type ResourceId = z.infer<typeof resourceId>;
 export type PrincipleId = z.infer<typeof principleId>;
 export type IntentId = z.infer<typeof intentId>;
 
+/**
+ * A constructor of one kind of id, `s` taken as it is: the one place a plain string becomes a
+ * branded id without the schema's check (the loader checks user input; code and tests build ids
+ * they know to be well formed).
+ */
+const unchecked =
+  <B extends string>() =>
+  (s: string): B =>
+    s as B;
+
 /** Constructors for ids in code and tests (no validation: the loader validates user input). */
 export const id = {
-  faction: (s: string) => s as FactionId,
-  person: (s: string) => s as PersonId,
-  ship: (s: string) => s as ShipId,
-  location: (s: string) => s as LocationId,
-  agreement: (s: string) => s as AgreementId,
-  negotiation: (s: string) => s as NegotiationId,
-  conference: (s: string) => s as ConferenceId,
-  channel: (s: string) => s as ChannelId,
-  resource: (s: string) => s as ResourceId,
-  principle: (s: string) => s as PrincipleId,
-  intent: (s: string) => s as IntentId,
+  faction: unchecked<FactionId>(),
+  person: unchecked<PersonId>(),
+  ship: unchecked<ShipId>(),
+  location: unchecked<LocationId>(),
+  agreement: unchecked<AgreementId>(),
+  negotiation: unchecked<NegotiationId>(),
+  conference: unchecked<ConferenceId>(),
+  channel: unchecked<ChannelId>(),
+  resource: unchecked<ResourceId>(),
+  principle: unchecked<PrincipleId>(),
+  intent: unchecked<IntentId>(),
 };

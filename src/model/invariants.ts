@@ -2,18 +2,22 @@
  * The invariants every world keeps, whatever events it has been through. Checked by property tests
  * over random event sequences, and available to callers who build worlds by hand.
  */
-import { sortedIds, type World } from './world.js';
+import { sortedEntries } from './memo.js';
+import type { World } from './world.js';
 import { SHIP_SYSTEMS } from './vocabulary.js';
 
 const INTENT_STATUSES: readonly string[] = ['planned', 'sprung', 'abandoned', 'exposed'];
 
 /** Every violated invariant, as a sentence; empty when the world is sound. */
 export function worldViolations(world: World): string[] {
-  const out: string[] = [];
-  const unit = (x: number) => Number.isFinite(x) && x >= 0 && x <= 1;
+  return CHECKS.flatMap((check) => check(world));
+}
 
-  for (const id of sortedIds(world.ships)) {
-    const s = world.ships[id]!;
+const unit = (x: number) => Number.isFinite(x) && x >= 0 && x <= 1;
+
+function shipViolations(world: World): string[] {
+  const out: string[] = [];
+  for (const [id, s] of sortedEntries(world.ships)) {
     for (const sys of SHIP_SYSTEMS)
       if (!unit(s.systems[sys])) out.push(`ship ${id}: ${sys} integrity ${s.systems[sys]} outside [0, 1]`);
     if (!Number.isInteger(s.count) || s.count < 0) out.push(`ship ${id}: count ${s.count}`);
@@ -27,8 +31,12 @@ export function worldViolations(world: World): string[] {
     for (const p of s.transporterLock)
       if (!world.persons[p]) out.push(`ship ${id}: lock on unknown person ${p}`);
   }
-  for (const id of sortedIds(world.persons)) {
-    const p = world.persons[id]!;
+  return out;
+}
+
+function personViolations(world: World): string[] {
+  const out: string[] = [];
+  for (const [id, p] of sortedEntries(world.persons)) {
     if (!world.factions[p.faction]) out.push(`person ${id}: serves unknown faction ${p.faction}`);
     for (const [trait, value] of Object.entries(p.personality).sort(([a], [b]) => (a < b ? -1 : 1)))
       if (!unit(value)) out.push(`person ${id}: ${trait} ${value} outside [0, 1]`);
@@ -39,14 +47,22 @@ export function worldViolations(world: World): string[] {
       out.push(`person ${id}: at unknown location ${p.position.location}`);
     }
   }
-  for (const id of sortedIds(world.factions)) {
-    const f = world.factions[id]!;
-    for (const r of sortedIds(f.resources))
-      if (!(f.resources[r]! >= 0)) out.push(`faction ${id}: ${r} is ${f.resources[r]}`);
+  return out;
+}
+
+function factionViolations(world: World): string[] {
+  const out: string[] = [];
+  for (const [id, f] of sortedEntries(world.factions)) {
+    for (const [r, amount] of sortedEntries(f.resources))
+      if (!(amount >= 0)) out.push(`faction ${id}: ${r} is ${amount}`);
     if (!world.persons[f.leader]) out.push(`faction ${id}: unknown leader ${f.leader}`);
   }
-  for (const key of sortedIds(world.relations)) {
-    const r = world.relations[key]!;
+  return out;
+}
+
+function relationViolations(world: World): string[] {
+  const out: string[] = [];
+  for (const [key, r] of sortedEntries(world.relations)) {
     if (!(r.affinity >= -1 && r.affinity <= 1)) out.push(`relation ${key}: affinity ${r.affinity}`);
     if (!(r.trust.alpha >= 1 && r.trust.beta >= 1))
       out.push(`relation ${key}: trust Beta(${r.trust.alpha}, ${r.trust.beta})`);
@@ -54,26 +70,53 @@ export function worldViolations(world: World): string[] {
     for (const g of r.grievances)
       if (!(g.weight > 0)) out.push(`relation ${key}: grievance ${g.id} of weight ${g.weight}`);
   }
-  for (const id of sortedIds(world.agreements)) {
-    const a = world.agreements[id]!;
-    const last = a.history[a.history.length - 1];
+  return out;
+}
+
+function agreementViolations(world: World): string[] {
+  const out: string[] = [];
+  for (const [id, a] of sortedEntries(world.agreements)) {
+    const last = a.history.at(-1);
     if (!last || last.status !== a.status)
       out.push(`agreement ${id}: status ${a.status} is not the last of its history`);
-    for (let i = 1; i < a.history.length; i++) {
-      if (a.history[i]!.t < a.history[i - 1]!.t) out.push(`agreement ${id}: history goes back in time`);
+    for (const [i, change] of a.history.entries()) {
+      const previous = a.history[i - 1];
+      if (previous && change.t < previous.t) out.push(`agreement ${id}: history goes back in time`);
     }
     if (new Set(a.parties).size < 2) out.push(`agreement ${id}: fewer than two parties`);
   }
-  for (const id of sortedIds(world.conferences)) {
-    const c = world.conferences[id]!;
-    for (const p of c.attendees) if (!world.persons[p]) out.push(`conference ${id}: unknown attendee ${p}`);
-  }
-  for (const id of sortedIds(world.intents)) {
-    const status = world.intents[id]!.status;
-    if (!INTENT_STATUSES.includes(status))
-      out.push(`intent ${id}: status "${status}" is not one of ${INTENT_STATUSES.join(', ')}`);
-  }
-  for (const m of world.messages)
-    if (m.arrivesAt < m.sentAt) out.push(`message ${m.id}: arrives before it is sent`);
   return out;
 }
+
+function conferenceViolations(world: World): string[] {
+  const out: string[] = [];
+  for (const [id, c] of sortedEntries(world.conferences))
+    for (const p of c.attendees) if (!world.persons[p]) out.push(`conference ${id}: unknown attendee ${p}`);
+  return out;
+}
+
+function intentViolations(world: World): string[] {
+  return sortedEntries(world.intents)
+    .filter(([, { status }]) => !INTENT_STATUSES.includes(status))
+    .map(
+      ([id, { status }]) => `intent ${id}: status "${status}" is not one of ${INTENT_STATUSES.join(', ')}`,
+    );
+}
+
+function messageViolations(world: World): string[] {
+  return world.messages
+    .filter((m) => m.arrivesAt < m.sentAt)
+    .map((m) => `message ${m.id}: arrives before it is sent`);
+}
+
+/** One check per collection, in the order their sentences are listed. */
+const CHECKS: readonly ((world: World) => string[])[] = [
+  shipViolations,
+  personViolations,
+  factionViolations,
+  relationViolations,
+  agreementViolations,
+  conferenceViolations,
+  intentViolations,
+  messageViolations,
+];

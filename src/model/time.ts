@@ -11,11 +11,12 @@ export type Minutes = z.infer<typeof minutesSchema>;
 export const MINUTES_PER_HOUR = 60;
 export const MINUTES_PER_DAY = 24 * 60;
 
+/** `n` (a whole number) as a time: the one place a number is branded as minutes. */
 export const minutes = (n: number) => n as Minutes;
-export const hours = (n: number) => Math.round(n * MINUTES_PER_HOUR) as Minutes;
-export const days = (n: number) => Math.round(n * MINUTES_PER_DAY) as Minutes;
+export const hours = (n: number) => minutes(Math.round(n * MINUTES_PER_HOUR));
+export const days = (n: number) => minutes(Math.round(n * MINUTES_PER_DAY));
 /** The time `by` minutes after `t`. */
-export const later = (t: Minutes, by: number) => (t + by) as Minutes;
+export const later = (t: Minutes, by: number) => minutes(t + by);
 
 const DURATION = /^\s*-?\s*(?:\d+(?:\.\d+)?\s*[dhm]\s*)+$/;
 const PART = /(\d+(?:\.\d+)?)\s*([dhm])/g;
@@ -30,7 +31,7 @@ export function parseDuration(text: string | number): Minutes | undefined {
     const value = Number(m[1]);
     total += m[2] === 'd' ? value * MINUTES_PER_DAY : m[2] === 'h' ? value * MINUTES_PER_HOUR : value;
   }
-  return Math.round(negative ? -total : total) as Minutes;
+  return minutes(Math.round(negative ? -total : total));
 }
 
 /** A duration in a scenario file: `20h`, `1d 6h`, `-14d`, or a number of hours. */

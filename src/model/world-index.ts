@@ -12,7 +12,7 @@
  * last bit. Lists are frozen: callers must copy before sorting or changing them.
  */
 import type { FactionId, LocationId, ShipId } from './ids.js';
-import { memo1, memoN, sortedKeys } from './memo.js';
+import { memo1, memoN, sortedKeys, sortedValues } from './memo.js';
 import {
   type Agreement,
   type Belief,
@@ -37,7 +37,7 @@ function groupBy<T, K>(
     const k = key(item);
     if (k === null) continue;
     // A key listed twice (a party named twice) files the item once, as `includes` would find it once.
-    for (const one of Array.isArray(k) ? new Set(k as readonly K[]) : [k as K]) {
+    for (const one of isList(k) ? new Set(k) : [k]) {
       const list = out.get(one);
       if (list) list.push(item);
       else out.set(one, [item]);
@@ -47,66 +47,72 @@ function groupBy<T, K>(
   return out;
 }
 
-const valuesOf = <T>(record: Readonly<Record<string, T>>): T[] => sortedKeys(record).map((id) => record[id]!);
+/** Keys here are ids (strings), never arrays: an array is a list of keys. */
+const isList = <K>(k: K | readonly K[]): k is readonly K[] => Array.isArray(k);
 
 type Rec<T> = Readonly<Record<string, T>>;
 const get = <K, T>(index: ReadonlyMap<K, readonly T[]>, key: K): readonly T[] => index.get(key) ?? EMPTY;
 
-const shipsByFactionIndex = memo1((ships: Rec<Ship>) => groupBy(valuesOf(ships), (s) => s.faction));
+const shipsByFactionIndex = memo1((ships: Rec<Ship>) => groupBy(sortedValues(ships), (s) => s.faction));
 const liveShipsIndex = memo1((ships: Rec<Ship>) =>
-  groupBy(valuesOf(ships), (s) => (s.destroyed ? null : s.faction)),
+  groupBy(sortedValues(ships), (s) => (s.destroyed ? null : s.faction)),
 );
 const shipsStoppedIndex = memoN((ships: Rec<Ship>, locations: World['locations']) =>
-  groupBy(valuesOf(ships), (s) =>
-    s.destroyed || s.course ? null : topLocation({ locations } as World, s.location),
+  groupBy(sortedValues(ships), (s) =>
+    s.destroyed || s.course ? null : topLocation({ locations }, s.location),
   ),
 );
-const personsByFactionIndex = memo1((persons: Rec<Person>) => groupBy(valuesOf(persons), (p) => p.faction));
-const personsByLoyaltyIndex = memo1((persons: Rec<Person>) => groupBy(valuesOf(persons), (p) => p.loyalty));
+const personsByFactionIndex = memo1((persons: Rec<Person>) =>
+  groupBy(sortedValues(persons), (p) => p.faction),
+);
+const personsByLoyaltyIndex = memo1((persons: Rec<Person>) =>
+  groupBy(sortedValues(persons), (p) => p.loyalty),
+);
 const personsAtIndex = memo1((persons: Rec<Person>) =>
-  groupBy(valuesOf(persons), (p) =>
+  groupBy(sortedValues(persons), (p) =>
     p.status !== 'dead' && p.position.kind === 'location' ? p.position.location : null,
   ),
 );
 const personsAboardIndex = memo1((persons: Rec<Person>) =>
-  groupBy(valuesOf(persons), (p) =>
+  groupBy(sortedValues(persons), (p) =>
     p.status !== 'dead' && p.position.kind === 'ship' ? p.position.ship : null,
   ),
 );
-const beliefsByHolderIndex = memo1((beliefs: Rec<Belief>) => groupBy(valuesOf(beliefs), (b) => b.holder));
+const beliefsByHolderIndex = memo1((beliefs: Rec<Belief>) => groupBy(sortedValues(beliefs), (b) => b.holder));
 const agreementsIndex = memo1((agreements: Rec<Agreement>) =>
-  groupBy(valuesOf(agreements), (a) => a.parties),
+  groupBy(sortedValues(agreements), (a) => a.parties),
 );
 const negotiationsIndex = memo1((negotiations: Rec<Negotiation>) =>
-  groupBy(valuesOf(negotiations), (n) => n.parties),
+  groupBy(sortedValues(negotiations), (n) => n.parties),
 );
-const relationsFromIndex = memo1((relations: Rec<Relation>) => {
+const relationsFromIndex = memo1((relations: Rec<Relation>): ReadonlyMap<FactionId, readonly Relation[]> => {
   const byFrom = new Map<FactionId, Relation[]>();
-  for (const key of sortedKeys(relations)) {
-    const r = relations[key]!;
+  for (const r of sortedValues(relations)) {
     const list = byFrom.get(r.from);
     if (list) list.push(r);
     else byFrom.set(r.from, [r]);
   }
   for (const list of byFrom.values()) list.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
-  return byFrom as ReadonlyMap<FactionId, readonly Relation[]>;
+  return byFrom;
 });
 
 /**
  * A table keyed `from>to` (relations, beliefs) as a map from `from` to a map from `to`: a lookup
  * without building the key string. Ids never contain `>`.
  */
-const pairTable = memo1((table: Rec<unknown>): ReadonlyMap<string, ReadonlyMap<string, unknown>> => {
-  const out = new Map<string, Map<string, unknown>>();
-  for (const key of Object.keys(table)) {
+function pairTable<T>(table: Rec<T>): ReadonlyMap<string, ReadonlyMap<string, T>> {
+  const out = new Map<string, Map<string, T>>();
+  for (const [key, value] of Object.entries(table)) {
     const cut = key.indexOf('>');
     const from = key.slice(0, cut);
     let inner = out.get(from);
     if (!inner) out.set(from, (inner = new Map()));
-    inner.set(key.slice(cut + 1), table[key]!);
+    inner.set(key.slice(cut + 1), value);
   }
   return out;
-});
+}
+const relationPairs = memo1((relations: Rec<Relation>) => pairTable(relations));
+const beliefPairs = memo1((beliefs: Rec<Belief>) => pairTable(beliefs));
 const NO_PAIRS: ReadonlyMap<string, never> = new Map<string, never>();
 
 /** Every ship of a faction (destroyed ones too), by id. */
@@ -151,12 +157,12 @@ export function relationsFrom(world: World, faction: FactionId): readonly Relati
 
 /** `world.relations[relationKey(from, to)]`, by the map of `from`'s relations. */
 export function relationsMapFrom(world: World, from: FactionId): ReadonlyMap<string, Relation> {
-  return (pairTable(world.relations).get(from) as ReadonlyMap<string, Relation> | undefined) ?? NO_PAIRS;
+  return relationPairs(world.relations).get(from) ?? NO_PAIRS;
 }
 
 /** `world.beliefs[beliefKey(holder, about)]`, by the map of `holder`'s beliefs. */
 export function beliefsMapOf(world: World, holder: FactionId): ReadonlyMap<string, Belief> {
-  return (pairTable(world.beliefs).get(holder) as ReadonlyMap<string, Belief> | undefined) ?? NO_PAIRS;
+  return beliefPairs(world.beliefs).get(holder) ?? NO_PAIRS;
 }
 
 /** The beliefs a faction holds about others, by the other's id. */
@@ -165,7 +171,7 @@ export function beliefsHeldBy(world: World, holder: FactionId): readonly Belief[
 }
 
 const conferencesIndex = memo1((conferences: Rec<Conference>) =>
-  groupBy(valuesOf(conferences), (c) => [c.host, ...c.sponsors, ...c.invitees]),
+  groupBy(sortedValues(conferences), (c) => [c.host, ...c.sponsors, ...c.invitees]),
 );
 
 /** Conferences a faction hosts, sponsors or is invited to, by id. */
@@ -190,9 +196,11 @@ function byPartyAndStatus<T extends { readonly parties: readonly FactionId[]; re
   return out;
 }
 
-const agreementsByStatusIndex = memo1((agreements: Rec<Agreement>) => byPartyAndStatus(valuesOf(agreements)));
+const agreementsByStatusIndex = memo1((agreements: Rec<Agreement>) =>
+  byPartyAndStatus(sortedValues(agreements)),
+);
 const negotiationsByStatusIndex = memo1((negotiations: Rec<Negotiation>) =>
-  byPartyAndStatus(valuesOf(negotiations)),
+  byPartyAndStatus(sortedValues(negotiations)),
 );
 
 /** Agreements a faction is party to with this status, by id. */
@@ -278,15 +286,17 @@ const factionsByPlaceTable = memoN(
     _persons: Rec<Person>,
     _locations: World['locations'],
     _factions: World['factions'],
-  ) => ({ built: null as Placement | null }),
+  ): { built: Placement | null } => ({ built: null }),
 );
 
-/** The last placement built, with what it was built from: reused while no faction has moved. */
-let lastPlacement: {
-  readonly ids: readonly string[];
-  readonly places: readonly (readonly LocationId[])[];
-  readonly placement: Placement;
-} | null = null;
+/** A faction and the places it is present at (see `placesOf`). */
+interface Presence {
+  readonly faction: FactionId;
+  readonly places: readonly LocationId[];
+}
+
+/** The last placement built, with the presences it was built from: reused while no faction has moved. */
+let lastPlacement: { readonly presences: readonly Presence[]; readonly placement: Placement } | null = null;
 
 /**
  * Which factions are present at each top-level place (see `placesOf`), by id; and the factions
@@ -297,30 +307,36 @@ let lastPlacement: {
 export function factionsByPlace(world: World): Placement {
   const slot = factionsByPlaceTable(world.ships, world.persons, world.locations, world.factions);
   if (slot.built === null) {
-    const ids = sortedKeys(world.factions);
-    const places = ids.map((f) => placesOf(world, f as FactionId));
+    const presences = sortedKeys(world.factions).map((faction) => ({
+      faction,
+      places: placesOf(world, faction),
+    }));
     const last = lastPlacement;
-    if (
-      last !== null &&
-      last.ids.length === ids.length &&
-      last.ids.every((f, i) => f === ids[i] && last.places[i] === places[i])
-    ) {
+    if (last !== null && samePresences(last.presences, presences)) {
       slot.built = last.placement;
     } else {
-      const at = new Map<LocationId, FactionId[]>();
-      const nowhere: FactionId[] = [];
-      ids.forEach((f, i) => {
-        const fp = places[i]!;
-        if (fp.length === 0) nowhere.push(f as FactionId);
-        for (const l of fp) {
-          const list = at.get(l);
-          if (list) list.push(f as FactionId);
-          else at.set(l, [f as FactionId]);
-        }
-      });
-      slot.built = { at, nowhere };
-      lastPlacement = { ids, places, placement: slot.built };
+      slot.built = placement(presences);
+      lastPlacement = { presences, placement: slot.built };
     }
   }
   return slot.built;
+}
+
+/** Whether two lists of presences name the same factions at the same (interned) lists of places. */
+function samePresences(a: readonly Presence[], b: readonly Presence[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.faction === b[i]?.faction && p.places === b[i]?.places);
+}
+
+function placement(presences: readonly Presence[]): Placement {
+  const at = new Map<LocationId, FactionId[]>();
+  const nowhere: FactionId[] = [];
+  for (const { faction, places } of presences) {
+    if (places.length === 0) nowhere.push(faction);
+    for (const l of places) {
+      const list = at.get(l);
+      if (list) list.push(faction);
+      else at.set(l, [faction]);
+    }
+  }
+  return { at, nowhere };
 }

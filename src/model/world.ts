@@ -6,7 +6,8 @@
  * another explicit order): insertion order is deterministic in JavaScript, but relying on it would
  * tie a run's outcome to the order in which a scenario file happened to list things.
  */
-import { memo1, memoN, sortedKeys, sortedValues } from './memo.js';
+import { id } from './ids.js';
+import { memo1, memoN, sortedEntries, sortedKeys, sortedValues } from './memo.js';
 import type {
   AgreementId,
   ChannelId,
@@ -406,6 +407,15 @@ export function sortedIds<K extends string>(record: Readonly<Record<K, unknown>>
   return sortedKeys(record);
 }
 
+/**
+ * The entry at a key that is any string (read from a path, a message, a name): own keys only, so
+ * `constructor` or `__proto__` find nothing; undefined when there is none. Typed records take any
+ * string here without a cast to their branded id.
+ */
+export function ownEntry<T>(record: { readonly [key: string]: T }, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** The entries of a collection in the order of their ids (see `sortedIds`). */
 export function inIdOrder<K extends string, T>(record: Readonly<Record<K, T>>): readonly T[] {
   return sortedValues(record);
@@ -483,7 +493,7 @@ function routeMatrix(world: World): Map<string, Map<string, number>> {
   if (!matrix) {
     matrix = new Map();
     for (const [key, d] of table) {
-      const [a, b] = key.split('|') as [string, string];
+      const [a, b] = splitDistanceKey(key);
       for (const [x, y] of [
         [a, b],
         [b, a],
@@ -503,28 +513,47 @@ const routeTables = new WeakMap<object, Map<string, number>>();
 function routeTable(world: Geography): Map<string, number> {
   const cached = routeTables.get(world.distances);
   if (cached) return cached;
-  const places = sortedIds(world.locations).filter((l) => !world.locations[l]!.parent);
-  const index = new Map(places.map((p, i) => [p, i]));
-  const n = places.length;
-  const d = Array.from({ length: n }, (_, i) =>
-    Array.from({ length: n }, (_, j) => (i === j ? 0 : Number.POSITIVE_INFINITY)),
-  );
-  for (const key of Object.keys(world.distances).sort()) {
-    const [x, y] = key.split('|') as [LocationId, LocationId];
-    const i = index.get(x);
-    const j = index.get(y);
-    if (i === undefined || j === undefined) continue;
-    d[i]![j] = d[j]![i] = Math.min(d[i]![j]!, world.distances[key]!);
-  }
-  for (let k = 0; k < n; k++)
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) if (d[i]![k]! + d[k]![j]! < d[i]![j]!) d[i]![j] = d[i]![k]! + d[k]![j]!;
   const table = new Map<string, number>();
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++)
-      if (Number.isFinite(d[i]![j]!)) table.set(distanceKey(places[i]!, places[j]!), d[i]![j]!);
+  // Floyd–Warshall over the top-level places: `d[i][j]` the shortest known route from place i to j.
+  const rows = topLevelPlaces(world).map((place, i, places) => ({
+    place,
+    d: places.map((_, j) => (i === j ? 0 : Number.POSITIVE_INFINITY)),
+  }));
+  const index = new Map(rows.map((row, i) => [row.place, { i, d: row.d }]));
+  for (const [key, distance] of Object.entries(world.distances).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const [x, y] = splitDistanceKey(key);
+    const from = index.get(x);
+    const to = index.get(y);
+    if (from === undefined || to === undefined) continue;
+    from.d[to.i] = to.d[from.i] = Math.min(from.d[to.i] ?? Number.POSITIVE_INFINITY, distance);
+  }
+  // Rows have one entry per place, so every read below is in range.
+  for (const [k, { d: dk }] of rows.entries())
+    for (const { d: di } of rows) {
+      const dik = di[k] ?? Number.POSITIVE_INFINITY;
+      for (const [j, dkj] of dk.entries())
+        if (dik + dkj < (di[j] ?? Number.POSITIVE_INFINITY)) di[j] = dik + dkj;
+    }
+  for (const [i, a] of rows.entries())
+    for (const [j, b] of rows.entries()) {
+      const dij = a.d[j] ?? Number.POSITIVE_INFINITY;
+      if (j > i && Number.isFinite(dij)) table.set(distanceKey(a.place, b.place), dij);
+    }
   routeTables.set(world.distances, table);
   return table;
+}
+
+/** The top-level places (places with no parent), by id. */
+function topLevelPlaces(world: Pick<World, 'locations'>): LocationId[] {
+  return sortedEntries(world.locations)
+    .filter(([, l]) => !l.parent)
+    .map(([place]) => place);
+}
+
+/** The two places of a key of `world.distances` (`a|b`, see `distanceKey`). */
+function splitDistanceKey(key: string): [LocationId, LocationId] {
+  const [a = '', b = ''] = key.split('|');
+  return [id.location(a), id.location(b)];
 }
 
 /**
@@ -541,10 +570,10 @@ export function placesWithin(world: Geography, place: LocationId, radius: number
       if (list) list.push(b);
       else out.set(a, [b]);
     };
-    for (const l of sortedIds(world.locations)) if (!world.locations[l]!.parent) add(l, l);
+    for (const l of topLevelPlaces(world)) add(l, l);
     for (const [key, d] of routeTable(world)) {
       if (d > radius) continue;
-      const [a, b] = key.split('|') as [LocationId, LocationId];
+      const [a, b] = splitDistanceKey(key);
       add(a, b);
       add(b, a);
     }
@@ -564,25 +593,24 @@ export const topLevelPlaceCount = memo1(
   (locations: World['locations']) => Object.values(locations).filter((l) => !l.parent).length,
 );
 
+/** The location of a person aboard a ship that does not exist: no place at all. */
+const NOWHERE = id.location('');
+
 /** Where a person is, as a location (aboard a ship: the ship's location). */
 export function personLocation(world: World, p: Person): LocationId {
   return p.position.kind === 'location'
     ? p.position.location
-    : (world.ships[p.position.ship]?.location ?? ('' as LocationId));
+    : (world.ships[p.position.ship]?.location ?? NOWHERE);
 }
 
 /** The persons serving a faction, by id. */
 export function membersOf(world: World, faction: FactionId): Person[] {
-  return sortedIds(world.persons)
-    .map((pid) => world.persons[pid]!)
-    .filter((p) => p.faction === faction);
+  return sortedValues(world.persons).filter((p) => p.faction === faction);
 }
 
 /** The ships of a faction, by id. */
 export function shipsOf(world: World, faction: FactionId): Ship[] {
-  return sortedIds(world.ships)
-    .map((sid) => world.ships[sid]!)
-    .filter((s) => s.faction === faction);
+  return sortedValues(world.ships).filter((s) => s.faction === faction);
 }
 
 /** Expected trust E[p] = α / (α + β) of a Beta reputation. */

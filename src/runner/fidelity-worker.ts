@@ -12,14 +12,13 @@ installNativeSha256();
 
 let scenario: Scenario | undefined;
 
-serveTasks<readonly number[], SeedOutcome[]>((seeds, data) => {
-  const input = data as FidelityInput;
+serveTasks<readonly number[], SeedOutcome[], FidelityInput>((seeds, input) => {
   // The main thread checked the scenario, its length included.
   const maxTicks = Number.POSITIVE_INFINITY;
-  scenario ??= loadScenario(
+  const loaded = (scenario ??= loadScenario(
     input.text,
     input.file,
     input.variant === null ? { maxTicks } : { variant: input.variant, maxTicks },
-  );
-  return seeds.map((seed) => runSeed(scenario!, seed));
+  ));
+  return seeds.map((seed) => runSeed(loaded, seed));
 });

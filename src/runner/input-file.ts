@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { InputError, NotFoundError } from '../common/errors.js';
+import { errorCode, errorMessage, InputError, NotFoundError } from '../common/errors.js';
 
 /** The default input limit: 10 MB. */
 export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -47,10 +47,10 @@ export function readTextFile(path: string, limit = DEFAULT_MAX_INPUT_BYTES): str
     return text;
   } catch (err) {
     if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errorCode(err);
     if (code === 'ENOENT') throw new NotFoundError(`${path}: no such file`);
     throw new InputError([
-      { code: 'io', file: path, path: '', message: `cannot read: ${(err as Error).message}` },
+      { code: 'io', file: path, path: '', message: `cannot read: ${errorMessage(err)}` },
     ]);
   }
 }

@@ -12,12 +12,11 @@ import { type Player, type RecordedChoice, recordingPlayer, replayingPlayer } fr
 import { runScenario } from '../agents/run.js';
 import type { FactionId } from '../model/ids.js';
 import type { SimulationOptions, SimulationResult } from '../engine/simulation.js';
-import type { Minutes } from '../model/time.js';
 import { loadScenario, type Scenario } from '../scenario/loader.js';
+import { type StoredOptions, storedOptionsOf } from '../store/run-options.js';
 import type { RunRecord, Store } from '../store/store.js';
 import type { WorldEvent } from '../events/index.js';
 import { fold } from '../events/index.js';
-import type { RunMode } from '../model/vocabulary.js';
 
 export interface RecordedRun extends SimulationResult {
   readonly runId: number;
@@ -184,18 +183,9 @@ export function forkRun(store: Store, parent: RunRecord, options: ForkOptions): 
 const variantOption = (run: RunRecord) =>
   typeof run.options.variant === 'string' ? { variant: run.options.variant } : {};
 
-const storedFork = (run: RunRecord): StoredFork | null => {
-  const f = run.options.fork as StoredFork | undefined;
-  return f && typeof f.at === 'number' ? f : null;
-};
-
 /** A played run's player, replaying the stored answers. */
-const playersOfRun = (run: RunRecord) => {
-  const play = run.options.play as StoredPlay | undefined;
-  return play && typeof play.faction === 'string' && Array.isArray(play.choices)
-    ? { players: { [play.faction]: replayingPlayer(play.choices) } }
-    : {};
-};
+const playersOf = (play: StoredOptions['play']) =>
+  play ? { players: { [play.faction]: replayingPlayer(play.choices) } } : {};
 
 export interface Verification {
   readonly run: RunRecord;
@@ -213,11 +203,9 @@ export interface Verification {
 export function verifyRun(store: Store, run: RunRecord): Verification {
   const stored = store.events(run.id);
   const scenario = scenarioOfRun(run);
-  const mode = run.mode as RunMode;
-  const scriptUntil =
-    typeof run.options.scriptUntil === 'number' ? (run.options.scriptUntil as Minutes) : undefined;
+  const { mode } = run;
+  const { scriptUntil, fork, play } = storedOptionsOf(run);
   // A fork is re-simulated from its own stored prefix (which must also be its parent's).
-  const fork = storedFork(run);
   const fresh = runScenario(
     scenario,
     fork
@@ -226,9 +214,9 @@ export function verifyRun(store: Store, run: RunRecord): Verification {
           mode,
           prefix: stored.slice(0, fork.at),
           edits: fork.edits.map((e) => ({ ...e, reason: 'fork' })),
-          ...playersOfRun(run),
+          ...playersOf(play),
         }
-      : { seed: run.seed, mode, scriptUntil, ...playersOfRun(run) },
+      : { seed: run.seed, mode, scriptUntil, ...playersOf(play) },
   );
   const recomputedStoredHash = logHash(stored);
   let firstDifference: number | null = null;

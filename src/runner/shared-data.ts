@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NotFoundError } from '../common/errors.js';
+import { isRecord } from '../common/guards.js';
 
 /** The project root: the nearest folder above this file whose package.json names `alliances`. */
 export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
@@ -14,16 +15,16 @@ function findProjectRoot(start: string): string {
   let dir = start;
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (
-      existsSync(manifest) &&
-      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'alliances'
-    ) {
-      return dir;
-    }
+    if (existsSync(manifest) && packageName(manifest) === 'alliances') return dir;
     const parent = dirname(dir);
     if (parent === dir) return start;
     dir = parent;
   }
+}
+
+function packageName(manifest: string): unknown {
+  const json: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
+  return isRecord(json) ? json.name : undefined;
 }
 
 export function sharedDataDir(): string {

@@ -16,7 +16,7 @@ import {
 let tournament: Tournament | undefined;
 const cache: AnalysisCache = new Map();
 
-serveTasks<{ from: number; to: number }, JobResult[]>((task, data) => {
-  tournament ??= planTournament(data as TournamentInput);
+serveTasks<{ from: number; to: number }, JobResult[], TournamentInput>((task, input) => {
+  tournament ??= planTournament(input);
   return runTournamentJobs(tournament, task.from, task.to, cache);
 });

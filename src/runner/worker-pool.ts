@@ -19,7 +19,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { AlliancesError } from '../common/errors.js';
+import { AlliancesError, must } from '../common/errors.js';
 
 export interface WorkerPoolOptions {
   /**
@@ -51,23 +51,24 @@ export class WorkerTaskError extends AlliancesError {
   }
 }
 
-interface Request {
+/** The messages between the pool and a worker: a task to run, and its result or error. */
+interface Request<In> {
   readonly id: number;
-  readonly task: unknown;
+  readonly task: In;
 }
 
-type Reply =
-  | { readonly id: number; readonly ok: true; readonly result: unknown }
+type Reply<Out> =
+  | { readonly id: number; readonly ok: true; readonly result: Out }
   | {
       readonly id: number;
       readonly ok: false;
       readonly error: { message: string; name: string; code?: string; stack?: string; exitCode?: number };
     };
 
-interface Pending {
+interface Pending<In, Out> {
   readonly id: number;
-  readonly task: unknown;
-  resolve(value: unknown): void;
+  readonly task: In;
+  resolve(value: Out): void;
   reject(error: unknown): void;
 }
 
@@ -80,55 +81,46 @@ export function createWorkerPool<In, Out>(
   options: WorkerPoolOptions = {},
 ): WorkerPool<In, Out> {
   const size = Math.max(1, Math.min(options.size ?? defaultPoolSize(), defaultPoolSize()));
-  const threads = new Threads(script, options.workerData, size);
-  const pool: WorkerPool<In, Out> = {
-    size,
-    run(task) {
-      if (threads.closed) return Promise.reject(new Error('the worker pool is closed'));
-      return new Promise<Out>((resolve, reject) => {
-        // What a worker sends back is the handler's result: an Out, by the pool's contract.
-        threads.submit(task, resolve as (v: unknown) => void, reject);
-      });
-    },
-    async map(tasks, onDone) {
-      let done = 0;
-      return Promise.all(
-        tasks.map((task) =>
-          pool.run(task).then((result) => {
-            done++;
-            onDone?.(done, tasks.length);
-            return result;
-          }),
-        ),
-      );
-    },
-    close: () => threads.close(),
-  };
-  return pool;
+  return new Pool<In, Out>(script, size, options.workerData);
 }
 
 /**
- * The threads of a pool: tasks wait in a queue and go to idle workers in submission order; a
- * worker is started when a task waits and fewer than `size` are running; a dead worker's task
- * fails and a fresh worker takes its place.
+ * The pool's state: tasks waiting in submission order, idle workers, the task each busy worker
+ * runs. Workers are started as tasks need them, up to `size`.
  */
-class Threads {
-  private readonly queue: Pending[] = [];
+class Pool<In, Out> implements WorkerPool<In, Out> {
+  private readonly queue: Pending<In, Out>[] = [];
   private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Pending>();
+  private readonly busy = new Map<Worker, Pending<In, Out>>();
   private readonly workers = new Set<Worker>();
   private nextId = 0;
-  closed = false;
+  private closed = false;
 
   constructor(
     private readonly script: URL | string,
+    readonly size: number,
     private readonly workerData: unknown,
-    private readonly size: number,
   ) {}
 
-  submit(task: unknown, resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
-    this.queue.push({ id: this.nextId++, task, resolve, reject });
-    this.dispatch();
+  run(task: In): Promise<Out> {
+    if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    return new Promise<Out>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, task, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async map(tasks: readonly In[], onDone?: (done: number, total: number) => void): Promise<Out[]> {
+    let done = 0;
+    return Promise.all(
+      tasks.map((task) =>
+        this.run(task).then((result) => {
+          done++;
+          onDone?.(done, tasks.length);
+          return result;
+        }),
+      ),
+    );
   }
 
   async close(): Promise<void> {
@@ -145,7 +137,7 @@ class Threads {
   private spawn(): void {
     const worker = new Worker(this.script, { workerData: this.workerData });
     this.workers.add(worker);
-    worker.on('message', (reply: Reply) => this.answer(worker, reply));
+    worker.on('message', (reply: Reply<Out>) => this.answer(worker, reply));
     worker.on('error', (err) => this.fail(worker, err));
     worker.on('exit', (code) => {
       if (!this.closed && this.workers.has(worker))
@@ -154,15 +146,15 @@ class Threads {
     this.idle.push(worker);
   }
 
-  private answer(worker: Worker, reply: Reply): void {
+  /** A worker's reply settles its task, and the worker takes the next. */
+  private answer(worker: Worker, reply: Reply<Out>): void {
     const pending = this.busy.get(worker);
     if (!pending || pending.id !== reply.id) return;
     this.busy.delete(worker);
     if (reply.ok) pending.resolve(reply.result);
     else {
       const e = reply.error;
-      const error = new WorkerTaskError(e.message, e.code ?? e.name, e.stack);
-      pending.reject(error);
+      pending.reject(new WorkerTaskError(e.message, e.code ?? e.name, e.stack));
     }
     this.idle.push(worker);
     this.dispatch();
@@ -184,32 +176,35 @@ class Threads {
   }
 
   private dispatch(): void {
-    const queue = this.queue;
-    for (let pending = queue[0]; pending !== undefined; pending = queue[0]) {
+    while (this.queue.length > 0) {
       if (this.idle.length === 0 && this.workers.size < this.size) this.spawn();
       const worker = this.idle.pop();
       if (!worker) return;
-      queue.shift();
+      const pending = must(this.queue.shift(), 'a queued task');
       this.busy.set(worker, pending);
-      worker.postMessage({ id: pending.id, task: pending.task } satisfies Request);
+      worker.postMessage({ id: pending.id, task: pending.task } satisfies Request<In>);
     }
   }
 }
 
 /**
  * The worker side: answers every task with `handler(task, workerData)`. Call it once at the top
- * level of the worker module.
+ * level of the worker module. `Data` is the type of the pool's `workerData`, as `In` and `Out` are
+ * those of its tasks and results: the caller of `createWorkerPool` and the worker module agree on them.
  */
-export function serveTasks<In, Out>(handler: (task: In, data: unknown) => Out | Promise<Out>): void {
+export function serveTasks<In, Out, Data = unknown>(
+  handler: (task: In, data: Data) => Out | Promise<Out>,
+): void {
   if (isMainThread || !parentPort) throw new Error('serveTasks must run in a worker thread');
   const port = parentPort;
-  port.on('message', async (request: Request) => {
+  const data: Data = workerData;
+  port.on('message', async (request: Request<In>) => {
     try {
-      const result = await handler(request.task as In, workerData);
-      port.postMessage({ id: request.id, ok: true, result } satisfies Reply);
+      const result = await handler(request.task, data);
+      port.postMessage({ id: request.id, ok: true, result } satisfies Reply<Out>);
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));
-      const code = 'code' in e ? e.code : undefined;
+      const code: unknown = 'code' in e ? e.code : undefined;
       port.postMessage({
         id: request.id,
         ok: false,
@@ -219,7 +214,7 @@ export function serveTasks<In, Out>(handler: (task: In, data: unknown) => Out | 
           code: code === undefined ? undefined : String(code),
           stack: e.stack,
         },
-      } satisfies Reply);
+      } satisfies Reply<Out>);
     }
   });
 }

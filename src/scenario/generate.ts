@@ -16,14 +16,12 @@
  *
  * The result is an ordinary scenario, validated by the loader like a file (its `text` is the JSON).
  */
-import { inputError } from '../common/errors.js';
+import { inputError, must } from '../common/errors.js';
 import { createRng, type Rng } from '../common/random.js';
 import { loadScenario, type Scenario } from './loader.js';
 import type { z } from 'zod';
-import type { ScenarioInput, scriptStepSchema } from './schema.js';
+import type { ScenarioInput } from './schema.js';
 import type { eventPayloadSchemas } from '../events/index.js';
-
-type ScriptStepInput = z.input<typeof scriptStepSchema>;
 
 export interface GenerateOptions {
   /** Number of factions (default 200). */
@@ -65,6 +63,28 @@ function personality(rng: Rng) {
   };
 }
 
+/** One faction's cell of the grid: its ids, its region's hub and culture, and its position. */
+interface Cell {
+  /** Place in the grid, row by row: the order factions are drawn in. */
+  readonly index: number;
+  /** The faction's id (`f-001`…) and its territory's. */
+  readonly id: string;
+  readonly space: string;
+  /** The trading hub of its block of the grid. */
+  readonly hub: string;
+  readonly culture: (typeof CULTURES)[number];
+  /** Position in light-years: the grid cell jittered by up to a quarter of the spacing. */
+  readonly x: number;
+  readonly y: number;
+}
+
+type Point = { readonly x: number; readonly y: number };
+type Locations = NonNullable<ScenarioInput['locations']>;
+type Distances = NonNullable<ScenarioInput['distances']>;
+
+const fid = (i: number) => `f-${pad(i)}`;
+const dist = (a: Point, b: Point) => round2(Math.max(0.1, Math.hypot(a.x - b.x, a.y - b.y)));
+
 /** The scenario's input document (before validation). */
 export function generateScenarioInput(options: GenerateOptions = {}): ScenarioInput {
   const n = options.factions ?? 200;
@@ -80,269 +100,23 @@ export function generateScenarioInput(options: GenerateOptions = {}): ScenarioIn
     throw inputError(`a generated scenario lasts 1 to ${MAX_GENERATED_DAYS} days, not ${durationDays}`, {
       path: 'days',
     });
+  // The draws come in a fixed order — positions, factions, relations — then the raids' own stream.
   const rng = createRng(`generated-scenario/${options.seed ?? 1}`);
   const side = Math.ceil(Math.sqrt(n));
-  const cell = (i: number) => ({ row: Math.floor(i / side), col: i % side });
-  const fid = (i: number) => `f-${pad(i)}`;
-  const space = (i: number) => `${fid(i)}-space`;
-  const hubOf = (i: number) => {
-    const { row, col } = cell(i);
-    return `hub-${Math.floor(row / HUB_BLOCK)}-${Math.floor(col / HUB_BLOCK)}`;
-  };
-  const culture = (i: number) => {
-    const { row, col } = cell(i);
-    const regions = Math.max(1, Math.ceil(side / 6));
-    return CULTURES[(Math.floor(row / 6) * regions + Math.floor(col / 6)) % CULTURES.length]!;
-  };
-
-  // Positions: grid cells jittered by up to a quarter of the spacing.
-  const pos = Array.from({ length: n }, (_, i) => {
-    const { row, col } = cell(i);
-    return { x: (col + (rng.float() - 0.5) / 2) * SPACING, y: (row + (rng.float() - 0.5) / 2) * SPACING };
-  });
-  const dist = (a: { x: number; y: number }, b: { x: number; y: number }) =>
-    round2(Math.max(0.1, Math.hypot(a.x - b.x, a.y - b.y)));
-
-  const locations: NonNullable<ScenarioInput['locations']> = [];
-  const distances: NonNullable<ScenarioInput['distances']> = [];
-  const hubs = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) {
-    locations.push({ id: space(i), name: `${fid(i)} space`, kind: 'territory', controlledBy: fid(i) });
-    const hub = hubOf(i);
-    hubs.set(hub, [...(hubs.get(hub) ?? []), i]);
-  }
-  for (const [hub, members] of [...hubs].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    // The hub lies at its block's centre; the faction nearest it controls the hall.
-    const cx = members.reduce((s, i) => s + pos[i]!.x, 0) / members.length;
-    const cy = members.reduce((s, i) => s + pos[i]!.y, 0) / members.length;
-    const centre = { x: cx, y: cy };
-    const host = [...members].sort((a, b) => dist(pos[a]!, centre) - dist(pos[b]!, centre) || a - b)[0]!;
-    locations.push({ id: hub, name: `the trading post ${hub}`, kind: 'planet' });
-    locations.push({
-      id: `${hub}-hall`,
-      name: `the meeting hall of ${hub}`,
-      kind: 'hall',
-      parent: hub,
-      controlledBy: fid(host),
-    });
-    for (const i of members) distances.push({ between: [space(i), hub], lightYears: dist(pos[i]!, centre) });
-  }
-
-  // Neighbouring pairs (the eight cells around each), each pair once.
-  const neighbours: [number, number][] = [];
-  for (let i = 0; i < n; i++) {
-    const { row, col } = cell(i);
-    for (const [dr, dc] of [
-      [0, 1],
-      [1, -1],
-      [1, 0],
-      [1, 1],
-    ] as const) {
-      const r = row + dr;
-      const c = col + dc;
-      if (r < 0 || c < 0 || c >= side) continue;
-      const j = r * side + c;
-      if (j < n) neighbours.push([i, j]);
-    }
-  }
-  for (const [i, j] of neighbours)
-    distances.push({ between: [space(i), space(j)], lightYears: dist(pos[i]!, pos[j]!) });
-
-  // Each faction's first advisor knows the first advisors of its neighbours (channels need contacts).
-  const contacts = Array.from({ length: n }, () => [] as string[]);
-  for (const [i, j] of neighbours) {
-    contacts[i]!.push(`${fid(j)}-advisor-1`);
-    contacts[j]!.push(`${fid(i)}-advisor-1`);
-  }
-
+  const cells = drawCells(n, side, rng);
+  const neighbours = neighbourPairs(cells, side);
+  const places = territoriesAndHubs(cells);
+  const contacts = advisorContacts(neighbours);
   const factions: NonNullable<ScenarioInput['factions']> = [];
   const persons: NonNullable<ScenarioInput['persons']> = [];
   const ships: NonNullable<ScenarioInput['ships']> = [];
-  for (let i = 0; i < n; i++) {
-    const id = fid(i);
-    const leader = `${id}-leader`;
-    const advisors = [`${id}-advisor-1`, `${id}-advisor-2`];
-    const engineer = `${id}-engineer`;
-    const resources: Record<string, number> = {};
-    for (const r of RESOURCES) resources[r] = Math.round(20 + 500 * rng.float());
-    const hasCrewGroup = rng.chance(0.4);
-    factions.push({
-      id,
-      name: `the ${culture(i)} faction ${id}`,
-      culture: culture(i),
-      tags: [culture(i)],
-      technology: unit(rng, 0.2, 0.9),
-      leader,
-      doctrine: rng.pick(['autocratic', 'autocratic', 'council', 'consensus'] as const),
-      resources,
-      principles: rng.chance(0.3)
-        ? [
-            {
-              id: `${id}-keeps-its-technology`,
-              text: 'Our technology is not for others.',
-              forbids: { provisions: [{ kind: 'technology-transfer', giver: 'self' }] },
-            },
-          ]
-        : [],
-      crews: hasCrewGroup
-        ? [
-            {
-              id: 'restless-crew',
-              name: 'crewmen tired of the raids',
-              spokesperson: engineer,
-              share: unit(rng, 0.1, 0.4),
-              morale: unit(rng, 0.3, 0.7),
-              dissent: unit(rng, 0.2, 0.6),
-              wants: 'make peace with anyone who will have us',
-            },
-          ]
-        : [],
-    });
-    const others = CULTURES.filter((c) => c !== culture(i));
-    persons.push({
-      id: leader,
-      name: `the leader of ${id}`,
-      faction: id,
-      role: 'leader',
-      tags: [culture(i), 'leader'],
-      aboard: `${id}-flagship`,
-      personality: personality(rng),
-      biases: rng.chance(0.15)
-        ? [
-            {
-              id: 'distrusts-strangers',
-              against: { tag: rng.pick(others) },
-              strength: unit(rng, 0.3, 1),
-              text: 'I will not take terms from their kind.',
-            },
-          ]
-        : [],
-    });
-    for (const [k, advisor] of advisors.entries()) {
-      persons.push({
-        id: advisor,
-        name: `advisor ${k + 1} of ${id}`,
-        faction: id,
-        role: 'advisor',
-        tags: [culture(i), k === 0 ? 'security' : 'guide'],
-        aboard: `${id}-flagship`,
-        influence: { [leader]: unit(rng, 0.2, 0.8) },
-        contacts: k === 0 ? [...contacts[i]!].sort() : [],
-        personality: personality(rng),
-      });
-    }
-    persons.push({
-      id: engineer,
-      name: `the engineer of ${id}`,
-      faction: id,
-      role: 'officer',
-      tags: [culture(i), 'engineer'],
-      aboard: `${id}-flagship`,
-    });
-    ships.push({
-      id: `${id}-flagship`,
-      name: `the flagship of ${id}`,
-      faction: id,
-      class: 'cruiser',
-      firepower: unit(rng, 1.5, 6),
-      crew: 40 + rng.int(0, 160),
-      speeds: { warp: unit(rng, 0.2, 0.5) },
-      at: space(i),
-    });
-    ships.push({
-      id: `${id}-squadron`,
-      name: `the raiders of ${id}`,
-      faction: id,
-      class: 'raider',
-      count: rng.int(1, 6),
-      firepower: unit(rng, 0.8, 2),
-      crew: 20 + rng.int(0, 120),
-      speeds: { warp: unit(rng, 0.2, 0.4) },
-      at: space(i),
-    });
+  for (const cell of cells) {
+    factions.push(drawFaction(cell, rng));
+    persons.push(...drawPersons(cell, contacts.get(cell.index) ?? [], rng));
+    ships.push(...drawShips(cell, rng));
   }
-
-  const relations: NonNullable<ScenarioInput['relations']> = [];
-  const beliefs: NonNullable<ScenarioInput['beliefs']> = [];
-  const hostilePairs: [number, number][] = [];
-  for (const [i, j] of neighbours) {
-    const roll = rng.float();
-    const [a, b] = rng.chance(0.5) ? [i, j] : [j, i];
-    if (roll < 0.1) {
-      relations.push({
-        from: fid(a),
-        to: fid(b),
-        mutual: true,
-        status: 'war',
-        affinity: -0.8,
-        trust: { negative: 6 },
-        grievances: [{ cause: 'an old war over the border', weight: 0.8, since: '-90d', halfLife: '365d' }],
-      });
-      hostilePairs.push([a, b], [b, a]);
-    } else if (roll < 0.4) {
-      relations.push({
-        from: fid(a),
-        to: fid(b),
-        status: 'hostile',
-        affinity: -0.5,
-        trust: { negative: 3 },
-        grievances: [{ cause: 'raids on our convoys', weight: 0.5, since: '-20d', halfLife: '60d' }],
-      });
-      relations.push({ from: fid(b), to: fid(a), status: 'hostile', affinity: -0.4, trust: { negative: 2 } });
-      beliefs.push({ holder: fid(a), about: fid(b), intentions: -0.6 });
-      hostilePairs.push([b, a]);
-    } else if (roll < 0.7) {
-      relations.push({
-        from: fid(a),
-        to: fid(b),
-        mutual: true,
-        status: 'neutral',
-        affinity: 0.4,
-        trust: { positive: 3 },
-      });
-      beliefs.push({ holder: fid(a), about: fid(b), intentions: 0.3 });
-    } else {
-      relations.push({
-        from: fid(a),
-        to: fid(b),
-        mutual: true,
-        status: 'neutral',
-        affinity: round2(-0.2 + 0.4 * rng.float()),
-      });
-    }
-  }
-
-  // Exogenous raids: an attacker strikes a defender it is hostile to (or at war with).
-  const script: NonNullable<ScenarioInput['script']> = [];
+  const { relations, beliefs, hostilePairs } = drawRelations(neighbours, rng);
   const raids = hostilePairs.length === 0 ? 0 : Math.round((n * durationDays) / RAID_EVERY_DAYS);
-  const raidRng = rng.split('raids');
-  const times: { at: number; attacker: number; defender: number }[] = [];
-  for (let k = 0; k < raids; k++) {
-    const [attacker, defender] = raidRng.pick(hostilePairs);
-    times.push({ at: raidRng.int(0, durationDays * 24 - 1), attacker, defender });
-  }
-  times.sort((a, b) => a.at - b.at || a.attacker - b.attacker || a.defender - b.defender);
-  for (const { at, attacker, defender } of times) {
-    const target = `${fid(defender)}-flagship`;
-    const damage = raidRng
-      .shuffle(DAMAGEABLE)
-      .slice(0, raidRng.int(1, 3))
-      .map((system) => ({ ship: target, system, integrity: unit(raidRng, 0.2, 0.8) }));
-    const raid: z.input<(typeof eventPayloadSchemas)['engagement']> = {
-      type: 'engagement',
-      initiator: fid(attacker),
-      attackers: [`${fid(attacker)}-squadron`],
-      defenders: [target],
-      location: space(defender),
-      outcome: 'attackers-withdrew',
-      damage,
-      casualties: [{ ship: target, injured: raidRng.int(0, 8), killed: raidRng.int(0, 2) }],
-      notes: ['a raid across the border'],
-    };
-    // The script's event union is not narrowed by its discriminant in zod's input type.
-    script.push({ at: `${at}h`, event: raid as NonNullable<ScriptStepInput['event']> });
-  }
-
   return {
     version: 1,
     id: `generated-${n}`,
@@ -352,15 +126,327 @@ export function generateScenarioInput(options: GenerateOptions = {}): ScenarioIn
     duration: `${durationDays}d`,
     seed: options.seed ?? 1,
     resources: [...RESOURCES],
-    locations,
-    distances,
+    locations: places.locations,
+    distances: [
+      ...places.distances,
+      ...neighbours.map(([a, b]): Distances[number] => ({
+        between: [a.space, b.space],
+        lightYears: dist(a, b),
+      })),
+    ],
     factions,
     persons,
     ships,
     relations,
     beliefs,
-    script,
+    script: drawRaids(hostilePairs, raids, durationDays, rng.split('raids')),
   };
+}
+
+/** The factions' cells, row by row, each position jittered by up to a quarter of the spacing. */
+function drawCells(n: number, side: number, rng: Rng): Cell[] {
+  // Cultures come in regions of 6 × 6 cells; trading hubs serve blocks of HUB_BLOCK × HUB_BLOCK.
+  const regions = Math.max(1, Math.ceil(side / 6));
+  return Array.from({ length: n }, (_, index) => {
+    const row = Math.floor(index / side);
+    const col = index % side;
+    const id = fid(index);
+    const region = (Math.floor(row / 6) * regions + Math.floor(col / 6)) % CULTURES.length;
+    return {
+      index,
+      id,
+      space: `${id}-space`,
+      hub: `hub-${Math.floor(row / HUB_BLOCK)}-${Math.floor(col / HUB_BLOCK)}`,
+      culture: must(CULTURES[region], 'culture of a region'),
+      x: (col + (rng.float() - 0.5) / 2) * SPACING,
+      y: (row + (rng.float() - 0.5) / 2) * SPACING,
+    };
+  });
+}
+
+/** Neighbouring pairs (the eight cells around each), each pair once. */
+function neighbourPairs(cells: readonly Cell[], side: number): [Cell, Cell][] {
+  const pairs: [Cell, Cell][] = [];
+  for (const cell of cells) {
+    const row = Math.floor(cell.index / side);
+    const col = cell.index % side;
+    for (const [dr, dc] of [
+      [0, 1],
+      [1, -1],
+      [1, 0],
+      [1, 1],
+    ] as const) {
+      const r = row + dr;
+      const c = col + dc;
+      if (r < 0 || c < 0 || c >= side) continue;
+      const other = cells[r * side + c];
+      if (other) pairs.push([cell, other]);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Each faction's territory, then each trading hub (by id) with its meeting hall, controlled by the
+ * faction nearest the hub; and the routes from each territory to its hub.
+ */
+function territoriesAndHubs(cells: readonly Cell[]): { locations: Locations; distances: Distances } {
+  const locations: Locations = [];
+  const distances: Distances = [];
+  const hubs = new Map<string, Cell[]>();
+  for (const cell of cells) {
+    locations.push({ id: cell.space, name: `${cell.id} space`, kind: 'territory', controlledBy: cell.id });
+    hubs.set(cell.hub, [...(hubs.get(cell.hub) ?? []), cell]);
+  }
+  for (const [hub, members] of [...hubs].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    // The hub lies at its block's centre; the faction nearest it controls the hall.
+    const centre = {
+      x: members.reduce((s, c) => s + c.x, 0) / members.length,
+      y: members.reduce((s, c) => s + c.y, 0) / members.length,
+    };
+    const [host] = [...members].sort((a, b) => dist(a, centre) - dist(b, centre) || a.index - b.index);
+    locations.push({ id: hub, name: `the trading post ${hub}`, kind: 'planet' });
+    locations.push({
+      id: `${hub}-hall`,
+      name: `the meeting hall of ${hub}`,
+      kind: 'hall',
+      parent: hub,
+      controlledBy: must(host, 'a member of a hub').id,
+    });
+    for (const c of members) distances.push({ between: [c.space, hub], lightYears: dist(c, centre) });
+  }
+  return { locations, distances };
+}
+
+/** Each faction's first advisor knows the first advisors of its neighbours (channels need contacts). */
+function advisorContacts(neighbours: readonly [Cell, Cell][]): Map<number, string[]> {
+  const contacts = new Map<number, string[]>();
+  const add = (cell: Cell, other: Cell) => {
+    const list = contacts.get(cell.index);
+    if (list) list.push(`${other.id}-advisor-1`);
+    else contacts.set(cell.index, [`${other.id}-advisor-1`]);
+  };
+  for (const [a, b] of neighbours) {
+    add(a, b);
+    add(b, a);
+  }
+  return contacts;
+}
+
+function drawFaction(cell: Cell, rng: Rng): NonNullable<ScenarioInput['factions']>[number] {
+  const { id, culture } = cell;
+  const resources: Record<string, number> = {};
+  for (const r of RESOURCES) resources[r] = Math.round(20 + 500 * rng.float());
+  const hasCrewGroup = rng.chance(0.4);
+  return {
+    id,
+    name: `the ${culture} faction ${id}`,
+    culture,
+    tags: [culture],
+    technology: unit(rng, 0.2, 0.9),
+    leader: `${id}-leader`,
+    doctrine: rng.pick(['autocratic', 'autocratic', 'council', 'consensus'] as const),
+    resources,
+    principles: rng.chance(0.3)
+      ? [
+          {
+            id: `${id}-keeps-its-technology`,
+            text: 'Our technology is not for others.',
+            forbids: { provisions: [{ kind: 'technology-transfer', giver: 'self' }] },
+          },
+        ]
+      : [],
+    crews: hasCrewGroup
+      ? [
+          {
+            id: 'restless-crew',
+            name: 'crewmen tired of the raids',
+            spokesperson: `${id}-engineer`,
+            share: unit(rng, 0.1, 0.4),
+            morale: unit(rng, 0.3, 0.7),
+            dissent: unit(rng, 0.2, 0.6),
+            wants: 'make peace with anyone who will have us',
+          },
+        ]
+      : [],
+  };
+}
+
+/** A faction's leader (some biased against another culture), two advisors and an engineer, aboard its flagship. */
+function drawPersons(
+  cell: Cell,
+  contacts: readonly string[],
+  rng: Rng,
+): NonNullable<ScenarioInput['persons']> {
+  const { id, culture } = cell;
+  const leader = `${id}-leader`;
+  const aboard = `${id}-flagship`;
+  const others = CULTURES.filter((c) => c !== culture);
+  const persons: NonNullable<ScenarioInput['persons']> = [];
+  persons.push({
+    id: leader,
+    name: `the leader of ${id}`,
+    faction: id,
+    role: 'leader',
+    tags: [culture, 'leader'],
+    aboard,
+    personality: personality(rng),
+    biases: rng.chance(0.15)
+      ? [
+          {
+            id: 'distrusts-strangers',
+            against: { tag: rng.pick(others) },
+            strength: unit(rng, 0.3, 1),
+            text: 'I will not take terms from their kind.',
+          },
+        ]
+      : [],
+  });
+  for (const k of [0, 1]) {
+    persons.push({
+      id: `${id}-advisor-${k + 1}`,
+      name: `advisor ${k + 1} of ${id}`,
+      faction: id,
+      role: 'advisor',
+      tags: [culture, k === 0 ? 'security' : 'guide'],
+      aboard,
+      influence: { [leader]: unit(rng, 0.2, 0.8) },
+      contacts: k === 0 ? [...contacts].sort() : [],
+      personality: personality(rng),
+    });
+  }
+  persons.push({
+    id: `${id}-engineer`,
+    name: `the engineer of ${id}`,
+    faction: id,
+    role: 'officer',
+    tags: [culture, 'engineer'],
+    aboard,
+  });
+  return persons;
+}
+
+/** A faction's flagship and its squadron of raiders, in its territory. */
+function drawShips(cell: Cell, rng: Rng): NonNullable<ScenarioInput['ships']> {
+  const { id, space } = cell;
+  const flagship = {
+    id: `${id}-flagship`,
+    name: `the flagship of ${id}`,
+    faction: id,
+    class: 'cruiser',
+    firepower: unit(rng, 1.5, 6),
+    crew: 40 + rng.int(0, 160),
+    speeds: { warp: unit(rng, 0.2, 0.5) },
+    at: space,
+  };
+  const squadron = {
+    id: `${id}-squadron`,
+    name: `the raiders of ${id}`,
+    faction: id,
+    class: 'raider',
+    count: rng.int(1, 6),
+    firepower: unit(rng, 0.8, 2),
+    crew: 20 + rng.int(0, 120),
+    speeds: { warp: unit(rng, 0.2, 0.4) },
+    at: space,
+  };
+  return [flagship, squadron];
+}
+
+/** An attacker and the defender it is hostile to (or at war with). */
+type HostilePair = readonly [attacker: Cell, defender: Cell];
+
+/**
+ * Each neighbouring pair drawn as enemies at war (one in ten), rivals (three in ten: hostile, a
+ * grievance, a bad belief), trading partners (three in ten: friendly, some trust) or strangers.
+ */
+function drawRelations(neighbours: readonly [Cell, Cell][], rng: Rng) {
+  const relations: NonNullable<ScenarioInput['relations']> = [];
+  const beliefs: NonNullable<ScenarioInput['beliefs']> = [];
+  const hostilePairs: HostilePair[] = [];
+  for (const [i, j] of neighbours) {
+    const roll = rng.float();
+    const [a, b] = rng.chance(0.5) ? [i, j] : [j, i];
+    if (roll < 0.1) {
+      relations.push({
+        from: a.id,
+        to: b.id,
+        mutual: true,
+        status: 'war',
+        affinity: -0.8,
+        trust: { negative: 6 },
+        grievances: [{ cause: 'an old war over the border', weight: 0.8, since: '-90d', halfLife: '365d' }],
+      });
+      hostilePairs.push([a, b], [b, a]);
+    } else if (roll < 0.4) {
+      relations.push({
+        from: a.id,
+        to: b.id,
+        status: 'hostile',
+        affinity: -0.5,
+        trust: { negative: 3 },
+        grievances: [{ cause: 'raids on our convoys', weight: 0.5, since: '-20d', halfLife: '60d' }],
+      });
+      relations.push({ from: b.id, to: a.id, status: 'hostile', affinity: -0.4, trust: { negative: 2 } });
+      beliefs.push({ holder: a.id, about: b.id, intentions: -0.6 });
+      hostilePairs.push([b, a]);
+    } else if (roll < 0.7) {
+      relations.push({
+        from: a.id,
+        to: b.id,
+        mutual: true,
+        status: 'neutral',
+        affinity: 0.4,
+        trust: { positive: 3 },
+      });
+      beliefs.push({ holder: a.id, about: b.id, intentions: 0.3 });
+    } else {
+      relations.push({
+        from: a.id,
+        to: b.id,
+        mutual: true,
+        status: 'neutral',
+        affinity: round2(-0.2 + 0.4 * rng.float()),
+      });
+    }
+  }
+  return { relations, beliefs, hostilePairs };
+}
+
+/** Exogenous raids at random hours: an attacker's squadron strikes its foe's flagship (damage, casualties). */
+function drawRaids(
+  hostilePairs: readonly HostilePair[],
+  count: number,
+  durationDays: number,
+  rng: Rng,
+): NonNullable<ScenarioInput['script']> {
+  const times: { at: number; attacker: Cell; defender: Cell }[] = [];
+  for (let k = 0; k < count; k++) {
+    const [attacker, defender] = rng.pick(hostilePairs);
+    times.push({ at: rng.int(0, durationDays * 24 - 1), attacker, defender });
+  }
+  times.sort(
+    (a, b) => a.at - b.at || a.attacker.index - b.attacker.index || a.defender.index - b.defender.index,
+  );
+  return times.map(({ at, attacker, defender }) => {
+    const target = `${defender.id}-flagship`;
+    const damage = rng
+      .shuffle(DAMAGEABLE)
+      .slice(0, rng.int(1, 3))
+      .map((system) => ({ ship: target, system, integrity: unit(rng, 0.2, 0.8) }));
+    const raid: z.input<(typeof eventPayloadSchemas)['engagement']> = {
+      type: 'engagement',
+      initiator: attacker.id,
+      attackers: [`${attacker.id}-squadron`],
+      defenders: [target],
+      location: defender.space,
+      outcome: 'attackers-withdrew',
+      damage,
+      casualties: [{ ship: target, injured: rng.int(0, 8), killed: rng.int(0, 2) }],
+      notes: ['a raid across the border'],
+    };
+    return { at: `${at}h`, event: raid };
+  });
 }
 
 /** A generated scenario, validated by the loader (its text is the JSON document). */

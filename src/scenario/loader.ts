@@ -136,12 +136,13 @@ function variantsProblems(doc: SourceDocument, base: ScenarioSpec, own: readonly
       checkSpec(result.data, collector);
       found = collector.problems;
     }
-    const keys = Object.keys(variant.set);
-    const at: DocumentPath =
-      keys.length === 1 ? ['variants', index, 'set', keys[0]!] : ['variants', index, 'set'];
+    // A variant of one change is located at that change; one of several at its `set:`.
+    const [only, ...more] = Object.keys(variant.set);
+    const single = only !== undefined && more.length === 0;
+    const at: DocumentPath = single ? ['variants', index, 'set', only] : ['variants', index, 'set'];
     for (const p of found) {
       if (already.has(`${p.path}\u0000${p.message}`)) continue;
-      const where = problemAt(doc, at, p.code, '', p.hint, keys.length === 1);
+      const where = problemAt(doc, at, p.code, '', p.hint, single);
       out.push({
         ...where,
         message: `variant "${variant.id}" makes ${p.path || 'the scenario'} invalid: ${p.message}`,
@@ -246,7 +247,7 @@ function checkReferences(
 }
 
 function checkStructure(spec: ScenarioSpec, problems: ProblemCollector): void {
-  const persons = new Map(spec.persons.map((p) => [p.id as string, p]));
+  const persons = new Map(spec.persons.map((p) => [p.id, p]));
   spec.factions.forEach((f, i) => {
     const leader = persons.get(f.leader);
     if (leader && leader.faction !== f.id) {
@@ -259,10 +260,10 @@ function checkStructure(spec: ScenarioSpec, problems: ProblemCollector): void {
     }
   });
   // Location parents must not form a cycle.
-  const parent = new Map(spec.locations.map((l) => [l.id as string, l.parent as string | undefined]));
+  const parent = new Map(spec.locations.map((l) => [l.id, l.parent]));
   spec.locations.forEach((l, i) => {
-    const seen = new Set<string>([l.id]);
-    let cur = l.parent as string | undefined;
+    const seen = new Set([l.id]);
+    let cur = l.parent;
     while (cur !== undefined) {
       if (seen.has(cur)) {
         problems.add(
@@ -356,11 +357,11 @@ function checkPattern(
 }
 
 function fieldHint(schema: Parameters<typeof fieldNames>[0], field: string): string | undefined {
-  const parts = field.split('.');
-  const parentPath = parts.slice(0, -1);
+  const parentPath = field.split('.');
+  const name = parentPath.pop() ?? '';
   const parents = parentPath.length === 0 ? [{ schema }] : fieldsAt(schema, parentPath);
   const names = [...new Set(parents.flatMap((p) => fieldNames(p.schema)))].sort();
-  const near = nearest(parts[parts.length - 1]!, names);
+  const near = nearest(name, names);
   if (near !== undefined) return `did you mean "${[...parentPath, near].join('.')}"?`;
   return names.length > 0 ? `fields: ${names.join(', ')}` : undefined;
 }
@@ -442,10 +443,9 @@ function checkCondition(
     );
     return;
   }
-  for (const op of ['in', 'all', 'none'] as const) {
-    if (op in condition)
-      (condition as Record<string, unknown[]>)[op]!.forEach((v, i) => checkValue(v, [...path, op, i]));
-  }
+  if ('in' in condition) condition.in.forEach((v, i) => checkValue(v, [...path, 'in', i]));
+  if ('all' in condition) condition.all.forEach((v, i) => checkValue(v, [...path, 'all', i]));
+  if ('none' in condition) condition.none.forEach((v, i) => checkValue(v, [...path, 'none', i]));
   if ('min' in condition || 'max' in condition) {
     if (!fields.some((f) => accepts(f.schema, 0)))
       problems.add(path, 'never-matches', `field "${field}" of "${eventType}" is not a number`);

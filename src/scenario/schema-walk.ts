@@ -4,12 +4,13 @@
  * `references` registry) and lets milestone patterns be checked against the fields their event
  * type really has.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { hasOwn } from '../common/safe-path.js';
 import { type ReferenceKind, references } from '../model/ids.js';
 
-type AnySchema = z.core.$ZodType;
-interface Def {
+export type AnySchema = z.core.$ZodType;
+/** The parts of a schema's definition the walks read (each kind has some of them). */
+export interface Def {
   type: string;
   innerType?: AnySchema;
   in?: AnySchema;
@@ -22,7 +23,11 @@ interface Def {
   discriminator?: string;
 }
 
-const def = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+/** A schema's definition, read for the fields its kind has (each optional: absent on other kinds). */
+export const def = (s: AnySchema): Def => s._zod.def;
+
+/** A lazy schema (`z.lazy`), known by its kind. */
+const isLazy = (s: AnySchema): s is z.core.$ZodLazy => def(s).type === 'lazy';
 
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
 
@@ -34,15 +39,15 @@ export interface ReferenceMeta {
 /** The schema under optional/nullable/default/pipe wrappers, and the reference metadata met on the way. */
 export function unwrap(schema: AnySchema): { inner: AnySchema; meta: ReferenceMeta | undefined } {
   let cur = schema;
-  let meta = references.get(cur as z.ZodType);
+  let meta = references.get(cur);
   for (let guard = 0; guard < 32; guard++) {
     const d = def(cur);
     if (WRAPPERS.has(d.type) && d.innerType) cur = d.innerType;
     else if (d.type === 'pipe' && d.in) cur = d.in;
     // The lazy schema's own cached inner type: calling its getter would build a new schema each time.
-    else if (d.type === 'lazy') cur = (cur as unknown as { _zod: { innerType: AnySchema } })._zod.innerType;
+    else if (isLazy(cur)) cur = cur._zod.innerType;
     else break;
-    meta ??= references.get(cur as z.ZodType);
+    meta ??= references.get(cur);
   }
   return { inner: cur, meta };
 }
@@ -76,23 +81,30 @@ export function visitReferences(
   switch (d.type) {
     case 'object':
       if (typeof value === 'object' && d.shape) {
-        for (const key of Object.keys(d.shape)) {
-          const v = (value as Record<string, unknown>)[key];
-          if (v !== undefined) visitReferences(d.shape[key]!, v, visit, [...path, key]);
+        for (const [key, field] of Object.entries(d.shape)) {
+          const v: unknown = Reflect.get(value, key);
+          if (v !== undefined) visitReferences(field, v, visit, [...path, key]);
         }
       }
       return;
-    case 'array':
-      if (Array.isArray(value) && d.element)
-        value.forEach((v, i) => visitReferences(d.element!, v, visit, [...path, i]));
+    case 'array': {
+      const element = d.element;
+      if (Array.isArray(value) && element)
+        value.forEach((v, i) => visitReferences(element, v, visit, [...path, i]));
       return;
-    case 'tuple':
-      if (Array.isArray(value) && d.items)
-        value.forEach((v, i) => d.items![i] && visitReferences(d.items![i]!, v, visit, [...path, i]));
+    }
+    case 'tuple': {
+      const items = d.items;
+      if (Array.isArray(value) && items)
+        value.forEach((v, i) => {
+          const item = items[i];
+          if (item) visitReferences(item, v, visit, [...path, i]);
+        });
       return;
+    }
     case 'record':
       if (typeof value === 'object' && d.keyType && d.valueType) {
-        for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        for (const [k, v] of Object.entries(value)) {
           visitReferences(d.keyType, k, visit, [...path, k]);
           visitReferences(d.valueType, v, visit, [...path, k]);
         }
@@ -111,15 +123,15 @@ export function visitReferences(
 /** The option of a union that `value` belongs to: by discriminator when there is one, else the first that parses. */
 function unionOptionFor(d: Def, value: unknown): AnySchema | undefined {
   const options = d.options ?? [];
-  if (d.discriminator && typeof value === 'object' && value !== null) {
-    const tag = (value as Record<string, unknown>)[d.discriminator];
+  const discriminator = d.discriminator;
+  if (discriminator && typeof value === 'object' && value !== null) {
+    const tag: unknown = Reflect.get(value, discriminator);
     return options.find((o) => {
-      const shape = def(unwrap(o).inner).shape;
-      const lit = shape?.[d.discriminator!];
-      return lit !== undefined && (lit as z.ZodType).safeParse(tag).success;
+      const lit = def(unwrap(o).inner).shape?.[discriminator];
+      return lit !== undefined && z.safeParse(lit, tag).success;
     });
   }
-  return options.find((o) => (o as z.ZodType).safeParse(value).success);
+  return options.find((o) => z.safeParse(o, value).success);
 }
 
 /** A field reached by a path: its schema and whether the path crossed a list (existential match). */
@@ -136,11 +148,11 @@ export function fieldsAt(schema: AnySchema, path: readonly string[], throughList
   const { inner } = unwrap(schema);
   const d = def(inner);
   if (d.type === 'array' && d.element) return fieldsAt(d.element, path, true);
-  if (path.length === 0) return [{ schema, throughList }];
   const [head, ...rest] = path;
+  if (head === undefined) return [{ schema, throughList }];
   if (d.type === 'object' && d.shape) {
     // Own fields only: `constructor` is no field, though every object inherits one.
-    const next = hasOwn(d.shape, head!) ? d.shape[head!] : undefined;
+    const next = hasOwn(d.shape, head) ? d.shape[head] : undefined;
     return next ? fieldsAt(next, rest, throughList) : [];
   }
   if (d.type === 'union' && d.options) return d.options.flatMap((o) => fieldsAt(o, path, throughList));
@@ -168,8 +180,8 @@ export function accepts(schema: AnySchema, value: unknown): boolean {
   const { inner } = unwrap(schema);
   const d = def(inner);
   if (d.type === 'array' && d.element) return accepts(d.element, value);
-  if (value === null) return (schema as z.ZodType).safeParse(null).success;
-  return (inner as z.ZodType).safeParse(value).success || (schema as z.ZodType).safeParse(value).success;
+  if (value === null) return z.safeParse(schema, null).success;
+  return z.safeParse(inner, value).success || z.safeParse(schema, value).success;
 }
 
 /** The reference kind of the field, if it holds ids. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   conferenceId,
   factionId,
+  id,
   intentId,
   locationId,
   personId,
@@ -308,7 +309,7 @@ export const scenarioSchema = z.strictObject({
   repair: z
     .strictObject({ every: durationSchema.prefault('6h'), ratePerHour: z.number().positive().default(0.02) })
     .prefault({}),
-  resources: z.array(resourceId).default(['food', 'medicine', 'clothing', 'antimatter'] as never),
+  resources: z.array(resourceId).default(['food', 'medicine', 'clothing', 'antimatter'].map(id.resource)),
   locations: z.array(locationSchema).min(1),
   distances: z.array(distanceSchema).default([]),
   factions: z.array(factionSchema).min(1),

@@ -5,28 +5,13 @@
  * `id`, or a key a record accepts), never `__proto__`, `constructor` or `prototype`; the changed
  * scenario is then checked like any other. Setting a list element to null removes it.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { type DocumentPath, problemAt, type SourceDocument } from '../common/document.js';
 import type { Problem } from '../common/errors.js';
+import { isRecord } from '../common/guards.js';
 import { hasOwn, pathProblem } from '../common/safe-path.js';
 import { suggestionHint } from '../common/validate.js';
-import { unwrap } from './schema-walk.js';
-
-type AnySchema = z.core.$ZodType;
-interface Def {
-  type: string;
-  shape?: Record<string, AnySchema>;
-  element?: AnySchema;
-  keyType?: AnySchema;
-  valueType?: AnySchema;
-  options?: AnySchema[];
-}
-const def = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
-
-export interface VariantSpec {
-  readonly id: string;
-  readonly set?: Record<string, unknown>;
-}
+import { type AnySchema, def, unwrap } from './schema-walk.js';
 
 /**
  * The raw scenario (`doc.value`, not changed) with variant `index`'s changes applied, or the
@@ -37,10 +22,9 @@ export function applyVariant(
   schema: AnySchema,
   index: number,
 ): { value: unknown; problems: Problem[] } {
-  const raw = structuredClone(doc.value) as Record<string, unknown>;
-  const variant = (raw.variants as VariantSpec[])[index]!;
+  const raw: unknown = structuredClone(doc.value);
   const problems: Problem[] = [];
-  for (const [path, value] of Object.entries(variant.set ?? {})) {
+  for (const [path, value] of Object.entries(variantChanges(raw, index))) {
     const at: DocumentPath = ['variants', index, 'set', path];
     const problem = setAtPath(raw, schema, path, value);
     if (problem) problems.push(problemAt(doc, at, 'unknown-path', problem.message, problem.hint, true));
@@ -48,9 +32,16 @@ export function applyVariant(
   return { value: raw, problems };
 }
 
+/** The changes of the variant at `index` of the raw document (which the schema has accepted). */
+function variantChanges(raw: unknown, index: number): Record<string, unknown> {
+  const variants: unknown = isRecord(raw) ? raw.variants : undefined;
+  const variant: unknown = Array.isArray(variants) ? variants[index] : undefined;
+  return isRecord(variant) && isRecord(variant.set) ? variant.set : {};
+}
+
 /** Sets `path` in `root` to `value`, following `schema`; what is wrong with the path, if anything. */
 function setAtPath(
-  root: Record<string, unknown>,
+  root: unknown,
   schema: AnySchema,
   path: string,
   value: unknown,
@@ -60,18 +51,17 @@ function setAtPath(
   const segments = path.split('.');
   let node: unknown = root;
   let nodeSchema: AnySchema = schema;
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i]!;
+  for (const [i, seg] of segments.entries()) {
     const last = i === segments.length - 1;
     const where = segments.slice(0, i).join('.') || 'the scenario';
     const step = stepInto(nodeSchema, node, seg);
     if ('problem' in step) return { message: step.problem.replace('{where}', where), hint: step.hint };
     if (Array.isArray(node)) {
-      const k = node.findIndex(
-        (el) => el !== null && typeof el === 'object' && (el as { id?: unknown }).id === seg,
-      );
+      const k = node.findIndex((el) => isRecord(el) && el.id === seg);
       if (k < 0) {
-        const ids = node.map((el) => String((el as { id?: unknown } | null)?.id ?? '')).filter(Boolean);
+        const ids = node
+          .map((el: unknown) => String((isRecord(el) ? el.id : undefined) ?? ''))
+          .filter(Boolean);
         return { message: `no element "${seg}" in ${where}`, hint: suggestionHint(seg, ids) };
       }
       if (last) {
@@ -80,16 +70,15 @@ function setAtPath(
         return undefined;
       }
       node = node[k];
-    } else if (node !== null && typeof node === 'object') {
-      const rec = node as Record<string, unknown>;
+    } else if (isRecord(node)) {
       // `seg` was checked against the schema, so it is a field or record key, never a prototype's.
       if (last) {
-        rec[seg] = value;
+        node[seg] = value;
         return undefined;
       }
       // A field left out of the file (it has a default) is created, so that its parts can be set.
-      if (!hasOwn(rec, seg) || rec[seg] === undefined) rec[seg] = {};
-      node = rec[seg];
+      if (!hasOwn(node, seg) || node[seg] === undefined) node[seg] = {};
+      node = node[seg];
     } else {
       return { message: `${where} has no fields` };
     }
@@ -112,7 +101,8 @@ function stepInto(
   switch (d.type) {
     case 'object': {
       const shape = d.shape ?? {};
-      if (hasOwn(shape, seg)) return { schema: shape[seg]! };
+      const field = hasOwn(shape, seg) ? shape[seg] : undefined;
+      if (field) return { schema: field };
       return {
         problem: `no field "${seg}" in {where}`,
         hint: suggestionHint(seg, Object.keys(shape)) ?? `fields: ${Object.keys(shape).join(', ')}`,
@@ -122,14 +112,13 @@ function stepInto(
       return d.element ? { schema: d.element } : { problem: '{where} has no elements' };
     case 'record': {
       if (!d.keyType || !d.valueType) return { problem: '{where} has no fields' };
-      if (!(d.keyType as z.ZodType).safeParse(seg).success)
-        return { problem: `"${seg}" cannot be a key of {where}` };
+      if (!z.safeParse(d.keyType, seg).success) return { problem: `"${seg}" cannot be a key of {where}` };
       return { schema: d.valueType };
     }
     case 'union': {
       // The form the value has now (or, for a value not there yet, the first form with that field).
       const options = d.options ?? [];
-      const current = options.filter((o) => (o as z.ZodType).safeParse(node).success);
+      const current = options.filter((o) => z.safeParse(o, node).success);
       for (const option of [...current, ...options]) {
         const step = stepInto(option, node, seg);
         if ('schema' in step) return step;

@@ -9,7 +9,7 @@
  * found by `alliances db check` (SQLite's integrity check), not on every open.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { AlliancesError, NotFoundError } from '../common/errors.js';
+import { AlliancesError, errorCode, errorMessage, NotFoundError } from '../common/errors.js';
 
 const MAGIC = 'SQLite format 3\u0000';
 
@@ -29,8 +29,8 @@ export function inspectDatabaseFile(path: string): DatabaseFileKind {
     if (stat.isDirectory()) return { kind: 'directory' };
     size = stat.size;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw new AlliancesError('store', `cannot read ${path}: ${(err as Error).message}`, 2);
+    if (errorCode(err) === 'ENOENT') return { kind: 'missing' };
+    throw new AlliancesError('store', `cannot read ${path}: ${errorMessage(err)}`, 2);
   }
   if (size === 0) return { kind: 'empty' };
   const header = Buffer.alloc(100);
@@ -115,7 +115,7 @@ export function unusableDatabase(
 /** SQLite's error codes (better-sqlite3 puts them in `code`), grouped by what the user can do. */
 export function storeErrorOf(path: string, err: unknown): unknown {
   if (!(err instanceof Error) || err.name !== 'SqliteError') return err;
-  const code = String((err as { code?: unknown }).code ?? '');
+  const code = String(errorCode(err) ?? '');
   const message = err.message.split('\n')[0] ?? err.message;
   if (code === 'SQLITE_NOTADB') return notADatabase(path, message);
   if (code.startsWith('SQLITE_CORRUPT')) return damagedDatabase(path, message);

@@ -7,9 +7,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 import { canonicalJson } from '../common/canonical-json.js';
 import { AlliancesError, NotFoundError } from '../common/errors.js';
 import type { WorldEvent } from '../events/index.js';
+import { type RunMode, runMode } from '../model/vocabulary.js';
 import {
   damagedDatabase,
   inspectDatabaseFile,
@@ -18,7 +20,8 @@ import {
   unusableDatabase,
 } from './database-file.js';
 
-export type RunStatus = 'incomplete' | 'complete';
+const runStatus = z.enum(['incomplete', 'complete']);
+export type RunStatus = z.infer<typeof runStatus>;
 
 export interface RunRecord {
   readonly id: number;
@@ -26,7 +29,7 @@ export interface RunRecord {
   readonly scenarioFile: string;
   readonly scenarioText: string;
   readonly seed: number;
-  readonly mode: string;
+  readonly mode: RunMode;
   /** Options that shaped the run beyond scenario, seed and mode (JSON), e.g. a fork's changes. */
   readonly options: Record<string, unknown>;
   readonly status: RunStatus;
@@ -42,7 +45,7 @@ export interface NewRun {
   readonly scenarioFile: string;
   readonly scenarioText: string;
   readonly seed: number;
-  readonly mode: string;
+  readonly mode: RunMode;
   readonly options?: Record<string, unknown>;
   readonly parent?: number;
   readonly forkSeq?: number;
@@ -76,37 +79,66 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_type ON events(run_id, type);`,
 ];
 
-interface RunRow {
-  id: number;
-  scenario: string;
-  scenario_file: string;
-  scenario_text: string;
-  seed: number;
-  mode: string;
-  options: string;
-  status: RunStatus;
-  hash: string | null;
-  events: number;
-  parent: number | null;
-  fork_seq: number | null;
-  created_at: string;
+/** A row of `runs` as this program writes it (checked when read: the file may be older or foreign). */
+const runRow = z.object({
+  id: z.number(),
+  scenario: z.string(),
+  scenario_file: z.string(),
+  scenario_text: z.string(),
+  seed: z.number(),
+  mode: runMode,
+  options: z.string(),
+  status: runStatus,
+  hash: z.string().nullable(),
+  events: z.number(),
+  parent: z.number().nullable(),
+  fork_seq: z.number().nullable(),
+  created_at: z.string(),
+});
+
+const runOptions = z.record(z.string(), z.unknown());
+const schemaVersionRow = z.object({ v: z.number().nullable() });
+const tableRow = z.object({ name: z.string() });
+const integrityRows = z.array(z.object({ integrity_check: z.string() }));
+const foreignKeyRows = z.array(z.object({ table: z.string(), rowid: z.number(), parent: z.string() }));
+const eventCountRow = z.object({
+  run: z.number(),
+  rows: z.number(),
+  minSeq: z.number().nullable(),
+  maxSeq: z.number().nullable(),
+});
+
+/**
+ * A value read from the database at `path`, checked against the shape this program writes; one
+ * that is not was damaged (or written by something else), and the store says so.
+ */
+function fromDb<T>(schema: z.ZodType<T>, value: unknown, what: string, path: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const why = parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+    throw damagedDatabase(path, `${what} is not as this program writes it: ${why}`);
+  }
+  return parsed.data;
 }
 
-const toRecord = (r: RunRow): RunRecord => ({
-  id: r.id,
-  scenario: r.scenario,
-  scenarioFile: r.scenario_file,
-  scenarioText: r.scenario_text,
-  seed: r.seed,
-  mode: r.mode,
-  options: JSON.parse(r.options) as Record<string, unknown>,
-  status: r.status,
-  hash: r.hash,
-  events: r.events,
-  parent: r.parent,
-  forkSeq: r.fork_seq,
-  createdAt: r.created_at,
-});
+const toRecord = (row: unknown, path: string): RunRecord => {
+  const r = fromDb(runRow, row, 'a run', path);
+  return {
+    id: r.id,
+    scenario: r.scenario,
+    scenarioFile: r.scenario_file,
+    scenarioText: r.scenario_text,
+    seed: r.seed,
+    mode: r.mode,
+    options: fromDb(runOptions, JSON.parse(r.options), `the options of run ${r.id}`, path),
+    status: r.status,
+    hash: r.hash,
+    events: r.events,
+    parent: r.parent,
+    forkSeq: r.fork_seq,
+    createdAt: r.created_at,
+  };
+};
 
 export const DEFAULT_DB = 'alliances.db';
 
@@ -164,9 +196,10 @@ export class Store {
   }
 
   private prepare(readOnly: boolean): void {
-    const tables = (
-      this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
-    ).map((t) => t.name);
+    const tables = this.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((row) => fromDb(tableRow, row, 'a table', this.path).name);
     if (tables.length > 0 && !tables.includes('migrations'))
       throw notADatabase(this.path, `an SQLite database with other tables: ${tables.slice(0, 5).join(', ')}`);
     if (readOnly) {
@@ -206,12 +239,13 @@ export class Store {
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
     );
-    const applied =
-      (this.db.prepare('SELECT MAX(version) AS v FROM migrations').get() as { v: number | null }).v ?? 0;
+    const applied = this.appliedVersion() ?? 0;
     this.checkVersion(applied);
-    for (let v = applied + 1; v <= MIGRATIONS.length; v++) {
+    for (const [i, migration] of MIGRATIONS.entries()) {
+      const v = i + 1;
+      if (v <= applied) continue;
       this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v - 1]!);
+        this.db.exec(migration);
         this.db
           .prepare('INSERT INTO migrations (version, applied_at) VALUES (?, ?)')
           .run(v, new Date().toISOString());
@@ -219,11 +253,14 @@ export class Store {
     }
   }
 
+  /** The last migration applied; null before the first. */
+  private appliedVersion(): number | null {
+    const row = this.db.prepare('SELECT MAX(version) AS v FROM migrations').get();
+    return fromDb(schemaVersionRow, row, 'the schema version', this.path).v;
+  }
+
   get schemaVersion(): number {
-    return this.guard(
-      () =>
-        (this.db.prepare('SELECT MAX(version) AS v FROM migrations').get() as { v: number | null }).v ?? 0,
-    );
+    return this.guard(() => this.appliedVersion() ?? 0);
   }
 
   createRun(run: NewRun): number {
@@ -278,7 +315,10 @@ export class Store {
 
   listRuns(): RunRecord[] {
     return this.guard(() =>
-      (this.db.prepare('SELECT * FROM runs ORDER BY id').all() as RunRow[]).map(toRecord),
+      this.db
+        .prepare('SELECT * FROM runs ORDER BY id')
+        .all()
+        .map((row) => toRecord(row, this.path)),
     );
   }
 
@@ -286,25 +326,33 @@ export class Store {
   getRun(ref: string | number): RunRecord {
     const row = this.guard(() =>
       ref === 'last'
-        ? (this.db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT 1').get() as RunRow | undefined)
-        : (this.db.prepare('SELECT * FROM runs WHERE id = ?').get(Number(ref)) as RunRow | undefined),
+        ? this.db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT 1').get()
+        : this.db.prepare('SELECT * FROM runs WHERE id = ?').get(Number(ref)),
     );
     if (!row)
       throw new NotFoundError(ref === 'last' ? 'no runs stored yet' : `no run ${ref} in the database`);
-    return this.guard(() => toRecord(row));
+    return this.guard(() => toRecord(row, this.path));
   }
 
   /** The stored events of a run, in order (optionally only the first `limit`). */
   events(runId: number, limit?: number): WorldEvent[] {
+    // A log is read whole and often, so its rows are typed by their statement rather than checked
+    // one by one: `payload` is a NOT NULL TEXT column, holding the canonical JSON of an event the
+    // engine made (verify compares it with a fresh simulation, hash by hash).
     return this.guard(() => {
-      const rows = (
+      const rows =
         limit === undefined
-          ? this.db.prepare('SELECT payload FROM events WHERE run_id = ? ORDER BY seq').all(runId)
+          ? this.db
+              .prepare<[number], { payload: string }>(
+                'SELECT payload FROM events WHERE run_id = ? ORDER BY seq',
+              )
+              .all(runId)
           : this.db
-              .prepare('SELECT payload FROM events WHERE run_id = ? ORDER BY seq LIMIT ?')
-              .all(runId, limit)
-      ) as { payload: string }[];
-      return rows.map((r) => JSON.parse(r.payload) as WorldEvent);
+              .prepare<[number, number], { payload: string }>(
+                'SELECT payload FROM events WHERE run_id = ? ORDER BY seq LIMIT ?',
+              )
+              .all(runId, limit);
+      return rows.map((row) => JSON.parse(row.payload) as WorldEvent);
     });
   }
 
@@ -313,17 +361,16 @@ export class Store {
    * to `limit` messages naming what is damaged.
    */
   integrityCheck(limit = 20): string[] {
-    return this.guard(() =>
-      (
-        this.db.pragma(`integrity_check(${Math.max(1, Math.floor(limit))})`) as { integrity_check: string }[]
-      ).map((r) => r.integrity_check),
-    );
+    return this.guard(() => {
+      const rows = this.db.pragma(`integrity_check(${Math.max(1, Math.floor(limit))})`);
+      return fromDb(integrityRows, rows, 'the integrity check', this.path).map((r) => r.integrity_check);
+    });
   }
 
   /** Rows whose references lead nowhere (a run's parent, an event's run). */
   foreignKeyProblems(): string[] {
     return this.guard(() =>
-      (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(
+      fromDb(foreignKeyRows, this.db.pragma('foreign_key_check'), 'the foreign key check', this.path).map(
         (r) => `${r.table} row ${r.rowid} refers to a missing ${r.parent} row`,
       ),
     );
@@ -331,14 +378,14 @@ export class Store {
 
   /** Per run: the events stored, and the range of their seqs (for `alliances db check`). */
   eventCounts(): { run: number; rows: number; minSeq: number | null; maxSeq: number | null }[] {
-    return this.guard(
-      () =>
-        this.db
-          .prepare(
-            `SELECT runs.id AS run, COUNT(events.seq) AS rows, MIN(events.seq) AS minSeq, MAX(events.seq) AS maxSeq
-             FROM runs LEFT JOIN events ON events.run_id = runs.id GROUP BY runs.id ORDER BY runs.id`,
-          )
-          .all() as { run: number; rows: number; minSeq: number | null; maxSeq: number | null }[],
+    return this.guard(() =>
+      this.db
+        .prepare(
+          `SELECT runs.id AS run, COUNT(events.seq) AS rows, MIN(events.seq) AS minSeq, MAX(events.seq) AS maxSeq
+           FROM runs LEFT JOIN events ON events.run_id = runs.id GROUP BY runs.id ORDER BY runs.id`,
+        )
+        .all()
+        .map((row) => fromDb(eventCountRow, row, 'an event count', this.path)),
     );
   }
 

@@ -106,6 +106,34 @@ describe('loadScenario', () => {
     );
   });
 
+  it("applies a variant's changes by path, and reports a path that leads nowhere", () => {
+    const withVariant = (set: string) =>
+      `${fixture('small.yaml')}variants:\n  - id: v\n    title: V\n    set: ${set}\n`;
+    const spec = loadScenario(
+      withVariant('{ factions.blue.name: Azure, milestones.agreed: null }'),
+      'v.yaml',
+      {
+        variant: 'v',
+      },
+    ).spec;
+    expect(spec.factions[0]?.name).toBe('Azure');
+    expect(spec.milestones).toEqual([]);
+    expect(() => loadScenario(withVariant('{ factions.bleu.name: x }'), 'v.yaml', { variant: 'v' })).toThrow(
+      'no element "bleu" in factions (valid: "blue", "red")',
+    );
+    expect(() => loadScenario(withVariant('{ title.x: 1 }'), 'v.yaml', { variant: 'v' })).toThrow(
+      'title has no fields',
+    );
+  });
+
+  it("never lets a variant's path reach an object's prototype", () => {
+    for (const path of ['__proto__.polluted', 'constructor.prototype.polluted', 'factions.blue.__proto__']) {
+      const text = `${fixture('small.yaml')}variants:\n  - id: v\n    title: V\n    set: { ${path}: 1 }\n`;
+      expect(() => loadScenario(text, 'v.yaml', { variant: 'v' })).toThrow(InputError);
+      expect(Object.prototype).not.toHaveProperty('polluted');
+    }
+  });
+
   it('never throws anything but an InputError, whatever the text (fuzz)', () => {
     const base = readFileSync(join(builtinScenarioDir(), 'delta-quadrant.yaml'), 'utf8');
     const lines = base.split('\n');

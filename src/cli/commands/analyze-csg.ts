@@ -7,7 +7,7 @@ import {
 } from '../../analysis/coalitions/coalition-structure.js';
 import { MAX_AGENTS, parseCoalitionValues } from '../../analysis/coalitions/coalition-values.js';
 import { dynamicProgrammingCsg } from '../../analysis/coalitions/dynamic-programming.js';
-import { InputError } from '../../common/errors.js';
+import { InputError, must } from '../../common/errors.js';
 import { printJson, readInputFile } from '../io.js';
 import { commandBudget, DEFAULT_SECONDS, parseSeconds, RAISE_SECONDS, secondsHelp } from '../limits.js';
 import { formatNumber } from './format.js';
@@ -76,7 +76,7 @@ at the time limit.`,
         `value ${formatNumber(result.value)}${result.optimal ? '' : `, upper bound ${formatNumber(result.bound)}`}`,
         ...structure.map(
           (c) =>
-            `  {${c.join(', ')}}  v = ${formatNumber(input.values[c.reduce((m, a) => m | (1 << a), 0)])}`,
+            `  {${c.join(', ')}}  v = ${formatNumber(must(input.values[c.reduce((m, a) => m | (1 << a), 0)], 'the value of a coalition'))}`,
         ),
         `solved in ${elapsed.toFixed(3)} s (${opts.algorithm})`,
       ];

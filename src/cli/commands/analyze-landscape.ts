@@ -11,9 +11,9 @@ import {
   predictAlignment,
 } from '../../analysis/landscape/landscape.js';
 import { parseLandscape } from '../../analysis/landscape/landscape-input.js';
-import { type MaxCutAlgorithm, solveMaxCut } from '../../analysis/landscape/max-cut.js';
+import { solveMaxCut } from '../../analysis/landscape/max-cut.js';
 import { wallClockBudget } from '../../common/budget.js';
-import { InputError } from '../../common/errors.js';
+import { InputError, must } from '../../common/errors.js';
 import { createProgress, parseIntegerOption, parseNumberOption, printJson, readInputFile } from '../io.js';
 import { commandBudget, DEFAULT_SECONDS, parseSeconds, RAISE_SECONDS, secondsHelp } from '../limits.js';
 import { formatNumber, table } from './format.js';
@@ -110,13 +110,19 @@ far longer (the time limit then reports the best configuration found).`,
     });
 }
 
+/** The name of actor `i` (solvers number the actors in the instance's order). */
+const actorName = (instance: LandscapeInstance, i: number) => must(instance.names[i], () => `actor ${i}`);
+
 function namesOf(instance: LandscapeInstance, blocs: number[][]): string[][] {
-  return blocs.map((b) => b.map((i) => instance.names[i]));
+  return blocs.map((b) => b.map((i) => actorName(instance, i)));
 }
+
+/** Each actor's value in a list of one per actor. */
+const perActor = (list: ArrayLike<number>, i: number) => must(list[i], () => `the value of actor ${i}`);
 
 function frustrationJson(instance: LandscapeInstance, f: Float64Array): Record<string, number> {
   // Own properties whatever the actors are called (an actor may be named `__proto__`).
-  return Object.fromEntries(instance.names.map((name, i) => [name, f[i]]));
+  return Object.fromEntries(instance.names.map((name, i) => [name, perActor(f, i)]));
 }
 
 function alignmentJson(instance: LandscapeInstance, a: Alignment): Record<string, unknown> {
@@ -144,7 +150,11 @@ function printAlignment(instance: LandscapeInstance, a: Alignment, k: number, st
   lines.push(
     table(
       ['actor', 'bloc', 'frustration'],
-      instance.names.map((name, i) => [name, String(a.configuration[i] + 1), formatNumber(a.frustration[i])]),
+      instance.names.map((name, i) => [
+        name,
+        String(perActor(a.configuration, i) + 1),
+        formatNumber(perActor(a.frustration, i)),
+      ]),
       ['left', 'right', 'right'],
     ),
   );
@@ -170,7 +180,8 @@ function printConfigurations(instance: LandscapeInstance, onlyMinima: boolean, j
     `${table(
       ['energy', 'min', 'bloc 1', 'bloc 2'],
       list.map((c) => {
-        const [a, b] = namesOf(instance, c.blocs);
+        // Two blocs: an empty one is still listed.
+        const [a = [], b = []] = namesOf(instance, c.blocs);
         return [
           formatNumber(c.energy),
           c.localMinimum ? '*' : '',
@@ -218,7 +229,7 @@ export function registerAnalyzeMaxCut(analyze: Command): void {
       const graph = parseGset(readInputFile(file), file);
       const progress = createProgress('max-cut');
       const result = solveMaxCut(graph, {
-        algorithm: opts.algorithm as MaxCutAlgorithm,
+        algorithm: opts.algorithm,
         seed,
         budget: wallClockBudget(seconds),
         target,

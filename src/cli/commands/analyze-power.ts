@@ -17,7 +17,7 @@ import {
   simpleGamePower,
   weightedGamePower,
 } from '../../analysis/power/voting-power.js';
-import { InputError } from '../../common/errors.js';
+import { InputError, must } from '../../common/errors.js';
 import { parseIntegerOption, printJson, readInputFile } from '../io.js';
 import { commandBudget, DEFAULT_SECONDS, parseSeconds, secondsHelp } from '../limits.js';
 import { formatNumber, table } from './format.js';
@@ -65,53 +65,56 @@ ${MAX_GENERATING_TABLE.toLocaleString('en-US')} entries ((players + 1) × quota,
 a game given by minimal winning coalitions at most ${MAX_SIMPLE_GAME_PLAYERS} players; a TU game's exact Shapley value
 at most ${MAX_EXACT_SHAPLEY_PLAYERS} players (sampled beyond). 200 players with weights up to 100 take a few seconds.`,
     )
-    .action((file: string, opts: PowerOptions) => {
-      if (!INDICES.includes(opts.index as PowerIndex)) {
-        throw new InputError([
-          {
-            code: 'invalid-option',
-            path: '--index',
-            message: `unknown index "${opts.index}"`,
-            hint: 'valid: "shapley-shubik", "banzhaf", "both"',
-          },
-        ]);
-      }
-      const index = opts.index as PowerIndex;
-      const seconds = parseSeconds(opts.seconds, DEFAULT_SECONDS);
-      const text = readInputFile(file);
-      if (looksLikeCoalitionValues(text)) {
-        const input = parseCoalitionValues(text, file);
-        const budget = commandBudget('analyze power', seconds);
-        const estimate = shapleyValue(input.values, input.agents, {
-          exactLimit: parseIntegerOption('--exact-limit', opts.exactLimit, 0),
-          samples: parseIntegerOption('--samples', opts.samples, 2),
-          seed: parseIntegerOption('--seed', opts.seed, 0),
-          budget,
-        });
-        budget.done();
-        if (opts.json) printJson(shapleyJson(estimate));
-        else printShapley(estimate);
-        return;
-      }
-      const game = parseVotingGame(text, file);
-      const budget = commandBudget('analyze power', seconds);
-      let players: PlayerPower[];
-      try {
-        players =
-          game.kind === 'weighted'
-            ? weightedGamePower(game.game, index, budget)
-            : simpleGamePower(game.game, index, budget);
-      } finally {
-        budget.done();
-      }
-      if (opts.json) printJson({ players: players.map(playerJson) });
-      else
-        printPower(
-          players,
-          index,
-          game.kind === 'weighted' ? `weighted voting game, quota ${game.game.quota}` : 'simple game',
-        );
+    .action(powerCommand);
+}
+
+/** Power indices of the game in `file`, or the Shapley value of the TU game in it. */
+function powerCommand(file: string, opts: PowerOptions): void {
+  const index = INDICES.find((i) => i === opts.index);
+  if (index === undefined) {
+    throw new InputError([
+      {
+        code: 'invalid-option',
+        path: '--index',
+        message: `unknown index "${opts.index}"`,
+        hint: 'valid: "shapley-shubik", "banzhaf", "both"',
+      },
+    ]);
+  }
+  const seconds = parseSeconds(opts.seconds, DEFAULT_SECONDS);
+  const text = readInputFile(file);
+  if (looksLikeCoalitionValues(text)) {
+    const input = parseCoalitionValues(text, file);
+    const budget = commandBudget('analyze power', seconds);
+    const estimate = shapleyValue(input.values, input.agents, {
+      exactLimit: parseIntegerOption('--exact-limit', opts.exactLimit, 0),
+      samples: parseIntegerOption('--samples', opts.samples, 2),
+      seed: parseIntegerOption('--seed', opts.seed, 0),
+      budget,
     });
+    budget.done();
+    if (opts.json) printJson(shapleyJson(estimate));
+    else printShapley(estimate);
+    return;
+  }
+  const game = parseVotingGame(text, file);
+  const budget = commandBudget('analyze power', seconds);
+  let players: PlayerPower[];
+  try {
+    players =
+      game.kind === 'weighted'
+        ? weightedGamePower(game.game, index, budget)
+        : simpleGamePower(game.game, index, budget);
+  } finally {
+    budget.done();
+  }
+  if (opts.json) printJson({ players: players.map(playerJson) });
+  else
+    printPower(
+      players,
+      index,
+      game.kind === 'weighted' ? `weighted voting game, quota ${game.game.quota}` : 'simple game',
+    );
 }
 
 /** A coalition-value file starts with a number; a game file with a key or a brace. */
@@ -178,12 +181,16 @@ function shorten(text: string): string {
   return text.length <= 32 ? text : `${text.slice(0, 14)}…${text.slice(-14)}`;
 }
 
+/** The half-width of agent `i`'s interval (an estimate has one per agent). */
+const halfWidth = (e: ShapleyEstimate, i: number) =>
+  must(e.halfWidths[i], () => `the interval of agent ${i}`);
+
 function shapleyJson(e: ShapleyEstimate): unknown {
   return {
     players: Array.from(e.values, (value, i) => ({
       agent: i,
       shapley: value,
-      ...(e.exact ? {} : { interval: [value - e.halfWidths[i], value + e.halfWidths[i]] }),
+      ...(e.exact ? {} : { interval: [value - halfWidth(e, i), value + halfWidth(e, i)] }),
     })),
     exact: e.exact,
     ...(e.exact ? {} : { samples: e.samples, confidence: 0.95 }),
@@ -197,7 +204,7 @@ function printShapley(e: ShapleyEstimate): void {
   const rows = Array.from(e.values, (value, i) =>
     e.exact
       ? [String(i), formatNumber(value)]
-      : [String(i), formatNumber(value), `± ${formatNumber(e.halfWidths[i])}`],
+      : [String(i), formatNumber(value), `± ${formatNumber(halfWidth(e, i))}`],
   );
   const header = e.exact ? ['agent', 'shapley'] : ['agent', 'shapley', '95% interval'];
   process.stdout.write(`${head}\n\n${table(header, rows, ['right', 'right', 'left'])}\n`);

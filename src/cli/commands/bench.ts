@@ -45,7 +45,8 @@ export function registerBench(program: Command): void {
           if (!options.json) process.stdout.write(`\n## ${bench.name}: ${bench.title}\n\n`);
           results[bench.name] = await bench.run({ json: options.json === true, params });
         }
-        if (options.json) printJson(selected.length === 1 ? results[selected[0]!.name] : results);
+        const [only, ...others] = selected;
+        if (options.json) printJson(only !== undefined && others.length === 0 ? results[only.name] : results);
       },
     );
 }

@@ -22,8 +22,7 @@ import {
 } from '../../analysis/forecast/ktab-format.js';
 import type { SmpParameters, SmpRun } from '../../analysis/forecast/smp.js';
 import type { ForecastIssue } from '../../analysis/forecast/types.js';
-import { InputError, type Problem } from '../../common/errors.js';
-import { hasOwn } from '../../common/safe-path.js';
+import { InputError, must, type Problem } from '../../common/errors.js';
 import { suggestionHint } from '../../common/validate.js';
 import { sharedDataFile } from '../../runner/shared-data.js';
 import { parseIntegerOption, printJson, readInputFile } from '../io.js';
@@ -76,49 +75,55 @@ Limits: the bargaining models' work grows with the cube of the number of actors 
 dozen actors take well under a second, hundreds can take minutes, which --seconds bounds.`,
     )
     .action((file: string | undefined, opts: ForecastCommandOptions) => {
-      if (opts.benchmark !== undefined) return benchmark(opts, file);
-      if (file === undefined) {
-        throw new InputError([
-          {
-            code: 'missing-argument',
-            path: 'file',
-            message: 'no input file',
-            hint: 'give a KTAB CSV or YAML/JSON file, or --benchmark deu3',
-          },
-        ]);
-      }
-      const models = parseModels(opts.model);
-      if (opts.format !== 'text' && opts.format !== 'ktab') {
-        throw optionError(
-          '--format',
-          `unknown format "${opts.format}"`,
-          suggestionHint(opts.format, ['text', 'ktab']),
-        );
-      }
-      if (opts.format === 'ktab' && !models.includes('smp')) {
-        throw optionError('--format', '--format ktab prints a run of KTAB’s SMP', 'use --model smp');
-      }
-      const smp = parseSmpSettings(opts.smp ?? []);
-      // Comparing with KTAB's logs: process the actors in the file's order, as KTAB does.
-      if (opts.format === 'ktab' && smp.actorOrder === undefined) smp.actorOrder = 'input';
-      const eu = parseEuSettings(opts.eu ?? []);
-      const issue = parseForecastInput(readInputFile(file), file);
-      const budget = commandBudget('forecast', parseSeconds(opts.seconds, DEFAULT_SECONDS));
-      let results: ModelForecast[];
-      try {
-        results = forecastIssue(issue, models, { smp, eu, budget });
-      } finally {
-        budget.done();
-      }
-      if (opts.format === 'ktab') {
-        const run = results.find((r) => r.model === 'smp')!.smp!;
-        const [seed, ...params] = formatKtabParameters(run.parameters);
-        process.stdout.write(`${[seed, ...formatKtabLines(issue, run), ...params].join('\n')}\n`);
-        return;
-      }
-      if (opts.json) printJson(forecastJson(issue, results));
-      else process.stdout.write(renderForecast(issue, results));
+      if (opts.benchmark !== undefined) benchmark(opts.benchmark, opts, file);
+      else forecast(file, opts);
     });
+}
+
+/** Forecasts the issue in `file` with the chosen models, printed as text, JSON or a KTAB log. */
+function forecast(file: string | undefined, opts: ForecastCommandOptions): void {
+  if (file === undefined) {
+    throw new InputError([
+      {
+        code: 'missing-argument',
+        path: 'file',
+        message: 'no input file',
+        hint: 'give a KTAB CSV or YAML/JSON file, or --benchmark deu3',
+      },
+    ]);
+  }
+  const models = parseModels(opts.model);
+  if (opts.format !== 'text' && opts.format !== 'ktab') {
+    throw optionError(
+      '--format',
+      `unknown format "${opts.format}"`,
+      suggestionHint(opts.format, ['text', 'ktab']),
+    );
+  }
+  if (opts.format === 'ktab' && !models.includes('smp')) {
+    throw optionError('--format', '--format ktab prints a run of KTAB’s SMP', 'use --model smp');
+  }
+  const smp = parseSmpSettings(opts.smp ?? []);
+  // Comparing with KTAB's logs: process the actors in the file's order, as KTAB does.
+  if (opts.format === 'ktab' && smp.actorOrder === undefined) smp.actorOrder = 'input';
+  const eu = parseEuSettings(opts.eu ?? []);
+  const issue = parseForecastInput(readInputFile(file), file);
+  const budget = commandBudget('forecast', parseSeconds(opts.seconds, DEFAULT_SECONDS));
+  let results: ModelForecast[];
+  try {
+    results = forecastIssue(issue, models, { smp, eu, budget });
+  } finally {
+    budget.done();
+  }
+  if (opts.format === 'ktab') {
+    // The models include smp (checked above), so its run is among the results.
+    const run = must(results.find((r) => r.model === 'smp')?.smp, 'the SMP run');
+    const [seed, ...params] = formatKtabParameters(run.parameters);
+    process.stdout.write(`${[seed, ...formatKtabLines(issue, run), ...params].join('\n')}\n`);
+    return;
+  }
+  if (opts.json) printJson(forecastJson(issue, results));
+  else process.stdout.write(renderForecast(issue, results));
 }
 
 function optionError(option: string, message: string, hint?: string): InputError {
@@ -128,9 +133,12 @@ function optionError(option: string, message: string, hint?: string): InputError
 function parseModels(raw: string): ForecastModelName[] {
   if (raw === 'all') return [...FORECAST_MODELS];
   const names = raw.split(',').map((s) => s.trim());
+  const models: ForecastModelName[] = [];
   const problems: Problem[] = [];
   for (const n of names) {
-    if (!(FORECAST_MODELS as readonly string[]).includes(n)) {
+    const model = FORECAST_MODELS.find((m) => m === n);
+    if (model) models.push(model);
+    else {
       problems.push({
         code: 'invalid-option',
         path: '--model',
@@ -140,13 +148,14 @@ function parseModels(raw: string): ForecastModelName[] {
     }
   }
   if (problems.length > 0) throw new InputError(problems);
-  return names as ForecastModelName[];
+  return models;
 }
 
 function splitSetting(option: string, raw: string): [string, string] {
-  const m = /^([A-Za-z]+)=(.+)$/.exec(raw.trim());
-  if (!m) throw optionError(option, `expected NAME=VALUE, got "${raw}"`);
-  return [m[1]!, m[2]!];
+  const [, name, value] = /^([A-Za-z]+)=(.+)$/.exec(raw.trim()) ?? [];
+  if (name === undefined || value === undefined)
+    throw optionError(option, `expected NAME=VALUE, got "${raw}"`);
+  return [name, value];
 }
 
 /** `--smp VotingRule=Binary seed=42 maxIterations=50`; names are KTAB's or their camel case. */
@@ -154,17 +163,17 @@ export function parseSmpSettings(settings: readonly string[]): {
   -readonly [K in keyof SmpParameters]?: SmpParameters[K];
 } {
   const out: Record<string, unknown> = {};
-  const numeric: Record<string, [number, number]> = {
-    minIterations: [1, 10_000],
-    maxIterations: [1, 10_000],
-    minDeltaRatio: [0, 1],
-  };
+  const numeric = new Map<string, readonly [number, number]>([
+    ['minIterations', [1, 10_000]],
+    ['maxIterations', [1, 10_000]],
+    ['minDeltaRatio', [0, 1]],
+  ]);
   for (const raw of settings) {
     const [name, value] = splitSetting('--smp', raw);
     const entry = KTAB_PARAMETERS.find(([k, key]) => k === name || key === name);
     if (entry) {
       const [k, key, values] = entry;
-      if (!(values as readonly string[]).includes(value)) {
+      if (!values.some((v) => v === value)) {
         throw optionError('--smp', `unknown ${k} "${value}"`, `valid: ${values.join(', ')}`);
       }
       out[key] = value;
@@ -178,22 +187,27 @@ export function parseSmpSettings(settings: readonly string[]): {
         throw optionError('--smp', `seed must be a 64-bit unsigned integer, got "${value}"`);
       }
       out.seed = BigInt(value);
-    } else if (hasOwn(numeric, name)) {
-      const [min, max] = numeric[name]!;
+    } else if (numeric.has(name)) {
+      const [min, max] = must(numeric.get(name), name);
       const v = Number(value);
       if (!Number.isFinite(v) || v < min || v > max) {
         throw optionError('--smp', `${name} must be a number in [${min}, ${max}], got "${value}"`);
       }
       out[name] = v;
     } else {
-      const known = [...KTAB_PARAMETERS.map(([k]) => k), 'seed', 'actorOrder', ...Object.keys(numeric)];
+      const known = [...KTAB_PARAMETERS.map(([k]) => k), 'seed', 'actorOrder', ...numeric.keys()];
       throw optionError('--smp', `unknown SMP parameter "${name}"`, suggestionHint(name, known));
     }
   }
   return out;
 }
 
-const EU_CHOICES: Record<string, readonly string[]> = {
+type EuSettings = { -readonly [K in keyof EuParameters]?: EuParameters[K] };
+type EuChoice = 'probability' | 'resistance' | 'statusQuo' | 'offerChoice' | 'outcome' | 'risk';
+type EuNumber = 'q' | 't' | 'maxRounds';
+
+/** The words each expected-utility reading may take (checked against EuParameters by the compiler). */
+const EU_CHOICES: { readonly [K in EuChoice]: readonly EuParameters[K][] } = {
   probability: ['paper', 'net', 'all-pairs'],
   resistance: ['target', 'as-printed'],
   statusQuo: ['paper', 'flipped'],
@@ -201,31 +215,45 @@ const EU_CHOICES: Record<string, readonly string[]> = {
   outcome: ['median', 'mean'],
   risk: ['inferred', 'neutral'],
 };
-const EU_NUMBERS: Record<string, [number, number]> = { q: [0, 1], t: [0, 1], maxRounds: [1, 100_000] };
+/** The range of each numeric setting, and whether it counts (whole numbers). */
+const EU_NUMBERS: { readonly [K in EuNumber]: readonly [min: number, max: number, whole: boolean] } = {
+  q: [0, 1, false],
+  t: [0, 1, false],
+  maxRounds: [1, 100_000, true],
+};
+const isEuChoice = (name: string): name is EuChoice => Object.hasOwn(EU_CHOICES, name);
+const isEuNumber = (name: string): name is EuNumber => Object.hasOwn(EU_NUMBERS, name);
 
 /** `--eu probability=net q=0.9`. */
 export function parseEuSettings(settings: readonly string[]): Partial<EuParameters> {
-  const out: Record<string, unknown> = {};
+  const out: EuSettings = {};
   for (const raw of settings) {
     const [name, value] = splitSetting('--eu', raw);
-    if (hasOwn(EU_CHOICES, name)) {
-      const values = EU_CHOICES[name]!;
-      if (!values.includes(value))
-        throw optionError('--eu', `unknown ${name} "${value}"`, `valid: ${values.join(', ')}`);
-      out[name] = value;
-    } else if (hasOwn(EU_NUMBERS, name)) {
-      const [min, max] = EU_NUMBERS[name]!;
-      const v = Number(value);
-      if (!Number.isFinite(v) || v < min || v > max || (name === 'maxRounds' && !Number.isInteger(v))) {
-        throw optionError('--eu', `${name} must be a number in [${min}, ${max}], got "${value}"`);
-      }
-      out[name] = v;
-    } else {
+    if (isEuChoice(name)) setEuChoice(out, name, value);
+    else if (isEuNumber(name)) out[name] = euNumber(name, value);
+    else {
       const known = Object.keys(DEFAULT_EU_PARAMETERS).filter((k) => k !== 'tolerance');
       throw optionError('--eu', `unknown expected-utility setting "${name}"`, suggestionHint(name, known));
     }
   }
-  return out as Partial<EuParameters>;
+  return out;
+}
+
+function setEuChoice<K extends EuChoice>(out: EuSettings, name: K, value: string): void {
+  const values: readonly EuParameters[K][] = EU_CHOICES[name];
+  const chosen = values.find((v) => v === value);
+  if (chosen === undefined)
+    throw optionError('--eu', `unknown ${name} "${value}"`, `valid: ${values.join(', ')}`);
+  out[name] = chosen;
+}
+
+function euNumber(name: EuNumber, value: string): number {
+  const [min, max, whole] = EU_NUMBERS[name];
+  const v = Number(value);
+  if (!Number.isFinite(v) || v < min || v > max || (whole && !Number.isInteger(v))) {
+    throw optionError('--eu', `${name} must be a number in [${min}, ${max}], got "${value}"`);
+  }
+  return v;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,14 +261,21 @@ export function parseEuSettings(settings: readonly string[]): Partial<EuParamete
 
 const fmt = (x: number) => x.toFixed(2);
 
+/**
+ * The name of actor `a`: the models number the actors by their place in the issue, and list their
+ * values (positions, probabilities) one per actor or per dimension in the same order.
+ */
+const actorName = (issue: ForecastIssue, a: number) => must(issue.actors[a], () => `actor ${a}`).name;
+const nth = <T>(values: readonly T[], i: number): T => must(values[i], () => `value ${i} of a model's list`);
+
 /** Columns padded to a common width; `align` gives l or r per column (default: first l, rest r). */
 function table(rows: readonly (readonly string[])[], align = 'l'): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   const left = (c: number) => (align[c] ?? (align.length > 1 ? align[align.length - 1] : 'r')) === 'l';
   return rows
     .map((r) =>
       r
-        .map((cell, c) => (left(c) ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+        .map((cell, c) => (left(c) ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
         .join('  ')
         .trimEnd(),
     )
@@ -284,9 +319,9 @@ function renderEu(issue: ForecastIssue, run: EuRun): string[] {
     );
     const header = ['actor', ...dim.rounds.map((_, k) => `r${k}`), 'final'];
     const rows = dim.actors.map((a) => [
-      issue.actors[a]!.name,
-      ...dim.rounds.map((r) => fmt(r.positions[a]!)),
-      fmt(dim.finalPositions[a]!),
+      actorName(issue, a),
+      ...dim.rounds.map((r) => fmt(nth(r.positions, a))),
+      fmt(nth(dim.finalPositions, a)),
     ]);
     rows.push(['median', ...dim.rounds.map((r) => fmt(r.median)), '']);
     out.push(table([header, ...rows]));
@@ -294,15 +329,15 @@ function renderEu(issue: ForecastIssue, run: EuRun): string[] {
       const accepted = r.offers.filter((o) => o.accepted);
       out.push(`round ${k}: ${r.offers.length} offer(s), ${accepted.length} accepted`);
       for (const o of accepted) {
-        const to = issue.actors[o.to]!.name;
-        const from = issue.actors[o.from]!.name;
+        const to = actorName(issue, o.to);
+        const from = actorName(issue, o.from);
         const verb =
           o.kind === 'conflict'
             ? `loses a conflict to ${from}`
             : o.kind === 'compromise'
               ? `compromises with ${from}`
               : `capitulates to ${from}`;
-        out.push(`  ${to} ${verb}: ${fmt(r.positions[o.to]!)} → ${fmt(o.position)}`);
+        out.push(`  ${to} ${verb}: ${fmt(nth(r.positions, o.to))} → ${fmt(o.position)}`);
       }
     });
   }
@@ -320,17 +355,18 @@ function renderSmp(issue: ForecastIssue, run: SmpRun): string[] {
   const header = ['actor', 'dimension', ...run.states.map((_, t) => `t${t}`)];
   const rows: string[][] = [];
   run.actors.forEach((a, i) => {
+    const name = actorName(issue, a);
     issue.dimensions.forEach((d, k) => {
-      rows.push([issue.actors[a]!.name, d, ...run.states.map((s) => s.positions[i]![k]!.toFixed(1))]);
+      rows.push([name, d, ...run.states.map((s) => nth(nth(s.positions, i), k).toFixed(1))]);
     });
-    rows.push([issue.actors[a]!.name, 'prob', ...run.states.map((s) => s.probabilities[i]!.toFixed(3))]);
+    rows.push([name, 'prob', ...run.states.map((s) => nth(s.probabilities, i).toFixed(3))]);
   });
   out.push(table([header, ...rows], 'llr'));
   run.turns.forEach((t, k) => {
-    out.push(`turn ${k + 1}: fractional change ${run.fractionalChanges[k]!.toFixed(4)}`);
+    out.push(`turn ${k + 1}: fractional change ${nth(run.fractionalChanges, k).toFixed(4)}`);
     for (const c of t.challenges) {
       out.push(
-        `  ${issue.actors[c.initiator]!.name} challenges ${issue.actors[c.target]!.name} (p ${c.probability.toFixed(3)}, gain ${c.expectedGain.toFixed(3)})`,
+        `  ${actorName(issue, c.initiator)} challenges ${actorName(issue, c.target)} (p ${c.probability.toFixed(3)}, gain ${c.expectedGain.toFixed(3)})`,
       );
     }
   });
@@ -338,13 +374,11 @@ function renderSmp(issue: ForecastIssue, run: SmpRun): string[] {
 }
 
 function byDimension(issue: ForecastIssue, values: readonly number[]): Record<string, number> {
-  return Object.fromEntries(issue.dimensions.map((d, k) => [d, values[k]!]));
+  return Object.fromEntries(issue.dimensions.map((d, k) => [d, nth(values, k)]));
 }
 
 function forecastJson(issue: ForecastIssue, results: readonly ModelForecast[]): unknown {
   const names = issue.actors.map((a) => a.name);
-  const perActor = (values: readonly number[], actors: readonly number[]) =>
-    Object.fromEntries(actors.map((a) => [names[a]!, values[a]!]));
   return {
     issue: {
       name: issue.name ?? null,
@@ -354,67 +388,64 @@ function forecastJson(issue: ForecastIssue, results: readonly ModelForecast[]): 
     },
     models: results.map((r) => {
       const base = { model: r.model, title: MODEL_TITLES[r.model], forecast: byDimension(issue, r.forecast) };
-      if (r.eu) {
-        return {
-          ...base,
-          parameters: r.eu.parameters,
-          dimensions: r.eu.dimensions.map((d) => ({
-            dimension: d.dimension,
-            converged: d.converged,
-            forecast: d.forecast,
-            final: perActor(d.finalPositions, d.actors),
-            rounds: d.rounds.map((round, k) => ({
-              round: k,
-              median: round.median,
-              positions: perActor(round.positions, d.actors),
-              riskExponents: perActor(round.riskExponents, d.actors),
-              offers: round.offers.map((o) => ({ ...o, from: names[o.from], to: names[o.to] })),
-            })),
-          })),
-        };
-      }
-      if (r.smp) {
-        const s = r.smp;
-        return {
-          ...base,
-          mostProbable: byDimension(issue, s.mostProbable),
-          parameters: { ...s.parameters, seed: s.parameters.seed.toString() },
-          converged: s.converged,
-          fractionalChanges: s.fractionalChanges,
-          states: s.states.map((st, t) => ({
-            turn: t,
-            positions: Object.fromEntries(
-              s.actors.map((a, i) => [names[a]!, byDimension(issue, st.positions[i]!)]),
-            ),
-            probabilities: Object.fromEntries(s.actors.map((a, i) => [names[a]!, st.probabilities[i]!])),
-            risk: Object.fromEntries(s.actors.map((a, i) => [names[a]!, st.risk[i]!])),
-          })),
-          turns: s.turns.map((t, k) => ({
-            turn: k + 1,
-            challenges: t.challenges.map((c) => ({
-              ...c,
-              initiator: names[c.initiator],
-              target: names[c.target],
-            })),
-            bargains: t.bargains.map((b) => ({
-              ...b,
-              initiator: names[b.initiator],
-              receiver: names[b.receiver],
-            })),
-          })),
-        };
-      }
+      if (r.eu) return { ...base, ...euJson(names, r.eu) };
+      if (r.smp) return { ...base, ...smpJson(issue, names, r.smp) };
       return base;
     }),
+  };
+}
+
+/** Each actor's value, by the actor's name. */
+function perActor(names: readonly string[], values: readonly number[], actors: readonly number[]) {
+  return Object.fromEntries(actors.map((a) => [nth(names, a), nth(values, a)]));
+}
+
+function euJson(names: readonly string[], run: EuRun) {
+  return {
+    parameters: run.parameters,
+    dimensions: run.dimensions.map((d) => ({
+      dimension: d.dimension,
+      converged: d.converged,
+      forecast: d.forecast,
+      final: perActor(names, d.finalPositions, d.actors),
+      rounds: d.rounds.map((round, k) => ({
+        round: k,
+        median: round.median,
+        positions: perActor(names, round.positions, d.actors),
+        riskExponents: perActor(names, round.riskExponents, d.actors),
+        offers: round.offers.map((o) => ({ ...o, from: names[o.from], to: names[o.to] })),
+      })),
+    })),
+  };
+}
+
+function smpJson(issue: ForecastIssue, names: readonly string[], s: SmpRun) {
+  const byActor = <T>(value: (i: number) => T) =>
+    Object.fromEntries(s.actors.map((a, i) => [nth(names, a), value(i)]));
+  return {
+    mostProbable: byDimension(issue, s.mostProbable),
+    parameters: { ...s.parameters, seed: s.parameters.seed.toString() },
+    converged: s.converged,
+    fractionalChanges: s.fractionalChanges,
+    states: s.states.map((st, t) => ({
+      turn: t,
+      positions: byActor((i) => byDimension(issue, nth(st.positions, i))),
+      probabilities: byActor((i) => nth(st.probabilities, i)),
+      risk: byActor((i) => nth(st.risk, i)),
+    })),
+    turns: s.turns.map((t, k) => ({
+      turn: k + 1,
+      challenges: t.challenges.map((c) => ({ ...c, initiator: names[c.initiator], target: names[c.target] })),
+      bargains: t.bargains.map((b) => ({ ...b, initiator: names[b.initiator], receiver: names[b.receiver] })),
+    })),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Benchmark
 
-function benchmark(opts: ForecastCommandOptions, file: string | undefined): void {
-  const name = opts.benchmark!;
-  if (!(BENCHMARKS as readonly string[]).includes(name)) {
+function benchmark(name: string, opts: ForecastCommandOptions, file: string | undefined): void {
+  if (!BENCHMARKS.some((b) => b === name)) {
     throw optionError('--benchmark', `unknown benchmark "${name}"`, suggestionHint(name, [...BENCHMARKS]));
   }
   if (file !== undefined) {

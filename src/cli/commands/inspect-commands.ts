@@ -3,7 +3,7 @@
  * point of a stored run, and comparing two runs.
  */
 import type { Command } from 'commander';
-import { InputError } from '../../common/errors.js';
+import { InputError, must } from '../../common/errors.js';
 import { renderChronicle } from '../../engine/chronicle.js';
 import { explainEvent, renderExplanation } from '../../engine/explanation.js';
 import { buildWorld } from '../../engine/initial-world.js';
@@ -12,7 +12,7 @@ import { diffRuns, type RunDiff } from '../../engine/run-diff.js';
 import { summarize } from '../../engine/summary.js';
 import { parseEdit, type WorldEdit } from '../../engine/world-edit.js';
 import { formatTime } from '../../model/time.js';
-import { forkRun, scenarioOfRun } from '../../runner/recorder.js';
+import { forkRun, type RecordedRun, scenarioOfRun } from '../../runner/recorder.js';
 import { type RunRecord, resolveDbPath, Store, type StoreOpenOptions } from '../../store/store.js';
 import { parseIntegerOption, printJson } from '../io.js';
 import { parseRunRef } from './run-commands.js';
@@ -93,72 +93,91 @@ export function registerFork(program: Command): void {
     .option('--play <faction>', "take the seat of this faction's leader from the fork on, answering on stdin")
     .option('--json', 'print the fork as JSON (run id, hash, milestones, events)')
     .option('--db <path>', 'database file')
-    .action(
-      (
-        ref: string,
-        opts: { at: string; set: string[]; seed?: string; play?: string; json?: boolean; db?: string },
-      ) => {
-        const runRef = parseRunRef(ref);
-        const at = parseIntegerOption('--at', opts.at, 1);
-        const seed = opts.seed === undefined ? undefined : parseIntegerOption('--seed', opts.seed, 0);
-        const edits: WorldEdit[] = [];
-        const problems = [];
-        for (const raw of opts.set) {
-          const e = parseEdit(raw);
-          if ('error' in e)
-            problems.push({
-              code: 'invalid-option',
-              path: '--set',
-              message: e.error,
-              hint: 'write --set PATH=VALUE, e.g. --set persons.p.personality.pride=0.2',
-            });
-          else edits.push(e);
-        }
-        if (problems.length > 0) throw new InputError(problems);
-        withStore(
-          opts.db,
-          (store) => {
-            const parent = store.getRun(runRef);
-            const play =
-              opts.play === undefined ? undefined : promptPlay(scenarioOfRun(parent), opts.play, at);
-            const fork = forkRun(store, parent, { at, edits, seed, ...(play ? { play } : {}) });
-            const milestones = fork.milestones;
-            if (opts.json) {
-              printJson({
-                run: fork.runId,
-                parent: parent.id,
-                at,
-                seed: seed ?? parent.seed,
-                edits,
-                hash: fork.hash,
-                milestones,
-                events: fork.events.slice(at),
-              });
-              return;
-            }
-            const names = namesOf(buildWorld(scenarioOfRun(parent).spec));
-            const lines = [
-              `Run ${fork.runId}: a fork of run ${parent.id} after its first ${at} events (up to ${formatTime(fork.events[at - 1]!.t)})${edits.length ? `, with ${edits.map((e) => `${e.path}=${JSON.stringify(e.value)}`).join(', ')}` : ''}`,
-              '',
-              ...renderChronicle(fork.events.slice(at), names, { seq: true }),
-              '',
-              `Milestones: ${milestones.filter((m) => m.reached && !m.outcome).length} of ${milestones.filter((m) => !m.outcome).length} reached${
-                milestones.some((m) => m.outcome && m.reached)
-                  ? `; outcomes: ${milestones
-                      .filter((m) => m.outcome && m.reached)
-                      .map((m) => m.id)
-                      .join(', ')}`
-                  : ''
-              }`,
-              `Run ${fork.runId}: hash ${fork.hash}`,
-              `Compare with its parent: alliances diff ${parent.id} ${fork.runId}`,
-            ];
-            process.stdout.write(`${lines.join('\n')}\n`);
-          },
-          { mustExist: true },
-        );
-      },
-    );
+    .action(forkCommand);
+}
+
+interface ForkCommandOptions {
+  at: string;
+  set: string[];
+  seed?: string;
+  play?: string;
+  json?: boolean;
+  db?: string;
+}
+
+/** `alliances fork`: a new stored run from a prefix of another, with the changes given. */
+function forkCommand(ref: string, opts: ForkCommandOptions): void {
+  const runRef = parseRunRef(ref);
+  const at = parseIntegerOption('--at', opts.at, 1);
+  const seed = opts.seed === undefined ? undefined : parseIntegerOption('--seed', opts.seed, 0);
+  const edits = parseEdits(opts.set);
+  withStore(
+    opts.db,
+    (store) => {
+      const parent = store.getRun(runRef);
+      const play = opts.play === undefined ? undefined : promptPlay(scenarioOfRun(parent), opts.play, at);
+      const fork = forkRun(store, parent, { at, edits, seed, ...(play ? { play } : {}) });
+      if (opts.json) {
+        printJson({
+          run: fork.runId,
+          parent: parent.id,
+          at,
+          seed: seed ?? parent.seed,
+          edits,
+          hash: fork.hash,
+          milestones: fork.milestones,
+          events: fork.events.slice(at),
+        });
+        return;
+      }
+      process.stdout.write(renderFork(parent, fork, at, edits));
+    },
+    { mustExist: true },
+  );
+}
+
+/** The `--set PATH=VALUE` changes, or every malformed one as bad input. */
+function parseEdits(raws: readonly string[]): WorldEdit[] {
+  const edits: WorldEdit[] = [];
+  const problems = [];
+  for (const raw of raws) {
+    const e = parseEdit(raw);
+    if ('error' in e)
+      problems.push({
+        code: 'invalid-option',
+        path: '--set',
+        message: e.error,
+        hint: 'write --set PATH=VALUE, e.g. --set persons.p.personality.pride=0.2',
+      });
+    else edits.push(e);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return edits;
+}
+
+/** A fork for people: where it left its parent, what it changed, its chronicle and milestones. */
+function renderFork(parent: RunRecord, fork: RecordedRun, at: number, edits: readonly WorldEdit[]): string {
+  const { milestones } = fork;
+  const names = namesOf(buildWorld(scenarioOfRun(parent).spec));
+  // The fork keeps its parent's first `at` events (at least one).
+  const lastKept = must(fork.events[at - 1], 'the last event the fork keeps');
+  const lines = [
+    `Run ${fork.runId}: a fork of run ${parent.id} after its first ${at} events (up to ${formatTime(lastKept.t)})${edits.length ? `, with ${edits.map((e) => `${e.path}=${JSON.stringify(e.value)}`).join(', ')}` : ''}`,
+    '',
+    ...renderChronicle(fork.events.slice(at), names, { seq: true }),
+    '',
+    `Milestones: ${milestones.filter((m) => m.reached && !m.outcome).length} of ${milestones.filter((m) => !m.outcome).length} reached${
+      milestones.some((m) => m.outcome && m.reached)
+        ? `; outcomes: ${milestones
+            .filter((m) => m.outcome && m.reached)
+            .map((m) => m.id)
+            .join(', ')}`
+        : ''
+    }`,
+    `Run ${fork.runId}: hash ${fork.hash}`,
+    `Compare with its parent: alliances diff ${parent.id} ${fork.runId}`,
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 function sideOf(store: Store, run: RunRecord) {

@@ -19,15 +19,17 @@ import { aboutRun } from '../../store/about.js';
 import { resolveDbPath, Store } from '../../store/store.js';
 import { spend } from '../../common/budget.js';
 import { getMaxInputBytes, parseIntegerOption, printJson } from '../io.js';
-import { commandBudget, parseSeconds, secondsHelp } from '../limits.js';
+import { type CommandBudget, commandBudget, parseSeconds, secondsHelp } from '../limits.js';
+import { type RunMode, runMode } from '../../model/vocabulary.js';
 import type { WorldEvent } from '../../events/index.js';
 import { fold } from '../../events/index.js';
 import { namesOf } from '../../events/index.js';
 
-const MODES = ['scripted', 'autonomous', 'mixed'] as const;
+const MODES = runMode.options;
 
-function parseMode(raw: string): (typeof MODES)[number] {
-  if (!(MODES as readonly string[]).includes(raw)) {
+function parseMode(raw: string): RunMode {
+  const mode = MODES.find((m) => m === raw);
+  if (mode === undefined) {
     throw new InputError([
       {
         code: 'invalid-option',
@@ -37,7 +39,7 @@ function parseMode(raw: string): (typeof MODES)[number] {
       },
     ]);
   }
-  return raw as (typeof MODES)[number];
+  return mode;
 }
 
 /** `--max-ticks N`: the most ticks a run may take (default DEFAULT_MAX_TICKS). */
@@ -151,96 +153,103 @@ export function registerRun(program: Command): void {
       `most ticks the run may take (default ${DEFAULT_MAX_TICKS.toLocaleString('en-US')})`,
     )
     .option('--seconds <s>', secondsHelp('the run', 'none'))
-    .action(
-      (
-        arg: string,
-        opts: {
-          seed?: string;
-          mode: string;
-          json?: boolean;
-          seq?: boolean;
-          db?: string;
-          store: boolean;
-          scriptUntil?: string;
-          variant?: string;
-          play?: string;
-          maxTicks?: string;
-          seconds?: string;
-        },
-      ) => {
-        const mode = parseMode(opts.mode);
-        const maxTicks = parseMaxTicks(opts.maxTicks);
-        if (opts.play !== undefined && mode === 'scripted') {
-          throw new InputError([
-            {
-              code: 'invalid-option',
-              path: '--play',
-              message: 'in scripted mode the script makes every choice; there is no seat to take',
-              hint: '--mode autonomous, or --mode mixed --script-until TIME',
-            },
-          ]);
-        }
-        const scriptUntil =
-          opts.scriptUntil === undefined ? undefined : parseTimeOption('--script-until', opts.scriptUntil);
-        if (mode === 'mixed' && scriptUntil === undefined) {
-          throw new InputError([
-            {
-              code: 'invalid-option',
-              path: '--script-until',
-              message: 'mixed mode needs --script-until TIME',
-              hint: 'e.g. --script-until 30h',
-            },
-          ]);
-        }
-        // The scenario is loaded and checked before the database is touched: bad input writes nothing.
-        const scenario = resolveScenario(arg, {
-          ...(opts.variant === undefined ? {} : { variant: opts.variant }),
-          maxTicks,
-          maxInputBytes: getMaxInputBytes(),
-        });
-        const seed =
-          opts.seed === undefined ? scenario.spec.seed : parseIntegerOption('--seed', opts.seed, 0);
-        const play = opts.play === undefined ? undefined : promptPlay(scenario, opts.play);
-        // A long run shows how far it has got (on a terminal, after a second) and stops at its time
-        // limit between two ticks: a stored run keeps its whole ticks and stays incomplete.
-        const budget = commandBudget('run', parseSeconds(opts.seconds, Number.POSITIVE_INFINITY));
-        const ticks = Math.floor(scenario.spec.duration / scenario.spec.tick) + 1;
-        const onTick = (_events: unknown, t: Minutes) => {
-          const done = Math.floor(t / scenario.spec.tick) + 1;
-          budget.progress(done, ticks);
-          if (done < ticks)
-            spend(
-              budget,
-              `the run (tick ${done} of ${ticks}${opts.store ? '; the run is kept, incomplete' : ''})`,
-            );
-        };
-        const simulation = { seed, mode, scriptUntil, onTick };
-        let result: SimulationResult;
-        let runId: number | null = null;
-        if (opts.store) {
-          const store = Store.open(resolveDbPath(opts.db));
-          try {
-            const recorded = recordRun(store, scenario, {
-              ...simulation,
-              storeOptions: runOptions(scriptUntil, opts.variant),
-              ...(play ? { play } : {}),
-            });
-            runId = recorded.runId;
-            result = recorded;
-          } finally {
-            store.close();
-          }
-        } else {
-          result = runScenario(scenario, {
-            ...simulation,
-            ...(play ? { players: { [play.faction]: play.player } } : {}),
-          });
-        }
-        budget.done();
-        if (opts.json) printJson(runJson(scenario, result, runId, seed, mode));
-        else process.stdout.write(renderRun(scenario, result, runId, opts.seq === true));
+    .action(runCommand);
+}
+
+interface RunCommandOptions {
+  seed?: string;
+  mode: string;
+  json?: boolean;
+  seq?: boolean;
+  db?: string;
+  store: boolean;
+  scriptUntil?: string;
+  variant?: string;
+  play?: string;
+  maxTicks?: string;
+  seconds?: string;
+}
+
+/** `alliances run`: simulates the scenario (stored unless --no-store) and prints the run. */
+function runCommand(arg: string, opts: RunCommandOptions): void {
+  const { mode, scriptUntil } = runModeOptions(opts);
+  const maxTicks = parseMaxTicks(opts.maxTicks);
+  // The scenario is loaded and checked before the database is touched: bad input writes nothing.
+  const scenario = resolveScenario(arg, {
+    ...(opts.variant === undefined ? {} : { variant: opts.variant }),
+    maxTicks,
+    maxInputBytes: getMaxInputBytes(),
+  });
+  const seed = opts.seed === undefined ? scenario.spec.seed : parseIntegerOption('--seed', opts.seed, 0);
+  const play = opts.play === undefined ? undefined : promptPlay(scenario, opts.play);
+  const budget = commandBudget('run', parseSeconds(opts.seconds, Number.POSITIVE_INFINITY));
+  const simulation = { seed, mode, scriptUntil, onTick: tickBudget(scenario, budget, opts.store) };
+  let result: SimulationResult;
+  let runId: number | null = null;
+  if (opts.store) {
+    const store = Store.open(resolveDbPath(opts.db));
+    try {
+      const recorded = recordRun(store, scenario, {
+        ...simulation,
+        storeOptions: runOptions(scriptUntil, opts.variant),
+        ...(play ? { play } : {}),
+      });
+      runId = recorded.runId;
+      result = recorded;
+    } finally {
+      store.close();
+    }
+  } else {
+    result = runScenario(scenario, {
+      ...simulation,
+      ...(play ? { players: { [play.faction]: play.player } } : {}),
+    });
+  }
+  budget.done();
+  if (opts.json) printJson(runJson(scenario, result, runId, seed, mode));
+  else process.stdout.write(renderRun(scenario, result, runId, opts.seq === true));
+}
+
+/**
+ * A long run shows how far it has got (on a terminal, after a second) and stops at its time limit
+ * between two ticks: a stored run keeps its whole ticks and stays incomplete.
+ */
+function tickBudget(scenario: Scenario, budget: CommandBudget, stored: boolean) {
+  const ticks = Math.floor(scenario.spec.duration / scenario.spec.tick) + 1;
+  return (_events: unknown, t: Minutes) => {
+    const done = Math.floor(t / scenario.spec.tick) + 1;
+    budget.progress(done, ticks);
+    if (done < ticks)
+      spend(budget, `the run (tick ${done} of ${ticks}${stored ? '; the run is kept, incomplete' : ''})`);
+  };
+}
+
+/** The mode, and in mixed mode the switch from script to leaders; a seat to play needs leaders. */
+function runModeOptions(opts: RunCommandOptions): { mode: RunMode; scriptUntil: Minutes | undefined } {
+  const mode = parseMode(opts.mode);
+  if (opts.play !== undefined && mode === 'scripted') {
+    throw new InputError([
+      {
+        code: 'invalid-option',
+        path: '--play',
+        message: 'in scripted mode the script makes every choice; there is no seat to take',
+        hint: '--mode autonomous, or --mode mixed --script-until TIME',
       },
-    );
+    ]);
+  }
+  const scriptUntil =
+    opts.scriptUntil === undefined ? undefined : parseTimeOption('--script-until', opts.scriptUntil);
+  if (mode === 'mixed' && scriptUntil === undefined) {
+    throw new InputError([
+      {
+        code: 'invalid-option',
+        path: '--script-until',
+        message: 'mixed mode needs --script-until TIME',
+        hint: 'e.g. --script-until 30h',
+      },
+    ]);
+  }
+  return { mode, scriptUntil };
 }
 
 export function registerRuns(program: Command): void {
@@ -316,7 +325,7 @@ export function registerReplay(program: Command): void {
         const scenario = scenarioOfRun(run);
         const start = buildWorld(scenario.spec);
         const names = namesOf(start);
-        const world = fold(start, events as WorldEvent[]);
+        const world = fold(start, events);
         const lines = [
           ...renderChronicle(events, names, { seq: opts.seq === true }),
           ...(run.status === 'complete'

@@ -36,12 +36,8 @@ export function registerValidate(program: Command): void {
 }
 
 /** The JSON Schema of the scenario format (input side: what a file may contain). */
-export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(scenarioSchema, {
-    io: 'input',
-    unrepresentable: 'any',
-    target: 'draft-2020-12',
-  }) as Record<string, unknown>;
+export function scenarioJsonSchema(): z.core.JSONSchema.BaseSchema {
+  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
 }
 
 export function registerSchema(program: Command): void {
