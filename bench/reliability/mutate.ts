@@ -162,7 +162,8 @@ function mutateValue(rng: Rng, root: Record<string, unknown>): void {
       const otherKeys = Object.keys(other);
       if (key === undefined || otherKeys.length === 0) return;
       const k2 = pick(rng, otherKeys);
-      [at[key], other[k2]] = [other[k2], at[key]];
+      // Copies, not the values themselves: one may hold the other, and a swap would close a cycle.
+      [at[key], other[k2]] = [structuredClone(other[k2]), structuredClone(at[key])];
       return;
     }
     case 4: // an element repeated (duplicate ids)
