@@ -51,6 +51,7 @@ import {
   personsStandingAt,
   relationsFrom,
   shipsStoppedAt,
+  strengthOf,
 } from '../model/world-index.js';
 import { memo1, memoN } from '../model/memo.js';
 import { must } from '../common/errors.js';
@@ -102,9 +103,6 @@ const observations = new WeakMap<
     readonly byFaction: ReadonlyMap<string, WorldEvent[]>;
   }
 >();
-
-/** Each faction's strength, computed once per state of the world's ships. */
-const strengthTable = memo1((_ships: World['ships']) => new Map<FactionId, number>());
 
 export class FactionView {
   readonly id: FactionId;
@@ -292,15 +290,7 @@ export class FactionView {
 
   /** The combat strength of a faction as its ships' firepower (public: fleets are seen). */
   strength(of: FactionId): number {
-    const known = strengthTable(this.world.ships);
-    let total = known.get(of);
-    if (total === undefined) {
-      total = 0;
-      for (const s of liveShipsOf(this.world, of))
-        total += s.count * s.firepower * (0.25 + 0.75 * s.systems.weapons);
-      known.set(of, total);
-    }
-    return total;
+    return strengthOf(this.world, of);
   }
 
   /** Light-years from this faction's nearest ship or member to the other's nearest ship. */
@@ -375,7 +365,7 @@ export class FactionView {
   private alliedFactions(): readonly FactionId[] {
     const out = new Set<FactionId>();
     for (const a of this.agreements()) {
-      if (a.provisions.some((p) => p.kind === 'mutual-defence' || p.kind === 'travel-together')) {
+      if (a.provisions.some((p) => p.kind === 'defence' || p.kind === 'travel-together')) {
         for (const p of a.parties) if (p !== this.id) out.add(p);
       }
     }

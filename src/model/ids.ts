@@ -16,7 +16,9 @@ export type ReferenceKind =
   | 'channel'
   | 'resource'
   | 'principle'
-  | 'intent';
+  | 'intent'
+  | 'war'
+  | 'call';
 
 /**
  * Metadata attached to id schemas: which kind of thing the string names, and whether the field
@@ -48,6 +50,8 @@ export const channelId = idSchema('channel', 'ChannelId');
 export const resourceId = idSchema('resource', 'ResourceId');
 export const principleId = idSchema('principle', 'PrincipleId');
 export const intentId = idSchema('intent', 'IntentId');
+export const warId = idSchema('war', 'WarId');
+export const callId = idSchema('call', 'CallId');
 
 /** A field that introduces a new id of `kind` (later steps may refer to it). */
 export function declaredId<S extends z.ZodType>(schema: S): S {
@@ -68,6 +72,8 @@ export type ChannelId = z.infer<typeof channelId>;
 export type ResourceId = z.infer<typeof resourceId>;
 export type PrincipleId = z.infer<typeof principleId>;
 export type IntentId = z.infer<typeof intentId>;
+export type WarId = z.infer<typeof warId>;
+export type CallId = z.infer<typeof callId>;
 
 /** Constructors for ids in code and tests (no validation: the loader validates user input). */
 export const id = {
@@ -82,4 +88,6 @@ export const id = {
   resource: (s: string) => s as ResourceId,
   principle: (s: string) => s as PrincipleId,
   intent: (s: string) => s as IntentId,
+  war: (s: string) => s as WarId,
+  call: (s: string) => s as CallId,
 };

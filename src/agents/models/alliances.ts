@@ -9,6 +9,15 @@ import type { FactionView } from '../view.js';
 import { type ThreatAssessment, threatOf } from './threat.js';
 import { type Term, valueAgreement } from './valuation.js';
 
+/** A plain pledge of mutual defence: against anyone, anywhere, with forces. */
+const DEFENCE: Provision = {
+  kind: 'defence',
+  against: 'any',
+  unlessProvoked: false,
+  support: 'active',
+  secret: false,
+};
+
 /** Resources worth offering: at least this much in stock. */
 const PLENTY = 100;
 
@@ -22,7 +31,7 @@ export function allianceValue(
   candidate: FactionId,
   judge: Person,
 ): Term[] {
-  const v = valueAgreement(view, candidate, [{ kind: 'mutual-defence', scope: 'all' }], threat, judge);
+  const v = valueAgreement(view, candidate, [DEFENCE], threat, judge);
   const terms = [...v.terms];
   const own = threatOf(view, candidate);
   if (own > 0 && threat.totalThreat > 0) {
@@ -44,7 +53,7 @@ export function forbiddenKinds(view: FactionView): ProvisionKind[] {
 
 /** What a faction can offer for an alliance: defence, and aid from what it has plenty of. */
 export function allianceOffer(view: FactionView, withTechnology = false): Provision[] {
-  const offer: Provision[] = [{ kind: 'mutual-defence', scope: 'all' }];
+  const offer: Provision[] = [DEFENCE];
   for (const resource of Object.keys(view.self.resources).sort()) {
     const stock = view.self.resources[resource as keyof typeof view.self.resources] ?? 0;
     if (stock >= PLENTY && resource !== 'antimatter' && resource !== 'dilithium') {

@@ -53,10 +53,10 @@ export function valueProvision(
   const partnerPower = view.strength(partner) * proximity(view.distanceTo(partner));
   const danger = threat.totalThreat + 1;
   switch (p.kind) {
-    case 'mutual-defence':
+    case 'defence':
     case 'travel-together': {
       // A pledge of defence binds more than travelling together; together they bind fully.
-      const factor = p.kind === 'mutual-defence' ? 0.6 : 0.4;
+      const factor = p.kind === 'defence' ? 0.6 : 0.4;
       // The partner's share of the force that would face our threats, its promise half-trusted at worst.
       const gain =
         (factor + 0.4) *
@@ -79,6 +79,30 @@ export function valueProvision(
     }
     case 'non-aggression':
       return [{ name: `no attack from ${partner}`, value: (threatOf(view, partner) / danger) * trust }];
+    case 'neutrality':
+      // The partner will not join our enemies: worth what it would add to them.
+      return [
+        {
+          name: `${partner} stays out of our wars`,
+          value: 0.5 * (partnerPower / (partnerPower + danger)) * trust,
+        },
+      ];
+    case 'offence': {
+      // Pledged to join the partner's wars: its enemies' strength is what we would face.
+      let enemies = 0;
+      for (const f of view.factionIds())
+        if (f !== view.id && f !== partner && view.statusBetween(f, partner) === 'war')
+          enemies += view.strength(f) * proximity(view.distanceTo(f));
+      return [
+        {
+          name: `${partner}'s wars become ours`,
+          value:
+            -0.6 * (enemies / (enemies + view.strength(view.id) + danger)) * (0.5 + personality.caution / 2),
+        },
+      ];
+    }
+    case 'consultation':
+      return [{ name: `${partner} consults us`, value: 0.05 * trust }];
     case 'aid': {
       const giver = p.giver ?? partner;
       if (giver === view.id) {
