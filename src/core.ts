@@ -16,7 +16,8 @@ export { createSha256, type Sha256, type Sha256Factory, sha256Hex, useSha256 } f
 export * from './common/errors.js';
 export { createRng, type Rng } from './common/random.js';
 export * from './diplomacy/negotiation/index.js';
-export { renderChronicle } from './engine/chronicle.js';
+export { type ChronicleEntry, chronicleEntries, renderChronicle } from './engine/chronicle.js';
+export { type EngineSettings, settingsOf } from './engine/settings.js';
 export { resolveEngagement } from './engine/combat.js';
 export { buildWorld } from './engine/initial-world.js';
 export { logHash } from './engine/log-hash.js';
@@ -93,3 +94,4 @@ export {
 } from './agents/leaders.js';
 export { type Situation, situationOf } from './agents/situation.js';
 export { FactionView } from './agents/view.js';
+export { type TalksOffer, type TalksPoint, type TalksSpace, talksSpace } from './agents/talks-space.js';

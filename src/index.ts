@@ -18,7 +18,12 @@ export {
   type WorkerPoolOptions,
   WorkerTaskError,
 } from './runner/worker-pool.js';
-export { builtinScenarioNames, DEFAULT_SCENARIO, resolveScenario } from './runner/builtin-scenarios.js';
+export {
+  builtinScenarioDir,
+  builtinScenarioNames,
+  DEFAULT_SCENARIO,
+  resolveScenario,
+} from './runner/builtin-scenarios.js';
 export {
   checkFork,
   type ForkOptions,
@@ -31,3 +36,4 @@ export {
 } from './runner/recorder.js';
 export { type ParallelFidelityOptions, runFidelityParallel } from './runner/fidelity.js';
 export { type RunRecord, resolveDbPath, Store } from './store/store.js';
+export { aboutRun } from './store/about.js';

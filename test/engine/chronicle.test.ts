@@ -1,6 +1,6 @@
 import { runScenario } from '../../src/agents/run.js';
 import { describe, expect, it } from 'vitest';
-import { renderChronicle } from '../../src/engine/chronicle.js';
+import { chronicleEntries, renderChronicle } from '../../src/engine/chronicle.js';
 import { buildWorld } from '../../src/engine/initial-world.js';
 import { defaultScenario } from '../support.js';
 import { EVENT_TYPES, namesOf } from '../../src/events/index.js';
@@ -28,5 +28,21 @@ describe('the chronicle', () => {
     const types = new Set(result.events.map((e) => e.type));
     // The story exercises most of the event vocabulary.
     expect(types.size).toBeGreaterThan(EVENT_TYPES.length * 0.7);
+  });
+
+  it('as entries: each line with the event it tells and the decision it tells the effect of', () => {
+    const entries = chronicleEntries(result.events, namesOf(buildWorld(scenario.spec)));
+    expect(entries.length).toBe(lines.length);
+    for (const x of entries) {
+      expect(result.events[x.seq]!.t).toBe(x.t);
+      if (x.decision !== null) {
+        const d = result.events[x.decision]!;
+        expect(d.type).toBe('decision-made');
+        expect(d.seq).toBeLessThan(x.seq);
+      }
+    }
+    const demand = entries.find((x) => x.text.includes('demands exchange of crews'))!;
+    expect(result.events[demand.seq]!.type).toBe('offer-made');
+    expect(demand.decision).not.toBeNull();
   });
 });

@@ -2,9 +2,10 @@
  * What an alliance with another faction would be worth, and what a faction can offer for one.
  * Built on the provision valuation (./valuation.ts) and the balance of threat (./threat.ts).
  */
-import type { FactionId } from '../../model/ids.js';
+import { id, type FactionId } from '../../model/ids.js';
 import { PROVISION_KINDS, type Provision, type ProvisionKind } from '../../model/provision.js';
 import type { Person } from '../../model/world.js';
+import { PLENTY } from '../tuning.js';
 import type { FactionView } from '../view.js';
 import { type ThreatAssessment, threatOf } from './threat.js';
 import { type Term, valueAgreement } from './valuation.js';
@@ -17,9 +18,6 @@ const DEFENCE: Provision = {
   support: 'active',
   secret: false,
 };
-
-/** Resources worth offering: at least this much in stock. */
-const PLENTY = 100;
 
 /**
  * The value of a defensive alliance with `candidate` as `judge` sees it: the security it brings,
@@ -51,15 +49,15 @@ export function forbiddenKinds(view: FactionView): ProvisionKind[] {
   return PROVISION_KINDS.filter((k) => out.has(k));
 }
 
-/** What a faction can offer for an alliance: defence, and aid from what it has plenty of. */
+/** What a faction can offer for an alliance: defence, and aid from what it has plenty of (`PLENTY`). */
 export function allianceOffer(view: FactionView, withTechnology = false): Provision[] {
   const offer: Provision[] = [DEFENCE];
-  for (const resource of Object.keys(view.self.resources).sort()) {
-    const stock = view.self.resources[resource as keyof typeof view.self.resources] ?? 0;
+  for (const resource of Object.keys(view.self.resources).sort().map(id.resource)) {
+    const stock = view.self.resources[resource] ?? 0;
     if (stock >= PLENTY && resource !== 'antimatter' && resource !== 'dilithium') {
       offer.push({
         kind: 'aid',
-        resource: resource as never,
+        resource,
         amount: Math.round(stock * 0.05),
         condition: 'when-needed',
       });

@@ -47,108 +47,162 @@ export function valueProvision(
   threat: ThreatAssessment,
   personality: Personality,
 ): Term[] {
-  const self = view.self;
-  const them = view.faction(partner);
-  const trust = view.trust(partner);
-  const partnerPower = view.strength(partner) * proximity(view.distanceTo(partner));
-  const danger = threat.totalThreat + 1;
   switch (p.kind) {
     case 'defence':
-    case 'travel-together': {
+    case 'travel-together':
       // A pledge of defence binds more than travelling together; together they bind fully.
-      const factor = p.kind === 'defence' ? 0.6 : 0.4;
-      // The partner's share of the force that would face our threats, its promise half-trusted at worst.
-      const gain =
-        (factor + 0.4) *
-        threat.vulnerability *
-        (partnerPower / (partnerPower + danger)) *
-        (0.5 + 0.5 * trust);
-      // The partner's enemies become ours — as far as they are not our enemies already ("the only
-      // thing they agree on is that we are their common enemy: it can hardly get worse").
-      let wars = 0;
-      for (const f of view.factionIds()) {
-        if (f === view.id || f === partner || view.statusBetween(f, partner) !== 'war') continue;
-        wars += view.strength(f) * proximity(view.distanceTo(f)) * (1 - view.hostilityOf(f));
-      }
-      const entanglement =
-        -factor * 0.5 * (wars / (wars + view.strength(view.id) + danger)) * (0.5 + personality.caution / 2);
-      return [
-        { name: `security from ${partner}`, value: gain },
-        ...(entanglement < -0.005 ? [{ name: `${partner}'s enemies become ours`, value: entanglement }] : []),
-      ];
-    }
-    case 'non-aggression':
-      return [{ name: `no attack from ${partner}`, value: (threatOf(view, partner) / danger) * trust }];
+      return defenceValue(view, partner, p.kind === 'defence' ? 0.6 : 0.4, threat, personality);
+    case 'offence':
+      return offenceValue(view, partner, threat, personality);
     case 'neutrality':
-      // The partner will not join our enemies: worth what it would add to them.
-      return [
-        {
-          name: `${partner} stays out of our wars`,
-          value: 0.5 * (partnerPower / (partnerPower + danger)) * trust,
-        },
-      ];
-    case 'offence': {
-      // Pledged to join the partner's wars: its enemies' strength is what we would face.
-      let enemies = 0;
-      for (const f of view.factionIds())
-        if (f !== view.id && f !== partner && view.statusBetween(f, partner) === 'war')
-          enemies += view.strength(f) * proximity(view.distanceTo(f));
-      return [
-        {
-          name: `${partner}'s wars become ours`,
-          value:
-            -0.6 * (enemies / (enemies + view.strength(view.id) + danger)) * (0.5 + personality.caution / 2),
-        },
-      ];
-    }
+      return neutralityValue(view, partner, threat);
     case 'consultation':
-      return [{ name: `${partner} consults us`, value: 0.05 * trust }];
-    case 'aid': {
-      const giver = p.giver ?? partner;
-      if (giver === view.id) {
-        return [
-          { name: `cost of ${p.resource}`, value: -0.6 * share(p.amount, self.resources[p.resource] ?? 0) },
-        ];
-      }
+      return [{ name: `${partner} consults us`, value: 0.05 * view.trust(partner) }];
+    case 'non-aggression':
       return [
         {
-          name: `${p.resource} received`,
-          value: 0.8 * share(p.amount, self.resources[p.resource] ?? 0) * trust,
+          name: `no attack from ${partner}`,
+          value: (threatOf(view, partner) / (threat.totalThreat + 1)) * view.trust(partner),
         },
       ];
-    }
-    case 'technology-transfer': {
-      const giver = p.giver ?? partner;
-      if (giver === view.id) {
-        return [
-          {
-            name: 'technology given away',
-            value: -self.technology * 0.4 * (0.25 + view.hostilityOf(partner)),
-          },
-        ];
-      }
-      const gap = Math.max(0, them.technology - self.technology);
-      return [{ name: 'technology gained', value: gap * (0.4 + personality.aggression) * trust }];
-    }
-    case 'weapons-transfer': {
-      const giver = p.giver ?? partner;
-      if (giver === view.id)
-        return [{ name: 'weapons given away', value: -(0.2 + 0.5 * view.hostilityOf(partner)) }];
-      return [{ name: 'weapons gained', value: 0.3 * (0.5 + personality.aggression) * trust }];
-    }
-    case 'crew-exchange': {
-      // Crew on each other's ships: an assurance against betrayal for the suspicious, and eyes
-      // aboard; for the trusting, a security risk.
-      const assurance = personality.suspicion * (1 - trust) * 0.6;
-      const exposure = -(1 - personality.suspicion) * 0.3 * view.hostilityOf(partner);
-      return [
-        { name: 'crew as assurance', value: assurance },
-        { name: 'their crew aboard', value: exposure },
-      ];
-    }
+    case 'aid':
+      return aidValue(view, partner, p);
+    case 'technology-transfer':
+      return technologyValue(view, partner, p, personality);
+    case 'weapons-transfer':
+      return weaponsValue(view, partner, p, personality);
+    case 'crew-exchange':
+      return crewExchangeValue(view, partner, personality);
     case 'conference-attendance':
       return [{ name: 'conference attended', value: 0.05 }];
   }
+}
+
+/**
+ * Defence pledged (fully, or in part by travelling together, as `factor` says): the partner's
+ * share of the force that would face our threats, its promise half-trusted at worst; against it,
+ * the partner's enemies become ours — as far as they are not our enemies already ("the only thing
+ * they agree on is that we are their common enemy: it can hardly get worse"), weighed by caution.
+ */
+function defenceValue(
+  view: FactionView,
+  partner: FactionId,
+  factor: number,
+  threat: ThreatAssessment,
+  personality: Personality,
+): Term[] {
+  const partnerPower = view.strength(partner) * proximity(view.distanceTo(partner));
+  const danger = threat.totalThreat + 1;
+  const gain =
+    (factor + 0.4) *
+    threat.vulnerability *
+    (partnerPower / (partnerPower + danger)) *
+    (0.5 + 0.5 * view.trust(partner));
+  const wars = enemiesInherited(view, partner);
+  const entanglement =
+    -factor * 0.5 * (wars / (wars + view.strength(view.id) + danger)) * (0.5 + personality.caution / 2);
+  return [
+    { name: `security from ${partner}`, value: gain },
+    ...(entanglement < -0.005 ? [{ name: `${partner}'s enemies become ours`, value: entanglement }] : []),
+  ];
+}
+
+/** The force of the partner's enemies, by proximity, as far as they are not hostile to us already. */
+function enemiesInherited(view: FactionView, partner: FactionId): number {
+  let wars = 0;
+  for (const f of view.factionIds()) {
+    if (f === view.id || f === partner || view.statusBetween(f, partner) !== 'war') continue;
+    wars += view.strength(f) * proximity(view.distanceTo(f)) * (1 - view.hostilityOf(f));
+  }
+  return wars;
+}
+
+/** Aid given costs a share of our stock; aid received is worth more, as far as the giver is trusted. */
+/** Pledged to join the partner's wars: the strength of its enemies is what we would face, weighed by caution. */
+function offenceValue(
+  view: FactionView,
+  partner: FactionId,
+  threat: ThreatAssessment,
+  personality: Personality,
+): Term[] {
+  let enemies = 0;
+  for (const f of view.factionIds())
+    if (f !== view.id && f !== partner && view.statusBetween(f, partner) === 'war')
+      enemies += view.strength(f) * proximity(view.distanceTo(f));
+  const danger = threat.totalThreat + 1;
+  return [
+    {
+      name: `${partner}'s wars become ours`,
+      value: -0.6 * (enemies / (enemies + view.strength(view.id) + danger)) * (0.5 + personality.caution / 2),
+    },
+  ];
+}
+
+/** The partner stays out of our wars: worth what it would add to our enemies, as far as trusted. */
+function neutralityValue(view: FactionView, partner: FactionId, threat: ThreatAssessment): Term[] {
+  const power = view.strength(partner) * proximity(view.distanceTo(partner));
+  return [
+    {
+      name: `${partner} stays out of our wars`,
+      value: 0.5 * (power / (power + threat.totalThreat + 1)) * view.trust(partner),
+    },
+  ];
+}
+
+function aidValue(view: FactionView, partner: FactionId, p: Extract<Provision, { kind: 'aid' }>): Term[] {
+  const stock = view.self.resources[p.resource] ?? 0;
+  if ((p.giver ?? partner) === view.id) {
+    return [{ name: `cost of ${p.resource}`, value: -0.6 * share(p.amount, stock) }];
+  }
+  return [{ name: `${p.resource} received`, value: 0.8 * share(p.amount, stock) * view.trust(partner) }];
+}
+
+/**
+ * Technology given away costs more the more hostile the partner; technology gained is worth the
+ * gap between us to the aggressive, as far as the giver is trusted.
+ */
+function technologyValue(
+  view: FactionView,
+  partner: FactionId,
+  p: Extract<Provision, { kind: 'technology-transfer' }>,
+  personality: Personality,
+): Term[] {
+  const self = view.self;
+  if ((p.giver ?? partner) === view.id) {
+    return [
+      {
+        name: 'technology given away',
+        value: -self.technology * 0.4 * (0.25 + view.hostilityOf(partner)),
+      },
+    ];
+  }
+  const gap = Math.max(0, view.faction(partner).technology - self.technology);
+  return [{ name: 'technology gained', value: gap * (0.4 + personality.aggression) * view.trust(partner) }];
+}
+
+/** Weapons given away arm a possible enemy; weapons gained please the aggressive. */
+function weaponsValue(
+  view: FactionView,
+  partner: FactionId,
+  p: Extract<Provision, { kind: 'weapons-transfer' }>,
+  personality: Personality,
+): Term[] {
+  if ((p.giver ?? partner) === view.id)
+    return [{ name: 'weapons given away', value: -(0.2 + 0.5 * view.hostilityOf(partner)) }];
+  return [{ name: 'weapons gained', value: 0.3 * (0.5 + personality.aggression) * view.trust(partner) }];
+}
+
+/**
+ * Crew on each other's ships: an assurance against betrayal for the suspicious, and eyes aboard;
+ * for the trusting, a security risk.
+ */
+function crewExchangeValue(view: FactionView, partner: FactionId, personality: Personality): Term[] {
+  const assurance = personality.suspicion * (1 - view.trust(partner)) * 0.6;
+  const exposure = -(1 - personality.suspicion) * 0.3 * view.hostilityOf(partner);
+  return [
+    { name: 'crew as assurance', value: assurance },
+    { name: 'their crew aboard', value: exposure },
+  ];
 }
 
 /**

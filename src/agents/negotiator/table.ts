@@ -11,6 +11,7 @@ import {
   createProvisionAgenda,
   createUtilityIndex,
   type OutcomePattern,
+  type PartyPreferences,
   preferencesFromValues,
   type ProvisionAgenda,
   provisionIssueName,
@@ -29,6 +30,8 @@ import { agendaOf, openingTerms } from './agenda.js';
 
 export interface Table {
   readonly agenda: ProvisionAgenda;
+  /** The mover's preferences over the agenda, red lines included (for the talks' utility space). */
+  readonly preferences: PartyPreferences;
   readonly items: readonly Provision[];
   /** The mover's and the other side's places among the parties. */
   readonly me: number;
@@ -85,6 +88,7 @@ export function tableFor(
   });
   return {
     agenda,
+    preferences,
     items,
     me,
     them: n.parties.indexOf(other),

@@ -5,11 +5,12 @@
  * he owes the envoy (debts and favours); a candidate no one can reach is not an option. A cautious
  * leader hedges: up to two channels at once.
  */
-import type { FactionId, LocationId, PersonId } from '../../model/ids.js';
-import { hours, type Minutes } from '../../model/time.js';
-import type { Person } from '../../model/world.js';
+import { id, type FactionId, type LocationId, type PersonId } from '../../model/ids.js';
+import { hours } from '../../model/time.js';
+import type { Person, Ship } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
 import { allianceValue, total } from '../models/alliances.js';
+import type { ThreatAssessment } from '../models/threat.js';
 import type { Situation } from '../situation.js';
 import type { FactionView } from '../view.js';
 
@@ -40,232 +41,304 @@ export function rendezvousNear(view: FactionView, destination: LocationId): Loca
   );
 }
 
+/** What a leader reaching out weighs: the candidates not yet approached, and who can go. */
+interface Reach {
+  readonly view: FactionView;
+  readonly threat: ThreatAssessment;
+  readonly candidates: readonly FactionId[];
+  readonly leader: Person;
+  readonly members: readonly Person[];
+  readonly flagship: Ship | undefined;
+}
+
+/**
+ * How to reach the candidates of the alliance the faction seeks, asked every twelve hours while
+ * fewer than `PARALLEL` of them have been approached.
+ */
 export function channelQuestions(s: Situation): Question[] {
   const { view, threat } = s;
   const aim = view.self.agenda.alliance;
   if (!aim || !s.due('channels', hours(12))) return [];
   const already = pursued(s);
   if (already.length >= PARALLEL) return [];
-  const leader = view.leader();
-  const members = s.members.filter((m) => m.status === 'active');
-  const flagship = view.flagship();
-
-  const options = (judge: Person): Option[] => {
-    const out: Option[] = [];
-    for (const candidate of aim.candidates) {
-      if (already.includes(candidate)) continue;
-      const them = view.faction(candidate);
-      const value = total(allianceValue(view, threat, candidate, judge));
-      // A direct channel: a message to someone we know there, and to their leader.
-      // A direct channel needs an acquaintance on both sides: someone there who knows one of us.
-      const knower = members.find((m) =>
-        m.contacts.some((c) => {
-          const p = view.person(c);
-          return (
-            p !== undefined && p.faction === candidate && p.status !== 'dead' && p.contacts.includes(m.id)
-          );
-        }),
-      );
-      if (knower) {
-        const contact = knower.contacts.find(
-          (c) => view.person(c)?.faction === candidate && view.person(c)!.contacts.includes(knower.id),
-        )!;
-        const recipients = [...new Set([contact, them.leader])];
-        out.push({
-          id: `message:${candidate}`,
-          label: `send a message to ${recipients.join(' and ')} proposing an alliance`,
-          acts: [
-            {
-              intent: {
-                type: 'send-message',
-                to: recipients,
-                topic: 'proposal',
-                text: `${view.self.name} proposes to discuss an alliance with ${them.name}`,
-              },
-            },
-          ],
-          terms: [
-            {
-              name: `alliance with ${candidate}`,
-              value,
-              note: `an alliance with ${them.name} would be worth it`,
-            },
-            {
-              name: 'a contact we know',
-              value: 0.1,
-              note: `${knower.name} knows ${view.person(contact)?.name ?? contact}`,
-            },
-          ],
-          order: 1,
-          exclusive: candidate,
-          remember: `approach:${candidate}`,
-        });
-      }
-      // An envoy to an intermediary who has the ear of their leader.
-      // Without a direct channel, an envoy: one the leader trusts to speak for the faction.
-      for (const envoy of knower ? [] : members) {
-        if (envoy.id === leader.id || (envoy.influence[leader.id] ?? 0) <= 0) continue;
-        for (const c of envoy.contacts) {
-          const contact = view.person(c);
-          if (
-            !contact ||
-            contact.faction !== candidate ||
-            contact.id === them.leader ||
-            contact.status === 'dead'
-          )
-            continue;
-          const ear = contact.influence[them.leader] ?? 0;
-          if (ear <= 0) continue;
-          // An envoy goes through a contact once: a second through the same one adds nothing.
-          const channel = `${view.id}-${candidate}-through-${contact.id}`;
-          if (view.channels().some((ch) => ch.id === channel)) continue;
-          const place = view.top(view.locationOf(contact));
-          const ship = view
-            .ownShips()
-            .find(
-              (sh) =>
-                sh.id !== flagship?.id &&
-                !sh.course &&
-                view.place(sh) === view.place(envoy) &&
-                sh.count === 1,
-            );
-          if (!ship) continue;
-          const reliability = ear * (0.5 + debt(contact, envoy.id));
-          const rendezvous = rendezvousNear(view, place);
-          const trip = view.distance(view.place(envoy), place);
-          const within = Math.round(
-            hours(Math.min(48, 2 * (trip / Math.max(0.05, ship.speeds.warp)) + 12)),
-          ) as Minutes;
-          out.push({
-            id: `envoy:${candidate}:${envoy.id}`,
-            label: `send ${envoy.name} to ${place} to sound out ${them.name} through ${contact.name}`,
-            acts: [
-              {
-                intent: {
-                  type: 'send-envoy',
-                  channel: channel as never,
-                  envoy: envoy.id,
-                  ship: ship.id,
-                  to: place,
-                  contact: contact.id,
-                  target: candidate,
-                },
-              },
-              ...(flagship
-                ? [
-                    {
-                      intent: {
-                        type: 'await-rendezvous' as const,
-                        ship: flagship.id,
-                        person: envoy.id,
-                        at: rendezvous,
-                        within,
-                      },
-                    },
-                  ]
-                : []),
-            ],
-            terms: [
-              {
-                name: `alliance with ${candidate}`,
-                value: value * 0.9,
-                note: `${them.name} would be a useful ally`,
-              },
-              {
-                name: 'intermediary',
-                value: 0.2 * reliability,
-                note: `${contact.name} has ${them.name}'s ear${debt(contact, envoy.id) > 0 ? ` and owes ${envoy.name} favours` : ''}`,
-              },
-              { name: 'informal, no confrontation', value: 0.05 },
-              { name: 'risk of the journey', value: -0.1 },
-            ],
-            order: 0,
-            exclusive: [candidate, `ship:${ship.id}`],
-            remember: `approach:${candidate}`,
-          });
-        }
-      }
-    }
-    // With no one to go through, a hail to their leader when our ships meet theirs: a cold approach.
-    if (out.length === 0) {
-      const ours = new Set(view.places(view.id));
-      for (const candidate of aim.candidates) {
-        if (already.includes(candidate)) continue;
-        const them = view.faction(candidate);
-        if (view.person(them.leader)?.status !== 'active') continue;
-        const meet = view.places(candidate).some((place) => ours.has(place));
-        if (!meet) {
-          // Too far to hail: go and find them, if the flagship is free to sail.
-          const theirs = view.flagshipOf(candidate);
-          const free =
-            flagship && !flagship.course && !view.negotiations('open').some((n) => n.aboard === flagship.id);
-          if (!theirs || theirs.course || !free) continue;
-          const place = view.place(theirs);
-          const speed = Math.max(
-            0.01,
-            flagship.speeds.warp * flagship.systems.warp,
-            flagship.speeds.impulse * flagship.systems.impulse,
-          );
-          const journey = view.distance(view.place(flagship), place) / speed;
-          if (!(journey <= 24)) continue;
-          out.push({
-            id: `seek-out:${candidate}`,
-            label: `go to ${place} to find ${them.name}`,
-            acts: [{ intent: { type: 'move', ship: flagship.id, to: place } }],
-            terms: [
-              {
-                name: `alliance with ${candidate}`,
-                value: 0.7 * total(allianceValue(view, threat, candidate, judge)),
-                note: `an alliance with ${them.name} would be worth it`,
-              },
-              {
-                name: 'a journey to find them',
-                value: -0.15 - 0.01 * journey,
-                note: `${Math.round(journey)} hours to reach them`,
-              },
-            ],
-            exclusive: [candidate, 'hail'],
-          });
-          continue;
-        }
-        out.push({
-          id: `hail:${candidate}`,
-          label: `hail ${them.leader} to propose an alliance`,
-          acts: [
-            {
-              intent: {
-                type: 'send-message',
-                to: [them.leader],
-                topic: 'proposal',
-                text: `${view.self.name} proposes to discuss an alliance with ${them.name}`,
-              },
-            },
-          ],
-          terms: [
-            {
-              name: `alliance with ${candidate}`,
-              value: 0.8 * total(allianceValue(view, threat, candidate, judge)),
-              note: `an alliance with ${them.name} would be worth it`,
-            },
-            { name: 'a cold approach', value: -0.1, note: 'no one to vouch for us' },
-          ],
-          // One cold approach at a time: the most valued candidate first.
-          exclusive: [candidate, 'hail'],
-          remember: `approach:${candidate}`,
-        });
-      }
-    }
-    out.push({ id: 'wait', label: 'wait before reaching out', acts: [], terms: [], statusQuo: true });
-    return out;
+  const reach: Reach = {
+    view,
+    threat,
+    candidates: aim.candidates.filter((c) => !already.includes(c)),
+    leader: view.leader(),
+    members: s.members.filter((m) => m.status === 'active'),
+    flagship: view.flagship(),
   };
   return [
     {
       id: 'channels',
       topic: 'how to reach the candidates',
-      decider: leader,
-      options,
+      decider: reach.leader,
+      options: (judge) => reachOptions(reach, judge),
       counselled: false,
       pick: PARALLEL - already.length,
     },
   ];
+}
+
+/**
+ * Every way to reach every candidate, through people first (a direct channel, else envoys); a
+ * cold approach only when no one can be reached through anyone; and waiting.
+ */
+function reachOptions(r: Reach, judge: Person): Option[] {
+  const out: Option[] = [];
+  for (const candidate of r.candidates) out.push(...introductions(r, candidate, judge));
+  if (out.length === 0) out.push(...coldApproaches(r, judge));
+  out.push({ id: 'wait', label: 'wait before reaching out', acts: [], terms: [], statusQuo: true });
+  return out;
+}
+
+/** Through people: a message to someone we know there, or without one, envoys to intermediaries. */
+function introductions(r: Reach, candidate: FactionId, judge: Person): Option[] {
+  const value = total(allianceValue(r.view, r.threat, candidate, judge));
+  const met = acquaintance(r, candidate);
+  return met ? [directMessage(r, candidate, met, value)] : envoyMissions(r, candidate, value);
+}
+
+/**
+ * A direct channel needs an acquaintance on both sides: one of ours (the first member who has one)
+ * and someone there, alive, who knows him. The message goes to the first contact of his there who
+ * knows him back.
+ */
+function acquaintance(r: Reach, candidate: FactionId): { knower: Person; contact: PersonId } | undefined {
+  const knowsBack = (c: PersonId, m: Person) => {
+    const p = r.view.person(c);
+    return p !== undefined && p.faction === candidate && p.contacts.includes(m.id);
+  };
+  const knower = r.members.find((m) =>
+    m.contacts.some((c) => knowsBack(c, m) && r.view.person(c)?.status !== 'dead'),
+  );
+  const contact = knower?.contacts.find((c) => knowsBack(c, knower));
+  return knower && contact ? { knower, contact } : undefined;
+}
+
+/** A message to our acquaintance there, and to their leader, proposing to discuss an alliance. */
+function directMessage(
+  r: Reach,
+  candidate: FactionId,
+  { knower, contact }: { knower: Person; contact: PersonId },
+  value: number,
+): Option {
+  const { view } = r;
+  const them = view.faction(candidate);
+  const recipients = [...new Set([contact, them.leader])];
+  return {
+    id: `message:${candidate}`,
+    label: `send a message to ${recipients.join(' and ')} proposing an alliance`,
+    acts: [{ intent: proposalMessage(view, recipients, them.name) }],
+    terms: [
+      {
+        name: `alliance with ${candidate}`,
+        value,
+        note: `an alliance with ${them.name} would be worth it`,
+      },
+      {
+        name: 'a contact we know',
+        value: 0.1,
+        note: `${knower.name} knows ${view.person(contact)?.name ?? contact}`,
+      },
+    ],
+    order: 1,
+    exclusive: candidate,
+    remember: `approach:${candidate}`,
+  };
+}
+
+function proposalMessage(view: FactionView, to: PersonId[], theirName: string) {
+  return {
+    type: 'send-message' as const,
+    to,
+    topic: 'proposal' as const,
+    text: `${view.self.name} proposes to discuss an alliance with ${theirName}`,
+  };
+}
+
+/**
+ * Without a direct channel, envoys: members the leader trusts to speak for the faction (who have
+ * his ear), each to every contact of theirs there who has the ear of their leader.
+ */
+function envoyMissions(r: Reach, candidate: FactionId, value: number): Option[] {
+  const out: Option[] = [];
+  for (const envoy of r.members) {
+    if (envoy.id === r.leader.id || (envoy.influence[r.leader.id] ?? 0) <= 0) continue;
+    for (const contact of intermediaries(r.view, envoy, candidate)) {
+      const mission = envoyMission(r, candidate, envoy, contact, value);
+      if (mission) out.push(mission);
+    }
+  }
+  return out;
+}
+
+/** The envoy's contacts among the candidate's people, alive, other than their leader, with his ear. */
+function intermediaries(view: FactionView, envoy: Person, candidate: FactionId): Person[] {
+  const theirLeader = view.faction(candidate).leader;
+  return envoy.contacts
+    .map((c) => view.person(c))
+    .filter(
+      (contact): contact is Person =>
+        contact !== undefined &&
+        contact.faction === candidate &&
+        contact.id !== theirLeader &&
+        contact.status !== 'dead' &&
+        (contact.influence[theirLeader] ?? 0) > 0,
+    );
+}
+
+/**
+ * An envoy sent aboard a free ship of ours (not the flagship) to the intermediary's place, the
+ * flagship waiting for him at a rendezvous nearby. Worth the alliance (a little less than a
+ * direct channel) and the intermediary's reliability: his ear times what he owes the envoy.
+ */
+function envoyMission(
+  r: Reach,
+  candidate: FactionId,
+  envoy: Person,
+  contact: Person,
+  value: number,
+): Option | undefined {
+  const { view, flagship } = r;
+  const them = view.faction(candidate);
+  // An envoy goes through a contact once: a second through the same one adds nothing.
+  const channel = id.channel(`${view.id}-${candidate}-through-${contact.id}`);
+  if (view.channels().some((ch) => ch.id === channel)) return undefined;
+  const place = view.top(view.locationOf(contact));
+  const ship = view
+    .ownShips()
+    .find(
+      (sh) => sh.id !== flagship?.id && !sh.course && view.place(sh) === view.place(envoy) && sh.count === 1,
+    );
+  if (!ship) return undefined;
+  const reliability = (contact.influence[them.leader] ?? 0) * (0.5 + debt(contact, envoy.id));
+  return {
+    id: `envoy:${candidate}:${envoy.id}`,
+    label: `send ${envoy.name} to ${place} to sound out ${them.name} through ${contact.name}`,
+    acts: [
+      {
+        intent: {
+          type: 'send-envoy',
+          channel,
+          envoy: envoy.id,
+          ship: ship.id,
+          to: place,
+          contact: contact.id,
+          target: candidate,
+        },
+      },
+      ...(flagship ? [{ intent: awaitEnvoy(view, flagship, envoy, ship, place) }] : []),
+    ],
+    terms: [
+      {
+        name: `alliance with ${candidate}`,
+        value: value * 0.9,
+        note: `${them.name} would be a useful ally`,
+      },
+      {
+        name: 'intermediary',
+        value: 0.2 * reliability,
+        note: `${contact.name} has ${them.name}'s ear${debt(contact, envoy.id) > 0 ? ` and owes ${envoy.name} favours` : ''}`,
+      },
+      { name: 'informal, no confrontation', value: 0.05 },
+      { name: 'risk of the journey', value: -0.1 },
+    ],
+    order: 0,
+    exclusive: [candidate, `ship:${ship.id}`],
+    remember: `approach:${candidate}`,
+  };
+}
+
+/**
+ * The flagship waits for the envoy at a rendezvous near his destination, for the round trip at
+ * the envoy's ship's warp speed and half a day more (two days at most).
+ */
+function awaitEnvoy(view: FactionView, flagship: Ship, envoy: Person, ship: Ship, place: LocationId) {
+  const trip = view.distance(view.place(envoy), place);
+  return {
+    type: 'await-rendezvous' as const,
+    ship: flagship.id,
+    person: envoy.id,
+    at: rendezvousNear(view, place),
+    within: hours(Math.min(48, 2 * (trip / Math.max(0.05, ship.speeds.warp)) + 12)),
+  };
+}
+
+/**
+ * With no one to go through, a cold approach to each candidate whose leader is active: a hail
+ * where our ships meet theirs, or else a voyage to find them.
+ */
+function coldApproaches(r: Reach, judge: Person): Option[] {
+  const { view } = r;
+  const ours = new Set(view.places(view.id));
+  const out: Option[] = [];
+  for (const candidate of r.candidates) {
+    if (view.person(view.faction(candidate).leader)?.status !== 'active') continue;
+    const meet = view.places(candidate).some((place) => ours.has(place));
+    const approach = meet ? hail(r, candidate, judge) : seekOut(r, candidate, judge);
+    if (approach) out.push(approach);
+  }
+  return out;
+}
+
+/** A hail to their leader where our ships meet theirs: no one to vouch for us. */
+function hail(r: Reach, candidate: FactionId, judge: Person): Option {
+  const { view } = r;
+  const them = view.faction(candidate);
+  return {
+    id: `hail:${candidate}`,
+    label: `hail ${them.leader} to propose an alliance`,
+    acts: [{ intent: proposalMessage(view, [them.leader], them.name) }],
+    terms: [
+      {
+        name: `alliance with ${candidate}`,
+        value: 0.8 * total(allianceValue(view, r.threat, candidate, judge)),
+        note: `an alliance with ${them.name} would be worth it`,
+      },
+      { name: 'a cold approach', value: -0.1, note: 'no one to vouch for us' },
+    ],
+    // One cold approach at a time: the most valued candidate first.
+    exclusive: [candidate, 'hail'],
+    remember: `approach:${candidate}`,
+  };
+}
+
+/**
+ * Too far to hail: the flagship goes to find their flagship, if both are at rest, ours is not
+ * hosting talks, and the journey takes a day at most.
+ */
+function seekOut(r: Reach, candidate: FactionId, judge: Person): Option | undefined {
+  const { view, flagship } = r;
+  const them = view.faction(candidate);
+  const theirs = view.flagshipOf(candidate);
+  if (!theirs || theirs.course || !flagship || flagship.course) return undefined;
+  if (view.negotiations('open').some((n) => n.aboard === flagship.id)) return undefined;
+  const place = view.place(theirs);
+  const journey = view.distance(view.place(flagship), place) / cruisingSpeed(flagship);
+  if (!(journey <= 24)) return undefined;
+  return {
+    id: `seek-out:${candidate}`,
+    label: `go to ${place} to find ${them.name}`,
+    acts: [{ intent: { type: 'move', ship: flagship.id, to: place } }],
+    terms: [
+      {
+        name: `alliance with ${candidate}`,
+        value: 0.7 * total(allianceValue(view, r.threat, candidate, judge)),
+        note: `an alliance with ${them.name} would be worth it`,
+      },
+      {
+        name: 'a journey to find them',
+        value: -0.15 - 0.01 * journey,
+        note: `${Math.round(journey)} hours to reach them`,
+      },
+    ],
+    exclusive: [candidate, 'hail'],
+  };
+}
+
+/** Light-years per hour a ship makes at the better of its warp and impulse, as damaged. */
+export function cruisingSpeed(ship: Ship): number {
+  return Math.max(0.01, ship.speeds.warp * ship.systems.warp, ship.speeds.impulse * ship.systems.impulse);
 }

@@ -22,8 +22,9 @@ export function rescueQuestions(s: Situation): Question[] {
     if (captive.position.kind !== 'location') continue;
     const prison = captive.position.location;
     const place = view.top(prison);
-    const force = view.ownShips().filter((sh) => !sh.course && view.place(sh) === place);
-    if (force.length === 0) {
+    // The first ship of ours at rest there carries the freed away.
+    const carrier = view.ownShips().find((sh) => !sh.course && view.place(sh) === place);
+    if (!carrier) {
       const ships = view.ownShips().filter((sh) => !sh.course);
       if (ships.length === 0 || !s.due(`rescue-voyage:${captive.id}`, days(1))) continue;
       out.push(
@@ -56,7 +57,7 @@ export function rescueQuestions(s: Situation): Question[] {
               type: 'rescue',
               persons: freed,
               from: prison,
-              to: { kind: 'ship', ship: force[0]!.id },
+              to: { kind: 'ship', ship: carrier.id },
             },
           },
         ],

@@ -10,13 +10,13 @@
  */
 import type { LocationId } from '../../model/ids.js';
 import { hours } from '../../model/time.js';
-import type { Person } from '../../model/world.js';
+import type { Person, Ship } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Situation } from '../situation.js';
 import type { FactionView } from '../view.js';
 import { travelSpeed } from '../../engine/rules/movement.js';
 import { debt } from './channels.js';
-import { single } from './talks.js';
+import { ownShipAt, single } from './talks.js';
 
 /** The member who acts for the faction: its leader, or while the leader is held, the senior free member. */
 export function actingLeader(view: FactionView, members: readonly Person[]): Person | undefined {
@@ -35,9 +35,10 @@ export function envoyResponseQuestions(s: Situation): Question[] {
   for (const ch of view.channelsThrough()) {
     if (ch.status !== 'open' || !ch.agent || !ch.contact || s.lastAsked(`envoy:${ch.id}`) !== undefined)
       continue;
-    const contact = view.person(ch.contact)!;
+    const contact = view.person(ch.contact);
     const envoy = view.person(ch.agent);
-    if (!envoy || contact.status !== 'active' || view.place(envoy) !== view.place(contact)) continue;
+    if (!contact || !envoy || contact.status !== 'active' || view.place(envoy) !== view.place(contact))
+      continue;
     const leader = view.leader();
     const options = (judge: Person): Option[] => [
       {
@@ -141,19 +142,27 @@ export function strangerQuestions(s: Situation): Question[] {
 
 /** Waiting for an envoy at the agreed place, and searching for him when he does not come. */
 export function rendezvousQuestions(s: Situation): Question[] {
-  const { view } = s;
-  const leader = actingLeader(view, s.members);
+  const leader = actingLeader(s.view, s.members);
   if (!leader) return [];
+  return [...toRendezvousQuestions(s, leader), ...searchQuestions(s, leader)];
+}
+
+/**
+ * Going to the rendezvous agreed with a member of ours, when the ship can be there by the time
+ * agreed (a crippled ship waits for its repairs) and nothing keeps it: a ship hosting talks, or
+ * whose faction awaits visitors who accepted its proposal, stays.
+ */
+function toRendezvousQuestions(s: Situation, leader: Person): Question[] {
+  const { view } = s;
   const out: Question[] = [];
-  // A ship hosting talks, or whose faction awaits visitors who accepted its proposal, stays.
   const awaited = view.awaitedVisitors().length > 0;
   const busy = (shipId: string) =>
     view.negotiations('open').some((n) => n.aboard === shipId) || (awaited && shipId === view.flagship()?.id);
   for (const member of s.members) {
     const r = view.rendezvousFor(member.id);
     if (!r) continue;
-    const ship = view.ship(r.ship)!;
-    // Go when the ship can be there by the time agreed (a crippled ship waits for its repairs).
+    const ship = view.ship(r.ship);
+    if (!ship) continue;
     const speed = travelSpeed(ship, s.settings);
     const arrival =
       speed > 0 ? s.t + hours(view.distance(view.place(ship), r.at) / speed) : Number.POSITIVE_INFINITY;
@@ -175,6 +184,16 @@ export function rendezvousQuestions(s: Situation): Question[] {
       );
     }
   }
+  return out;
+}
+
+/**
+ * After a missed rendezvous, the waiting ship goes on yellow alert to where the envoy went (its
+ * contact's place), once per missing envoy.
+ */
+function searchQuestions(s: Situation, leader: Person): Question[] {
+  const { view } = s;
+  const out: Question[] = [];
   for (const e of s.observed) {
     if (e.type !== 'rendezvous-missed' || s.lastAsked(`search:${e.person}`) !== undefined) continue;
     const missing = view.person(e.person);
@@ -202,19 +221,21 @@ export function rendezvousQuestions(s: Situation): Question[] {
 
 /** A freed member aboard another's ship sends word home, and rejoins his own when it comes near. */
 export function guestQuestions(s: Situation): Question[] {
+  return [...homecomingQuestions(s), ...fetchQuestions(s)];
+}
+
+/**
+ * Members of ours aboard another's ship, free and not there for talks (nor our leader): each
+ * boards a ship of ours at rest where it is, or with none there, sends word of where he is, once.
+ */
+function homecomingQuestions(s: Situation): Question[] {
   const { view } = s;
+  const leader = view.leader();
   const out: Question[] = [];
   for (const m of s.members) {
-    if (m.status !== 'active' || m.position.kind !== 'ship') continue;
-    const host = view.ship(m.position.ship);
-    if (!host || host.faction === view.id) continue;
-    const talks = view.negotiations('open').some((n) => n.aboard === host.id);
-    if (talks || view.leader().id === m.id) continue;
-    const flag = view.flagship();
-    const own =
-      flag && !flag.course && view.place(flag) === view.place(host)
-        ? flag
-        : view.ownShips().find((sh) => !sh.course && view.place(sh) === view.place(host));
+    const host = guestAboard(view, m);
+    if (!host || leader.id === m.id) continue;
+    const own = ownShipAt(view, view.place(host));
     if (own) {
       out.push(
         single(
@@ -225,34 +246,37 @@ export function guestQuestions(s: Situation): Question[] {
           [{ name: 'back with our own', value: 1 }],
         ),
       );
-    } else if (
-      s.lastAsked(`word:${m.id}`) === undefined &&
-      view.leader().status === 'active' &&
-      view.leader().id !== m.id
-    ) {
-      out.push(
-        single(
-          `word:${m.id}`,
-          m,
-          `send word to ${view.leader().name}`,
-          [
-            {
-              intent: {
-                type: 'send-message',
-                to: [view.leader().id],
-                topic: 'whereabouts',
-                text: `${m.name} is free, aboard ${host.name} at ${view.place(host)}`,
-              },
-            },
-          ],
-          [{ name: 'they will be looking for me', value: 1 }],
-        ),
-      );
+    } else if (s.lastAsked(`word:${m.id}`) === undefined && leader.status === 'active') {
+      out.push(sendWord(leader, m, `${m.name} is free, aboard ${host.name} at ${view.place(host)}`));
     }
   }
-  // A faction told where its missing member is goes there.
+  return out;
+}
+
+/** The ship of another faction an active member of ours is aboard, unless talks are held there. */
+function guestAboard(view: FactionView, m: Person): Ship | undefined {
+  if (m.status !== 'active' || m.position.kind !== 'ship') return undefined;
+  const host = view.ship(m.position.ship);
+  if (!host || host.faction === view.id) return undefined;
+  return view.negotiations('open').some((n) => n.aboard === host.id) ? undefined : host;
+}
+
+function sendWord(leader: Person, m: Person, text: string): Question {
+  return single(
+    `word:${m.id}`,
+    m,
+    `send word to ${leader.name}`,
+    [{ intent: { type: 'send-message', to: [leader.id], topic: 'whereabouts', text } }],
+    [{ name: 'they will be looking for me', value: 1 }],
+  );
+}
+
+/** A faction told where its missing member is goes there with its flagship, once per letter. */
+function fetchQuestions(s: Situation): Question[] {
+  const { view } = s;
   const leader = view.leader();
   const flagship = view.flagship();
+  const out: Question[] = [];
   for (const letter of view.mailbox()) {
     if (letter.topic !== 'whereabouts' || !flagship || s.lastAsked(`fetch:${letter.message}`) !== undefined)
       continue;

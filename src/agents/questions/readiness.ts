@@ -2,10 +2,13 @@
  * Readiness: repairing damage, taking precautions when danger rises and friends are lost, getting
  * away from a place full of enemies, and delivering the aid an agreement promises.
  */
+import { id, type FactionId, type LocationId } from '../../model/ids.js';
 import { days, hours } from '../../model/time.js';
 import { type Person, type Ship } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Situation } from '../situation.js';
+import { NEED, PLENTY } from '../tuning.js';
+import type { FactionView } from '../view.js';
 import { actingLeader } from './envoys.js';
 import { single } from './talks.js';
 import { SHIP_SYSTEMS } from '../../model/vocabulary.js';
@@ -140,13 +143,10 @@ export function withdrawalQuestions(s: Situation): Question[] {
   ];
 }
 
-/** Stock below which a faction is in need of a resource, and above which it can spare some. */
-const NEED = 20;
-const PLENTY = 100;
-
 /**
  * Humanitarian aid: an honourable leader gives what it has in plenty to a faction it is not at
- * odds with whose people, at the same place, lack it (the sick treated in one's sickbay).
+ * odds with whose people, at the same place, lack it (`NEED`, while we have `PLENTY`): the sick
+ * treated in one's sickbay.
  */
 export function reliefQuestions(s: Situation): Question[] {
   const { view } = s;
@@ -158,9 +158,9 @@ export function reliefQuestions(s: Situation): Question[] {
   const out: Question[] = [];
   for (const f of [...new Set(view.shipsSeenAt(place).map((sh) => sh.faction))].sort()) {
     if (f === view.id || view.hostilityOf(f) >= 0.6 || !s.due(`relief:${f}`, days(7))) continue;
-    for (const resource of Object.keys(view.self.resources).sort()) {
-      const mine = view.self.resources[resource as never] ?? 0;
-      const theirs = view.faction(f).resources[resource as never] ?? 0;
+    for (const resource of Object.keys(view.self.resources).sort().map(id.resource)) {
+      const mine = view.self.resources[resource] ?? 0;
+      const theirs = view.faction(f).resources[resource] ?? 0;
       if (mine < PLENTY || theirs >= NEED || resource === 'antimatter' || resource === 'dilithium') continue;
       out.push(
         single(
@@ -172,7 +172,7 @@ export function reliefQuestions(s: Situation): Question[] {
               intent: {
                 type: 'provide-aid',
                 to: f,
-                resource: resource as never,
+                resource,
                 amount: 30,
                 agreement: null,
               },
@@ -231,7 +231,8 @@ function forceOf(ships: readonly Ship[]): number {
 /**
  * Attacking an enemy's ships where ours meet them: only factions at war, only with a clear local
  * advantage (Lanchester's square law rewards concentration), never under the truce of a
- * conference either side attends, and weighed by aggression, grievances and caution.
+ * conference either side attends, and weighed by aggression, grievances and caution. One attack
+ * is weighed at a time: the first chance, by place and enemy.
  */
 export function attackQuestions(s: Situation): Question[] {
   const { view } = s;
@@ -239,13 +240,29 @@ export function attackQuestions(s: Situation): Question[] {
   if (!leader) return [];
   // Only factions at war are attacked: most factions most of the time have none.
   if (!view.factionIds().some((f) => f !== view.id && view.relation(f)?.status === 'war')) return [];
-  const truce = view
+  const truce = underTruce(view);
+  if (truce.includes(view.id)) return [];
+  const out: Question[] = [];
+  for (const place of placesAtRest(view)) {
+    for (const chance of attackChances(s, place, truce)) out.push(attackQuestion(s, leader, chance));
+  }
+  return out.slice(0, 1);
+}
+
+/** The local force ratio below which a faction does not start a fight. */
+const ATTACK_ADVANTAGE = 2;
+
+/** The factions a conference being held or called binds to peace: host, sponsors and invitees. */
+function underTruce(view: FactionView): FactionId[] {
+  return view
     .conferences()
     .filter((c) => c.status === 'convened' || c.status === 'proposed')
     .flatMap((c) => [c.host, ...c.sponsors, ...c.invitees]);
-  if (truce.includes(view.id)) return [];
-  const out: Question[] = [];
-  const places = [
+}
+
+/** The places where ships of ours are at rest, sorted. */
+function placesAtRest(view: FactionView): LocationId[] {
+  return [
     ...new Set(
       view
         .ownShips()
@@ -253,78 +270,103 @@ export function attackQuestions(s: Situation): Question[] {
         .map((sh) => view.place(sh)),
     ),
   ].sort();
-  for (const place of places) {
-    const seen = view.shipsSeenAt(place).filter((sh) => !sh.course && !sh.destroyed);
-    const ours = seen.filter(
-      (sh) => sh.faction === view.id && sh.systems.weapons >= s.settings.operationalIntegrity,
-    );
-    if (ours.length === 0) continue;
-    const enemies = [...new Set(seen.map((sh) => sh.faction))]
-      // A day between attacks on the same enemy: ships driven off are left to lick their wounds.
-      .filter(
-        (f) =>
-          f !== view.id &&
-          view.relation(f)?.status === 'war' &&
-          !truce.includes(f) &&
-          s.due(`attack:${f}`, days(1)),
-      )
-      .sort();
-    for (const enemy of enemies) {
-      const targets = seen.filter((sh) => sh.faction === enemy);
-      // Their friends at the place would join the fight.
-      const defenders = seen.filter(
-        (sh) => sh.faction === enemy || view.statusBetween(sh.faction, enemy) === 'allied',
-      );
-      const ratio = forceOf(ours) / Math.max(0.01, forceOf(defenders));
-      if (ratio < ATTACK_ADVANTAGE) continue;
-      const options = (judge: Person): Option[] => [
-        {
-          id: 'attack',
-          label: `attack ${enemy} at ${place}`,
-          acts: [
-            {
-              intent: {
-                type: 'attack',
-                ships: ours.map((sh) => sh.id),
-                targets: targets.map((sh) => sh.id),
-              },
-            },
-          ],
-          terms: [
-            {
-              name: 'advantage',
-              value: 0.3 * Math.min(3, ratio - 1),
-              note: `we outgun them ${ratio.toFixed(1)} to 1`,
-            },
-            { name: 'aggression', value: judge.personality.aggression - 0.5 },
-            {
-              name: 'grievances',
-              value: 0.3 * Math.min(2, view.grievance(enemy)),
-              note: `what ${enemy} did to us`,
-            },
-            { name: 'risk', value: -0.5 * judge.personality.caution, note: 'ships and lives at stake' },
-          ],
-        },
-        {
-          id: 'hold-fire',
-          label: 'hold fire',
-          acts: [],
-          terms: [{ name: 'no fight sought', value: 0.2 }],
-          statusQuo: true,
-        },
-      ];
-      out.push({
-        id: `attack:${enemy}`,
-        topic: `attacking ${enemy}`,
-        decider: leader,
-        options,
-        counselled: true,
-        doctrine: view.self.doctrine,
-      });
-    }
-  }
-  return out.slice(0, 1);
 }
 
-/** The local force ratio below which a faction does not start a fight. */
-const ATTACK_ADVANTAGE = 2;
+/** An enemy our armed ships at a place outgun there, and by how much. */
+interface AttackChance {
+  readonly enemy: FactionId;
+  readonly place: LocationId;
+  readonly ours: readonly Ship[];
+  readonly targets: readonly Ship[];
+  readonly ratio: number;
+}
+
+/**
+ * The enemies at a place that our ships there with working weapons outgun `ATTACK_ADVANTAGE` to
+ * one, counting the enemy's friends at the place (they would join the fight). Only enemies at war
+ * with us, under no truce, and not attacked in the last day: ships driven off are left to lick
+ * their wounds.
+ */
+function attackChances(s: Situation, place: LocationId, truce: readonly FactionId[]): AttackChance[] {
+  const { view } = s;
+  const seen = view.shipsSeenAt(place).filter((sh) => !sh.course && !sh.destroyed);
+  const ours = seen.filter(
+    (sh) => sh.faction === view.id && sh.systems.weapons >= s.settings.operationalIntegrity,
+  );
+  if (ours.length === 0) return [];
+  const enemies = [...new Set(seen.map((sh) => sh.faction))]
+    .filter(
+      (f) =>
+        f !== view.id &&
+        view.relation(f)?.status === 'war' &&
+        !truce.includes(f) &&
+        s.due(`attack:${f}`, days(1)),
+    )
+    .sort();
+  const out: AttackChance[] = [];
+  for (const enemy of enemies) {
+    const targets = seen.filter((sh) => sh.faction === enemy);
+    const defenders = seen.filter(
+      (sh) => sh.faction === enemy || view.statusBetween(sh.faction, enemy) === 'allied',
+    );
+    const ratio = forceOf(ours) / Math.max(0.01, forceOf(defenders));
+    if (ratio >= ATTACK_ADVANTAGE) out.push({ enemy, place, ours, targets, ratio });
+  }
+  return out;
+}
+
+function attackQuestion(s: Situation, leader: Person, chance: AttackChance): Question {
+  const { view } = s;
+  return {
+    id: `attack:${chance.enemy}`,
+    topic: `attacking ${chance.enemy}`,
+    decider: leader,
+    options: (judge) => [
+      attack(view, chance, judge),
+      {
+        id: 'hold-fire',
+        label: 'hold fire',
+        acts: [],
+        terms: [{ name: 'no fight sought', value: 0.2 }],
+        statusQuo: true,
+      },
+    ],
+    counselled: true,
+    doctrine: view.self.doctrine,
+  };
+}
+
+/** Attack: the advantage (up to three to one beyond even), aggression and grievances, against the risk. */
+function attack(
+  view: FactionView,
+  { enemy, place, ours, targets, ratio }: AttackChance,
+  judge: Person,
+): Option {
+  return {
+    id: 'attack',
+    label: `attack ${enemy} at ${place}`,
+    acts: [
+      {
+        intent: {
+          type: 'attack',
+          ships: ours.map((sh) => sh.id),
+          targets: targets.map((sh) => sh.id),
+        },
+      },
+    ],
+    terms: [
+      {
+        name: 'advantage',
+        value: 0.3 * Math.min(3, ratio - 1),
+        note: `we outgun them ${ratio.toFixed(1)} to 1`,
+      },
+      { name: 'aggression', value: judge.personality.aggression - 0.5 },
+      {
+        name: 'grievances',
+        value: 0.3 * Math.min(2, view.grievance(enemy)),
+        note: `what ${enemy} did to us`,
+      },
+      { name: 'risk', value: -0.5 * judge.personality.caution, note: 'ships and lives at stake' },
+    ],
+  };
+}

@@ -11,10 +11,13 @@
  *
  * Offering technology is an option too, and a principle against it vetoes it.
  */
+import type { Breach } from '../../engine/principles.js';
+import type { FactionId } from '../../model/ids.js';
+import type { Provision, ProvisionKind } from '../../model/provision.js';
 import { days, hours } from '../../model/time.js';
 import type { Person } from '../../model/world.js';
 import { allianceOffer, allianceValue, forbiddenKinds, total } from '../models/alliances.js';
-import { crewPressure } from '../models/crew.js';
+import { crewPressure, type CrewPressure } from '../models/crew.js';
 import type { Term } from '../models/valuation.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Situation } from '../situation.js';
@@ -25,124 +28,197 @@ export const ALARM = 0.5;
 export const RECENT_HARM = 0.4;
 
 export function securityQuestions(s: Situation): Question[] {
-  const { view, threat } = s;
-  if (view.self.agenda.alliance || view.allies().length > 0) return [];
-  // Alarm needs danger and harm: a faction that has recently been hurt and cannot defend itself.
-  if (threat.vulnerability < ALARM || view.recentHarm(days(14)) < RECENT_HARM || !s.due('security', hours(6)))
-    return [];
+  const { view } = s;
+  if (!alarmed(s)) return [];
   const leader = view.leader();
   if (leader.status !== 'active') return [];
-
-  const candidates = view
-    .factionIds()
-    .filter(
-      (f) =>
-        f !== view.id &&
-        view.relation(f)?.status !== 'war' &&
-        // Mercenaries are hired, not allied with.
-        !view.faction(f).tags.includes('mercenaries') &&
-        view.breachOf([], [view.id, f]) === null,
-    )
-    .map((f) => ({ f, value: total(allianceValue(view, threat, f, leader)) }))
-    // The candidates are the least bad: distaste for them all is weighed by the question itself.
-    .filter((c) => c.value > -0.3)
-    .sort((a, b) => b.value - a.value || (a.f < b.f ? -1 : 1))
-    .slice(0, 4)
-    .map((c) => c.f);
+  const candidates = allianceCandidates(s, leader);
   if (candidates.length === 0) return [];
-  const pressure = crewPressure(view, threat.vulnerability, view.losses());
-  const pressing = pressure.reduce((sum, p) => sum + p.pressure, 0);
-  const spokesmen = new Set(pressure.map((p) => p.spokesperson).filter((x): x is string => x !== null));
-  const excluded = forbiddenKinds(view);
-  const offer = allianceOffer(view);
-  const techOffer = allianceOffer(view, true);
-  const techBreach = view.breachOf(techOffer, [view.id, ...candidates]);
-  const covet =
-    candidates.reduce((sum, f) => sum + Math.max(0, view.self.technology - view.faction(f).technology), 0) /
-    candidates.length;
-  const distrust = 1 - candidates.reduce((sum, f) => sum + view.trust(f), 0) / candidates.length;
-
-  const options = (judge: Person): Option[] => {
-    const p = judge.personality;
-    const common: Term[] = [
-      {
-        name: 'vulnerability',
-        value: threat.vulnerability * (0.6 + p.caution),
-        note: 'the ship cannot defend itself',
-      },
-      { name: 'isolation', value: 0.2, note: 'no ally at all' },
-      { name: 'distaste', value: -p.honour * distrust * 1.2, note: 'they are not to be trusted' },
-      { name: 'pride', value: -p.pride * 0.3 },
-    ];
-    const crew: Term[] =
-      pressing > 0
-        ? [
-            {
-              name: 'crew pressure',
-              value: pressing,
-              note: pressure
-                .map((c) => c.wants)
-                .filter(Boolean)
-                .join('; '),
-            },
-          ]
-        : [];
-    return [
-      {
-        id: 'seek-alliance',
-        label: `seek an alliance with ${candidates.join(' or ')}`,
-        acts: [{ intent: { type: 'seek-alliance', candidates, offer, exclude: excluded } }],
-        terms: [...common, ...crew],
-      },
-      {
-        id: 'trade-technology',
-        label: 'buy safety with technology',
-        acts: [
-          {
-            intent: {
-              type: 'seek-alliance',
-              candidates,
-              offer: techOffer,
-              exclude: excluded.filter((k) => k !== 'technology-transfer'),
-            },
-          },
-        ],
-        terms: [
-          ...common,
-          {
-            name: 'technology given away',
-            value: -view.self.technology * (0.1 + 0.5 * p.honour),
-            note: 'our technology in their hands',
-          },
-          // An offer of what the candidates covet is more likely to be taken up.
-          ...(covet > 0
-            ? [{ name: 'a tempting offer', value: 0.5 * covet, note: 'they want what we have' }]
-            : []),
-          // The group's spokesman feels its pressure most.
-          ...crew.map((t) => ({ ...t, value: t.value * (spokesmen.has(judge.id) ? 3 : 2) })),
-        ],
-        veto: techBreach ? `principle:${techBreach.principle.id}` : null,
-        vetoNote: techBreach ? techBreach.principle.text : null,
-      },
-      {
-        id: 'stand-alone',
-        label: 'stand alone',
-        acts: [],
-        terms: [
-          { name: 'self-reliance', value: p.pride * 0.3 + p.honour * 0.2, note: 'we hold to our own ways' },
-        ],
-        statusQuo: true,
-      },
-    ];
-  };
+  const stakes = securityStakes(s, candidates);
   return [
     {
       id: 'security',
       topic: 'seeking an alliance',
       decider: leader,
-      options,
+      options: (judge) => securityOptions(stakes, judge),
       counselled: true,
       doctrine: view.self.doctrine,
     },
   ];
+}
+
+/**
+ * Whether the faction takes stock of its security (every six hours at most): only when it seeks
+ * no alliance yet and has no ally, and only on danger and harm together — a faction that has
+ * recently been hurt and cannot defend itself.
+ */
+function alarmed(s: Situation): boolean {
+  const { view, threat } = s;
+  if (view.self.agenda.alliance || view.allies().length > 0) return false;
+  if (threat.vulnerability < ALARM || view.recentHarm(days(14)) < RECENT_HARM) return false;
+  return s.due('security', hours(6));
+}
+
+/**
+ * The candidates, as the leader values an alliance with them: the four least bad of the factions
+ * we are not at war with and our principles let us deal with (mercenaries are hired, not allied
+ * with). Distaste for them all is weighed by the question itself.
+ */
+function allianceCandidates(s: Situation, leader: Person): FactionId[] {
+  const { view, threat } = s;
+  return view
+    .factionIds()
+    .filter(
+      (f) =>
+        f !== view.id &&
+        view.relation(f)?.status !== 'war' &&
+        !view.faction(f).tags.includes('mercenaries') &&
+        view.breachOf([], [view.id, f]) === null,
+    )
+    .map((f) => ({ f, value: total(allianceValue(view, threat, f, leader)) }))
+    .filter((c) => c.value > -0.3)
+    .sort((a, b) => b.value - a.value || (a.f < b.f ? -1 : 1))
+    .slice(0, 4)
+    .map((c) => c.f);
+}
+
+/** What the question weighs, the same whoever judges it. */
+interface SecurityStakes {
+  readonly candidates: FactionId[];
+  readonly vulnerability: number;
+  readonly technology: number;
+  /** The crew's groups pushing for a deal, their pressure summed, and their spokesmen. */
+  readonly pressure: readonly CrewPressure[];
+  readonly pressing: number;
+  readonly spokesmen: ReadonlySet<string>;
+  /** Kinds our principles forbid us to give. */
+  readonly excluded: ProvisionKind[];
+  readonly offer: Provision[];
+  readonly techOffer: Provision[];
+  /** The principle an offer of technology to the candidates would breach, if any. */
+  readonly techBreach: Breach | null;
+  /** How far the candidates lag behind our technology, on average. */
+  readonly covet: number;
+  /** Distrust of the candidates, on average. */
+  readonly distrust: number;
+}
+
+function securityStakes(s: Situation, candidates: FactionId[]): SecurityStakes {
+  const { view, threat } = s;
+  const pressure = crewPressure(view, threat.vulnerability, view.losses());
+  const techOffer = allianceOffer(view, true);
+  return {
+    candidates,
+    vulnerability: threat.vulnerability,
+    technology: view.self.technology,
+    pressure,
+    pressing: pressure.reduce((sum, p) => sum + p.pressure, 0),
+    spokesmen: new Set(pressure.map((p) => p.spokesperson).filter((x): x is string => x !== null)),
+    excluded: forbiddenKinds(view),
+    offer: allianceOffer(view),
+    techOffer,
+    techBreach: view.breachOf(techOffer, [view.id, ...candidates]),
+    covet:
+      candidates.reduce((sum, f) => sum + Math.max(0, view.self.technology - view.faction(f).technology), 0) /
+      candidates.length,
+    distrust: 1 - candidates.reduce((sum, f) => sum + view.trust(f), 0) / candidates.length,
+  };
+}
+
+function securityOptions(st: SecurityStakes, judge: Person): Option[] {
+  return [seekAlliance(st, judge), tradeTechnology(st, judge), standAlone(judge)];
+}
+
+/** Why seek allies at all: danger and isolation, against distaste for the untrusted and pride. */
+function securityTerms(st: SecurityStakes, judge: Person): Term[] {
+  const p = judge.personality;
+  return [
+    {
+      name: 'vulnerability',
+      value: st.vulnerability * (0.6 + p.caution),
+      note: 'the ship cannot defend itself',
+    },
+    { name: 'isolation', value: 0.2, note: 'no ally at all' },
+    { name: 'distaste', value: -p.honour * st.distrust * 1.2, note: 'they are not to be trusted' },
+    { name: 'pride', value: -p.pride * 0.3 },
+  ];
+}
+
+/** The crew's groups whose morale has fallen push for any deal. */
+function crewTerms(st: SecurityStakes): Term[] {
+  return st.pressing > 0
+    ? [
+        {
+          name: 'crew pressure',
+          value: st.pressing,
+          note: st.pressure
+            .map((c) => c.wants)
+            .filter(Boolean)
+            .join('; '),
+        },
+      ]
+    : [];
+}
+
+/** Seek an alliance, offering defence and aid from what we have plenty of. */
+function seekAlliance(st: SecurityStakes, judge: Person): Option {
+  const { candidates, offer, excluded } = st;
+  return {
+    id: 'seek-alliance',
+    label: `seek an alliance with ${candidates.join(' or ')}`,
+    acts: [{ intent: { type: 'seek-alliance', candidates, offer, exclude: excluded } }],
+    terms: [...securityTerms(st, judge), ...crewTerms(st)],
+  };
+}
+
+/**
+ * Buy safety with technology: our technology in their hands weighs on the honourable; an offer of
+ * what the candidates covet is more likely to be taken up; and the crew's pressure counts double
+ * (triple for its spokesman, who feels it most). A principle against it vetoes it.
+ */
+function tradeTechnology(st: SecurityStakes, judge: Person): Option {
+  const p = judge.personality;
+  const { techBreach } = st;
+  return {
+    id: 'trade-technology',
+    label: 'buy safety with technology',
+    acts: [
+      {
+        intent: {
+          type: 'seek-alliance',
+          candidates: st.candidates,
+          offer: st.techOffer,
+          exclude: st.excluded.filter((k) => k !== 'technology-transfer'),
+        },
+      },
+    ],
+    terms: [
+      ...securityTerms(st, judge),
+      {
+        name: 'technology given away',
+        value: -st.technology * (0.1 + 0.5 * p.honour),
+        note: 'our technology in their hands',
+      },
+      ...(st.covet > 0
+        ? [{ name: 'a tempting offer', value: 0.5 * st.covet, note: 'they want what we have' }]
+        : []),
+      ...crewTerms(st).map((t) => ({ ...t, value: t.value * (st.spokesmen.has(judge.id) ? 3 : 2) })),
+    ],
+    veto: techBreach ? `principle:${techBreach.principle.id}` : null,
+    vetoNote: techBreach ? techBreach.principle.text : null,
+  };
+}
+
+/** Stand alone: the proud and the honourable hold to their own ways. */
+function standAlone(judge: Person): Option {
+  const p = judge.personality;
+  return {
+    id: 'stand-alone',
+    label: 'stand alone',
+    acts: [],
+    terms: [
+      { name: 'self-reliance', value: p.pride * 0.3 + p.honour * 0.2, note: 'we hold to our own ways' },
+    ],
+    statusQuo: true,
+  };
 }

@@ -6,6 +6,7 @@
  * Counter-intelligence: a suspicious leader who has just seen treachery (an ambush, an ally
  * breaking an agreement) has the faction's own people searched for spies.
  */
+import { id } from '../../model/ids.js';
 import { days } from '../../model/time.js';
 import type { Person } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
@@ -37,7 +38,7 @@ export function spyQuestions(s: Situation): Question[] {
           {
             intent: {
               type: 'open-covert-channel',
-              channel: `${spy.id}-line` as never,
+              channel: id.channel(`${spy.id}-line`),
               to: view.id,
               contact: handler.id,
             },

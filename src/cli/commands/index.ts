@@ -10,6 +10,7 @@ import { registerForecast } from './forecast.js';
 import { registerDiff, registerExplain, registerFork } from './inspect-commands.js';
 import { registerNegotiate } from './negotiate.js';
 import { registerReplay, registerRun, registerRuns, registerVerify } from './run-commands.js';
+import { registerServe } from './serve.js';
 import { registerGenerate, registerSchema, registerValidate } from './scenario-commands.js';
 import { registerTournament } from './tournament.js';
 
@@ -31,6 +32,7 @@ const commands: readonly Register[] = [
   registerTournament,
   registerForecast,
   registerAnalyze,
+  registerServe,
   registerBench,
 ];
 

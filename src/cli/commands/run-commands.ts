@@ -9,13 +9,14 @@ import { buildWorld } from '../../engine/initial-world.js';
 import { type MilestoneResult, matchMilestones } from '../../engine/milestones.js';
 import type { SimulationResult } from '../../engine/simulation.js';
 import { renderSummary, summarize } from '../../engine/summary.js';
-import { formatDuration, type Minutes, parseDuration } from '../../model/time.js';
+import { type Minutes, parseDuration } from '../../model/time.js';
 import { DEFAULT_SCENARIO, resolveScenario } from '../../runner/builtin-scenarios.js';
 import { loadScenario, type Scenario } from '../../scenario/loader.js';
 import { recordRun, verifyRun } from '../../runner/recorder.js';
 import { runScenario } from '../../agents/run.js';
 import { promptPlay } from '../prompt-player.js';
-import { type RunRecord, resolveDbPath, Store } from '../../store/store.js';
+import { aboutRun } from '../../store/about.js';
+import { resolveDbPath, Store } from '../../store/store.js';
 import { parseIntegerOption, printJson } from '../io.js';
 import type { WorldEvent } from '../../events/index.js';
 import { fold } from '../../events/index.js';
@@ -207,20 +208,6 @@ export function registerRun(program: Command): void {
         else process.stdout.write(renderRun(scenario, result, runId, opts.seq === true));
       },
     );
-}
-
-/** What set a run apart beyond its scenario, seed and mode: fork, variant, switch to leaders, player. */
-function aboutRun(r: RunRecord): string[] {
-  const about: string[] = [];
-  const fork = r.options.fork as { at?: unknown } | undefined;
-  if (r.parent !== null)
-    about.push(`fork of ${r.parent}${typeof fork?.at === 'number' ? ` at ${fork.at}` : ''}`);
-  if (typeof r.options.variant === 'string') about.push(`variant ${r.options.variant}`);
-  if (typeof r.options.scriptUntil === 'number')
-    about.push(`script until ${formatDuration(r.options.scriptUntil)}`);
-  const play = r.options.play as { faction?: unknown } | undefined;
-  if (typeof play?.faction === 'string') about.push(`played: ${play.faction}`);
-  return about;
 }
 
 export function registerRuns(program: Command): void {
