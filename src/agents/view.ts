@@ -13,6 +13,7 @@ import type { Minutes } from '../model/time.js';
 import {
   type Agreement,
   type Belief,
+  type Call,
   type Channel,
   type Conference,
   distanceBetween,
@@ -32,6 +33,7 @@ import {
   inIdOrder,
   sortedIds,
   topLocation,
+  type War,
   type World,
 } from '../model/world.js';
 import {
@@ -56,6 +58,7 @@ import {
 import { memo1, memoN } from '../model/memo.js';
 import { must } from '../common/errors.js';
 import { observersOf, type WorldEvent } from '../events/index.js';
+import { sideOf } from '../events/obligations.js';
 import type { AgreementId, IntentId, ShipId } from '../model/ids.js';
 
 const NEUTRAL_BELIEF = { intentions: 0, suspicions: [], lastContact: null };
@@ -376,8 +379,41 @@ export class FactionView {
     return negotiationsWithStatus(this.world, this.id, status);
   }
 
+  /**
+   * An agreement as this faction knows it: whole if it is a party; a public treaty of others
+   * without its secret provisions; a secret treaty of others, not at all.
+   */
   agreement(id: AgreementId): Agreement | undefined {
-    return this.world.agreements[id];
+    const a = this.world.agreements[id];
+    if (!a || a.parties.includes(this.id)) return a;
+    return a.secret ? undefined : withoutSecrets(a);
+  }
+
+  /** The treaties in force this faction knows of: its own, and others' public ones (see `agreement`). */
+  knownAgreements(): Agreement[] {
+    return inIdOrder(this.world.agreements).flatMap((a) => {
+      const known = a.status === 'active' ? this.agreement(a.id) : undefined;
+      return known ? [known] : [];
+    });
+  }
+
+  // ── Wars and calls ───────────────────────────────────────────────────────────────────────
+
+  /** Wars under way this faction knows of: declared ones, and hostilities it takes part in. */
+  wars(): War[] {
+    return inIdOrder(this.world.wars).filter(
+      (w) => w.status === 'active' && (w.declared || sideOf(w, this.id) !== null),
+    );
+  }
+
+  /** Calls to honour a treaty addressed to this faction and not yet answered. */
+  openCalls(): Call[] {
+    return inIdOrder(this.world.calls).filter((c) => c.status === 'open' && c.to === this.id);
+  }
+
+  /** Calls this faction made or received, answered or not. */
+  calls(): Call[] {
+    return inIdOrder(this.world.calls).filter((c) => c.to === this.id || c.from === this.id);
   }
 
   /** Factions that accepted our proposal of talks and have not yet come to talk. */
@@ -472,4 +508,10 @@ export class FactionView {
     const observers = observersOf(this.world, e);
     return observers === 'all' || observers.includes(this.id);
   }
+}
+
+/** A treaty as outsiders know it: without the provisions its parties keep secret. */
+function withoutSecrets(a: Agreement): Agreement {
+  const open = a.provisions.filter((p) => !('secret' in p && p.secret));
+  return open.length === a.provisions.length ? a : { ...a, provisions: open };
 }
