@@ -55,7 +55,7 @@ import {
   shipsStoppedAt,
   strengthOf,
 } from '../model/world-index.js';
-import { memo1, memoN } from '../model/memo.js';
+import { memoN } from '../model/memo.js';
 import { must } from '../common/errors.js';
 import { observersOf, type WorldEvent } from '../events/index.js';
 import { sideOf } from '../events/obligations.js';
