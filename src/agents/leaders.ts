@@ -52,6 +52,7 @@ import {
 } from './questions/talks.js';
 import {
   callQuestions,
+  campaignQuestions,
   friendsWarQuestions,
   peaceQuestions,
   warByDecisionQuestions,
@@ -87,6 +88,7 @@ export const QUESTION_SOURCES: readonly ((s: Situation) => Question[])[] = [
   precautionQuestions,
   withdrawalQuestions,
   warByDecisionQuestions,
+  campaignQuestions,
   attackQuestions,
 ];
 

@@ -58,7 +58,7 @@ describe('leaders at war', () => {
 
   it('every decision on a call names the treaty, and each answer is explained by its terms', () => {
     const { events } = run(text);
-    const decisions = ofType(events, 'decision-made').filter((d) => d.question.startsWith('call:'));
+    const decisions = ofType(events, 'decision-made').filter((d) => d.question?.startsWith('call:') === true);
     expect(decisions.length).toBe(2);
     for (const d of decisions) {
       const names = d.options.flatMap((o) => o.terms.map((t) => t.name));
@@ -83,5 +83,29 @@ describe('leaders at war', () => {
     const { events } = run(alone);
     expect(ofType(events, 'call-issued')).toEqual([]);
     expect(ofType(events, 'war-joined')).toEqual([]);
+  });
+  it('a war is fought where the enemy is: the empire marches on the duchy, the guarantor sends its army to its side', () => {
+    const apart =
+      text.replaceAll(', parent: plain', '') +
+      `distances:
+  - { between: [north-capital, east-capital], lightYears: 3 }
+  - { between: [north-capital, west-capital], lightYears: 5 }
+  - { between: [north-capital, south-capital], lightYears: 5 }
+  - { between: [east-capital, west-capital], lightYears: 4 }
+  - { between: [east-capital, south-capital], lightYears: 4 }
+  - { between: [west-capital, south-capital], lightYears: 6 }
+`;
+    const { events } = run(apart);
+    const marches = ofType(events, 'decision-made')
+      .filter((d) => d.question?.startsWith('campaign:') === true && d.choice === 'march')
+      .map((d) => d.faction);
+    expect(marches).toEqual(expect.arrayContaining(['north', 'west']));
+    const moved = ofType(events, 'ship-departed').map((e) => [e.ship, e.to]);
+    expect(moved).toEqual(
+      expect.arrayContaining([
+        ['north-army', 'east-capital'],
+        ['west-army', 'east-capital'],
+      ]),
+    );
   });
 });

@@ -13,12 +13,13 @@
  * - **A friend's war** we are not called to: join its side, declare our neutrality, or wait.
  * - **War by decision**: declare war on a faction we hold grievances against or fear, at odds the
  *   leader's temper accepts (../models/war.ts), unless a pledge or a principle holds us back.
+ * - **Campaigns**: where our forces fight a war we are in — beside a friend, or against the enemy.
  * - **Peace**: leave a war going badly (a separate peace), or fight on.
  */
 import type { ActBreach } from '../../engine/principles.js';
-import type { FactionId, ResourceId } from '../../model/ids.js';
+import type { FactionId, LocationId, ResourceId } from '../../model/ids.js';
 import { days, hours } from '../../model/time.js';
-import type { Call, Person, War } from '../../model/world.js';
+import type { Call, Person, Ship, War } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Term } from '../models/valuation.js';
 import { acceptableOdds, oddsOf, pledgesOfPeace, threatShare, worstGrievance } from '../models/war.js';
@@ -452,6 +453,125 @@ function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): 
 function worstWrong(view: FactionView, enemy: FactionId): string {
   const wrongs = [...(view.relation(enemy)?.grievances ?? [])].sort((a, b) => b.weight - a.weight);
   return wrongs[0]?.cause ?? `what ${enemy} did to us`;
+}
+
+// ── Campaigns ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every two days of a war we fight, the leader asks where our forces should be: a war is fought
+ * where the enemy is. When no armed ship of ours faces an enemy, it may send them to a friend on
+ * our side that does (relief), or march on the enemy itself at odds its temper accepts; or keep them
+ * home, against the other threats it faces.
+ */
+export function campaignQuestions(s: Situation): Question[] {
+  const { view } = s;
+  const leader = view.leader();
+  if (leader.status !== 'active') return [];
+  const armed = view
+    .ownShips()
+    .filter((sh) => !sh.course && !sh.destroyed && sh.systems.weapons >= s.settings.operationalIntegrity);
+  if (armed.length === 0) return [];
+  const ourPlaces = [...new Set(armed.map((sh) => view.place(sh)))];
+  for (const war of view.wars()) {
+    const side = war.sides[0].includes(view.id) ? 0 : war.sides[1].includes(view.id) ? 1 : null;
+    if (side === null || war.left[view.id] !== undefined || !s.due(`campaign:${war.id}`, days(2))) continue;
+    const friends = war.sides[side].filter((f) => f !== view.id && war.left[f] === undefined);
+    const enemies = war.sides[1 - side].filter((f) => war.left[f] === undefined);
+    const enemyPlaces = new Set(enemies.flatMap((e) => view.places(e)));
+    if (ourPlaces.some((p) => enemyPlaces.has(p))) continue;
+    const front = frontOf(view, friends, enemies, enemyPlaces, ourPlaces);
+    if (front) return [campaignQuestion(s, leader, war, armed, front, enemies)];
+  }
+  return [];
+}
+
+interface Front {
+  readonly place: LocationId;
+  /** The friend we would relieve there, or null when we march on the enemy alone. */
+  readonly friend: FactionId | null;
+  readonly enemy: FactionId;
+}
+
+/** Where to fight: beside the first friend that faces an enemy, else at the nearest enemy's first place. */
+function frontOf(
+  view: FactionView,
+  friends: readonly FactionId[],
+  enemies: readonly FactionId[],
+  enemyPlaces: ReadonlySet<LocationId>,
+  from: readonly LocationId[],
+): Front | null {
+  // Only places our forces can reach.
+  const reachable = (p: LocationId) => from.some((f) => Number.isFinite(view.distance(f, p)));
+  for (const friend of friends) {
+    const place = view.places(friend).find((p) => enemyPlaces.has(p) && reachable(p));
+    const enemy = place && enemies.find((e) => view.places(e).includes(place));
+    if (place && enemy) return { place, friend, enemy };
+  }
+  const nearest = [...enemies]
+    .filter((e) => view.places(e).some(reachable))
+    .sort((a, b) => view.distanceTo(a) - view.distanceTo(b) || (a < b ? -1 : 1))[0];
+  const place = nearest && view.places(nearest).find(reachable);
+  return nearest && place ? { place, friend: null, enemy: nearest } : null;
+}
+
+function campaignQuestion(
+  s: Situation,
+  leader: Person,
+  war: War,
+  armed: readonly Ship[],
+  front: Front,
+  enemies: readonly FactionId[],
+): Question {
+  const { view } = s;
+  const to = front.place;
+  const { odds } = oddsOf(view, front.friend ? [front.friend] : [], [front.enemy]);
+  const called =
+    war.joined[view.id] !== undefined && view.calls().some((c) => c.war === war.id && c.to === view.id);
+  const grievance = worstGrievance(view, enemies);
+  return {
+    id: `campaign:${war.id}`,
+    topic: `where to fight ${war.name}`,
+    decider: leader,
+    counselled: true,
+    doctrine: view.self.doctrine,
+    options: (judge) => {
+      const p = judge.personality;
+      const accepted = acceptableOdds(p);
+      const march: Option = {
+        id: 'march',
+        label: front.friend
+          ? `send our forces to ${front.friend} at ${to}`
+          : `march on ${front.enemy} at ${to}`,
+        acts: armed.map((sh) => ({ intent: { type: 'move' as const, ship: sh.id, to } })),
+        terms: [
+          {
+            name: 'odds',
+            value: Math.max(-1.5, Math.min(0.5, 0.5 * Math.log(Math.max(0.01, odds) / accepted))),
+            note: `${odds.toFixed(1)} to 1 there`,
+          },
+          ...(front.friend
+            ? [
+                {
+                  name: 'relief',
+                  value: 0.3 + (called ? 0.3 * p.honour : 0),
+                  note: `${front.friend} fight there`,
+                },
+              ]
+            : []),
+          { name: 'aggression', value: 0.4 * (p.aggression - 0.5) + 0.1 * Math.min(2, grievance) },
+          { name: 'home undefended', value: -0.6 * p.caution * s.threat.vulnerability },
+        ],
+      };
+      const hold: Option = {
+        id: 'hold-ground',
+        label: 'keep our forces home',
+        acts: [],
+        terms: [{ name: 'forces kept', value: 0.1 }],
+        statusQuo: true,
+      };
+      return [march, hold];
+    },
+  };
 }
 
 // ── Peace ───────────────────────────────────────────────────────────────────────────────────────
