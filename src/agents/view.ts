@@ -6,13 +6,14 @@
  * events it could have observed. Leaders never read the world, the script or the milestones
  * directly (issue of fairness: they must act from causes they can see).
  */
-import { type Breach, findBreach } from '../engine/principles.js';
+import { type Act, type ActBreach, type Breach, findActBreach, findBreach } from '../engine/principles.js';
 import type { Provision } from '../model/provision.js';
 import type { ConferenceId, FactionId, LocationId, PersonId } from '../model/ids.js';
 import type { Minutes } from '../model/time.js';
 import {
   type Agreement,
   type Belief,
+  type Call,
   type Channel,
   type Conference,
   distanceBetween,
@@ -32,6 +33,7 @@ import {
   inIdOrder,
   sortedIds,
   topLocation,
+  type War,
   type World,
 } from '../model/world.js';
 import {
@@ -51,11 +53,13 @@ import {
   personsStandingAt,
   relationsFrom,
   shipsStoppedAt,
+  strengthOf,
 } from '../model/world-index.js';
-import { memo1, memoN } from '../model/memo.js';
+import { memoN } from '../model/memo.js';
 import { must } from '../common/errors.js';
 import { observersOf, type WorldEvent } from '../events/index.js';
-import type { AgreementId, IntentId, ShipId } from '../model/ids.js';
+import { sideOf } from '../events/obligations.js';
+import type { AgreementId, IntentId, ShipId, WarId } from '../model/ids.js';
 
 const NEUTRAL_BELIEF = { intentions: 0, suspicions: [], lastContact: null };
 
@@ -102,9 +106,6 @@ const observations = new WeakMap<
     readonly byFaction: ReadonlyMap<string, WorldEvent[]>;
   }
 >();
-
-/** Each faction's strength, computed once per state of the world's ships. */
-const strengthTable = memo1((_ships: World['ships']) => new Map<FactionId, number>());
 
 export class FactionView {
   readonly id: FactionId;
@@ -290,17 +291,14 @@ export class FactionView {
     return findBreach(this.world, this.self, provisions, partners);
   }
 
+  /** The first principle of this faction that forbids an act (attacking, going to war, breaking a treaty). */
+  actBreach(act: Act): ActBreach | null {
+    return findActBreach(this.world, this.self, act);
+  }
+
   /** The combat strength of a faction as its ships' firepower (public: fleets are seen). */
   strength(of: FactionId): number {
-    const known = strengthTable(this.world.ships);
-    let total = known.get(of);
-    if (total === undefined) {
-      total = 0;
-      for (const s of liveShipsOf(this.world, of))
-        total += s.count * s.firepower * (0.25 + 0.75 * s.systems.weapons);
-      known.set(of, total);
-    }
-    return total;
+    return strengthOf(this.world, of);
   }
 
   /** Light-years from this faction's nearest ship or member to the other's nearest ship. */
@@ -375,7 +373,7 @@ export class FactionView {
   private alliedFactions(): readonly FactionId[] {
     const out = new Set<FactionId>();
     for (const a of this.agreements()) {
-      if (a.provisions.some((p) => p.kind === 'mutual-defence' || p.kind === 'travel-together')) {
+      if (a.provisions.some((p) => p.kind === 'defence' || p.kind === 'travel-together')) {
         for (const p of a.parties) if (p !== this.id) out.add(p);
       }
     }
@@ -386,8 +384,60 @@ export class FactionView {
     return negotiationsWithStatus(this.world, this.id, status);
   }
 
+  /**
+   * An agreement as this faction knows it: whole if it is a party; a public treaty of others
+   * without its secret provisions; a secret treaty of others, not at all.
+   */
   agreement(id: AgreementId): Agreement | undefined {
-    return this.world.agreements[id];
+    const a = this.world.agreements[id];
+    if (!a || a.parties.includes(this.id)) return a;
+    return a.secret ? undefined : withoutSecrets(a);
+  }
+
+  /** The treaties in force this faction knows of: its own, and others' public ones (see `agreement`). */
+  knownAgreements(): Agreement[] {
+    return inIdOrder(this.world.agreements).flatMap((a) => {
+      const known = a.status === 'active' ? this.agreement(a.id) : undefined;
+      return known ? [known] : [];
+    });
+  }
+
+  // ── Wars and calls ───────────────────────────────────────────────────────────────────────
+
+  /** Wars under way this faction knows of: declared ones, and hostilities it takes part in. */
+  wars(): War[] {
+    return inIdOrder(this.world.wars).filter(
+      (w) => w.status === 'active' && (w.declared || sideOf(w, this.id) !== null),
+    );
+  }
+
+  /** Every war this faction has fought in, under way or over, whether it is still in it or not. */
+  warsFought(): War[] {
+    return inIdOrder(this.world.wars).filter(
+      (w) => w.sides[0].includes(this.id) || w.sides[1].includes(this.id),
+    );
+  }
+
+  /** A war this faction knows of: a declared one, one it fights in, or one it is called to. */
+  war(id: WarId): War | undefined {
+    const w = this.world.wars[id];
+    if (!w) return undefined;
+    const called = inIdOrder(this.world.calls).some(
+      (c) => c.war === id && (c.to === this.id || c.from === this.id),
+    );
+    return w.declared || sideOf(w, this.id) !== null || w.left[this.id] !== undefined || called
+      ? w
+      : undefined;
+  }
+
+  /** Calls to honour a treaty addressed to this faction and not yet answered. */
+  openCalls(): Call[] {
+    return inIdOrder(this.world.calls).filter((c) => c.status === 'open' && c.to === this.id);
+  }
+
+  /** Calls this faction made or received, answered or not. */
+  calls(): Call[] {
+    return inIdOrder(this.world.calls).filter((c) => c.to === this.id || c.from === this.id);
   }
 
   /** Factions that accepted our proposal of talks and have not yet come to talk. */
@@ -482,4 +532,10 @@ export class FactionView {
     const observers = observersOf(this.world, e);
     return observers === 'all' || observers.includes(this.id);
   }
+}
+
+/** A treaty as outsiders know it: without the provisions its parties keep secret. */
+function withoutSecrets(a: Agreement): Agreement {
+  const open = a.provisions.filter((p) => !('secret' in p && p.secret));
+  return open.length === a.provisions.length ? a : { ...a, provisions: open };
 }

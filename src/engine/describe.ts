@@ -75,6 +75,22 @@ export function describeIntent(intent: Intent): string {
       return `sends ${intent.person} off the ship`;
     case 'provide-aid':
       return `gives ${intent.amount} ${intent.resource} to ${intent.to}`;
+    case 'declare-war':
+      return `declares war on ${intent.against.join(', ')}: ${intent.casusBelli}`;
+    case 'join-war':
+      return `enters ${intent.war} on the side of ${intent.side}`;
+    case 'make-peace':
+      return `makes peace in ${intent.war}`;
+    case 'declare-neutrality':
+      return `declares neutrality in ${intent.war}`;
+    case 'answer-call':
+      return intent.answer === 'honour'
+        ? `honours the call ${intent.call}`
+        : intent.answer === 'partly'
+          ? `answers the call ${intent.call} in part`
+          : `refuses the call ${intent.call}${intent.invoke ? `, invoking: ${intent.invoke}` : ''}`;
+    case 'call-to-arms':
+      return `calls on ${intent.ally} to join ${intent.war} under ${intent.agreement}`;
     case 'hold':
       return 'holds';
   }

@@ -13,17 +13,20 @@ import {
   type Location,
   type Person,
   type Relation,
+  type War,
+  type Agreement,
   relationKey,
   type Ship,
   type World,
 } from '../model/world.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
+import { strengthOf } from '../model/world-index.js';
 import { SHIP_SYSTEMS } from '../model/vocabulary.js';
 
 type Spec<K extends keyof ScenarioSpec> = ScenarioSpec[K];
 
 export function buildWorld(spec: ScenarioSpec): World {
-  return {
+  const world: World = {
     scenario: spec.id,
     time: minutes(0),
     factions: factionsOf(spec.factions),
@@ -42,7 +45,10 @@ export function buildWorld(spec: ScenarioSpec): World {
     mailboxes: {},
     violations: {},
     beliefs: beliefsOf(spec.beliefs),
+    wars: warsOf(spec.wars),
+    calls: {},
   };
+  return { ...world, agreements: agreementsOf(spec.agreements, world) };
 }
 
 /** A record of `items` by their ids, in the order given. */
@@ -95,6 +101,7 @@ function factionsOf(factions: Spec<'factions'>): World['factions'] {
         text: p.text,
         forbidsProvisions: p.forbids.provisions,
         forbidsPartnersMarked: p.forbids.partnersMarked,
+        forbidsActs: p.forbids.acts,
       })),
       // In code-point order of resource, whatever the file's order.
       resources: Object.fromEntries(
@@ -220,6 +227,56 @@ function intentsOf(intents: Spec<'intents'>): World['intents'] {
       indicators: i.indicators,
       status: i.status,
       suspectedBy: [],
+    }),
+  );
+}
+
+/**
+ * The treaties in force at the start. A party's strength when a treaty was signed is the scenario's
+ * figure where it gives one, else its strength at the start (no change since).
+ */
+function agreementsOf(agreements: Spec<'agreements'>, world: World): World['agreements'] {
+  return byId(
+    agreements,
+    (a) => a.id,
+    (a): Agreement => ({
+      id: a.id,
+      name: a.name ?? null,
+      parties: a.parties,
+      provisions: a.provisions,
+      status: 'active',
+      history: [{ t: a.signed, status: 'active', by: null, reason: 'in force' }],
+      negotiation: null,
+      delivered: {},
+      signed: a.signed,
+      power: Object.fromEntries(a.parties.map((f) => [f, a.powerAtSigning[f] ?? strengthOf(world, f)])),
+      secret: a.secret,
+      leader: a.leader ?? null,
+      expires: a.expires ?? null,
+    }),
+  );
+}
+
+/** The wars under way at the start. */
+function warsOf(wars: Spec<'wars'>): World['wars'] {
+  return byId(
+    wars,
+    (w) => w.id,
+    (w): War => ({
+      id: w.id,
+      name: w.name,
+      aggressor: w.aggressor === undefined ? (w.sides[0][0] ?? null) : w.aggressor,
+      casusBelli: w.casusBelli,
+      declared: w.declared,
+      startedAt: w.started,
+      where: w.where ?? null,
+      sides: [w.sides[0], w.sides[1]],
+      joined: Object.fromEntries([...w.sides[0], ...w.sides[1]].map((f) => [f, w.started])),
+      left: {},
+      ceasefireUntil: null,
+      status: 'active',
+      endedAt: null,
+      outcome: null,
     }),
   );
 }

@@ -3,7 +3,9 @@
  * forbid, nor be party to an agreement with a partner bearing a forbidden mark — whatever the gain.
  * (Red lines are constraints, not large penalties; see DESIGN.md, "Treaty evaluation".)
  */
-import type { FactionId } from '../model/ids.js';
+import type { AgreementId, FactionId } from '../model/ids.js';
+import { atWarWith } from '../events/obligations.js';
+import type { ForbiddenAct } from '../model/vocabulary.js';
 import {
   isDirected,
   matchesProvisionPattern,
@@ -69,4 +71,54 @@ export function resolveProvisions(
       p.receiver ?? (giver === proposer ? counterpart : giver === counterpart ? proposer : undefined);
     return { ...p, giver, ...(receiver !== undefined ? { receiver } : {}) };
   });
+}
+
+/** An act a principle may forbid (see `ForbiddenAct`): attacking a faction, declaring war, breaking a treaty. */
+export type Act =
+  | { readonly kind: 'attack'; readonly target: FactionId }
+  | { readonly kind: 'declare-war'; readonly against: FactionId; readonly aggressor: boolean }
+  | { readonly kind: 'break'; readonly agreement: AgreementId };
+
+export interface ActBreach {
+  readonly principle: Principle;
+  readonly act: ForbiddenAct;
+}
+
+/**
+ * The first principle of `faction` that forbids `act`, if any. An attack on a faction not at war
+ * with the attacker, and a declaration of war that answers no call, are acts of aggression.
+ */
+export function findActBreach(world: World, faction: Faction, act: Act): ActBreach | null {
+  for (const principle of faction.principles) {
+    const forbidden = principle.forbidsActs.find((f) => forbids(world, faction.id, f, act));
+    if (forbidden) return { principle, act: forbidden };
+  }
+  return null;
+}
+
+function forbids(world: World, self: FactionId, f: ForbiddenAct, act: Act): boolean {
+  if ('break' in f) return act.kind === 'break' && act.agreement === f.break;
+  if (act.kind === 'break') return false;
+  const target = act.kind === 'attack' ? act.target : act.against;
+  const aggression = act.kind === 'attack' ? !atWarWith(world, self, target) : act.aggressor;
+  if ('aggression' in f) return aggression;
+  if (f.attack === 'not-at-war') return !atWarWith(world, self, target);
+  if (typeof f.attack === 'string') return f.attack === target;
+  const league = world.agreements[f.attack.membersOf];
+  return league !== undefined && league.status === 'active' && league.parties.includes(target);
+}
+
+export function describeActBreach(b: ActBreach): string {
+  const f = b.act;
+  const what =
+    'break' in f
+      ? `breaking ${f.break}`
+      : 'aggression' in f
+        ? 'entering a war as the aggressor'
+        : f.attack === 'not-at-war'
+          ? 'attacking a faction not at war with us'
+          : typeof f.attack === 'string'
+            ? `attacking ${f.attack}`
+            : `attacking a member of ${f.attack.membersOf}`;
+  return `principle "${b.principle.id}" forbids ${what}`;
 }

@@ -26,6 +26,42 @@ export function runProcesses(
   revealIndicators(getWorld(), t, emit, stream);
   adjournConferences(getWorld(), t, settings, emit);
   checkPrinciples(getWorld(), t, settings, emit);
+  lapseCalls(getWorld(), t, settings, emit);
+  lapseHostilities(getWorld(), t, settings, emit);
+}
+
+/** A call left unanswered past the scenario's answer time lapses: silence is reneging. */
+function lapseCalls(
+  world: World,
+  t: Minutes,
+  settings: EngineSettings,
+  emit: (e: EventPayload) => void,
+): void {
+  for (const c of inIdOrder(world.calls)) {
+    if (c.status === 'open' && t - c.issuedAt >= settings.callAnswerTime)
+      emit({
+        type: 'call-answered',
+        call: c.id,
+        by: c.to,
+        speaker: null,
+        answer: 'lapsed',
+        invoked: null,
+        reasons: [],
+      });
+  }
+}
+
+/** Hostilities opened by an attack and joined by no one end when the scenario says they fade. */
+function lapseHostilities(
+  world: World,
+  t: Minutes,
+  settings: EngineSettings,
+  emit: (e: EventPayload) => void,
+): void {
+  for (const w of inIdOrder(world.wars)) {
+    if (w.status === 'active' && !w.declared && t - w.startedAt >= settings.hostilitiesLapse)
+      emit({ type: 'war-ended', war: w.id, outcome: 'lapsed', reasons: [] });
+  }
 }
 
 /**

@@ -16,6 +16,10 @@ export interface EngineSettings {
   readonly operationalIntegrity: number;
   /** A conference not broken up adjourns after this long. */
   readonly conferenceLength: Minutes;
+  /** A call to honour a treaty unanswered this long lapses (counted as reneged). */
+  readonly callAnswerTime: Minutes;
+  /** Undeclared hostilities that no one joined end this long after they began. */
+  readonly hostilitiesLapse: Minutes;
 }
 
 export function settingsOf(spec: ScenarioSpec): EngineSettings {
@@ -28,5 +32,7 @@ export function settingsOf(spec: ScenarioSpec): EngineSettings {
     subspaceLightYearsPerHour: 2,
     operationalIntegrity: 0.3,
     conferenceLength: spec.conferenceLength,
+    callAnswerTime: spec.callAnswerTime,
+    hostilitiesLapse: spec.hostilitiesLapse,
   };
 }

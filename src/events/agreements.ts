@@ -16,6 +16,7 @@ import type { FactionId } from '../model/ids.js';
 import { days } from '../model/time.js';
 import { describeProvision, provisionSchema } from '../model/provision.js';
 import { type Agreement, relationKey, sortedIds, type World } from '../model/world.js';
+import { strengthOf } from '../model/world-index.js';
 import { defineEvent, type EventOf } from './definition.js';
 import { factionOfPerson, partiesToTalks } from './observers.js';
 import { type Consequence, grievance, relationChange, trust } from './relations.js';
@@ -29,6 +30,10 @@ const concludedFields = {
   negotiation: negotiationId.nullable().default(null),
   parties: z.array(factionId).min(2),
   provisions: z.array(provisionSchema).min(1),
+  /** What the treaty is called, if it has a name. */
+  name: z.string().nullable().default(null),
+  /** Known to its parties alone. */
+  secret: z.boolean().default(false),
 };
 
 export const agreementEvents = {
@@ -39,16 +44,23 @@ export const agreementEvents = {
       const existing = world.agreements[e.agreement];
       const agreement: Agreement = {
         id: e.agreement,
+        name: e.name,
         parties: e.parties,
         provisions: e.provisions,
         status: 'active',
         history: [...(existing?.history ?? []), { t: e.t, status: 'active', by: null, reason: 'concluded' }],
         negotiation: e.negotiation,
         delivered: existing?.delivered ?? {},
+        signed: e.t,
+        // The parties' strength now, against which their strength when a call comes is measured.
+        power: Object.fromEntries(e.parties.map((f) => [f, strengthOf(world, f)])),
+        secret: e.secret,
+        leader: null,
+        expires: null,
       };
       world = { ...world, agreements: withEntry(world.agreements, agreement.id, agreement) };
       // An alliance made ends the search for one.
-      if (e.provisions.some((p) => p.kind === 'mutual-defence' || p.kind === 'travel-together')) {
+      if (e.provisions.some((p) => p.kind === 'defence' || p.kind === 'travel-together')) {
         for (const party of e.parties)
           world = updateFaction(world, party, (f) => ({ ...f, agenda: { ...f.agenda, alliance: null } }));
       }

@@ -3,13 +3,16 @@
  * and deaths, repairs, and persons taken out of danger.
  */
 import { z } from 'zod';
-import { factionId, locationId, personId, shipId } from '../model/ids.js';
+import { factionId, id, locationId, personId, shipId } from '../model/ids.js';
 import type { ShipId } from '../model/ids.js';
 import { days } from '../model/time.js';
 import { shipSystem } from '../model/vocabulary.js';
 import { factionsByPlace } from '../model/world-index.js';
 import { relationKey, topLocation, type World } from '../model/world.js';
-import { defineEvent } from './definition.js';
+import { brokenPledges, type CallPayload } from './calls.js';
+import { defineEvent, type EventOf } from './definition.js';
+import { atWarWith } from './obligations.js';
+import type { WarPayload } from './wars.js';
 import { factionOfPerson, factionOfShip, factionsOfPersons, factionsOfShips } from './observers.js';
 import { type Consequence, distrust, grievance, relationChange } from './relations.js';
 import { nameOf, naming } from './telling.js';
@@ -21,35 +24,37 @@ const integrity = z.number().min(0).max(1);
 const factionsOf = (world: World, ships: readonly ShipId[]) =>
   new Set(ships.flatMap((s) => factionOfShip(world, s)));
 
+const engagementFields = {
+  initiator: factionId,
+  attackers: z.array(shipId).min(1),
+  defenders: z.array(shipId).min(1),
+  location: locationId,
+  outcome: z.enum([
+    'attackers-withdrew',
+    'defenders-withdrew',
+    'attackers-destroyed',
+    'defenders-destroyed',
+    'broken-off',
+  ]),
+  /** Integrity of each damaged system after the engagement. */
+  damage: z.array(z.strictObject({ ship: shipId, system: shipSystem, integrity })).default([]),
+  casualties: z
+    .array(
+      z.strictObject({
+        ship: shipId,
+        injured: z.number().int().nonnegative(),
+        killed: z.number().int().nonnegative(),
+      }),
+    )
+    .default([]),
+  /** Ships of a squadron lost (count reduced). */
+  losses: z.array(z.strictObject({ ship: shipId, count: z.number().int().positive() })).default([]),
+  notes: z.array(z.string()).default([]),
+};
+
 export const conflictEvents = {
   engagement: defineEvent({
-    fields: {
-      initiator: factionId,
-      attackers: z.array(shipId).min(1),
-      defenders: z.array(shipId).min(1),
-      location: locationId,
-      outcome: z.enum([
-        'attackers-withdrew',
-        'defenders-withdrew',
-        'attackers-destroyed',
-        'defenders-destroyed',
-        'broken-off',
-      ]),
-      /** Integrity of each damaged system after the engagement. */
-      damage: z.array(z.strictObject({ ship: shipId, system: shipSystem, integrity })).default([]),
-      casualties: z
-        .array(
-          z.strictObject({
-            ship: shipId,
-            injured: z.number().int().nonnegative(),
-            killed: z.number().int().nonnegative(),
-          }),
-        )
-        .default([]),
-      /** Ships of a squadron lost (count reduced). */
-      losses: z.array(z.strictObject({ ship: shipId, count: z.number().int().positive() })).default([]),
-      notes: z.array(z.string()).default([]),
-    },
+    fields: engagementFields,
     apply(world, e) {
       for (const d of e.damage)
         world = updateShip(world, d.ship, (s) => ({
@@ -92,38 +97,7 @@ export const conflictEvents = {
       const details = [...damage, ...e.notes, ...hurt, ...lost];
       return `${n(e.initiator)} (${ns(e.attackers)}) attack ${ns(e.defenders)} at ${n(e.location)}; ${e.outcome.replace('-', ' ')}.${details.length ? ` ${details.join('; ')}.` : ''}`;
     },
-    // The attacked resent and distrust the attacker and turn hostile; losses are resented in turn.
-    consequences(world, e): Consequence[] {
-      const out: Consequence[] = [];
-      const attackers = factionsOf(world, e.attackers);
-      const defenders = factionsOf(world, e.defenders);
-      for (const d of [...defenders].sort()) {
-        if (d === e.initiator) continue;
-        out.push(
-          grievance(
-            d,
-            e.initiator,
-            `attacked-${e.seq}`,
-            `attacked by ${nameOf(world, e.initiator)} at ${nameOf(world, e.location)}`,
-            0.5,
-            MONTH,
-          ),
-        );
-        out.push(distrust(d, e.initiator, 1, 'attacked'));
-        const status = world.relations[relationKey(d, e.initiator)]?.status ?? 'neutral';
-        if (status !== 'war' && status !== 'hostile')
-          out.push(relationChange(d, e.initiator, 'hostile', -0.3, 'attacked'));
-      }
-      for (const a of [...attackers].sort()) {
-        for (const d of [...defenders].sort()) {
-          if (a !== d && e.losses.some((l) => factionOfShip(world, l.ship).includes(a)))
-            out.push(
-              grievance(a, d, `losses-${e.seq}`, `ships lost fighting ${nameOf(world, d)}`, 0.3, MONTH),
-            );
-        }
-      }
-      return out;
-    },
+    consequences: engagementConsequences,
   }),
 
   'person-injured': defineEvent({
@@ -196,3 +170,60 @@ export const conflictEvents = {
     },
   }),
 };
+
+/**
+ * The attacked resent and distrust the attacker and turn hostile; losses are resented in turn. An
+ * attack on factions the attacker is not at war with is aggression: it opens hostilities (an
+ * undeclared war, whose consequences make the attacked's defence pledges due), and it breaks any
+ * pledge of non-aggression the attacker gave them.
+ */
+function engagementConsequences(
+  world: World,
+  e: EventOf<typeof engagementFields>,
+): (Consequence | WarPayload | CallPayload)[] {
+  const out: (Consequence | WarPayload | CallPayload)[] = [];
+  const attackers = factionsOf(world, e.attackers);
+  const defenders = factionsOf(world, e.defenders);
+  for (const d of [...defenders].sort()) {
+    if (d === e.initiator) continue;
+    out.push(
+      grievance(
+        d,
+        e.initiator,
+        `attacked-${e.seq}`,
+        `attacked by ${nameOf(world, e.initiator)} at ${nameOf(world, e.location)}`,
+        0.5,
+        MONTH,
+      ),
+    );
+    out.push(distrust(d, e.initiator, 1, 'attacked'));
+    const status = world.relations[relationKey(d, e.initiator)]?.status ?? 'neutral';
+    if (status !== 'war' && status !== 'hostile')
+      out.push(relationChange(d, e.initiator, 'hostile', -0.3, 'attacked'));
+  }
+  for (const a of [...attackers].sort()) {
+    for (const d of [...defenders].sort()) {
+      if (a !== d && e.losses.some((l) => factionOfShip(world, l.ship).includes(a)))
+        out.push(grievance(a, d, `losses-${e.seq}`, `ships lost fighting ${nameOf(world, d)}`, 0.3, MONTH));
+    }
+  }
+  const victims = [...defenders].sort().filter((d) => d !== e.initiator && !atWarWith(world, e.initiator, d));
+  for (const victim of victims)
+    out.push(
+      ...brokenPledges(world, e.initiator, victim, ['non-aggression'], `attacked ${nameOf(world, victim)}`),
+    );
+  if (victims.length > 0)
+    out.push({
+      type: 'war-declared',
+      war: id.war(`attack-${e.seq}`),
+      name: `hostilities of ${e.initiator} against ${victims.join(', ')}`,
+      by: e.initiator,
+      against: victims,
+      casusBelli: 'an attack',
+      declared: false,
+      where: e.location,
+      call: null,
+      reasons: [],
+    });
+  return out;
+}

@@ -17,6 +17,7 @@ import type { Minutes } from '../model/time.js';
 import { type TaggedSchema, taggedSchemas, taggedUnion } from '../model/tagged.js';
 import type { World } from '../model/world.js';
 import { agreementEvents } from './agreements.js';
+import { callEvents } from './calls.js';
 import { channelEvents } from './channels.js';
 import { conferenceEvents } from './conferences.js';
 import { conflictEvents } from './conflict.js';
@@ -27,6 +28,7 @@ import { movementEvents } from './movement.js';
 import { relationEvents } from './relations.js';
 import { runEvents } from './run.js';
 import { talkEvents } from './talks.js';
+import { warEvents } from './wars.js';
 import type { Names } from './telling.js';
 
 const definitions = {
@@ -38,6 +40,8 @@ const definitions = {
   ...movementEvents,
   ...talkEvents,
   ...agreementEvents,
+  ...warEvents,
+  ...callEvents,
   ...conferenceEvents,
   ...relationEvents,
 };

@@ -3,12 +3,23 @@
  * precautions taken, spies sought and exposed.
  */
 import { z } from 'zod';
-import { conferenceId, declaredId, factionId, intentId, locationId, personId, shipId } from '../model/ids.js';
+import {
+  conferenceId,
+  declaredId,
+  factionId,
+  id,
+  intentId,
+  locationId,
+  personId,
+  shipId,
+} from '../model/ids.js';
 import type { FactionId } from '../model/ids.js';
 import { days } from '../model/time.js';
 import { hiddenIntentKind, hiddenIntentTarget, precautionKind } from '../model/vocabulary.js';
 import { relationKey, sortedIds, type World } from '../model/world.js';
 import { defineEvent, type EventOf } from './definition.js';
+import { atWarWith } from './obligations.js';
+import type { WarPayload } from './wars.js';
 import { factionOfPerson, factionOfShip, factionsOfPersons, partiesToConference } from './observers.js';
 import { type Consequence, distrust, grievance, relationChange } from './relations.js';
 import { because, list, nameOf, naming } from './telling.js';
@@ -181,8 +192,8 @@ export const intrigueEvents = {
  * (a sponsor whose good will was used, as betrayal) and hold the conference's sponsors to account;
  * witnesses who were not there remember less.
  */
-function ambushConsequences(world: World, e: EventOf<typeof ambushFields>): Consequence[] {
-  const out: Consequence[] = [
+function ambushConsequences(world: World, e: EventOf<typeof ambushFields>): (Consequence | WarPayload)[] {
+  const out: (Consequence | WarPayload)[] = [
     {
       type: 'mark-earned',
       faction: e.faction,
@@ -238,5 +249,20 @@ function ambushConsequences(world: World, e: EventOf<typeof ambushFields>): Cons
     if (w === e.faction || victims.includes(w)) continue;
     out.push(distrust(w, e.faction, 1, 'ambush at a peace conference'));
   }
+  // The ambush opens hostilities against all who were in the room: they did not strike first.
+  const attacked = victims.filter((v) => v !== e.faction && !atWarWith(world, e.faction, v));
+  if (attacked.length > 0)
+    out.push({
+      type: 'war-declared',
+      war: id.war(`ambush-${e.seq}`),
+      name: `the ambush at ${conference.title}`,
+      by: e.faction,
+      against: attacked,
+      casusBelli: 'an ambush',
+      declared: false,
+      where: e.location,
+      call: null,
+      reasons: [],
+    });
   return out;
 }

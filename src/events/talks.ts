@@ -100,12 +100,18 @@ export const talkEvents = {
         ? { ...existing, provisions: e.provisions }
         : {
             id: e.agreement,
+            name: null,
             parties: negotiation.parties,
             provisions: e.provisions,
             status: 'proposed',
             history: [{ t: e.t, status: 'proposed', by: e.by, reason: 'offer made' }],
             negotiation: negotiation.id,
             delivered: {},
+            signed: null,
+            power: {},
+            secret: false,
+            leader: null,
+            expires: null,
           };
       return { ...world, agreements: withEntry(world.agreements, agreement.id, agreement) };
     },

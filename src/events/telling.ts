@@ -15,6 +15,8 @@ export function namesOf(world: World): Names {
   for (const p of Object.values(world.persons)) table.set(p.id, p.name);
   for (const s of Object.values(world.ships)) table.set(s.id, s.name);
   for (const l of Object.values(world.locations)) table.set(l.id, l.name);
+  for (const a of Object.values(world.agreements)) if (a.name) table.set(a.id, a.name);
+  for (const w of Object.values(world.wars)) table.set(w.id, w.name);
   return { name: (id) => table.get(id) ?? id };
 }
 

@@ -16,7 +16,9 @@ export type ReferenceKind =
   | 'channel'
   | 'resource'
   | 'principle'
-  | 'intent';
+  | 'intent'
+  | 'war'
+  | 'call';
 
 /**
  * Metadata attached to id schemas: which kind of thing the string names, and whether the field
@@ -55,6 +57,8 @@ export const channelId = idSchema('channel', 'ChannelId');
 export const resourceId = idSchema('resource', 'ResourceId');
 export const principleId = idSchema('principle', 'PrincipleId');
 export const intentId = idSchema('intent', 'IntentId');
+export const warId = idSchema('war', 'WarId');
+export const callId = idSchema('call', 'CallId');
 
 /** A field that introduces a new id of `kind` (later steps may refer to it). */
 export function declaredId<S extends z.ZodType>(schema: S): S {
@@ -75,6 +79,8 @@ export type ChannelId = z.infer<typeof channelId>;
 export type ResourceId = z.infer<typeof resourceId>;
 export type PrincipleId = z.infer<typeof principleId>;
 export type IntentId = z.infer<typeof intentId>;
+export type WarId = z.infer<typeof warId>;
+export type CallId = z.infer<typeof callId>;
 
 /**
  * A constructor of one kind of id, `s` taken as it is: the one place a plain string becomes a
@@ -99,4 +105,6 @@ export const id = {
   resource: unchecked<ResourceId>(),
   principle: unchecked<PrincipleId>(),
   intent: unchecked<IntentId>(),
+  war: unchecked<WarId>(),
+  call: unchecked<CallId>(),
 };

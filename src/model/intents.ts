@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import {
   agreementId,
+  callId,
   channelId,
   conferenceId,
   declaredId,
@@ -18,6 +19,7 @@ import {
   principleId,
   resourceId,
   shipId,
+  warId,
 } from './ids.js';
 import { provisionKind, provisionSchema } from './provision.js';
 import { durationSchema } from './time.js';
@@ -145,6 +147,31 @@ const intentShapes = {
     amount: z.number().positive(),
     agreement: agreementId.nullable().default(null),
   },
+  /** Declare war on factions, for a stated casus belli. */
+  'declare-war': {
+    war: declaredId(warId).optional(),
+    against: z.array(factionId).min(1),
+    casusBelli: z.string().min(1),
+  },
+  /** Enter a war under way on the side of one of its belligerents. */
+  'join-war': { war: warId, side: factionId },
+  /** Make a separate peace: leave a war. */
+  'make-peace': { war: warId },
+  /** Declare that the faction stays out of a war. */
+  'declare-neutrality': { war: warId },
+  /**
+   * Answer a call to honour a treaty: honour it (enter the war when the pledge is of forces; aid or
+   * words when it is less), honour it in part (aid only), or renege — possibly invoking a condition.
+   */
+  'answer-call': {
+    call: callId,
+    answer: z.enum(['honour', 'partly', 'renege']),
+    invoke: z.string().nullable().default(null),
+    /** What is given when the answer is aid. */
+    aid: z.strictObject({ resource: resourceId, amount: z.number().positive() }).nullable().default(null),
+  },
+  /** Ask an ally to join a war under a treaty (even where its conditions do not oblige it). */
+  'call-to-arms': { agreement: agreementId, ally: factionId, war: warId },
   /** Do nothing, deliberately (the reasons say why). */
   hold: {},
 } as const;

@@ -2,13 +2,28 @@
  * Treaty provisions: the typed clauses an agreement is made of. Provisions are valued one by one
  * from each party's side (Freeciv prices every clause in gold; the leaders' evaluator does the same
  * in one currency), and principles and red lines forbid provisions by kind and direction.
+ *
+ * Obligations are coded as the ATOP data codes alliance treaties (Leeds, Ritter, Mitchell & Long
+ * 2002): a kind — defence, offence, neutrality, non-aggression, consultation — owed by some parties
+ * to others, with conditions: against whom, where, unless the partner provoked the war, and what
+ * support is promised (active military support, aid, or diplomatic support only).
  */
 import { z } from 'zod';
-import { conferenceId, factionId, resourceId } from './ids.js';
+import { agreementId, conferenceId, factionId, locationId, resourceId } from './ids.js';
+
+/** The obligations, in ATOP's order; the other kinds are exchanges and undertakings. */
+export const OBLIGATION_KINDS = [
+  'defence',
+  'offence',
+  'neutrality',
+  'non-aggression',
+  'consultation',
+] as const;
+export const obligationKind = z.enum(OBLIGATION_KINDS);
+export type ObligationKind = z.infer<typeof obligationKind>;
 
 export const PROVISION_KINDS = [
-  'mutual-defence',
-  'non-aggression',
+  ...OBLIGATION_KINDS,
   'aid',
   'technology-transfer',
   'weapons-transfer',
@@ -24,6 +39,37 @@ export const aidCondition = z.enum(['immediate', 'on-request', 'when-needed', 'p
 export type AidCondition = z.infer<typeof aidCondition>;
 
 /**
+ * Whom an obligation is against: any adversary (`any`), the factions named, or the members of an
+ * agreement (a rival league).
+ */
+export const adversarySchema = z.union([
+  z.literal('any'),
+  z.array(factionId).min(1),
+  z.strictObject({ membersOf: agreementId }),
+]);
+export type Adversary = z.infer<typeof adversarySchema>;
+
+/** What support an obligation promises: forces in the field, aid (resources), or words only. */
+export const supportSchema = z.enum(['active', 'aid', 'diplomatic']);
+export type Support = z.infer<typeof supportSchema>;
+
+/**
+ * The conditions of an obligation (ATOP). `by` owe it to `to` (by default every party to every
+ * other); it holds against `against`, for wars or attacks at the places `where` (anywhere by
+ * default); with `unlessProvoked` it is void when the partner struck first; `secret` obligations
+ * are known to the parties alone.
+ */
+const conditions = {
+  by: z.array(factionId).optional(),
+  to: z.array(factionId).optional(),
+  against: adversarySchema.default('any'),
+  where: z.array(locationId).optional(),
+  unlessProvoked: z.boolean().default(false),
+  support: supportSchema.default('active'),
+  secret: z.boolean().default(false),
+};
+
+/**
  * For one-directional provisions, `giver` and `receiver` may be left out in a proposal: the giver
  * is then the proposing faction and the receiver the counterpart (the engine fills them in).
  */
@@ -33,12 +79,16 @@ const direction = {
 };
 
 export const provisionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('mutual-defence'),
-    /** What the pledge covers; `all` by default. */
-    scope: z.enum(['all', 'ships', 'outposts']).default('all'),
-  }),
-  z.strictObject({ kind: z.literal('non-aggression') }),
+  /** To come to the aid of a partner attacked. */
+  z.strictObject({ kind: z.literal('defence'), ...conditions }),
+  /** To join a partner's war on the adversaries named. */
+  z.strictObject({ kind: z.literal('offence'), ...conditions }),
+  /** Never to join a war against the partner. */
+  z.strictObject({ kind: z.literal('neutrality'), ...conditions }),
+  /** Never to attack the partner. */
+  z.strictObject({ kind: z.literal('non-aggression'), ...conditions }),
+  /** To consult with the partner when it is attacked or at war. */
+  z.strictObject({ kind: z.literal('consultation'), ...conditions }),
   z.strictObject({
     kind: z.literal('aid'),
     ...direction,
@@ -59,6 +109,13 @@ export const provisionSchema = z.discriminatedUnion('kind', [
 export type Provision = z.infer<typeof provisionSchema>;
 export type ProvisionInput = z.input<typeof provisionSchema>;
 
+/** Provisions that bind their parties to act, or not to act, in wars. */
+export type Obligation = Extract<Provision, { kind: ObligationKind }>;
+
+export function isObligation(p: Provision): p is Obligation {
+  return (OBLIGATION_KINDS as readonly string[]).includes(p.kind);
+}
+
 /** Provisions that move something from a giver to a receiver. */
 export type DirectedProvision = Extract<Provision, { giver?: unknown }>;
 
@@ -69,10 +126,12 @@ export function isDirected(p: Provision): p is DirectedProvision {
 /** A short human description: `aid: 100 food (when needed)`. */
 export function describeProvision(p: Provision): string {
   switch (p.kind) {
-    case 'mutual-defence':
-      return p.scope === 'all' ? 'mutual defence' : `mutual defence of ${p.scope}`;
+    case 'defence':
+    case 'offence':
+    case 'neutrality':
     case 'non-aggression':
-      return 'non-aggression';
+    case 'consultation':
+      return describeObligation(p);
     case 'aid':
       return `aid of ${p.amount} ${p.resource}${p.giver ? ` from ${p.giver}` : ''}${p.receiver ? ` to ${p.receiver}` : ''} (${p.condition.replace('-', ' ')})`;
     case 'technology-transfer':
@@ -105,4 +164,31 @@ export function matchesProvisionPattern(p: Provision, pattern: ProvisionPattern,
   const giver = p.giver;
   if (giver === undefined) return true; // direction unresolved: treat conservatively as matching
   return pattern.giver === 'self' ? giver === self : giver !== self;
+}
+
+const OBLIGATION_WORDS: Readonly<Record<ObligationKind, string>> = {
+  defence: 'defence',
+  offence: 'offence',
+  neutrality: 'neutrality',
+  'non-aggression': 'non-aggression',
+  consultation: 'consultation',
+};
+
+/** `defence against germany, at liege (unless provoked; aid only)` — the plain words of an obligation. */
+function describeObligation(p: Obligation): string {
+  const who = p.by || p.to ? ` (${p.by ? p.by.join(', ') : 'all'} to ${p.to ? p.to.join(', ') : 'all'})` : '';
+  const against =
+    p.against === 'any'
+      ? ''
+      : Array.isArray(p.against)
+        ? ` against ${p.against.join(', ')}`
+        : ` against the members of ${p.against.membersOf}`;
+  const where = p.where ? `, at ${p.where.join(', ')}` : '';
+  const terms = [
+    ...(p.unlessProvoked ? ['unless provoked'] : []),
+    ...(p.support === 'aid' ? ['aid only'] : p.support === 'diplomatic' ? ['diplomatic support only'] : []),
+    ...(p.secret ? ['secret'] : []),
+  ];
+  const kind = p.kind === 'defence' && !p.by && !p.to ? 'mutual defence' : OBLIGATION_WORDS[p.kind];
+  return `${kind}${who}${against}${where}${terms.length ? ` (${terms.join('; ')})` : ''}`;
 }

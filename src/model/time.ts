@@ -18,19 +18,25 @@ export const days = (n: number) => minutes(Math.round(n * MINUTES_PER_DAY));
 /** The time `by` minutes after `t`. */
 export const later = (t: Minutes, by: number) => minutes(t + by);
 
-const DURATION = /^\s*-?\s*(?:\d+(?:\.\d+)?\s*[dhm]\s*)+$/;
-const PART = /(\d+(?:\.\d+)?)\s*([dhm])/g;
+/** Minutes in each unit a duration may be written in (a year is 365 days, a week 7). */
+const UNIT_MINUTES: Readonly<Record<string, number>> = {
+  y: 365 * MINUTES_PER_DAY,
+  w: 7 * MINUTES_PER_DAY,
+  d: MINUTES_PER_DAY,
+  h: MINUTES_PER_HOUR,
+  m: 1,
+};
+const DURATION = /^\s*-?\s*(?:\d+(?:\.\d+)?\s*[ywdhm]\s*)+$/;
+const PART = /(\d+(?:\.\d+)?)\s*([ywdhm])/g;
 
-/** Parses `1d 6h 30m`, `20h`, `-14d` (a past time), or a plain number of hours. */
+/** Parses `1d 6h 30m`, `20h`, `35y`, `-14d` (a past time), or a plain number of hours. */
 export function parseDuration(text: string | number): Minutes | undefined {
   if (typeof text === 'number') return Number.isFinite(text) ? hours(text) : undefined;
   if (!DURATION.test(text)) return undefined;
   const negative = text.trim().startsWith('-');
   let total = 0;
-  for (const m of text.matchAll(PART)) {
-    const value = Number(m[1]);
-    total += m[2] === 'd' ? value * MINUTES_PER_DAY : m[2] === 'h' ? value * MINUTES_PER_HOUR : value;
-  }
+  for (const [, value, unit] of text.matchAll(PART))
+    total += Number(value) * (UNIT_MINUTES[unit ?? 'm'] ?? 1);
   return minutes(Math.round(negative ? -total : total));
 }
 
@@ -38,7 +44,10 @@ export function parseDuration(text: string | number): Minutes | undefined {
 export const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const parsed = parseDuration(value);
   if (parsed === undefined) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration; write e.g. 20h, 1d 6h or 90m` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a duration; write e.g. 20h, 1d 6h, 90m or 35y`,
+    });
     return z.NEVER;
   }
   return parsed;

@@ -4,7 +4,7 @@
  * it. A new value (a precaution, a way of moving) is added here and nowhere else.
  */
 import { z } from 'zod';
-import { conferenceId, factionId, locationId, personId, shipId } from './ids.js';
+import { agreementId, conferenceId, factionId, locationId, personId, shipId } from './ids.js';
 
 /** The systems of a ship, each with an integrity in [0, 1] that damage lowers and repair restores. */
 export const SHIP_SYSTEMS = [
@@ -112,3 +112,17 @@ export const counselSchema = z.strictObject({
   reasons: z.array(z.string()).default([]),
 });
 export type Counsel = z.output<typeof counselSchema>;
+
+/**
+ * An act a principle may forbid: attacking a faction, any member of an agreement (a league), or any
+ * faction not at war with us (`not-at-war`); entering a war as the aggressor (`aggression`);
+ * breaking a named agreement (reneging on its calls, acting against its pledges).
+ */
+export const forbiddenActSchema = z.union([
+  z.strictObject({
+    attack: z.union([z.literal('not-at-war'), factionId, z.strictObject({ membersOf: agreementId })]),
+  }),
+  z.strictObject({ aggression: z.literal(true) }),
+  z.strictObject({ break: agreementId }),
+]);
+export type ForbiddenAct = z.output<typeof forbiddenActSchema>;

@@ -340,3 +340,23 @@ function placement(presences: readonly Presence[]): Placement {
   }
   return { at, nowhere };
 }
+
+/** Each faction's strength, computed once per state of the world's ships. */
+const strengthTable = memo1((_ships: World['ships']) => new Map<FactionId, number>());
+
+/**
+ * A faction's strength: its live ships' firepower, a quarter of it even with weapons down (a
+ * capability measure in the spirit of COW's CINC, for the balance of threat and for comparing power
+ * now with power when a treaty was signed).
+ */
+export function strengthOf(world: World, faction: FactionId): number {
+  const known = strengthTable(world.ships);
+  let total = known.get(faction);
+  if (total === undefined) {
+    total = 0;
+    for (const s of liveShipsOf(world, faction))
+      total += s.count * s.firepower * (0.25 + 0.75 * s.systems.weapons);
+    known.set(faction, total);
+  }
+  return total;
+}

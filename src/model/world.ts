@@ -10,6 +10,7 @@ import { id } from './ids.js';
 import { memo1, memoN, sortedEntries, sortedKeys, sortedValues } from './memo.js';
 import type {
   AgreementId,
+  CallId,
   ChannelId,
   ConferenceId,
   FactionId,
@@ -20,12 +21,14 @@ import type {
   PrincipleId,
   ResourceId,
   ShipId,
+  WarId,
 } from './ids.js';
-import type { Provision, ProvisionKind, ProvisionPattern } from './provision.js';
+import type { ObligationKind, Provision, ProvisionKind, ProvisionPattern, Support } from './provision.js';
 import type { Minutes } from './time.js';
 import type {
   ChannelKind,
   Doctrine,
+  ForbiddenAct,
   HiddenIntentKind,
   hiddenIntentTarget,
   InvitationAnswer,
@@ -97,6 +100,8 @@ export interface Principle {
   readonly forbidsProvisions: readonly ProvisionPattern[];
   /** The faction will not be party to an agreement with a faction bearing one of these marks. */
   readonly forbidsPartnersMarked: readonly string[];
+  /** Acts the faction will not commit (see `ForbiddenAct`). */
+  readonly forbidsActs: readonly ForbiddenAct[];
 }
 
 export interface Faction {
@@ -236,8 +241,20 @@ export interface AgreementHistoryEntry {
 
 export interface Agreement {
   readonly id: AgreementId;
+  /** What the treaty is called (`the Dual Alliance`), when it has a name. */
+  readonly name: string | null;
   readonly parties: readonly FactionId[];
   readonly provisions: readonly Provision[];
+  /** When it came into force (null while proposed); may be before the scenario starts. */
+  readonly signed: Minutes | null;
+  /** Each party's strength when it was signed (see `strengthOf`): what Leeds (2003) compares. */
+  readonly power: Readonly<Record<FactionId, number>>;
+  /** Known to its parties alone (a secret treaty); secret provisions of a public one, likewise. */
+  readonly secret: boolean;
+  /** The leading member of a league, which calls the others. */
+  readonly leader: FactionId | null;
+  /** When it lapses, if it has a term. */
+  readonly expires: Minutes | null;
   /** Resources delivered under the agreement so far, by giver and resource (`giver>resource`). */
   readonly delivered: Readonly<Record<string, number>>;
   readonly status: AgreementStatus;
@@ -397,6 +414,65 @@ export interface World {
   readonly violations: Readonly<Record<string, Minutes>>;
   /** Keyed `holder>about`. */
   readonly beliefs: Readonly<Record<string, Belief>>;
+  readonly wars: Readonly<Record<WarId, War>>;
+  readonly calls: Readonly<Record<CallId, Call>>;
+}
+
+/**
+ * A war: two sides, who started it (the faction that declared it or struck first, when known) and
+ * why, who joined when, who made a separate peace. A war may be undeclared: an attack on a faction
+ * not at war with the attacker is aggression, and opens one (relations turn hostile, not war, so
+ * that talks stay possible).
+ */
+export interface War {
+  readonly id: WarId;
+  readonly name: string;
+  readonly aggressor: FactionId | null;
+  readonly casusBelli: string;
+  readonly declared: boolean;
+  readonly startedAt: Minutes;
+  /** Where it began (an attack's place), for obligations limited to places. */
+  readonly where: LocationId | null;
+  /** The belligerents of each side; the first side is the aggressor's. */
+  readonly sides: readonly [readonly FactionId[], readonly FactionId[]];
+  /** When each belligerent entered the war. */
+  readonly joined: Readonly<Record<FactionId, Minutes>>;
+  /** Belligerents who made a separate peace, and when. */
+  readonly left: Readonly<Record<FactionId, Minutes>>;
+  readonly ceasefireUntil: Minutes | null;
+  readonly status: 'active' | 'ended';
+  readonly endedAt: Minutes | null;
+  readonly outcome: string | null;
+}
+
+export type CallStatus = 'open' | 'honoured' | 'partly' | 'reneged' | 'lapsed';
+
+/**
+ * A call to honour an obligation (the casus foederis): `from` asks `to` to join it in war `war`
+ * against `against`, under a provision of an agreement. Calls the engine issues have their
+ * conditions met; a partner may also ask when they are not (`conditionsMet` false, `failing` names
+ * the condition) — such calls do not count in reliability.
+ */
+export interface Call {
+  readonly id: CallId;
+  readonly agreement: AgreementId;
+  /** The provision's index in the agreement and its kind. */
+  readonly provision: number;
+  readonly obligation: ObligationKind;
+  readonly support: Support;
+  readonly from: FactionId;
+  readonly to: FactionId;
+  readonly war: WarId;
+  readonly against: readonly FactionId[];
+  readonly conditionsMet: boolean;
+  readonly failing: string | null;
+  readonly issuedAt: Minutes;
+  /** The called party's strength when the agreement was signed and now. */
+  readonly powerAtSigning: number;
+  readonly powerNow: number;
+  readonly status: CallStatus;
+  /** The condition the called party invoked in answer, if any. */
+  readonly invoked: string | null;
 }
 
 /**

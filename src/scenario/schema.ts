@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import {
+  agreementId,
   conferenceId,
+  declaredId,
   factionId,
   id,
   intentId,
@@ -14,11 +16,12 @@ import {
   principleId,
   resourceId,
   shipId,
+  warId,
 } from '../model/ids.js';
 import { intentSchema } from '../model/intents.js';
-import { provisionPatternSchema } from '../model/provision.js';
+import { provisionPatternSchema, provisionSchema } from '../model/provision.js';
 import { durationSchema } from '../model/time.js';
-import { shipSystem } from '../model/vocabulary.js';
+import { forbiddenActSchema, shipSystem } from '../model/vocabulary.js';
 import { eventInputSchema } from '../events/index.js';
 
 export const SCENARIO_FORMAT_VERSION = 1;
@@ -42,17 +45,24 @@ const biasSchema = z.strictObject({
   text: z.string().default(''),
 });
 
-const principleSchema = z.strictObject({
-  id: principleId,
-  text: z.string().min(1),
-  forbids: z
-    .strictObject({
-      provisions: z.array(provisionPatternSchema).default([]),
-      /** Partners bearing one of these marks (earned by deeds, e.g. `executioner`). */
-      partnersMarked: z.array(z.string().min(1)).default([]),
-    })
-    .default({ provisions: [], partnersMarked: [] }),
-});
+const principleSchema = z
+  .strictObject({
+    id: principleId,
+    text: z.string().min(1),
+    forbids: z
+      .strictObject({
+        provisions: z.array(provisionPatternSchema).default([]),
+        /** Partners bearing one of these marks (earned by deeds, e.g. `executioner`). */
+        partnersMarked: z.array(z.string().min(1)).default([]),
+        /** Acts: attacking some factions, entering a war as the aggressor, breaking an agreement. */
+        acts: z.array(forbiddenActSchema).default([]),
+      })
+      .default({ provisions: [], partnersMarked: [], acts: [] }),
+  })
+  .refine((p) => p.forbids.provisions.length + p.forbids.partnersMarked.length + p.forbids.acts.length > 0, {
+    message: 'a principle forbids something: provisions, partners marked, or acts',
+    path: ['forbids'],
+  });
 
 const resourceAmounts = z.record(resourceId, z.number().nonnegative());
 
@@ -168,6 +178,40 @@ const relationSchema = z.strictObject({
     })
     .default({ positive: 0, negative: 0 }),
   grievances: z.array(grievanceSchema).default([]),
+});
+
+/**
+ * A treaty in force when the scenario starts: its parties and provisions (obligations with their
+ * conditions: docs/scenario-format.md), when it was signed, and whether it is secret. A league has
+ * a leading member.
+ */
+const agreementSchema = z.strictObject({
+  id: declaredId(agreementId),
+  name: z.string().min(1).optional(),
+  parties: z.array(factionId).min(2),
+  provisions: z.array(provisionSchema).min(1),
+  /** When it was signed; before the start is negative (`-35y`). */
+  signed: durationSchema.prefault(0),
+  /** Each party's strength when it was signed, where it differs from its strength at the start. */
+  powerAtSigning: z.record(factionId, z.number().nonnegative()).default({}),
+  secret: z.boolean().default(false),
+  leader: factionId.optional(),
+  /** When it lapses, if it has a term. */
+  expires: durationSchema.optional(),
+});
+
+/** A war under way when the scenario starts. */
+const warSchema = z.strictObject({
+  id: declaredId(warId),
+  name: z.string().min(1),
+  /** The belligerents of each side; the first side is the aggressor's. */
+  sides: z.tuple([z.array(factionId).min(1), z.array(factionId).min(1)]),
+  /** Who started it (default: the first of the first side); `null` when it is not known. */
+  aggressor: factionId.nullable().optional(),
+  casusBelli: z.string().default(''),
+  declared: z.boolean().default(true),
+  started: durationSchema.prefault(0),
+  where: locationId.optional(),
 });
 
 const beliefSchema = z.strictObject({
@@ -305,6 +349,10 @@ export const scenarioSchema = z.strictObject({
   principleGrace: durationSchema.prefault('12h'),
   /** How long a conference sits before it adjourns, if nothing breaks it up. */
   conferenceLength: durationSchema.prefault('4h'),
+  /** How long a call to honour a treaty may go unanswered before it lapses (counted as reneged). */
+  callAnswerTime: durationSchema.prefault('1d'),
+  /** Hostilities opened by an attack, undeclared and joined by no one, end this long after. */
+  hostilitiesLapse: durationSchema.prefault('14d'),
   /** How often repair crews report progress, and how much integrity they restore per hour. */
   repair: z
     .strictObject({ every: durationSchema.prefault('6h'), ratePerHour: z.number().positive().default(0.02) })
@@ -316,6 +364,8 @@ export const scenarioSchema = z.strictObject({
   persons: z.array(personSchema).default([]),
   ships: z.array(shipSchema).default([]),
   relations: z.array(relationSchema).default([]),
+  agreements: z.array(agreementSchema).default([]),
+  wars: z.array(warSchema).default([]),
   beliefs: z.array(beliefSchema).default([]),
   intents: z.array(hiddenIntentSchema).default([]),
   script: z.array(scriptStepSchema).default([]),

@@ -10,6 +10,15 @@ import type { FactionView } from '../view.js';
 import { type ThreatAssessment, threatOf } from './threat.js';
 import { type Term, valueAgreement } from './valuation.js';
 
+/** A plain pledge of mutual defence: against anyone, anywhere, with forces. */
+const DEFENCE: Provision = {
+  kind: 'defence',
+  against: 'any',
+  unlessProvoked: false,
+  support: 'active',
+  secret: false,
+};
+
 /**
  * The value of a defensive alliance with `candidate` as `judge` sees it: the security it brings,
  * the threat it removes if the candidate is itself a danger, its enemies, trust.
@@ -20,7 +29,7 @@ export function allianceValue(
   candidate: FactionId,
   judge: Person,
 ): Term[] {
-  const v = valueAgreement(view, candidate, [{ kind: 'mutual-defence', scope: 'all' }], threat, judge);
+  const v = valueAgreement(view, candidate, [DEFENCE], threat, judge);
   const terms = [...v.terms];
   const own = threatOf(view, candidate);
   if (own > 0 && threat.totalThreat > 0) {
@@ -42,7 +51,7 @@ export function forbiddenKinds(view: FactionView): ProvisionKind[] {
 
 /** What a faction can offer for an alliance: defence, and aid from what it has plenty of (`PLENTY`). */
 export function allianceOffer(view: FactionView, withTechnology = false): Provision[] {
-  const offer: Provision[] = [{ kind: 'mutual-defence', scope: 'all' }];
+  const offer: Provision[] = [DEFENCE];
   for (const resource of Object.keys(view.self.resources).sort().map(id.resource)) {
     const stock = view.self.resources[resource] ?? 0;
     if (stock >= PLENTY && resource !== 'antimatter' && resource !== 'dilithium') {

@@ -48,10 +48,16 @@ export function valueProvision(
   personality: Personality,
 ): Term[] {
   switch (p.kind) {
-    case 'mutual-defence':
+    case 'defence':
     case 'travel-together':
       // A pledge of defence binds more than travelling together; together they bind fully.
-      return defenceValue(view, partner, p.kind === 'mutual-defence' ? 0.6 : 0.4, threat, personality);
+      return defenceValue(view, partner, p.kind === 'defence' ? 0.6 : 0.4, threat, personality);
+    case 'offence':
+      return offenceValue(view, partner, threat, personality);
+    case 'neutrality':
+      return neutralityValue(view, partner, threat);
+    case 'consultation':
+      return [{ name: `${partner} consults us`, value: 0.05 * view.trust(partner) }];
     case 'non-aggression':
       return [
         {
@@ -112,6 +118,37 @@ function enemiesInherited(view: FactionView, partner: FactionId): number {
 }
 
 /** Aid given costs a share of our stock; aid received is worth more, as far as the giver is trusted. */
+/** Pledged to join the partner's wars: the strength of its enemies is what we would face, weighed by caution. */
+function offenceValue(
+  view: FactionView,
+  partner: FactionId,
+  threat: ThreatAssessment,
+  personality: Personality,
+): Term[] {
+  let enemies = 0;
+  for (const f of view.factionIds())
+    if (f !== view.id && f !== partner && view.statusBetween(f, partner) === 'war')
+      enemies += view.strength(f) * proximity(view.distanceTo(f));
+  const danger = threat.totalThreat + 1;
+  return [
+    {
+      name: `${partner}'s wars become ours`,
+      value: -0.6 * (enemies / (enemies + view.strength(view.id) + danger)) * (0.5 + personality.caution / 2),
+    },
+  ];
+}
+
+/** The partner stays out of our wars: worth what it would add to our enemies, as far as trusted. */
+function neutralityValue(view: FactionView, partner: FactionId, threat: ThreatAssessment): Term[] {
+  const power = view.strength(partner) * proximity(view.distanceTo(partner));
+  return [
+    {
+      name: `${partner} stays out of our wars`,
+      value: 0.5 * (power / (power + threat.totalThreat + 1)) * view.trust(partner),
+    },
+  ];
+}
+
 function aidValue(view: FactionView, partner: FactionId, p: Extract<Provision, { kind: 'aid' }>): Term[] {
   const stock = view.self.resources[p.resource] ?? 0;
   if ((p.giver ?? partner) === view.id) {

@@ -8,7 +8,9 @@
  * is killed with probability AMBUSH_LETHALITY.
  */
 import type { ChannelId, FactionId, PersonId } from '../../model/ids.js';
-import { inIdOrder, topLocation } from '../../model/world.js';
+import { inIdOrder, topLocation, type World } from '../../model/world.js';
+import { activeWarBetween, sideOf } from '../../events/obligations.js';
+import { describeActBreach, findActBreach } from '../principles.js';
 import { resolveEngagement } from '../combat.js';
 import { allow, allThere, type Rule, refuse, type Rulebook } from './context.js';
 import type { EventPayload } from '../../events/index.js';
@@ -32,8 +34,40 @@ export const attack: Rule<'attack'> = (ctx, _actor, faction, intent) => {
   }
   if (own.every((s) => s.systems.weapons < ctx.settings.operationalIntegrity))
     return refuse('ship.weapons', `${faction.id}'s weapons are down`);
-  return allow(resolveEngagement(faction.id, own, targets, place, ctx.rng));
+  const attacked = [...new Set(targets.map((s) => s.faction))].sort();
+  for (const target of attacked) {
+    const breach = findActBreach(ctx.world, faction, { kind: 'attack', target });
+    if (breach) return refuse(`principle:${breach.principle.id}`, describeActBreach(breach));
+    const war = activeWarBetween(ctx.world, faction.id, target);
+    if (war?.ceasefireUntil !== null && war?.ceasefireUntil !== undefined && war.ceasefireUntil > ctx.t)
+      return refuse('war.ceasefire', `a ceasefire holds in ${war.name}`);
+  }
+  // Ships of those fighting beside the attacked at the place join the fight on their side.
+  const allies = coBelligerents(ctx.world, faction.id, attacked);
+  const beside = inIdOrder(ctx.world.ships).filter(
+    (s) =>
+      allies.includes(s.faction) && !s.destroyed && !s.course && topLocation(ctx.world, s.location) === place,
+  );
+  return allow(resolveEngagement(faction.id, own, [...targets, ...beside], place, ctx.rng));
 };
+
+/**
+ * The factions fighting beside `attacked` against `attacker`: on the same side as one of them, and
+ * opposite the attacker, in an active war.
+ */
+function coBelligerents(world: World, attacker: FactionId, attacked: readonly FactionId[]): FactionId[] {
+  const out = new Set<FactionId>();
+  for (const war of inIdOrder(world.wars)) {
+    if (war.status !== 'active') continue;
+    const theirs = sideOf(war, attacker);
+    if (theirs === null) continue;
+    const other = war.sides[1 - theirs];
+    if (!attacked.some((f) => other.includes(f) && war.left[f] === undefined)) continue;
+    for (const f of other)
+      if (war.left[f] === undefined && !attacked.includes(f) && f !== attacker) out.add(f);
+  }
+  return [...out].sort();
+}
 
 export const planIntent: Rule<'plan-intent'> = (ctx, _actor, faction, intent) => {
   if (ctx.world.intents[intent.intent])

@@ -157,6 +157,8 @@ export const accept: Rule<'accept'> = (ctx, actor, faction, intent) => {
       negotiation: n.id,
       parties: [...n.parties],
       provisions: [...draft.provisions],
+      name: null,
+      secret: false,
     },
     {
       type: 'negotiation-ended',

@@ -13,6 +13,7 @@ import { conflictRules } from './conflict.js';
 import { type Rule, type RuleContext, type RuleOutcome, refuse } from './context.js';
 import { diplomacyRules } from './diplomacy.js';
 import { movementRules } from './movement.js';
+import { warRules } from './wars.js';
 
 /** Every intent type's rule: the compiler checks that no type is left without one. */
 const rulebook: { readonly [K in IntentType]: Rule<K> } = {
@@ -21,6 +22,7 @@ const rulebook: { readonly [K in IntentType]: Rule<K> } = {
   ...movementRules,
   ...conflictRules,
   ...conferenceRules,
+  ...warRules,
 };
 
 /** What a detained person may still do: break out, or wait. */

@@ -15,7 +15,7 @@ import {
 } from '../../../src/diplomacy/negotiation/provisions.js';
 
 const p = (x: unknown): Provision => provisionSchema.parse(x);
-const defence = p({ kind: 'mutual-defence' });
+const defence = p({ kind: 'defence' });
 const aid = p({
   kind: 'aid',
   resource: 'food',
@@ -41,7 +41,7 @@ const agenda = createProvisionAgenda([
 describe('treaty provisions as issues', () => {
   it('make one issue per provision: included or not, or an amount of aid', () => {
     expect(agenda.space.issues.map((i) => [i.name, i.values])).toEqual([
-      ['mutual-defence', ['no', 'yes']],
+      ['defence', ['no', 'yes']],
       ['aid:food:federation>nistrim', [0, 50, 100]],
       ['technology-transfer:replicators:federation>nistrim', ['no', 'yes']],
       ['crew-exchange', ['no', 'yes']],
