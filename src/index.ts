@@ -35,5 +35,6 @@ export {
   verifyRun,
 } from './runner/recorder.js';
 export { type ParallelFidelityOptions, runFidelityParallel } from './runner/fidelity.js';
+export { type ParallelReliabilityOptions, runReliabilityParallel } from './runner/reliability.js';
 export { type RunRecord, resolveDbPath, Store } from './store/store.js';
 export { aboutRun } from './store/about.js';
