@@ -9,6 +9,10 @@
  * regions; some leaders hold a bias against another culture; some factions hold a principle
  * against giving away technology; a crew group with grievances of its own presses on some leaders.
  *
+ * Treaties are in force from the start (see `treatiesOf`): leagues with a leading member, alliances
+ * with conditional and sometimes secret pledges, pacts of non-aggression and neutrality, signed
+ * years ago; the old border wars are under way; some factions hold principles over acts.
+ *
  * The only forced events are exogenous raids: at random times through the run, a rival or enemy
  * neighbour's squadron strikes a faction's flagship in its territory (damage, casualties). Raids
  * are drawn at about one per faction per `RAID_EVERY_DAYS`, so the work per simulated day grows
@@ -141,6 +145,8 @@ export function generateScenarioInput(options: GenerateOptions = {}): ScenarioIn
   }
 
   const factions: NonNullable<ScenarioInput['factions']> = [];
+  /** Each faction's strength at the start, as the engine reckons it (firepower of ships in line). */
+  const strength: number[] = [];
   const persons: NonNullable<ScenarioInput['persons']> = [];
   const ships: NonNullable<ScenarioInput['ships']> = [];
   for (let i = 0; i < n; i++) {
@@ -224,7 +230,7 @@ export function generateScenarioInput(options: GenerateOptions = {}): ScenarioIn
       tags: [culture(i), 'engineer'],
       aboard: `${id}-flagship`,
     });
-    ships.push({
+    const flagship = {
       id: `${id}-flagship`,
       name: `the flagship of ${id}`,
       faction: id,
@@ -233,8 +239,9 @@ export function generateScenarioInput(options: GenerateOptions = {}): ScenarioIn
       crew: 40 + rng.int(0, 160),
       speeds: { warp: unit(rng, 0.2, 0.5) },
       at: space(i),
-    });
-    ships.push({
+    };
+    ships.push(flagship);
+    const squadron = {
       id: `${id}-squadron`,
       name: `the raiders of ${id}`,
       faction: id,
@@ -244,15 +251,19 @@ export function generateScenarioInput(options: GenerateOptions = {}): ScenarioIn
       crew: 20 + rng.int(0, 120),
       speeds: { warp: unit(rng, 0.2, 0.4) },
       at: space(i),
-    });
+    };
+    ships.push(squadron);
+    strength.push(flagship.firepower + squadron.count * squadron.firepower);
   }
 
   const relations: NonNullable<ScenarioInput['relations']> = [];
   const beliefs: NonNullable<ScenarioInput['beliefs']> = [];
   const hostilePairs: [number, number][] = [];
+  const pairs: Pairs = { war: [], rivals: [], friends: [], strangers: [] };
   for (const [i, j] of neighbours) {
     const roll = rng.float();
     const [a, b] = rng.chance(0.5) ? [i, j] : [j, i];
+    pairs[roll < 0.1 ? 'war' : roll < 0.4 ? 'rivals' : roll < 0.7 ? 'friends' : 'strangers'].push([a, b]);
     if (roll < 0.1) {
       relations.push({
         from: fid(a),
@@ -328,6 +339,20 @@ export function generateScenarioInput(options: GenerateOptions = {}): ScenarioIn
     script.push({ at: `${at}h`, event: raid as NonNullable<ScriptStepInput['event']> });
   }
 
+  const raiders = new Set(times.map((r) => r.attacker));
+  const raided = new Set(times.map((r) => `${r.attacker}>${r.defender}`));
+  const treaties = treatiesOf(rng.split('treaties'), {
+    n,
+    fid,
+    space,
+    hubs,
+    pairs,
+    strength,
+    raiders,
+    raided,
+  });
+  for (const [i, principle] of treaties.principles) factions[i]?.principles?.push(principle);
+
   return {
     version: 1,
     id: `generated-${n}`,
@@ -343,6 +368,8 @@ export function generateScenarioInput(options: GenerateOptions = {}): ScenarioIn
     persons,
     ships,
     relations,
+    agreements: treaties.agreements,
+    wars: treaties.wars,
     beliefs,
     script,
   };
@@ -353,4 +380,190 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
   const input = generateScenarioInput(options);
   const n = options.factions ?? 200;
   return loadScenario(JSON.stringify(input), `generated-${n}.json`);
+}
+
+/** Neighbouring pairs by how they stand: at war, rivals, friends (trading partners), strangers. */
+interface Pairs {
+  war: [number, number][];
+  rivals: [number, number][];
+  friends: [number, number][];
+  strangers: [number, number][];
+}
+
+interface TreatyWorld {
+  readonly n: number;
+  readonly fid: (i: number) => string;
+  readonly space: (i: number) => string;
+  readonly hubs: ReadonlyMap<string, readonly number[]>;
+  readonly pairs: Pairs;
+  readonly strength: readonly number[];
+  /** Factions the script has raid another, and the raids' attacker>defender pairs. */
+  readonly raiders: ReadonlySet<number>;
+  readonly raided: ReadonlySet<string>;
+}
+
+type AgreementInput = NonNullable<ScenarioInput['agreements']>[number];
+type ProvisionInput = AgreementInput['provisions'][number];
+type PrincipleInput = NonNullable<NonNullable<ScenarioInput['factions']>[number]['principles']>[number];
+
+/**
+ * The treaties in force at the start, drawn from their own stream (so the rest of the world is
+ * drawn as without them), as ATOP codes alliances (Leeds et al. 2002):
+ *
+ * - leagues: in each trading region, with chance 0.6, up to four factions none of them rivals or
+ *   at war, led by the strongest, pledged to mutual defence (against any attacker, or against the
+ *   members of another league) and to consultation;
+ * - alliances between trading partners (half of them): defence, conditional with the chances below
+ *   — against the pair's named rivals, at their own territories only, void if the partner
+ *   provoked the war, aid or words only — sometimes consultation, sometimes offence against the
+ *   rivals; a fifth of them secret, some provisions secret;
+ * - non-aggression pacts between rivals the script never has raid each other, neutrality pacts
+ *   between strangers;
+ * - the old border wars as wars under way, and principles over acts for factions the script never
+ *   has raid anyone (never strike first, never attack the league's members, keep a named treaty).
+ *
+ * Each treaty was signed years before the start, when each party's strength was 0.6 to 1.5 times
+ * what it is now (`powerAtSigning`), so that calls fall on allies whose power rose, held or fell
+ * since signing (Leeds 2003).
+ */
+function treatiesOf(rng: Rng, w: TreatyWorld) {
+  const agreements: AgreementInput[] = [];
+  const principles: [number, PrincipleInput][] = [];
+  const stand = new Map<string, keyof Pairs>();
+  for (const kind of ['war', 'rivals', 'friends', 'strangers'] as const)
+    for (const [a, b] of w.pairs[kind]) stand.set(`${Math.min(a, b)}-${Math.max(a, b)}`, kind);
+  const standing = (a: number, b: number) => stand.get(`${Math.min(a, b)}-${Math.max(a, b)}`);
+  const rivalsOf = (i: number) =>
+    [...w.pairs.war, ...w.pairs.rivals].flatMap(([a, b]) => (a === i ? [b] : b === i ? [a] : []));
+  const signed = (parties: readonly number[], maxYears: number) => ({
+    signed: `-${rng.int(1, maxYears)}y`,
+    powerAtSigning: Object.fromEntries(
+      parties.map((i) => [w.fid(i), round2((w.strength[i] ?? 0) * unit(rng, 0.6, 1.5))]),
+    ),
+  });
+  const support = (): 'active' | 'aid' | 'diplomatic' => {
+    const roll = rng.float();
+    return roll < 0.7 ? 'active' : roll < 0.9 ? 'aid' : 'diplomatic';
+  };
+
+  // Leagues, one per trading region at most.
+  const leagues: { id: string; members: number[] }[] = [];
+  for (const [hub, members] of [...w.hubs].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (members.length < 3 || !rng.chance(0.6)) continue;
+    const chosen: number[] = [];
+    for (const i of rng.shuffle(members)) {
+      const fits = chosen.every((j) => {
+        const s = standing(i, j);
+        return s !== 'war' && s !== 'rivals';
+      });
+      if (fits && chosen.length < 4) chosen.push(i);
+    }
+    if (chosen.length < 3) continue;
+    chosen.sort((a, b) => a - b);
+    leagues.push({ id: `league-${hub}`, members: chosen });
+  }
+  for (const [k, league] of leagues.entries()) {
+    const leader = [...league.members].sort(
+      (a, b) => (w.strength[b] ?? 0) - (w.strength[a] ?? 0) || a - b,
+    )[0]!;
+    const rival = leagues[k + 1] ?? leagues[k - 1];
+    const against: ProvisionInput =
+      rival && rng.chance(0.4) ? { kind: 'defence', against: { membersOf: rival.id } } : { kind: 'defence' };
+    agreements.push({
+      id: league.id,
+      name: `the league of ${league.id.slice('league-'.length)}`,
+      parties: league.members.map(w.fid),
+      provisions: [
+        against,
+        ...(rng.chance(0.5) ? [{ kind: 'consultation', support: 'diplomatic' } as const] : []),
+      ],
+      leader: w.fid(leader),
+      ...signed(league.members, 40),
+    });
+  }
+
+  // Alliances between trading partners.
+  for (const [a, b] of w.pairs.friends) {
+    if (!rng.chance(0.5)) continue;
+    const rivals = [...new Set([...rivalsOf(a), ...rivalsOf(b)])]
+      .filter((x) => x !== a && x !== b)
+      .sort((x, y) => x - y);
+    const named = rivals.length > 0 && rng.chance(0.4);
+    const defence: ProvisionInput = {
+      kind: 'defence',
+      ...(named ? { against: rivals.map(w.fid) } : {}),
+      ...(rng.chance(0.2) ? { where: [w.space(a), w.space(b)] } : {}),
+      ...(rng.chance(0.3) ? { unlessProvoked: true } : {}),
+      support: support(),
+      ...(rng.chance(0.15) ? { secret: true } : {}),
+    };
+    const provisions: ProvisionInput[] = [defence];
+    if (rng.chance(0.25)) provisions.push({ kind: 'consultation', support: 'diplomatic' });
+    if (rivals.length > 0 && rng.chance(0.1))
+      provisions.push({ kind: 'offence', against: rivals.map(w.fid) });
+    const [x, y] = [a, b].sort((p, q) => p - q) as [number, number];
+    agreements.push({
+      id: `alliance-${w.fid(x)}-${w.fid(y)}`,
+      parties: [w.fid(x), w.fid(y)],
+      provisions,
+      ...(rng.chance(0.2) ? { secret: true } : {}),
+      ...signed([x, y], 30),
+    });
+  }
+
+  // Pacts of non-aggression between rivals who do not raid each other, of neutrality between strangers.
+  const pact = (kind: 'non-aggression' | 'neutrality', [a, b]: [number, number], chance: number) => {
+    if (!rng.chance(chance)) return;
+    const [x, y] = [a, b].sort((p, q) => p - q) as [number, number];
+    agreements.push({
+      id: `${kind === 'neutrality' ? 'neutrality' : 'truce'}-${w.fid(x)}-${w.fid(y)}`,
+      parties: [w.fid(x), w.fid(y)],
+      provisions: [{ kind }],
+      ...signed([x, y], 10),
+    });
+  };
+  for (const pair of w.pairs.rivals)
+    if (!w.raided.has(`${pair[0]}>${pair[1]}`) && !w.raided.has(`${pair[1]}>${pair[0]}`))
+      pact('non-aggression', pair, 0.3);
+  for (const pair of w.pairs.strangers) pact('neutrality', pair, 0.2);
+
+  // The old border wars, under way.
+  const wars = w.pairs.war.map(([a, b]) => ({
+    id: `war-${w.fid(a)}-${w.fid(b)}`,
+    name: `the border war of ${w.fid(a)} and ${w.fid(b)}`,
+    sides: [[w.fid(a)], [w.fid(b)]] as [string[], string[]],
+    casusBelli: 'an old war over the border',
+    started: '-90d',
+    where: w.space(b),
+  }));
+
+  // Principles over acts, for factions the script never has raid anyone.
+  const leagueOf = new Map(leagues.flatMap((l) => l.members.map((i) => [i, l.id] as const)));
+  for (let i = 0; i < w.n; i++) {
+    if (w.raiders.has(i) || !rng.chance(0.3)) continue;
+    const league = leagueOf.get(i);
+    const roll = rng.float();
+    const id = w.fid(i);
+    principles.push([
+      i,
+      league !== undefined && roll < 0.35
+        ? {
+            id: `${id}-keeps-the-league`,
+            text: 'We never raise arms against a member of our league.',
+            forbids: { acts: [{ attack: { membersOf: league } }] },
+          }
+        : roll < 0.7
+          ? {
+              id: `${id}-never-strikes-first`,
+              text: 'We never strike first.',
+              forbids: { acts: [{ aggression: true }] },
+            }
+          : {
+              id: `${id}-only-defends`,
+              text: 'We fight only those already at war with us.',
+              forbids: { acts: [{ attack: 'not-at-war' }] },
+            },
+    ]);
+  }
+  return { agreements, wars, principles };
 }
