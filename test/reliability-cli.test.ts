@@ -32,7 +32,7 @@ describe('alliances reliability', () => {
     expect(r.stdout).toContain("By the called party's power since signing (±10 %)");
   });
 
-  it('counts the calls of a scenario with treaties in force: the league called, by the obligations' conditions', () => {
+  it('counts the calls of a scenario with treaties in force: the league called, by the conditions of its pledges', () => {
     const r = runCli(['reliability', TREATIES, '--seeds', '2', '--threads', '1', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -42,7 +42,11 @@ describe('alliances reliability', () => {
     expect(out.honoured + out.partly + out.reneged).toBe(4);
     // North's strength is 6, 4 when the league was signed: its power rose.
     expect(out.byPowerChange.rose.calls).toBe(4);
-    expect(Object.fromEntries(Object.entries(out.byCondition).map(([k, g]) => [k, (g as { calls: number }).calls]))).toEqual({
+    expect(
+      Object.fromEntries(
+        Object.entries(out.byCondition).map(([k, g]) => [k, (g as { calls: number }).calls]),
+      ),
+    ).toEqual({
       consultation: 2,
       defence: 2,
       'against-named': 2,
