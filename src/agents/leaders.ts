@@ -50,12 +50,20 @@ import {
   proposalQuestions,
   visitQuestions,
 } from './questions/talks.js';
+import {
+  callQuestions,
+  campaignQuestions,
+  friendsWarQuestions,
+  peaceQuestions,
+  warByDecisionQuestions,
+} from './questions/wars.js';
 import { type Situation, situationOf } from './situation.js';
 import { FactionView } from './view.js';
 
 /** The sources of questions, most urgent first. */
 export const QUESTION_SOURCES: readonly ((s: Situation) => Question[])[] = [
   principleQuestions,
+  callQuestions,
   conferenceQuestions,
   rescueQuestions,
   envoyResponseQuestions,
@@ -68,6 +76,8 @@ export const QUESTION_SOURCES: readonly ((s: Situation) => Question[])[] = [
   proposalQuestions,
   promisedVisitQuestions,
   securityQuestions,
+  friendsWarQuestions,
+  peaceQuestions,
   channelQuestions,
   encounterQuestions,
   rendezvousQuestions,
@@ -77,6 +87,8 @@ export const QUESTION_SOURCES: readonly ((s: Situation) => Question[])[] = [
   retreatQuestions,
   precautionQuestions,
   withdrawalQuestions,
+  warByDecisionQuestions,
+  campaignQuestions,
   attackQuestions,
 ];
 
@@ -151,6 +163,7 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean, play
   if (!review) return out;
   // A ship is given one order a tick: later questions may not move a ship an earlier one moved.
   const claimed = new Set<string>();
+  const reconciled = new Set<FactionId>();
   const seat = ask ? actingLeader(view, s.members) : undefined;
   for (const source of QUESTION_SOURCES) {
     for (const q of source(s)) {
@@ -166,9 +179,28 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean, play
           : [],
       );
       if (moves.some((ship) => claimed.has(ship))) continue;
+      // Nor attack a faction it has just made peace with.
+      if (targetsOf(view, decisions).some((f) => reconciled.has(f))) continue;
       for (const ship of moves) claimed.add(ship);
+      for (const f of peaceWith(view, decisions)) reconciled.add(f);
       out.push(...decisions);
     }
   }
   return out;
+}
+
+/** The factions whose ships the decisions attack. */
+function targetsOf(view: FactionView, decisions: readonly Decision[]): FactionId[] {
+  return decisions.flatMap((d) =>
+    d.intent.type === 'attack' ? d.intent.targets.flatMap((t) => view.ship(t)?.faction ?? []) : [],
+  );
+}
+
+/** The enemies of the wars the decisions make peace in. */
+function peaceWith(view: FactionView, decisions: readonly Decision[]): FactionId[] {
+  return decisions.flatMap((d) => {
+    if (d.intent.type !== 'make-peace') return [];
+    const war = view.war(d.intent.war);
+    return war ? war.sides.flat().filter((f) => f !== view.id) : [];
+  });
 }

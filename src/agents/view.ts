@@ -6,7 +6,7 @@
  * events it could have observed. Leaders never read the world, the script or the milestones
  * directly (issue of fairness: they must act from causes they can see).
  */
-import { type Breach, findBreach } from '../engine/principles.js';
+import { type Act, type ActBreach, type Breach, findActBreach, findBreach } from '../engine/principles.js';
 import type { Provision } from '../model/provision.js';
 import type { ConferenceId, FactionId, LocationId, PersonId } from '../model/ids.js';
 import type { Minutes } from '../model/time.js';
@@ -55,11 +55,11 @@ import {
   shipsStoppedAt,
   strengthOf,
 } from '../model/world-index.js';
-import { memo1, memoN } from '../model/memo.js';
+import { memoN } from '../model/memo.js';
 import { must } from '../common/errors.js';
 import { observersOf, type WorldEvent } from '../events/index.js';
 import { sideOf } from '../events/obligations.js';
-import type { AgreementId, IntentId, ShipId } from '../model/ids.js';
+import type { AgreementId, IntentId, ShipId, WarId } from '../model/ids.js';
 
 const NEUTRAL_BELIEF = { intentions: 0, suspicions: [], lastContact: null };
 
@@ -291,6 +291,11 @@ export class FactionView {
     return findBreach(this.world, this.self, provisions, partners);
   }
 
+  /** The first principle of this faction that forbids an act (attacking, going to war, breaking a treaty). */
+  actBreach(act: Act): ActBreach | null {
+    return findActBreach(this.world, this.self, act);
+  }
+
   /** The combat strength of a faction as its ships' firepower (public: fleets are seen). */
   strength(of: FactionId): number {
     return strengthOf(this.world, of);
@@ -404,6 +409,25 @@ export class FactionView {
     return inIdOrder(this.world.wars).filter(
       (w) => w.status === 'active' && (w.declared || sideOf(w, this.id) !== null),
     );
+  }
+
+  /** Every war this faction has fought in, under way or over, whether it is still in it or not. */
+  warsFought(): War[] {
+    return inIdOrder(this.world.wars).filter(
+      (w) => w.sides[0].includes(this.id) || w.sides[1].includes(this.id),
+    );
+  }
+
+  /** A war this faction knows of: a declared one, one it fights in, or one it is called to. */
+  war(id: WarId): War | undefined {
+    const w = this.world.wars[id];
+    if (!w) return undefined;
+    const called = inIdOrder(this.world.calls).some(
+      (c) => c.war === id && (c.to === this.id || c.from === this.id),
+    );
+    return w.declared || sideOf(w, this.id) !== null || w.left[this.id] !== undefined || called
+      ? w
+      : undefined;
   }
 
   /** Calls to honour a treaty addressed to this faction and not yet answered. */

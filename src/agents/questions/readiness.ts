@@ -12,6 +12,7 @@ import type { FactionView } from '../view.js';
 import { actingLeader } from './envoys.js';
 import { single } from './talks.js';
 import { SHIP_SYSTEMS } from '../../model/vocabulary.js';
+import { acceptableOdds } from '../models/war.js';
 
 export function repairQuestions(s: Situation): Question[] {
   const { view } = s;
@@ -244,13 +245,11 @@ export function attackQuestions(s: Situation): Question[] {
   if (truce.includes(view.id)) return [];
   const out: Question[] = [];
   for (const place of placesAtRest(view)) {
-    for (const chance of attackChances(s, place, truce)) out.push(attackQuestion(s, leader, chance));
+    for (const chance of attackChances(s, place, truce, acceptableOdds(leader.personality)))
+      out.push(attackQuestion(s, leader, chance));
   }
   return out.slice(0, 1);
 }
-
-/** The local force ratio below which a faction does not start a fight. */
-const ATTACK_ADVANTAGE = 2;
 
 /** The factions a conference being held or called binds to peace: host, sponsors and invitees. */
 function underTruce(view: FactionView): FactionId[] {
@@ -282,12 +281,17 @@ interface AttackChance {
 }
 
 /**
- * The enemies at a place that our ships there with working weapons outgun `ATTACK_ADVANTAGE` to
- * one, counting the enemy's friends at the place (they would join the fight). Only enemies at war
+ * The enemies at a place that our ships there with working weapons outgun at the odds the leader's
+ * temper accepts (../models/war.ts), counting the enemy's friends at the place (they would join the fight). Only enemies at war
  * with us, under no truce, and not attacked in the last day: ships driven off are left to lick
  * their wounds.
  */
-function attackChances(s: Situation, place: LocationId, truce: readonly FactionId[]): AttackChance[] {
+function attackChances(
+  s: Situation,
+  place: LocationId,
+  truce: readonly FactionId[],
+  accepted: number,
+): AttackChance[] {
   const { view } = s;
   const seen = view.shipsSeenAt(place).filter((sh) => !sh.course && !sh.destroyed);
   const ours = seen.filter(
@@ -310,7 +314,7 @@ function attackChances(s: Situation, place: LocationId, truce: readonly FactionI
       (sh) => sh.faction === enemy || view.statusBetween(sh.faction, enemy) === 'allied',
     );
     const ratio = forceOf(ours) / Math.max(0.01, forceOf(defenders));
-    if (ratio >= ATTACK_ADVANTAGE) out.push({ enemy, place, ours, targets, ratio });
+    if (ratio >= accepted) out.push({ enemy, place, ours, targets, ratio });
   }
   return out;
 }

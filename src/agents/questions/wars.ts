@@ -1,0 +1,648 @@
+/**
+ * The questions of war and of treaties' calls.
+ *
+ * - **A call to honour a treaty** (the casus foederis): honour it, honour it in part (aid only), or
+ *   renege — invoking a condition where one fails. This is the alliance security dilemma (Snyder
+ *   1984): abandoning a partner costs its trust and our name; standing by it risks entrapment in
+ *   its war. The terms: the obligation (weighed by honour), reputation (before all the world for a
+ *   public treaty, before the partners for a secret one), the partner's worth (trust in it), the
+ *   common enemy (its threat to us, our grievances), the balance of power (a partner overmatched),
+ *   entrapment (the enemies' share of the force engaged, weighed by caution), and the change in our
+ *   power since the treaty was signed — Leeds (2003): allies whose power changed since signing
+ *   break their pledges more often than those whose power held steady.
+ * - **A friend's war** we are not called to: join its side, declare our neutrality, or wait.
+ * - **War by decision**: declare war on a faction we hold grievances against or fear, at odds the
+ *   leader's temper accepts (../models/war.ts), unless a pledge or a principle holds us back.
+ * - **Campaigns**: where our forces fight a war we are in — beside a friend, or against the enemy.
+ * - **Peace**: leave a war going badly (a separate peace), or fight on.
+ */
+import type { ActBreach } from '../../engine/principles.js';
+import type { FactionId, LocationId, ResourceId } from '../../model/ids.js';
+import { days, hours } from '../../model/time.js';
+import type { Call, Person, Ship, War } from '../../model/world.js';
+import type { Option, Question } from '../deliberation.js';
+import type { Term } from '../models/valuation.js';
+import { acceptableOdds, oddsOf, pledgesOfPeace, threatShare, worstGrievance } from '../models/war.js';
+import type { Situation } from '../situation.js';
+import { PLENTY, URGENT_AID } from '../tuning.js';
+import type { FactionView } from '../view.js';
+
+// ── Calls ───────────────────────────────────────────────────────────────────────────────────────
+
+/** The open calls addressed to us, one question each (the oldest first), asked at most every six hours. */
+export function callQuestions(s: Situation): Question[] {
+  const { view } = s;
+  const leader = view.leader();
+  if (leader.status !== 'active' && leader.status !== 'injured') return [];
+  return view
+    .openCalls()
+    .filter((call) => s.due(`call:${call.id}`, hours(6)))
+    .slice(0, 1)
+    .map((call) => {
+      const stakes = callStakes(s, call);
+      return {
+        id: `call:${call.id}`,
+        topic: `the call of ${call.from} against ${call.against.join(' and ')}`,
+        decider: leader,
+        options: (judge: Person) => callOptions(stakes, judge),
+        counselled: true,
+        doctrine: view.self.doctrine,
+      };
+    });
+}
+
+/** What a call puts at stake, the same whoever judges it. */
+interface CallStakes {
+  readonly call: Call;
+  readonly treaty: string;
+  readonly public: boolean;
+  /** Honouring means entering the war with our forces (not aid or words only). */
+  readonly fighting: boolean;
+  readonly friends: readonly FactionId[];
+  readonly enemies: readonly FactionId[];
+  readonly odds: number;
+  readonly risk: number;
+  readonly threatShare: number;
+  readonly grievance: number;
+  readonly trust: number;
+  /** How far the enemies outweigh the partner's side without us, in [0, 1]. */
+  readonly overmatched: number;
+  /** |ln(power now / power at signing)|: how far our power moved since the treaty was signed. */
+  readonly powerChange: number;
+  readonly aid: { readonly resource: ResourceId; readonly amount: number } | null;
+  readonly invoke: string | null;
+  readonly honourBreach: ActBreach | null;
+  readonly renegeBreach: ActBreach | null;
+}
+
+function callStakes(s: Situation, call: Call): CallStakes {
+  const { view } = s;
+  const war = view.war(call.war);
+  const { friends, enemies } = sidesOfCall(war, call);
+  const { odds, risk } = oddsOf(view, friends, enemies);
+  const alone = oddsOf(view, friends, enemies.concat(view.id));
+  const agreement = view.agreement(call.agreement);
+  const fighting = call.support === 'active' && call.obligation !== 'consultation';
+  return {
+    call,
+    treaty: agreement?.name ?? call.agreement,
+    public: agreement?.secret !== true,
+    fighting,
+    friends,
+    enemies,
+    odds,
+    risk,
+    threatShare: s.threat.vulnerability * threatShare(s.threat, enemies),
+    grievance: worstGrievance(view, enemies),
+    trust: view.trust(call.from),
+    overmatched: Math.max(0, Math.min(1, alone.risk * 2 - 1)),
+    powerChange: Math.abs(Math.log(Math.max(0.01, call.powerNow) / Math.max(0.01, call.powerAtSigning))),
+    aid: spareAid(view),
+    invoke: call.failing ?? (war?.aggressor === call.from ? 'provoked' : null),
+    honourBreach: fighting ? warBreach(view, enemies, false) : null,
+    renegeBreach: call.conditionsMet ? view.actBreach({ kind: 'break', agreement: call.agreement }) : null,
+  };
+}
+
+/** The partner's side and the enemies, as far as we know the war. */
+function sidesOfCall(war: War | undefined, call: Call) {
+  if (!war) return { friends: [call.from], enemies: [...call.against] };
+  const present = (fs: readonly FactionId[]) => fs.filter((f) => war.left[f] === undefined);
+  const mine = war.sides[0].includes(call.from) ? 0 : 1;
+  return {
+    friends: present(war.sides[mine]),
+    enemies: [...new Set([...present(war.sides[1 - mine]), ...call.against])].sort(),
+  };
+}
+
+/** Aid we can spare: the resource we have most of, if we have plenty of it. */
+function spareAid(view: FactionView): CallStakes['aid'] {
+  const stocks = Object.entries(view.self.resources) as [ResourceId, number][];
+  const best = stocks
+    .filter(([, amount]) => amount >= PLENTY)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  return best ? { resource: best[0], amount: URGENT_AID } : null;
+}
+
+/** The first principle entering a war against these enemies would breach. */
+function warBreach(view: FactionView, enemies: readonly FactionId[], aggressor: boolean): ActBreach | null {
+  for (const against of enemies) {
+    const breach = view.actBreach({ kind: 'declare-war', against, aggressor });
+    if (breach) return breach;
+  }
+  return null;
+}
+
+function callOptions(st: CallStakes, judge: Person): Option[] {
+  const options = [honour(st, judge), renege(st, judge)];
+  if (st.fighting && st.aid) options.splice(1, 0, honourInPart(st, judge));
+  return options;
+}
+
+/** What keeping our word is worth: the pledge, our name, the partner. */
+function faithTerms(st: CallStakes, judge: Person, share: number): Term[] {
+  const p = judge.personality;
+  const { call } = st;
+  const pledge = call.conditionsMet ? 1 : 0.4;
+  return [
+    {
+      name: 'obligation',
+      value: share * pledge * (0.2 + 0.8 * p.honour),
+      note: `our pledge of ${call.obligation} to ${call.from} (${st.treaty})`,
+    },
+    {
+      name: 'reputation',
+      value: share * pledge * (st.public ? 0.3 : 0.1),
+      note: st.public ? 'the world knows the treaty' : 'our partners know the treaty',
+    },
+    { name: "partner's worth", value: share * 0.6 * (st.trust - 0.5), note: `trust in ${call.from}` },
+  ];
+}
+
+/** Why fight beside the partner: a common enemy, the balance of power; against it, entrapment. */
+function warTerms(st: CallStakes, judge: Person): Term[] {
+  const p = judge.personality;
+  const terms: Term[] = [
+    {
+      name: 'common enemy',
+      value: 0.8 * st.threatShare + 0.2 * Math.min(2, st.grievance),
+      note: `${st.enemies.join(' and ')} threaten us too`,
+    },
+    {
+      name: 'balance of power',
+      value: 0.4 * st.overmatched,
+      note: `${st.call.from} cannot stand alone`,
+    },
+    {
+      name: 'entrapment',
+      value: -(0.2 + 0.8 * p.caution) * st.risk,
+      note: `their war, at ${st.odds.toFixed(1)} to 1`,
+    },
+  ];
+  if (st.powerChange > 0.05)
+    terms.push({
+      name: 'power changed since signing',
+      value: -Math.min(0.6, 0.8 * st.powerChange),
+      note:
+        st.call.powerNow > st.call.powerAtSigning
+          ? 'we are stronger than when we signed'
+          : 'we are weaker than when we signed',
+    });
+  return terms;
+}
+
+function honour(st: CallStakes, judge: Person): Option {
+  const { call } = st;
+  return {
+    id: 'honour',
+    label: st.fighting ? `honour the call of ${call.from}: enter the war` : `honour the call of ${call.from}`,
+    acts: [
+      {
+        intent: {
+          type: 'answer-call',
+          call: call.id,
+          answer: 'honour',
+          invoke: null,
+          aid: call.support === 'aid' ? st.aid : null,
+        },
+      },
+    ],
+    terms: [...faithTerms(st, judge, 1), ...(st.fighting ? warTerms(st, judge) : [])],
+    veto: st.honourBreach ? `principle:${st.honourBreach.principle.id}` : null,
+    vetoNote: st.honourBreach?.principle.text ?? null,
+  };
+}
+
+/** Honour in part: aid, not forces — half the faith kept, no entrapment. */
+function honourInPart(st: CallStakes, judge: Person): Option {
+  const { call } = st;
+  return {
+    id: 'partly',
+    label: `send ${call.from} aid, not forces`,
+    acts: [{ intent: { type: 'answer-call', call: call.id, answer: 'partly', invoke: null, aid: st.aid } }],
+    terms: [...faithTerms(st, judge, 0.5), { name: 'aid given', value: -0.05, note: 'from our stores' }],
+  };
+}
+
+/** Renege: we stay out — with a condition to invoke, if one fails. */
+function renege(st: CallStakes, judge: Person): Option {
+  const { call } = st;
+  const terms: Term[] = [{ name: 'staying out', value: 0.1 + 0.1 * judge.personality.caution }];
+  if (call.failing !== null) terms.push({ name: 'a condition fails', value: 0.3, note: call.failing });
+  return {
+    id: 'renege',
+    label: st.invoke ? `refuse the call of ${call.from} (${st.invoke})` : `refuse the call of ${call.from}`,
+    acts: [
+      { intent: { type: 'answer-call', call: call.id, answer: 'renege', invoke: st.invoke, aid: null } },
+    ],
+    terms,
+    veto: st.renegeBreach ? `principle:${st.renegeBreach.principle.id}` : null,
+    vetoNote: st.renegeBreach?.principle.text ?? null,
+    statusQuo: true,
+  };
+}
+
+// ── A friend's war ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A war in which an ally or a trusted faction fights and we do not, with no call to us pending:
+ * join its side, declare neutrality (once; we are not asked again), or wait (asked again in three
+ * days).
+ */
+export function friendsWarQuestions(s: Situation): Question[] {
+  const { view } = s;
+  const leader = view.leader();
+  if (leader.status !== 'active') return [];
+  const calledTo = new Set(view.openCalls().map((c) => c.war));
+  for (const war of view.wars()) {
+    if (war.sides.some((side) => side.includes(view.id)) || calledTo.has(war.id)) continue;
+    if (s.lastAsked(`neutral:${war.id}`) !== undefined || !s.due(`war:${war.id}`, days(3))) continue;
+    const friend = friendIn(view, war);
+    if (friend) return [friendsWarQuestion(s, leader, war, friend)];
+  }
+  return [];
+}
+
+/** The faction in a war we would fight beside: an ally, or one we trust well; the most trusted first. */
+function friendIn(view: FactionView, war: War): FactionId | undefined {
+  const allies = view.allies();
+  const fighting = war.sides.flat().filter((f) => war.left[f] === undefined);
+  return fighting
+    .filter((f) => allies.includes(f) || view.trust(f) >= 0.7)
+    .sort((a, b) => view.trust(b) - view.trust(a) || (a < b ? -1 : 1))[0];
+}
+
+function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: FactionId): Question {
+  const { view } = s;
+  const mine = war.sides[0].includes(friend) ? 0 : 1;
+  const friends = war.sides[mine].filter((f) => war.left[f] === undefined);
+  const enemies = war.sides[1 - mine].filter((f) => war.left[f] === undefined);
+  const { odds, risk } = oddsOf(view, friends, enemies);
+  const share = s.threat.vulnerability * threatShare(s.threat, enemies);
+  const grievance = worstGrievance(view, enemies);
+  const pledged = enemies.flatMap((e) => pledgesOfPeace(view, e));
+  const breach = warBreach(view, enemies, false);
+  return {
+    id: `war:${war.id}`,
+    topic: `${war.name}, where ${friend} fights`,
+    decider: leader,
+    counselled: true,
+    doctrine: view.self.doctrine,
+    options: (judge) => {
+      const p = judge.personality;
+      const join: Option = {
+        id: 'join',
+        label: `join ${war.name} beside ${friend}`,
+        acts: [{ intent: { type: 'join-war', war: war.id, side: friend } }],
+        terms: [
+          { name: 'friendship', value: 0.5 * view.trust(friend) - 0.2, note: `trust in ${friend}` },
+          { name: 'common enemy', value: 0.8 * share + 0.2 * Math.min(2, grievance) },
+          { name: 'aggression', value: 0.4 * (p.aggression - 0.5) },
+          { name: 'entrapment', value: -(0.3 + 0.8 * p.caution) * risk, note: `at ${odds.toFixed(1)} to 1` },
+          ...pledged.map((a) => ({
+            name: 'pledge of peace',
+            value: -(0.3 + 0.9 * p.honour),
+            note: `our pledge in ${a.name}`,
+          })),
+        ],
+        veto: breach ? `principle:${breach.principle.id}` : null,
+        vetoNote: breach?.principle.text ?? null,
+      };
+      const neutral: Option = {
+        id: 'neutrality',
+        label: `declare neutrality in ${war.name}`,
+        acts: [{ intent: { type: 'declare-neutrality', war: war.id } }],
+        terms: [{ name: 'staying out', value: 0.05 + 0.2 * p.caution - 0.1 * view.trust(friend) }],
+        remember: `neutral:${war.id}`,
+      };
+      const wait: Option = {
+        id: 'wait',
+        label: 'wait and see',
+        acts: [],
+        terms: [{ name: 'no commitment', value: 0.1 }],
+        statusQuo: true,
+      };
+      return [join, neutral, wait];
+    },
+  };
+}
+
+// ── War by decision ─────────────────────────────────────────────────────────────────────────────
+
+/** Below this grievance or threat share, no faction is a candidate for a war of our choosing. */
+const CAUSE = 0.5;
+
+/**
+ * Once a week the leader asks whether to go to war with the faction it has most cause against — a
+ * grievance or a threat — among those it is not at war with.
+ */
+export function warByDecisionQuestions(s: Situation): Question[] {
+  const { view } = s;
+  const leader = view.leader();
+  if (leader.status !== 'active' || !s.due('war-by-decision', days(7))) return [];
+  const target = view
+    .factionIds()
+    .filter(
+      (f) =>
+        f !== view.id &&
+        view.relation(f)?.status !== 'war' &&
+        !atWarIn(view, f) &&
+        !peaceMadeWith(view, f, s.t - PEACE_HOLDS),
+    )
+    .map((f) => ({
+      f,
+      cause: Math.max(view.grievance(f), s.threat.vulnerability * threatShare(s.threat, [f])),
+    }))
+    .filter((c) => c.cause >= CAUSE)
+    .sort((a, b) => b.cause - a.cause || (a.f < b.f ? -1 : 1))[0];
+  if (!target) return [];
+  return [warByDecisionQuestion(s, leader, target.f)];
+}
+
+/** A peace made is not broken within this time: the war would be the same war again. */
+const PEACE_HOLDS = days(90);
+
+/** Did we make peace with `f` (leave a war against it, or see it leave one against us) since `since`? */
+function peaceMadeWith(view: FactionView, f: FactionId, since: number): boolean {
+  return view.warsFought().some((w) => {
+    const ours = w.sides[0].includes(view.id) ? 0 : 1;
+    if (!w.sides[1 - ours].includes(f)) return false;
+    const left = Math.max(w.left[view.id] ?? -Infinity, w.left[f] ?? -Infinity, w.endedAt ?? -Infinity);
+    return left >= since;
+  });
+}
+
+/** Are we fighting `f` in a war we know of? */
+function atWarIn(view: FactionView, f: FactionId): boolean {
+  return view.wars().some((w) => {
+    const a = w.sides[0].includes(view.id) ? 0 : w.sides[1].includes(view.id) ? 1 : null;
+    return a !== null && w.sides[1 - a].includes(f) && w.left[view.id] === undefined;
+  });
+}
+
+function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): Question {
+  const { view } = s;
+  // The enemy's allies would fight beside it; ours, we hope, beside us.
+  const enemies = [
+    enemy,
+    ...view.factionIds().filter((f) => f !== view.id && view.statusBetween(enemy, f) === 'allied'),
+  ];
+  const { odds, risk } = oddsOf(
+    view,
+    view.allies().filter((f) => !enemies.includes(f)),
+    enemies,
+  );
+  const share = s.threat.vulnerability * threatShare(s.threat, [enemy]);
+  const grievance = view.grievance(enemy);
+  const pledged = pledgesOfPeace(view, enemy);
+  const breach = warBreach(view, [enemy], true);
+  return {
+    id: 'war-by-decision',
+    topic: `going to war with ${enemy}`,
+    decider: leader,
+    counselled: true,
+    doctrine: view.self.doctrine,
+    options: (judge) => {
+      const p = judge.personality;
+      const accepted = acceptableOdds(p);
+      const declare: Option = {
+        id: 'declare-war',
+        label: `declare war on ${enemy}`,
+        acts: [
+          {
+            intent: {
+              type: 'declare-war',
+              against: [enemy],
+              casusBelli: grievance >= share ? worstWrong(view, enemy) : `the threat ${enemy} poses`,
+            },
+          },
+        ],
+        terms: [
+          { name: 'grievances', value: 0.3 * Math.min(3, grievance), note: `what ${enemy} did to us` },
+          { name: 'threat', value: 0.5 * share, note: 'strike before they do' },
+          {
+            name: 'opportunity',
+            // Log-odds: twice the odds the leader wants is as good as half of them is bad.
+            value: Math.max(-1.5, Math.min(0.5, 0.5 * Math.log(Math.max(0.01, odds) / accepted))),
+            note: `${odds.toFixed(1)} to 1; we would fight at ${accepted.toFixed(1)} to 1`,
+          },
+          { name: 'aggression', value: p.aggression - 0.5 },
+          { name: 'risk', value: -0.5 * p.caution * risk * 2, note: 'ships and lives at stake' },
+          ...pledged.map((a) => ({
+            name: 'pledge of peace',
+            value: -(0.3 + 0.9 * p.honour),
+            note: `our pledge in ${a.name}`,
+          })),
+        ],
+        veto: breach ? `principle:${breach.principle.id}` : null,
+        vetoNote: breach?.principle.text ?? null,
+      };
+      const keep: Option = {
+        id: 'keep-peace',
+        label: `keep the peace with ${enemy}`,
+        acts: [],
+        terms: [{ name: 'peace kept', value: 0.3 }],
+        statusQuo: true,
+      };
+      return [declare, keep];
+    },
+  };
+}
+
+/** The heaviest wrong we hold against a faction, as its casus belli. */
+function worstWrong(view: FactionView, enemy: FactionId): string {
+  const wrongs = [...(view.relation(enemy)?.grievances ?? [])].sort((a, b) => b.weight - a.weight);
+  return wrongs[0]?.cause ?? `what ${enemy} did to us`;
+}
+
+// ── Campaigns ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every two days of a war we fight, the leader asks where our forces should be: a war is fought
+ * where the enemy is. When no armed ship of ours faces an enemy, it may send them to a friend on
+ * our side that does (relief), or march on the enemy itself at odds its temper accepts; or keep them
+ * home, against the other threats it faces.
+ */
+export function campaignQuestions(s: Situation): Question[] {
+  const { view } = s;
+  const leader = view.leader();
+  if (leader.status !== 'active') return [];
+  const armed = view
+    .ownShips()
+    .filter((sh) => !sh.course && !sh.destroyed && sh.systems.weapons >= s.settings.operationalIntegrity);
+  if (armed.length === 0) return [];
+  const ourPlaces = [...new Set(armed.map((sh) => view.place(sh)))];
+  for (const war of view.wars()) {
+    const side = war.sides[0].includes(view.id) ? 0 : war.sides[1].includes(view.id) ? 1 : null;
+    if (side === null || war.left[view.id] !== undefined || !s.due(`campaign:${war.id}`, days(2))) continue;
+    const friends = war.sides[side].filter((f) => f !== view.id && war.left[f] === undefined);
+    const enemies = war.sides[1 - side].filter((f) => war.left[f] === undefined);
+    const enemyPlaces = new Set(enemies.flatMap((e) => view.places(e)));
+    if (ourPlaces.some((p) => enemyPlaces.has(p))) continue;
+    const front = frontOf(view, friends, enemies, enemyPlaces, ourPlaces);
+    if (front) return [campaignQuestion(s, leader, war, armed, front, enemies)];
+  }
+  return [];
+}
+
+interface Front {
+  readonly place: LocationId;
+  /** The friend we would relieve there, or null when we march on the enemy alone. */
+  readonly friend: FactionId | null;
+  readonly enemy: FactionId;
+}
+
+/** Where to fight: beside the first friend that faces an enemy, else at the nearest enemy's first place. */
+function frontOf(
+  view: FactionView,
+  friends: readonly FactionId[],
+  enemies: readonly FactionId[],
+  enemyPlaces: ReadonlySet<LocationId>,
+  from: readonly LocationId[],
+): Front | null {
+  // Only places our forces can reach.
+  const reachable = (p: LocationId) => from.some((f) => Number.isFinite(view.distance(f, p)));
+  for (const friend of friends) {
+    const place = view.places(friend).find((p) => enemyPlaces.has(p) && reachable(p));
+    const enemy = place && enemies.find((e) => view.places(e).includes(place));
+    if (place && enemy) return { place, friend, enemy };
+  }
+  const nearest = [...enemies]
+    .filter((e) => view.places(e).some(reachable))
+    .sort((a, b) => view.distanceTo(a) - view.distanceTo(b) || (a < b ? -1 : 1))[0];
+  const place = nearest && view.places(nearest).find(reachable);
+  return nearest && place ? { place, friend: null, enemy: nearest } : null;
+}
+
+function campaignQuestion(
+  s: Situation,
+  leader: Person,
+  war: War,
+  armed: readonly Ship[],
+  front: Front,
+  enemies: readonly FactionId[],
+): Question {
+  const { view } = s;
+  const to = front.place;
+  const { odds } = oddsOf(view, front.friend ? [front.friend] : [], [front.enemy]);
+  const called =
+    war.joined[view.id] !== undefined && view.calls().some((c) => c.war === war.id && c.to === view.id);
+  const grievance = worstGrievance(view, enemies);
+  return {
+    id: `campaign:${war.id}`,
+    topic: `where to fight ${war.name}`,
+    decider: leader,
+    counselled: true,
+    doctrine: view.self.doctrine,
+    options: (judge) => {
+      const p = judge.personality;
+      const accepted = acceptableOdds(p);
+      const march: Option = {
+        id: 'march',
+        label: front.friend
+          ? `send our forces to ${front.friend} at ${to}`
+          : `march on ${front.enemy} at ${to}`,
+        acts: armed.map((sh) => ({ intent: { type: 'move' as const, ship: sh.id, to } })),
+        terms: [
+          {
+            name: 'odds',
+            value: Math.max(-1.5, Math.min(0.5, 0.5 * Math.log(Math.max(0.01, odds) / accepted))),
+            note: `${odds.toFixed(1)} to 1 there`,
+          },
+          ...(front.friend
+            ? [
+                {
+                  name: 'relief',
+                  value: 0.3 + (called ? 0.3 * p.honour : 0),
+                  note: `${front.friend} fight there`,
+                },
+              ]
+            : []),
+          { name: 'aggression', value: 0.4 * (p.aggression - 0.5) + 0.1 * Math.min(2, grievance) },
+          { name: 'home undefended', value: -0.6 * p.caution * s.threat.vulnerability },
+        ],
+      };
+      const hold: Option = {
+        id: 'hold-ground',
+        label: 'keep our forces home',
+        acts: [],
+        terms: [{ name: 'forces kept', value: 0.1 }],
+        statusQuo: true,
+      };
+      return [march, hold];
+    },
+  };
+}
+
+// ── Peace ───────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every five days of a war we fight, once it is a week old, the leader asks whether to make a
+ * separate peace: only when the war goes against us (the enemies hold the greater force).
+ */
+export function peaceQuestions(s: Situation): Question[] {
+  const { view } = s;
+  const leader = view.leader();
+  if (leader.status !== 'active') return [];
+  for (const war of view.wars()) {
+    const side = war.sides[0].includes(view.id) ? 0 : war.sides[1].includes(view.id) ? 1 : null;
+    const joined = war.joined[view.id];
+    if (side === null || war.left[view.id] !== undefined || joined === undefined) continue;
+    if (s.t - joined < days(7) || !s.due(`peace:${war.id}`, days(5))) continue;
+    const friends = war.sides[side].filter((f) => f !== view.id && war.left[f] === undefined);
+    const enemies = war.sides[1 - side].filter((f) => war.left[f] === undefined);
+    const { odds, risk } = oddsOf(view, friends, enemies);
+    if (risk <= 0.5) continue;
+    return [peaceQuestion(s, leader, war, { friends, enemies, odds, risk })];
+  }
+  return [];
+}
+
+function peaceQuestion(
+  s: Situation,
+  leader: Person,
+  war: War,
+  st: { friends: readonly FactionId[]; enemies: readonly FactionId[]; odds: number; risk: number },
+): Question {
+  const { view } = s;
+  const weeks = (s.t - (war.joined[view.id] ?? s.t)) / days(7);
+  const grievance = worstGrievance(view, st.enemies);
+  return {
+    id: `peace:${war.id}`,
+    topic: `making peace in ${war.name}`,
+    decider: leader,
+    counselled: true,
+    doctrine: view.self.doctrine,
+    options: (judge) => {
+      const p = judge.personality;
+      const peace: Option = {
+        id: 'make-peace',
+        label: `make a separate peace in ${war.name}`,
+        acts: [{ intent: { type: 'make-peace', war: war.id } }],
+        terms: [
+          {
+            name: 'the war goes badly',
+            value: (0.4 + 0.6 * p.caution) * (st.risk - 0.5) * 2,
+            note: `${st.odds.toFixed(1)} to 1`,
+          },
+          { name: 'war weariness', value: Math.min(0.4, 0.05 * weeks) * (1 - p.patience) },
+          { name: 'losses', value: Math.min(0.4, 0.2 * view.losses()) },
+        ],
+      };
+      const fightOn: Option = {
+        id: 'fight-on',
+        label: 'fight on',
+        acts: [],
+        terms: [
+          { name: 'pride', value: 0.3 * p.pride },
+          { name: 'grievances', value: 0.2 * Math.min(2, grievance) },
+          ...(st.friends.length > 0
+            ? [{ name: 'our allies', value: 0.3 * p.honour, note: `${st.friends.join(' and ')} fight on` }]
+            : []),
+        ],
+        statusQuo: true,
+      };
+      return [peace, fightOn];
+    },
+  };
+}
