@@ -53,7 +53,7 @@ function withDeclarations(scenario: Scenario): Scenario {
       ? []
       : [
           {
-            at: '1h',
+            at: '0h',
             actor: f.leader,
             do: { type: 'declare-war' as const, against: [enemy], casusBelli: 'a test of principle' },
           },
@@ -155,11 +155,10 @@ describe('treaties on generated worlds (property)', () => {
             for (const x of w?.sides[side] ?? [])
               check(e.faction, { kind: 'declare-war', against: x, aggressor: false });
           }
-          if (e.type === 'engagement')
-            for (const d of e.defenders) {
-              const target = before.ships[d]?.faction;
-              if (target !== undefined) check(e.initiator, { kind: 'attack', target });
-            }
+          // The attack is on the faction of the first ship attacked; others who came to its defence
+          // (allies present) chose to fight, and are not the attacker's choice.
+          const target = e.type === 'engagement' ? before.ships[e.defenders[0] ?? '']?.faction : undefined;
+          if (e.type === 'engagement' && target !== undefined) check(e.initiator, { kind: 'attack', target });
           if (e.type === 'call-answered' && e.answer === 'reneged') {
             const call = before.calls[e.call];
             if (call) check(e.by, { kind: 'break', agreement: call.agreement });
