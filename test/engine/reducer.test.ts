@@ -30,7 +30,15 @@ function eventArbitrary(world: World): fc.Arbitrary<EventPayload> {
   const twoFactions = fc.uniqueArray(factions, { minLength: 2, maxLength: 3 });
   const agreementIds = fc.constantFrom('a-1', 'a-2', 'a-3');
   const provisions = fc.constantFrom(
-    [{ kind: 'defence' as const, against: 'any' as const, unlessProvoked: false, support: 'active' as const, secret: false }],
+    [
+      {
+        kind: 'defence' as const,
+        against: 'any' as const,
+        unlessProvoked: false,
+        support: 'active' as const,
+        secret: false,
+      },
+    ],
     [{ kind: 'travel-together' as const }],
     [{ kind: 'crew-exchange' as const, count: 2 }],
   );

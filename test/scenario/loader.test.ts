@@ -35,7 +35,10 @@ describe('loadScenario', () => {
       'bad-syntax.yaml',
       'bad-syntax.yaml:4:1: Flow sequence in block collection must be sufficiently indented and end with a ]',
     ],
-    ['bad-type.yaml', 'bad-type.yaml:4:11 duration: "soon" is not a duration; write e.g. 20h, 1d 6h, 90m or 35y'],
+    [
+      'bad-type.yaml',
+      'bad-type.yaml:4:11 duration: "soon" is not a duration; write e.g. 20h, 1d 6h, 90m or 35y',
+    ],
     [
       'bad-unknown-ref.yaml',
       'bad-unknown-ref.yaml:19:13 factions[1].leader: unknown person "rexx" (did you mean "rex"?)',

@@ -48,7 +48,9 @@ export function registerSchema(program: Command): void {
 export function registerGenerate(program: Command): void {
   program
     .command('generate')
-    .description('print a generated scenario of N factions on a grid with local relations, treaties, wars and raids (JSON)')
+    .description(
+      'print a generated scenario of N factions on a grid with local relations, treaties, wars and raids (JSON)',
+    )
     .option('--factions <n>', 'number of factions', '200')
     .option('--days <d>', 'simulated days the scenario lasts', '365')
     .option('--seed <n>', 'seed of the generator (the world drawn)', '1')
