@@ -223,9 +223,9 @@ describe('run --play: a player at the prompt in the seat of a leader', () => {
   it('fork --play: takes the seat from the fork point on, and verify replays the fork', () => {
     const db = join(tempDir(), 'forked.db');
     expect(runCli(['run', '--mode', 'autonomous', '--seed', '1', '--db', db, '--json']).status).toBe(0);
-    // At the Nistrim's demand only ending the talks is allowed; then wait instead of going to the rendezvous.
+    // Open the talks; at the Nistrim's demand only ending them is allowed; then wait instead of going to the rendezvous.
     const f = runCli(['fork', '1', '--at', '60', '--play', 'federation', '--db', db, '--json'], {
-      input: '\n2\n',
+      input: '\n\n2\n',
     });
     expect(f.status, f.stderr).toBe(0);
     expect(f.stderr).toContain('the talks with nistrim');

@@ -21,7 +21,21 @@ import { generateScenario } from '../../src/scenario/generate.js';
 import type { Scenario } from '../../src/scenario/loader.js';
 
 /** Event types every faction observes: the frame of the run, deeds' marks, edits of the world. */
-const PUBLIC: readonly EventType[] = ['mark-earned', 'run-ended', 'run-started', 'world-edited'];
+const PUBLIC: readonly EventType[] = [
+  // Wars, and what becomes of public treaties, are known to all.
+  'call-answered',
+  'ceasefire-agreed',
+  'mark-earned',
+  'neutrality-declared',
+  'obligation-broken',
+  'peace-made',
+  'run-ended',
+  'run-started',
+  'war-declared',
+  'war-ended',
+  'war-joined',
+  'world-edited',
+];
 
 /** Folds a run's log event by event, handing each event with the world just after it. */
 function eachWithWorld(

@@ -191,6 +191,20 @@ function warTerms(st: CallStakes, judge: Person): Term[] {
   return terms;
 }
 
+/**
+ * Aid or words for a partner at war are not free either: the enemy takes note (Snyder 1984 — even
+ * a diplomatic commitment entangles). A fraction of the entrapment of fighting: half for aid, less
+ * for words.
+ */
+function enmityTerm(st: CallStakes, judge: Person): Term {
+  const share = st.call.support === 'aid' ? 0.5 : 0.3;
+  return {
+    name: "the enemy's enmity",
+    value: -share * (0.2 + 0.8 * judge.personality.caution) * st.risk,
+    note: `${st.enemies.join(' and ')} will remember it`,
+  };
+}
+
 function honour(st: CallStakes, judge: Person): Option {
   const { call } = st;
   return {
@@ -207,7 +221,7 @@ function honour(st: CallStakes, judge: Person): Option {
         },
       },
     ],
-    terms: [...faithTerms(st, judge, 1), ...(st.fighting ? warTerms(st, judge) : [])],
+    terms: [...faithTerms(st, judge, 1), ...(st.fighting ? warTerms(st, judge) : [enmityTerm(st, judge)])],
     veto: st.honourBreach ? `principle:${st.honourBreach.principle.id}` : null,
     vetoNote: st.honourBreach?.principle.text ?? null,
   };
