@@ -85,6 +85,26 @@ export {
   runSeed,
   type SeedOutcome,
 } from './agents/fidelity.js';
+export {
+  CALL_CONDITIONS,
+  type CallCondition,
+  type CallGroup,
+  type CallRecord,
+  callRecords,
+  conditionsOf,
+  POWER_CHANGE_THRESHOLD,
+  type PowerChange,
+  powerChange,
+  RELIABILITY_DAYS,
+  type Reliability,
+  reliabilityOf,
+  type ReliabilityReport,
+  reliabilityReport,
+  type ReliabilitySeedOutcome,
+  type ReliabilitySubject,
+  reliabilityWorld,
+  runReliabilitySeed,
+} from './agents/reliability.js';
 export { deliberate, type Deliberation, type Option, type Question } from './agents/deliberation.js';
 export { runScenario, type RunOptions } from './agents/run.js';
 export {

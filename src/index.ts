@@ -35,6 +35,7 @@ export {
   verifyRun,
 } from './runner/recorder.js';
 export { type ParallelFidelityOptions, runFidelityParallel } from './runner/fidelity.js';
+export { type ParallelReliabilityOptions, runReliabilityParallel } from './runner/reliability.js';
 export { type RunRecord, resolveDbPath, Store, type StoreOpenOptions } from './store/store.js';
 export { checkDatabase, type DatabaseCheck } from './store/check.js';
 export { DamagedStoreError, type DatabaseFileKind, inspectDatabaseFile } from './store/database-file.js';

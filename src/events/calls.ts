@@ -107,8 +107,9 @@ export const callEvents = {
     observers: (_world, e) => [e.from, e.to],
     tell(e, names) {
       const { n, ns } = naming(names);
-      const pledge = e.obligation === 'consultation' ? 'consult with it' : `its pledge of ${e.obligation}`;
-      return `${n(e.from)} call on ${n(e.to)} to honour ${pledge} against ${ns(e.against)} (${n(e.agreement)})${e.conditionsMet ? '' : `, though ${e.failing ?? 'the treaty does not oblige it'}`}.`;
+      const pledge =
+        e.obligation === 'consultation' ? 'consult with them' : `honour its pledge of ${e.obligation}`;
+      return `${n(e.from)} call on ${n(e.to)} to ${pledge} against ${ns(e.against)} (${n(e.agreement)})${e.conditionsMet ? '' : `, though ${e.failing ?? 'the treaty does not oblige it'}`}.`;
     },
   }),
 

@@ -44,6 +44,25 @@ describe('generateScenario', () => {
     expect(a.events.some((e) => e.type === 'decision-made')).toBe(true);
   });
 
+  it('starts with treaties in force: leagues with a leader, conditional and secret pledges signed years ago, wars, principles over acts', () => {
+    const big = generateScenario({ factions: 40, days: 30, seed: 1 }).spec;
+    const leagues = big.agreements.filter((a) => a.leader !== undefined);
+    expect(leagues.length).toBeGreaterThan(0);
+    for (const l of leagues) expect(l.parties).toContain(l.leader);
+    expect(big.agreements.every((a) => a.signed < 0)).toBe(true);
+    expect(big.agreements.some((a) => a.secret)).toBe(true);
+    const pledges = big.agreements.flatMap((a) => a.provisions);
+    expect(pledges.some((p) => 'against' in p && Array.isArray(p.against))).toBe(true);
+    expect(pledges.some((p) => 'unlessProvoked' in p && p.unlessProvoked)).toBe(true);
+    expect(pledges.some((p) => 'support' in p && p.support !== 'active')).toBe(true);
+    expect(big.wars.length).toBeGreaterThan(0);
+    // Principles over acts go only to factions the script never has raid another.
+    const raiders = new Set(big.script.map((s) => (s.event?.type === 'engagement' ? s.event.initiator : '')));
+    const holders = big.factions.filter((f) => f.principles.some((p) => p.forbids.acts.length > 0));
+    expect(holders.length).toBeGreaterThan(0);
+    for (const f of holders) expect(raiders.has(f.id)).toBe(false);
+  });
+
   it('refuses sizes that make no world, or one too large to draw or run', () => {
     expect(() => generateScenarioInput({ factions: 1 })).toThrow(InputError);
     expect(() => generateScenarioInput({ days: 0 })).toThrow(InputError);

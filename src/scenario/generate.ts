@@ -9,6 +9,11 @@
  * regions; some leaders hold a bias against another culture; some factions hold a principle
  * against giving away technology; a crew group with grievances of its own presses on some leaders.
  *
+ * Treaties are in force from the start (`treatiesOf`, ./generate-treaties.ts): leagues with a
+ * leading member, alliances with conditional and sometimes secret pledges, pacts of non-aggression
+ * and neutrality, signed years ago; the old border wars are under way; some factions hold
+ * principles over acts.
+ *
  * The only forced events are exogenous raids: at random times through the run, a rival or enemy
  * neighbour's squadron strikes a faction's flagship in its territory (damage, casualties). Raids
  * are drawn at about one per faction per `RAID_EVERY_DAYS`, so the work per simulated day grows
@@ -22,6 +27,7 @@ import { loadScenario, type Scenario } from './loader.js';
 import type { z } from 'zod';
 import type { ScenarioInput } from './schema.js';
 import type { eventPayloadSchemas } from '../events/index.js';
+import { type Pairs, treatiesOf } from './generate-treaties.js';
 
 export interface GenerateOptions {
   /** Number of factions (default 200). */
@@ -115,8 +121,20 @@ export function generateScenarioInput(options: GenerateOptions = {}): ScenarioIn
     persons.push(...drawPersons(cell, contacts.get(cell.index) ?? [], rng));
     ships.push(...drawShips(cell, rng));
   }
-  const { relations, beliefs, hostilePairs } = drawRelations(neighbours, rng);
-  const raids = hostilePairs.length === 0 ? 0 : Math.round((n * durationDays) / RAID_EVERY_DAYS);
+  const { relations, beliefs, hostilePairs, pairs } = drawRelations(neighbours, rng);
+  const raidCount = hostilePairs.length === 0 ? 0 : Math.round((n * durationDays) / RAID_EVERY_DAYS);
+  const raids = drawRaids(hostilePairs, raidCount, durationDays, rng.split('raids'));
+  const treaties = treatiesOf(rng.split('treaties'), {
+    n,
+    fid,
+    space: (i) => `${fid(i)}-space`,
+    hubs: hubMembers(cells),
+    pairs,
+    strength: cells.map((c) => strengthOf(ships, c.id)),
+    raiders: new Set(raids.map((r) => r.attacker)),
+    raided: new Set(raids.map((r) => `${r.attacker}>${r.defender}`)),
+  });
+  for (const [i, principle] of treaties.principles) factions[i]?.principles?.push(principle);
   return {
     version: 1,
     id: `generated-${n}`,
@@ -138,9 +156,25 @@ export function generateScenarioInput(options: GenerateOptions = {}): ScenarioIn
     persons,
     ships,
     relations,
+    agreements: treaties.agreements,
+    wars: treaties.wars,
     beliefs,
-    script: drawRaids(hostilePairs, raids, durationDays, rng.split('raids')),
+    script: raids.map((r) => r.step),
   };
+}
+
+/** The members of each trading hub, by their place in the grid. */
+function hubMembers(cells: readonly Cell[]): Map<string, number[]> {
+  const hubs = new Map<string, number[]>();
+  for (const c of cells) hubs.set(c.hub, [...(hubs.get(c.hub) ?? []), c.index]);
+  return hubs;
+}
+
+/** A faction's strength at the start, as the engine reckons it (firepower of its ships in line). */
+function strengthOf(ships: NonNullable<ScenarioInput['ships']>, faction: string): number {
+  return ships
+    .filter((s) => s.faction === faction)
+    .reduce((sum, s) => sum + (s.count ?? 1) * (s.firepower ?? 1), 0);
 }
 
 /** The factions' cells, row by row, each position jittered by up to a quarter of the spacing. */
@@ -364,9 +398,14 @@ function drawRelations(neighbours: readonly [Cell, Cell][], rng: Rng) {
   const relations: NonNullable<ScenarioInput['relations']> = [];
   const beliefs: NonNullable<ScenarioInput['beliefs']> = [];
   const hostilePairs: HostilePair[] = [];
+  const pairs: Pairs = { war: [], rivals: [], friends: [], strangers: [] };
   for (const [i, j] of neighbours) {
     const roll = rng.float();
     const [a, b] = rng.chance(0.5) ? [i, j] : [j, i];
+    pairs[roll < 0.1 ? 'war' : roll < 0.4 ? 'rivals' : roll < 0.7 ? 'friends' : 'strangers'].push([
+      a.index,
+      b.index,
+    ]);
     if (roll < 0.1) {
       relations.push({
         from: a.id,
@@ -410,7 +449,7 @@ function drawRelations(neighbours: readonly [Cell, Cell][], rng: Rng) {
       });
     }
   }
-  return { relations, beliefs, hostilePairs };
+  return { relations, beliefs, hostilePairs, pairs };
 }
 
 /** Exogenous raids at random hours: an attacker's squadron strikes its foe's flagship (damage, casualties). */
@@ -419,7 +458,7 @@ function drawRaids(
   count: number,
   durationDays: number,
   rng: Rng,
-): NonNullable<ScenarioInput['script']> {
+): { step: NonNullable<ScenarioInput['script']>[number]; attacker: number; defender: number }[] {
   const times: { at: number; attacker: Cell; defender: Cell }[] = [];
   for (let k = 0; k < count; k++) {
     const [attacker, defender] = rng.pick(hostilePairs);
@@ -445,7 +484,7 @@ function drawRaids(
       casualties: [{ ship: target, injured: rng.int(0, 8), killed: rng.int(0, 2) }],
       notes: ['a raid across the border'],
     };
-    return { at: `${at}h`, event: raid };
+    return { step: { at: `${at}h`, event: raid }, attacker: attacker.index, defender: defender.index };
   });
 }
 

@@ -10,6 +10,7 @@ import { registerFidelity } from './fidelity.js';
 import { registerForecast } from './forecast.js';
 import { registerDiff, registerExplain, registerFork } from './inspect-commands.js';
 import { registerNegotiate } from './negotiate.js';
+import { registerReliability } from './reliability.js';
 import { registerReplay, registerRun, registerRuns, registerVerify } from './run-commands.js';
 import { registerServe } from './serve.js';
 import { registerGenerate, registerSchema, registerValidate } from './scenario-commands.js';
@@ -30,6 +31,7 @@ const commands: readonly Register[] = [
   registerDiff,
   registerDb,
   registerFidelity,
+  registerReliability,
   registerNegotiate,
   registerTournament,
   registerForecast,

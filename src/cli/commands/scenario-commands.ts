@@ -58,7 +58,9 @@ export function registerSchema(program: Command): void {
 export function registerGenerate(program: Command): void {
   program
     .command('generate')
-    .description('print a generated scenario of N factions on a grid with local relations and raids (JSON)')
+    .description(
+      'print a generated scenario of N factions on a grid with local relations, treaties, wars and raids (JSON)',
+    )
     .option(
       '--factions <n>',
       `number of factions (2 to ${MAX_GENERATED_FACTIONS.toLocaleString('en-US')})`,
