@@ -126,9 +126,9 @@ describe('the web app in Chromium', () => {
     const scrubber = page.getByRole('slider', { name: 'Position in the event log' });
     const network = page.getByRole('img', { name: /^The alliance network/ });
     const current = page.locator('.chronicle li[aria-current="true"]');
-    // Just before the attack, then one event on with the keyboard.
-    await scrubber.fill('209');
-    await expect.poll(() => page.locator('output.position').textContent()).toContain('event 209');
+    // Just before the attack (the decision to open fire), then one event on with the keyboard.
+    await scrubber.fill('211');
+    await expect.poll(() => page.locator('output.position').textContent()).toContain('event 211');
     const before = await network.getAttribute('aria-label');
     await scrubber.focus();
     await page.keyboard.press('ArrowRight');
@@ -141,7 +141,7 @@ describe('the web app in Chromium', () => {
       .filter({ hasText: 'a Trabe ship attacks the room' })
       .getByRole('button')
       .click();
-    await expect.poll(() => page.locator('output.position').textContent()).toContain('event 248');
+    await expect.poll(() => page.locator('output.position').textContent()).toContain('event 252');
     const after = await network.getAttribute('aria-label');
     expect(after).not.toBe(before);
     await page.getByText(/^Ties at this point/).click();
@@ -153,12 +153,12 @@ describe('the web app in Chromium', () => {
       .waitFor({ state: 'visible' });
     // The chronicle moves the scrubber too.
     await current.locator('xpath=preceding-sibling::li[1]').getByRole('button').click();
-    await expect.poll(() => scrubber.inputValue()).not.toBe('248');
+    await expect.poll(() => scrubber.inputValue()).not.toBe('252');
     await page.keyboard.press('End');
     expect(await seriousViolations(page)).toEqual([]);
     const shots = join(projectRoot, '.tmp');
     mkdirSync(shots, { recursive: true });
-    await scrubber.fill('248');
+    await scrubber.fill('252');
     await page.evaluate(() => scrollTo(0, 0));
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(shots, 'run-view.png') });
