@@ -87,6 +87,11 @@ export function sideOf(war: War, faction: FactionId): 0 | 1 | null {
   return war.sides[0].includes(faction) ? 0 : war.sides[1].includes(faction) ? 1 : null;
 }
 
+/** The belligerents of the side opposite side `side` (0 or 1) of a war. */
+export function opposite(war: War, side: 0 | 1): readonly FactionId[] {
+  return side === 0 ? war.sides[1] : war.sides[0];
+}
+
 /** Are two factions fighting each other: on opposite sides of an active war, or at war by relation? */
 export function atWarWith(world: World, a: FactionId, b: FactionId): boolean {
   if (

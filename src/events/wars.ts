@@ -13,7 +13,7 @@ import { type Minutes, minutesSchema } from '../model/time.js';
 import { relationKey, type War, type World } from '../model/world.js';
 import { brokenPledges, type CallPayload } from './calls.js';
 import { defineEvent, type EventOf, type PayloadsOf } from './definition.js';
-import { callKey, callsDue, powerOf } from './obligations.js';
+import { callKey, callsDue, opposite, powerOf } from './obligations.js';
 import { type Consequence, relationChange } from './relations.js';
 import { because, nameOf, naming } from './telling.js';
 import { updateEntry, withEntry } from './updates.js';
@@ -120,7 +120,7 @@ export const warEvents = {
       const w = world.wars[e.war];
       if (!w) return [];
       const mine = w.sides[0].includes(e.faction) ? 0 : 1;
-      return w.sides[1 - mine].flatMap((other) => peaceBetween(world, e.faction, other, 'peace made'));
+      return opposite(w, mine).flatMap((other) => peaceBetween(world, e.faction, other, 'peace made'));
     },
   }),
 
@@ -275,7 +275,7 @@ function joinedConsequences(world: World, e: EventOf<typeof joinedFields>): (Con
   const war = world.wars[e.war];
   if (!war) return [];
   const mine = war.sides[0].includes(e.faction) ? 0 : 1;
-  const enemies = war.sides[1 - mine].filter((f) => war.left[f] === undefined);
+  const enemies = opposite(war, mine).filter((f) => war.left[f] === undefined);
   return [
     ...enemies.flatMap((x) =>
       warBetween(world, e.faction, x, `${nameOf(world, e.faction)} joined ${war.name}`),

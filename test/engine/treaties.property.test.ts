@@ -157,7 +157,12 @@ describe('treaties on generated worlds (property)', () => {
           }
           // The attack is on the faction of the first ship attacked; others who came to its defence
           // (allies present) chose to fight, and are not the attacker's choice.
-          const target = e.type === 'engagement' ? before.ships[e.defenders[0] ?? '']?.faction : undefined;
+          const target =
+            e.type === 'engagement'
+              ? e.defenders[0] === undefined
+                ? undefined
+                : before.ships[e.defenders[0]]?.faction
+              : undefined;
           if (e.type === 'engagement' && target !== undefined) check(e.initiator, { kind: 'attack', target });
           if (e.type === 'call-answered' && e.answer === 'reneged') {
             const call = before.calls[e.call];

@@ -23,6 +23,7 @@ import type { Call, Person, Ship, War } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Term } from '../models/valuation.js';
 import { acceptableOdds, oddsOf, pledgesOfPeace, threatShare, worstGrievance } from '../models/war.js';
+import { opposite } from '../../events/obligations.js';
 import type { Situation } from '../situation.js';
 import { PLENTY, URGENT_AID } from '../tuning.js';
 import type { FactionView } from '../view.js';
@@ -111,7 +112,7 @@ function sidesOfCall(war: War | undefined, call: Call) {
   const mine = war.sides[0].includes(call.from) ? 0 : 1;
   return {
     friends: present(war.sides[mine]),
-    enemies: [...new Set([...present(war.sides[1 - mine]), ...call.against])].sort(),
+    enemies: [...new Set([...present(opposite(war, mine)), ...call.against])].sort(),
   };
 }
 
@@ -290,7 +291,7 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
   const { view } = s;
   const mine = war.sides[0].includes(friend) ? 0 : 1;
   const friends = war.sides[mine].filter((f) => war.left[f] === undefined);
-  const enemies = war.sides[1 - mine].filter((f) => war.left[f] === undefined);
+  const enemies = opposite(war, mine).filter((f) => war.left[f] === undefined);
   const { odds, risk } = oddsOf(view, friends, enemies);
   const share = s.threat.vulnerability * threatShare(s.threat, enemies);
   const grievance = worstGrievance(view, enemies);
@@ -380,7 +381,7 @@ const PEACE_HOLDS = days(90);
 function peaceMadeWith(view: FactionView, f: FactionId, since: number): boolean {
   return view.warsFought().some((w) => {
     const ours = w.sides[0].includes(view.id) ? 0 : 1;
-    if (!w.sides[1 - ours].includes(f)) return false;
+    if (!opposite(w, ours).includes(f)) return false;
     const left = Math.max(w.left[view.id] ?? -Infinity, w.left[f] ?? -Infinity, w.endedAt ?? -Infinity);
     return left >= since;
   });
@@ -390,7 +391,7 @@ function peaceMadeWith(view: FactionView, f: FactionId, since: number): boolean 
 function atWarIn(view: FactionView, f: FactionId): boolean {
   return view.wars().some((w) => {
     const a = w.sides[0].includes(view.id) ? 0 : w.sides[1].includes(view.id) ? 1 : null;
-    return a !== null && w.sides[1 - a].includes(f) && w.left[view.id] === undefined;
+    return a !== null && opposite(w, a).includes(f) && w.left[view.id] === undefined;
   });
 }
 
@@ -490,7 +491,7 @@ export function campaignQuestions(s: Situation): Question[] {
     const side = war.sides[0].includes(view.id) ? 0 : war.sides[1].includes(view.id) ? 1 : null;
     if (side === null || war.left[view.id] !== undefined || !s.due(`campaign:${war.id}`, days(2))) continue;
     const friends = war.sides[side].filter((f) => f !== view.id && war.left[f] === undefined);
-    const enemies = war.sides[1 - side].filter((f) => war.left[f] === undefined);
+    const enemies = opposite(war, side).filter((f) => war.left[f] === undefined);
     const enemyPlaces = new Set(enemies.flatMap((e) => view.places(e)));
     if (ourPlaces.some((p) => enemyPlaces.has(p))) continue;
     const front = frontOf(view, friends, enemies, enemyPlaces, ourPlaces);
@@ -604,7 +605,7 @@ export function peaceQuestions(s: Situation): Question[] {
     if (side === null || war.left[view.id] !== undefined || joined === undefined) continue;
     if (s.t - joined < days(7) || !s.due(`peace:${war.id}`, days(5))) continue;
     const friends = war.sides[side].filter((f) => f !== view.id && war.left[f] === undefined);
-    const enemies = war.sides[1 - side].filter((f) => war.left[f] === undefined);
+    const enemies = opposite(war, side).filter((f) => war.left[f] === undefined);
     const { odds, risk } = oddsOf(view, friends, enemies);
     if (risk <= 0.5) continue;
     return [peaceQuestion(s, leader, war, { friends, enemies, odds, risk })];

@@ -9,7 +9,7 @@
  */
 import type { ChannelId, FactionId, PersonId } from '../../model/ids.js';
 import { inIdOrder, topLocation, type World } from '../../model/world.js';
-import { activeWarBetween, sideOf } from '../../events/obligations.js';
+import { activeWarBetween, opposite, sideOf } from '../../events/obligations.js';
 import { describeActBreach, findActBreach } from '../principles.js';
 import { resolveEngagement } from '../combat.js';
 import { allow, allThere, type Rule, refuse, type Rulebook } from './context.js';
@@ -61,7 +61,7 @@ function coBelligerents(world: World, attacker: FactionId, attacked: readonly Fa
     if (war.status !== 'active') continue;
     const theirs = sideOf(war, attacker);
     if (theirs === null) continue;
-    const other = war.sides[1 - theirs];
+    const other = opposite(war, theirs);
     if (!attacked.some((f) => other.includes(f) && war.left[f] === undefined)) continue;
     for (const f of other)
       if (war.left[f] === undefined && !attacked.includes(f) && f !== attacker) out.add(f);

@@ -4,7 +4,7 @@
  * ally to join. Only a faction's leader commits it to war or peace; principles may forbid the act
  * (attacking a faction, entering a war as the aggressor, breaking a treaty).
  */
-import { activeWarBetween, callsDue, powerOf, sideOf } from '../../events/obligations.js';
+import { activeWarBetween, callsDue, opposite, powerOf, sideOf } from '../../events/obligations.js';
 import { id } from '../../model/ids.js';
 import { isObligation } from '../../model/provision.js';
 import { type Faction, type Person, relationKey, type War } from '../../model/world.js';
@@ -63,7 +63,7 @@ export const joinWar: Rule<'join-war'> = (ctx, actor, faction, intent) => {
     return refuse('war.member', `${faction.id} is already in ${war.name}`);
   const side = sideOf(war, intent.side);
   if (side === null) return refuse('war.side', `${intent.side} does not fight in ${war.name}`);
-  for (const enemy of war.sides[1 - side]) {
+  for (const enemy of opposite(war, side)) {
     const breach = findActBreach(ctx.world, faction, {
       kind: 'declare-war',
       against: enemy,
@@ -184,7 +184,7 @@ export const callToArms: Rule<'call-to-arms'> = (ctx, actor, faction, intent) =>
   if (side === null) return refuse('war.member', `${faction.id} is not in ${war.name}`);
   if (sideOf(war, intent.ally) !== null)
     return refuse('war.member', `${intent.ally} is already in ${war.name}`);
-  const enemies = war.sides[1 - side].filter((f) => war.left[f] === undefined);
+  const enemies = opposite(war, side).filter((f) => war.left[f] === undefined);
   const due = callsDue(ctx.world, war, faction.id, enemies, war.where).find(
     (c) => c.duty.agreement.id === agreement.id && c.duty.by === intent.ally,
   );
