@@ -144,7 +144,10 @@ function callOptions(st: CallStakes, judge: Person): Option[] {
 function faithTerms(st: CallStakes, judge: Person, share: number): Term[] {
   const p = judge.personality;
   const { call } = st;
-  const pledge = call.conditionsMet ? 1 : 0.4;
+  // A pledge of words is a lesser pledge than one of aid, and that than one of forces.
+  const weight =
+    call.support === 'active' && call.obligation !== 'consultation' ? 1 : call.support === 'aid' ? 0.75 : 0.5;
+  const pledge = (call.conditionsMet ? 1 : 0.4) * weight;
   return [
     {
       name: 'obligation',
