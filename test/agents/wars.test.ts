@@ -108,4 +108,22 @@ describe('leaders at war', () => {
       ]),
     );
   });
+  it('a fork without the guarantee changes who joins the war: the guarantor stays out', () => {
+    const scenario = scenarioFrom(text);
+    const joined = (events: readonly WorldEvent[]) => ofType(events, 'war-joined').map((j) => j.faction);
+    let changed = 0;
+    for (const seed of [1, 2, 3]) {
+      const base = runScenario(scenario, { seed, mode: 'autonomous' });
+      const fork = runScenario(scenario, {
+        seed,
+        mode: 'autonomous',
+        prefix: base.events.slice(0, 1),
+        edits: [{ path: 'agreements.guarantee', value: null, reason: 'fork' }],
+      });
+      expect(joined(base.events)).toContain('west');
+      expect(joined(fork.events)).not.toContain('west');
+      if (joined(fork.events).join() !== joined(base.events).join()) changed++;
+    }
+    expect(changed).toBe(3);
+  });
 });
