@@ -3,7 +3,8 @@
  * and a forbidden act refused naming the principle (test/fixtures/treaties.yaml).
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli-harness.js';
+import { join } from 'node:path';
+import { runCli, tempDir } from './cli-harness.js';
 
 const TREATIES = 'test/fixtures/treaties.yaml';
 
@@ -86,5 +87,68 @@ describe('a scenario with treaties in force', () => {
     const text = runCli(['run', TREATIES, '--no-store']).stdout;
     expect(text).toContain('the Centre call on the North to honour its pledge of defence against the South');
     expect(text).toContain('principle "never-strikes-first" forbids entering a war as the aggressor');
+  });
+});
+
+describe('fork --set with treaties', () => {
+  const GUARANTEE = 'test/fixtures/obligations/guarantee.yaml';
+  const joiners = (stdout: string) =>
+    (JSON.parse(stdout) as { events: { type: string; faction?: string }[] }).events
+      .filter((e) => e.type === 'war-joined')
+      .map((e) => e.faction);
+
+  it('removes a treaty, adds one in the scenario format, and refuses one naming no faction (exit 2)', () => {
+    const db = join(tempDir(), 'treaties.db');
+    const run = runCli(['run', GUARANTEE, '--mode', 'autonomous', '--seed', '1', '--db', db, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(joiners(run.stdout)).toContain('west');
+
+    const without = runCli([
+      'fork',
+      '1',
+      '--at',
+      '1',
+      '--db',
+      db,
+      '--json',
+      '--set',
+      'agreements.guarantee=null',
+    ]);
+    expect(without.status, without.stderr).toBe(0);
+    expect(joiners(without.stdout)).toEqual([]);
+
+    // Only the western king's pledge, given as a scenario's `agreements:` entry would give it.
+    const pact =
+      '{parties: [east, west], provisions: [{kind: defence, by: [west], to: [east], against: [north]}]}';
+    const added = runCli([
+      'fork',
+      '1',
+      '--at',
+      '1',
+      '--db',
+      db,
+      '--json',
+      '--set',
+      'agreements.guarantee=null',
+      '--set',
+      `agreements.western-pledge=${pact}`,
+    ]);
+    expect(added.status, added.stderr).toBe(0);
+    expect(joiners(added.stdout)).toEqual(['west']);
+    const verified = runCli(['verify', String(JSON.parse(added.stdout).run), '--db', db, '--json']);
+    expect(JSON.parse(verified.stdout).matches).toBe(true);
+
+    const bad = runCli([
+      'fork',
+      '1',
+      '--at',
+      '1',
+      '--db',
+      db,
+      '--set',
+      'agreements.x={parties: [east, nobody], provisions: [{kind: defence}]}',
+    ]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('names no faction "nobody"');
   });
 });

@@ -239,22 +239,27 @@ function agreementsOf(agreements: Spec<'agreements'>, world: World): World['agre
   return byId(
     agreements,
     (a) => a.id,
-    (a): Agreement => ({
-      id: a.id,
-      name: a.name ?? null,
-      parties: a.parties,
-      provisions: a.provisions,
-      status: 'active',
-      history: [{ t: a.signed, status: 'active', by: null, reason: 'in force' }],
-      negotiation: null,
-      delivered: {},
-      signed: a.signed,
-      power: Object.fromEntries(a.parties.map((f) => [f, a.powerAtSigning[f] ?? strengthOf(world, f)])),
-      secret: a.secret,
-      leader: a.leader ?? null,
-      expires: a.expires ?? null,
-    }),
+    (a) => treatyInForce(a, world),
   );
+}
+
+/** A treaty as a scenario (or a fork's edit) gives it, in force in `world`. */
+export function treatyInForce(a: Spec<'agreements'>[number], world: World): Agreement {
+  return {
+    id: a.id,
+    name: a.name ?? null,
+    parties: a.parties,
+    provisions: a.provisions,
+    status: 'active',
+    history: [{ t: a.signed, status: 'active', by: null, reason: 'in force' }],
+    negotiation: null,
+    delivered: {},
+    signed: a.signed,
+    power: Object.fromEntries(a.parties.map((f) => [f, a.powerAtSigning[f] ?? strengthOf(world, f)])),
+    secret: a.secret,
+    leader: a.leader ?? null,
+    expires: a.expires ?? null,
+  };
 }
 
 /** The wars under way at the start. */

@@ -5,7 +5,7 @@
 import { canonicalJson } from '../common/canonical-json.js';
 import { InputError } from '../common/errors.js';
 import { buildWorld } from '../engine/initial-world.js';
-import { applyEdit, editProblems, type WorldEdit } from '../engine/world-edit.js';
+import { applyEdit, completeEdit, editProblems, type WorldEdit } from '../engine/world-edit.js';
 import type { World } from '../model/world.js';
 import { logHash } from '../engine/log-hash.js';
 import { type Player, type RecordedChoice, recordingPlayer, replayingPlayer } from '../agents/players.js';
@@ -109,7 +109,13 @@ export function checkFork(
   store: Store,
   parent: RunRecord,
   options: ForkOptions,
-): { prefix: WorldEvent[]; world: World; problems: { edit: WorldEdit; message: string; hint?: string }[] } {
+): {
+  prefix: WorldEvent[];
+  world: World;
+  /** The edits as they will be applied (a treaty added is completed: see `completeEdit`). */
+  edits: WorldEdit[];
+  problems: { edit: WorldEdit; message: string; hint?: string }[];
+} {
   if (!Number.isInteger(options.at) || options.at < 1 || options.at > parent.events) {
     throw new InputError([
       {
@@ -124,11 +130,18 @@ export function checkFork(
   const prefix = store.events(parent.id, options.at);
   let world = fold(buildWorld(scenario.spec), prefix);
   const problems: { edit: WorldEdit; message: string; hint?: string }[] = [];
-  for (const edit of options.edits ?? []) {
-    for (const p of editProblems(world, edit)) problems.push({ edit, ...p });
+  const edits: WorldEdit[] = [];
+  for (const given of options.edits ?? []) {
+    const edit = completeEdit(world, given);
+    if ('message' in edit) {
+      problems.push({ edit: given, ...edit });
+      continue;
+    }
+    edits.push(edit);
+    for (const p of editProblems(world, edit)) problems.push({ edit: given, ...p });
     if (problems.length === 0) world = applyEdit(world, edit);
   }
-  return { prefix, world, problems };
+  return { prefix, world, edits, problems };
 }
 
 /**
@@ -137,7 +150,7 @@ export function checkFork(
  * stored when an edit is invalid.
  */
 export function forkRun(store: Store, parent: RunRecord, options: ForkOptions): RecordedRun {
-  const { prefix, problems } = checkFork(store, parent, options);
+  const { prefix, edits, problems } = checkFork(store, parent, options);
   if (problems.length > 0) {
     throw new InputError(
       problems.map((p) => ({
@@ -150,7 +163,6 @@ export function forkRun(store: Store, parent: RunRecord, options: ForkOptions): 
   }
   const scenario = scenarioOfRun(parent);
   const seed = options.seed ?? parent.seed;
-  const edits = options.edits ?? [];
   const fork: StoredFork = { at: options.at, edits };
   const runId = store.createRun({
     scenario: parent.scenario,

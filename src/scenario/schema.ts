@@ -185,7 +185,7 @@ const relationSchema = z.strictObject({
  * conditions: docs/scenario-format.md), when it was signed, and whether it is secret. A league has
  * a leading member.
  */
-const agreementSchema = z.strictObject({
+export const agreementSchema = z.strictObject({
   id: declaredId(agreementId),
   name: z.string().min(1).optional(),
   parties: z.array(factionId).min(2),

@@ -10,6 +10,7 @@ import {
   buildWorld,
   type ChoiceRequest,
   type FactionId,
+  checkFork,
   forkRun,
   formatTime,
   InputError,
@@ -203,7 +204,10 @@ function run(task: SimTask, progress: (done: number, total: number) => void): Si
           seed: f.seed ?? parent.seed,
           mode: 'autonomous',
           prefix: store.events(parent.id, f.at),
-          edits: f.edits.map((e) => ({ ...e, reason: 'fork' })),
+          edits: checkFork(store, parent, { at: f.at, edits: f.edits }).edits.map((e) => ({
+            ...e,
+            reason: 'fork',
+          })),
           players,
           onTick,
         });
