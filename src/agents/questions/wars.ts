@@ -19,7 +19,7 @@
 import type { ActBreach } from '../../engine/principles.js';
 import type { FactionId, LocationId, ResourceId } from '../../model/ids.js';
 import { days, hours } from '../../model/time.js';
-import type { Call, Person, Ship, War } from '../../model/world.js';
+import type { Agreement, Call, Person, Ship, War } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Term } from '../models/valuation.js';
 import { acceptableOdds, oddsOf, pledgesOfPeace, threatShare, worstGrievance } from '../models/war.js';
@@ -320,7 +320,7 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
           ...pledged.map((a) => ({
             name: 'pledge of peace',
             value: -(0.3 + 0.9 * p.honour),
-            note: `our pledge in ${a.name}`,
+            note: `our pledge in ${a.name ?? a.id}`,
           })),
         ],
         veto: breach ? `principle:${breach.principle.id}` : null,
@@ -398,6 +398,18 @@ function atWarIn(view: FactionView, f: FactionId): boolean {
   });
 }
 
+/** What a war of our choosing puts at stake, the same whoever judges it. */
+interface WarStakes {
+  readonly enemy: FactionId;
+  readonly odds: number;
+  readonly risk: number;
+  readonly threat: number;
+  readonly grievance: number;
+  readonly casusBelli: string;
+  readonly pledged: readonly Agreement[];
+  readonly breach: ActBreach | null;
+}
+
 function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): Question {
   const { view } = s;
   // The enemy's allies would fight beside it; ours, we hope, beside us.
@@ -405,65 +417,64 @@ function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): 
     enemy,
     ...view.factionIds().filter((f) => f !== view.id && view.statusBetween(enemy, f) === 'allied'),
   ];
-  const { odds, risk } = oddsOf(
-    view,
-    view.allies().filter((f) => !enemies.includes(f)),
-    enemies,
-  );
-  const share = s.threat.vulnerability * threatShare(s.threat, [enemy]);
+  const friends = view.allies().filter((f) => !enemies.includes(f));
+  const threat = s.threat.vulnerability * threatShare(s.threat, [enemy]);
   const grievance = view.grievance(enemy);
-  const pledged = pledgesOfPeace(view, enemy);
-  const breach = warBreach(view, [enemy], true);
+  const st: WarStakes = {
+    enemy,
+    ...oddsOf(view, friends, enemies),
+    threat,
+    grievance,
+    casusBelli: grievance >= threat ? worstWrong(view, enemy) : `the threat ${enemy} poses`,
+    pledged: pledgesOfPeace(view, enemy),
+    breach: warBreach(view, [enemy], true),
+  };
   return {
     id: 'war-by-decision',
     topic: `going to war with ${enemy}`,
     decider: leader,
     counselled: true,
     doctrine: view.self.doctrine,
-    options: (judge) => {
-      const p = judge.personality;
-      const accepted = acceptableOdds(p);
-      const declare: Option = {
-        id: 'declare-war',
-        label: `declare war on ${enemy}`,
-        acts: [
-          {
-            intent: {
-              type: 'declare-war',
-              against: [enemy],
-              casusBelli: grievance >= share ? worstWrong(view, enemy) : `the threat ${enemy} poses`,
-            },
-          },
-        ],
-        terms: [
-          { name: 'grievances', value: 0.3 * Math.min(3, grievance), note: `what ${enemy} did to us` },
-          { name: 'threat', value: 0.5 * share, note: 'strike before they do' },
-          {
-            name: 'opportunity',
-            // Log-odds: twice the odds the leader wants is as good as half of them is bad.
-            value: Math.max(-1.5, Math.min(0.5, 0.5 * Math.log(Math.max(0.01, odds) / accepted))),
-            note: `${odds.toFixed(1)} to 1; we would fight at ${accepted.toFixed(1)} to 1`,
-          },
-          { name: 'aggression', value: p.aggression - 0.5 },
-          { name: 'risk', value: -0.5 * p.caution * risk * 2, note: 'ships and lives at stake' },
-          ...pledged.map((a) => ({
-            name: 'pledge of peace',
-            value: -(0.3 + 0.9 * p.honour),
-            note: `our pledge in ${a.name}`,
-          })),
-        ],
-        veto: breach ? `principle:${breach.principle.id}` : null,
-        vetoNote: breach?.principle.text ?? null,
-      };
-      const keep: Option = {
+    options: (judge) => [
+      declareWar(st, judge),
+      {
         id: 'keep-peace',
         label: `keep the peace with ${enemy}`,
         acts: [],
         terms: [{ name: 'peace kept', value: 0.3 }],
         statusQuo: true,
-      };
-      return [declare, keep];
-    },
+      },
+    ],
+  };
+}
+
+/** Declare war: grievances, threat, the opportunity the odds give, aggression; risk and pledges against. */
+function declareWar(st: WarStakes, judge: Person): Option {
+  const p = judge.personality;
+  const accepted = acceptableOdds(p);
+  return {
+    id: 'declare-war',
+    label: `declare war on ${st.enemy}`,
+    acts: [{ intent: { type: 'declare-war', against: [st.enemy], casusBelli: st.casusBelli } }],
+    terms: [
+      { name: 'grievances', value: 0.3 * Math.min(3, st.grievance), note: `what ${st.enemy} did to us` },
+      { name: 'threat', value: 0.5 * st.threat, note: 'strike before they do' },
+      {
+        name: 'opportunity',
+        // Log-odds: twice the odds the leader wants is as good as half of them is bad.
+        value: Math.max(-1.5, Math.min(0.5, 0.5 * Math.log(Math.max(0.01, st.odds) / accepted))),
+        note: `${st.odds.toFixed(1)} to 1; we would fight at ${accepted.toFixed(1)} to 1`,
+      },
+      { name: 'aggression', value: p.aggression - 0.5 },
+      { name: 'risk', value: -p.caution * st.risk, note: 'forces and lives at stake' },
+      ...st.pledged.map((a) => ({
+        name: 'pledge of peace',
+        value: -(0.3 + 0.9 * p.honour),
+        note: `our pledge in ${a.name ?? a.id}`,
+      })),
+    ],
+    veto: st.breach ? `principle:${st.breach.principle.id}` : null,
+    vetoNote: st.breach?.principle.text ?? null,
   };
 }
 
