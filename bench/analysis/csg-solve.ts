@@ -9,6 +9,10 @@ import { parseCoalitionValues } from '../../src/analysis/coalitions/coalition-va
 import { dynamicProgrammingCsg } from '../../src/analysis/coalitions/dynamic-programming.js';
 
 const [file, algorithm] = process.argv.slice(2);
+if (file === undefined) {
+  process.stderr.write('usage: csg-solve.js FILE [dp|bnb]\n');
+  process.exit(2);
+}
 const t0 = performance.now();
 const input = parseCoalitionValues(readFileSync(file, 'utf8'), file);
 const t1 = performance.now();

@@ -5,6 +5,7 @@
  */
 import { createLandscape, predictAlignment } from '../../src/analysis/landscape/landscape.js';
 import { wallClockBudget } from '../../src/common/budget.js';
+import { at } from '../../src/common/checked.js';
 import { createRng } from '../../src/common/random.js';
 import type { Benchmark } from '../benchmark.js';
 import { loadLine, machineLine, median } from './machine.js';
@@ -16,7 +17,7 @@ export function randomLandscape(n: number, seed: number) {
   return createLandscape(
     Array.from({ length: n }, (_, i) => `a${i}`),
     sizes,
-    (i, j) => p[i * n + j],
+    (i, j) => at(p, i * n + j, 'propensity'),
   );
 }
 

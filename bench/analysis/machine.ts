@@ -1,5 +1,6 @@
 /** The machine line printed with every analysis benchmark: CPU, cores, load (the machine is shared). */
 import { cpus, loadavg } from 'node:os';
+import { at } from '../../src/common/checked.js';
 
 export function machineLine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -15,8 +16,10 @@ export function loadLine(): string {
     .join(' ')}`;
 }
 
+/** The median; NaN for no values (a table without reference times prints NaN rather than failing). */
 export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return s.length % 2 === 1 ? at(s, m) : (at(s, m - 1) + at(s, m)) / 2;
 }

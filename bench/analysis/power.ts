@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fractionText } from '../../src/analysis/power/fraction.js';
+import { at } from '../../src/common/checked.js';
 import { parseVotingGame } from '../../src/analysis/power/power-input.js';
 import { type WeightedGame, weightedGamePower } from '../../src/analysis/power/voting-power.js';
 import { projectRoot } from '../../src/runner/shared-data.js';
@@ -28,9 +29,9 @@ export const powerBenchmark: Benchmark = {
         const t0 = performance.now();
         const p = weightedGamePower(game, index);
         times.push(performance.now() - t0);
-        ca = fractionText(p[game.names.indexOf('CA')].shapleyShubik!);
+        ca = fractionText(at(p, game.names.indexOf('CA'), 'unit').shapleyShubik!);
       }
-      return { first: times[0], median: median(times), ca };
+      return { first: at(times, 0, 'time'), median: median(times), ca };
     };
     const ss = time('shapley-shubik');
     const both = time('both');

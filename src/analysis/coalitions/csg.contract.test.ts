@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { workBudget } from '../../common/budget.js';
+import { at, missing } from '../../common/checked.js';
 import { branchAndBoundCsg, chooseDpSize } from './branch-and-bound.js';
 import { type CoalitionStructureResult, structureAgents, structureValue } from './coalition-structure.js';
 import type { CoalitionValues } from './coalition-values.js';
@@ -35,14 +36,14 @@ function enumeratePartitions(input: CoalitionValues): number {
     if (a === n) {
       best = Math.max(
         best,
-        blocks.reduce((s, m) => s + input.values[m], 0),
+        blocks.reduce((s, m) => s + (input.values[m] ?? missing('coalition value')), 0),
       );
       return;
     }
     for (let b = 0; b < blocks.length; b++) {
-      blocks[b] |= 1 << a;
+      blocks[b] = at(blocks, b) | (1 << a);
       visit(a + 1);
-      blocks[b] ^= 1 << a;
+      blocks[b] = at(blocks, b) ^ (1 << a);
     }
     blocks.push(1 << a);
     visit(a + 1);
@@ -69,18 +70,19 @@ const instanceArbitrary = fc.integer({ min: 1, max: 8 }).chain((n) =>
       const values = new Float64Array(2 ** n);
       for (let m = 1; m < 2 ** n; m++) {
         const k = popcount(m);
+        const draw = at(u, m, 'draw');
         values[m] =
           kind === 'uniform'
-            ? Math.round(k * u[m] * 1e7)
+            ? Math.round(k * draw * 1e7)
             : kind === 'normal'
-              ? k * (10 + (u[m] - 0.5) * 2)
+              ? k * (10 + (draw - 0.5) * 2)
               : kind === 'negative'
-                ? -1 - u[m] * k
+                ? -1 - draw * k
                 : kind === 'superadditive'
-                  ? k * k + u[m]
+                  ? k * k + draw
                   : kind === 'subadditive'
-                    ? Math.sqrt(k) + u[m]
-                    : Math.floor(u[m] * 7) - 3;
+                    ? Math.sqrt(k) + draw
+                    : Math.floor(draw * 7) - 3;
       }
       return { agents: n, values };
     }),

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { workBudget } from '../../common/budget.js';
+import { at } from '../../common/checked.js';
 import { exactMaxKCut } from './k-bloc.js';
 import {
   type Alignment,
@@ -35,7 +36,7 @@ const solvers: readonly AlignmentSolver[] = [
       return { configuration, energy: energy(x, configuration) };
     },
   },
-  { name: 'enumeration of all configurations', solve: (x) => allConfigurations(x)[0] },
+  { name: 'enumeration of all configurations', solve: (x) => at(allConfigurations(x), 0, 'configuration') },
 ];
 
 /** Axelrod & Bennett's minimal example: two friends and a common enemy. */
@@ -59,7 +60,7 @@ const landscapeArbitrary = fc.integer({ min: 1, max: 9 }).chain((n) =>
       createLandscape(
         Array.from({ length: n }, (_, i) => `a${i}`),
         sizes,
-        (i, j) => p[i * n + j],
+        (i, j) => at(p, i * n + j, 'propensity'),
       ),
     ),
 );
@@ -100,7 +101,7 @@ describe('landscape theory identities', () => {
         let galam = 0;
         for (let i = 0; i < n; i++) {
           for (let j = i + 1; j < n; j++) {
-            const J = x.sizes[i] * x.sizes[j] * x.propensity[i * n + j];
+            const J = at(x.sizes, i) * at(x.sizes, j) * at(x.propensity, i * n + j);
             const sigma = (config[i] === 0 ? 1 : -1) * (config[j] === 0 ? 1 : -1);
             galam += J * (1 - sigma);
           }
@@ -126,7 +127,7 @@ describe('landscape theory identities', () => {
       fc.property(landscapeArbitrary, fc.nat(), (x, bits) => {
         const config = randomConfiguration(x.names.length, bits);
         const f = frustrations(x, config);
-        const sum = Array.from(f).reduce((a, fi, i) => a + x.sizes[i] * fi, 0);
+        const sum = Array.from(f).reduce((a, fi, i) => a + at(x.sizes, i) * fi, 0);
         expect(energy(x, config)).toBeCloseTo(sum, 6);
       }),
     );
@@ -139,7 +140,7 @@ describe('landscape theory identities', () => {
         expect(all.length).toBe(2 ** (x.names.length - 1));
         for (const c of all) expect(c.localMinimum).toBe(isLocalMinimum(x, c.configuration));
         // The global minimum is always a local one.
-        expect(all[0].localMinimum).toBe(true);
+        expect(at(all, 0, 'configuration').localMinimum).toBe(true);
         expect(allConfigurations(x, true).every((c) => c.localMinimum)).toBe(true);
       }),
       { numRuns: 40 },

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { at, missing } from '../../common/checked.js';
 import { type Fraction, fractionText, fractionValue } from './fraction.js';
 import { exactShapley, sampledShapley } from './shapley-value.js';
 import { simpleGamePower, type WeightedGame, weightedGamePower } from './voting-power.js';
@@ -17,7 +18,8 @@ interface PowerSolver {
 
 function wins(game: WeightedGame, mask: number): boolean {
   let w = 0;
-  for (let i = 0; i < game.weights.length; i++) if (mask & (1 << i)) w += game.weights[i];
+  for (let i = 0; i < game.weights.length; i++)
+    if (mask & (1 << i)) w += game.weights[i] ?? missing('weight');
   return w >= game.quota;
 }
 
@@ -32,6 +34,12 @@ function minimalWinning(game: WeightedGame): number[][] {
     if (minimal) out.push(Array.from({ length: n }, (_, i) => i).filter((i) => mask & (1 << i)));
   }
   return out;
+}
+
+function swap(xs: number[], i: number, j: number): void {
+  const x = at(xs, i);
+  xs[i] = at(xs, j);
+  xs[j] = x;
 }
 
 /** Shapley–Shubik by enumerating the n! orders: the definition itself. */
@@ -51,9 +59,9 @@ function enumerateOrders(game: WeightedGame): number[] {
       return;
     }
     for (let j = k; j < n; j++) {
-      [perm[k], perm[j]] = [perm[j], perm[k]];
+      swap(perm, k, j);
       visit(k + 1);
-      [perm[k], perm[j]] = [perm[j], perm[k]];
+      swap(perm, k, j);
     }
   };
   visit(0);
@@ -125,7 +133,7 @@ for (const solver of solvers) {
           const r = solver.solve(game);
           const reference = enumerateOrders(game);
           r.shapleyShubik.forEach((v, i) => {
-            expect(v).toBeCloseTo(reference[i], 10);
+            expect(v).toBeCloseTo(at(reference, i, 'reference value'), 10);
           });
           expect(r.shapleyShubik.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
         }),
@@ -141,7 +149,7 @@ for (const solver of solvers) {
           for (let i = 0; i < n; i++) {
             for (let j = 0; j < n; j++) {
               if (game.weights[i] === game.weights[j])
-                expect(r.shapleyShubik[i]).toBeCloseTo(r.shapleyShubik[j], 12);
+                expect(r.shapleyShubik[i]).toBeCloseTo(at(r.shapleyShubik, j, 'value'), 12);
             }
             // A player of weight 0 is never pivotal.
             if (game.weights[i] === 0) expect(r.shapleyShubik[i]).toBe(0);
@@ -165,12 +173,14 @@ describe('exact power of known games', () => {
       quota: 39,
     };
     const p = weightedGamePower(game);
-    expect(fractionText(p[0].shapleyShubik!)).toBe('421/2145');
-    expect(fractionText(p[5].shapleyShubik!)).toBe('4/2145');
+    const permanent = at(p, 0, 'member');
+    const elected = at(p, 5, 'member');
+    expect(fractionText(permanent.shapleyShubik!)).toBe('421/2145');
+    expect(fractionText(elected.shapleyShubik!)).toBe('4/2145');
     // Felsenthal & Machover (1998): 848 swings for a permanent member, 84 for an elected one.
-    expect(p[0].banzhaf!.swings).toBe(848n);
-    expect(p[5].banzhaf!.swings).toBe(84n);
-    expect(fractionText(p[0].banzhaf!.absolute)).toBe('53/1024');
+    expect(permanent.banzhaf!.swings).toBe(848n);
+    expect(elected.banzhaf!.swings).toBe(84n);
+    expect(fractionText(permanent.banzhaf!.absolute)).toBe('53/1024');
   });
 
   it('stays exact beyond 56 players (BigInt tables): symmetric players get 1/n', () => {
@@ -183,7 +193,7 @@ describe('exact power of known games', () => {
     const p = weightedGamePower(game);
     expect(p.every((x) => fractionText(x.shapleyShubik!) === '1/60')).toBe(true);
     // Swings of a player in majority voting: C(59, 30).
-    expect(p[0].banzhaf!.swings).toBe(59132290782430712n);
+    expect(at(p, 0, 'player').banzhaf!.swings).toBe(59132290782430712n);
   });
 
   it('reduces weights by their common divisor without changing the game', () => {
@@ -218,9 +228,10 @@ describe('Shapley value of TU games', () => {
     const est = sampledShapley(v, n, { seed: 3, samples: 4000 });
     expect(est.samples).toBe(4000);
     let covered = 0;
-    for (let i = 0; i < n; i++) if (Math.abs(est.values[i] - exact[i]) <= est.halfWidths[i]) covered++;
+    for (let i = 0; i < n; i++)
+      if (Math.abs(at(est.values, i) - at(exact, i)) <= at(est.halfWidths, i)) covered++;
     expect(covered).toBeGreaterThanOrEqual(7);
-    expect(Array.from(est.values).reduce((a, b) => a + b, 0)).toBeCloseTo(v[255], 6);
+    expect(Array.from(est.values).reduce((a, b) => a + b, 0)).toBeCloseTo(at(v, 255), 6);
     expect(sampledShapley(v, n, { seed: 3, samples: 50 }).values).toEqual(
       sampledShapley(v, n, { seed: 3, samples: 50 }).values,
     );
