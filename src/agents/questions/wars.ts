@@ -509,7 +509,11 @@ export function campaignQuestions(s: Situation): Question[] {
     const enemyPlaces = new Set(enemies.flatMap((e) => view.places(e)));
     if (ourPlaces.some((p) => enemyPlaces.has(p))) continue;
     const front = frontOf(view, friends, enemies, enemyPlaces, ourPlaces);
-    if (front) return [campaignQuestion(s, leader, war, armed, front, enemies)];
+    if (!front) continue;
+    // A march on the enemy at hopeless odds (under half those the leader accepts) is not weighed.
+    const { odds } = oddsOf(view, [], [front.enemy]);
+    if (front.friend === null && odds < acceptableOdds(leader.personality) / 2) continue;
+    return [campaignQuestion(s, leader, war, armed, front, enemies)];
   }
   return [];
 }
