@@ -39,29 +39,10 @@ import type {
   RelationStatus,
   ShipSystem,
 } from './vocabulary.js';
+import type { Bias, Personality } from './person.js';
 import type { z } from 'zod';
 
-/** Personality traits in [0, 1]; 0.5 is unremarkable. Read by autonomous leaders. */
-export interface Personality {
-  readonly aggression: number;
-  readonly caution: number;
-  readonly pride: number;
-  readonly honour: number;
-  readonly patience: number;
-  readonly suspicion: number;
-}
-
-/**
- * An explicit bias: the person refuses (or discounts) terms set by counterparts bearing a tag —
- * e.g. a leader who "won't have a woman dictate terms". A named, explainable term, never hidden.
- */
-export interface Bias {
-  readonly id: string;
-  readonly against: { readonly tag: string };
-  /** How strongly terms from such counterparts are discounted, in [0, 1]; 1 refuses them outright. */
-  readonly strength: number;
-  readonly text: string;
-}
+export type { Bias, Personality } from './person.js';
 
 /** A favour one person owes another; weight in [0, 1]. */
 export interface Debt {

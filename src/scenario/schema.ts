@@ -21,6 +21,7 @@ import {
 import { intentSchema } from '../model/intents.js';
 import { provisionPatternSchema, provisionSchema } from '../model/provision.js';
 import { durationSchema } from '../model/time.js';
+import { biasSchema, personalitySchema } from '../model/person.js';
 import { forbiddenActSchema, shipSystem } from '../model/vocabulary.js';
 import { eventInputSchema } from '../events/index.js';
 
@@ -28,22 +29,6 @@ export const SCENARIO_FORMAT_VERSION = 1;
 
 const unit = z.number().min(0).max(1);
 const name = z.string().min(1);
-
-export const personalitySchema = z.strictObject({
-  aggression: unit.default(0.5),
-  caution: unit.default(0.5),
-  pride: unit.default(0.5),
-  honour: unit.default(0.5),
-  patience: unit.default(0.5),
-  suspicion: unit.default(0.5),
-});
-
-const biasSchema = z.strictObject({
-  id: z.string().min(1),
-  against: z.strictObject({ tag: z.string().min(1) }),
-  strength: unit.default(1),
-  text: z.string().default(''),
-});
 
 const principleSchema = z
   .strictObject({
