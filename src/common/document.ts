@@ -16,11 +16,10 @@ import {
   visit,
 } from 'yaml';
 import { InputError, type Problem } from './errors.js';
-import { lineColumns, locateJson } from './json-locate.js';
+import { type DocumentPath, lineColumns, locateJson } from './json-locate.js';
 import { protoKeyPaths } from './safe-path.js';
 
-export type PathSegment = string | number;
-export type DocumentPath = readonly PathSegment[];
+export type { DocumentPath, PathSegment } from './json-locate.js';
 
 export interface Location {
   readonly line: number;

@@ -5,7 +5,10 @@
  * YAML document of the same text costs a hundred times more to build).
  */
 import { missing } from './checked.js';
-import type { DocumentPath } from './document.js';
+
+/** A place in a parsed document: keys and indices from its top. */
+export type PathSegment = string | number;
+export type DocumentPath = readonly PathSegment[];
 
 export interface JsonSpot {
   /** Offset of the deepest value the path reaches. */
