@@ -259,21 +259,17 @@ export function sortNonNegative(keys: Float64Array): Uint32Array {
   for (let pass = 0; pass < 4; pass++) {
     const word = pass < 2 ? lo : 1 - lo;
     const shift = pass % 2 === 0 ? 0 : 16;
-    const digit = (idx: number) => ((words[2 * idx + word] ?? missing()) >>> shift) & 0xffff;
     counts.fill(0);
+    // Reads inline, without a helper: this is the innermost loop of the index's construction.
     for (let i = 0; i < n; i++) {
-      const d = digit(order[i] ?? missing()) + 1;
+      const d = (((words[2 * (order[i] ?? missing()) + word] ?? missing()) >>> shift) & 0xffff) + 1;
       counts[d] = (counts[d] ?? missing()) + 1;
     }
     // Running sums: counts[d] becomes the first slot of digit d.
-    let total = 0;
-    for (let d = 0; d < counts.length; d++) {
-      total += counts[d] ?? missing();
-      counts[d] = total;
-    }
+    for (let d = 1; d < 65537; d++) counts[d] = (counts[d] ?? missing()) + (counts[d - 1] ?? missing());
     for (let i = 0; i < n; i++) {
       const idx = order[i] ?? missing();
-      const d = digit(idx);
+      const d = ((words[2 * idx + word] ?? missing()) >>> shift) & 0xffff;
       const slot = counts[d] ?? missing();
       counts[d] = slot + 1;
       next[slot] = idx;
