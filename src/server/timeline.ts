@@ -6,7 +6,7 @@
  *
  * The elements are read from the world, not from the events: whatever event type changes relations,
  * agreements, forces or people shows on the network and the map without a change here. Each element
- * has a `kind` (faction, relation, agreement; place, route, course) the UI styles by name.
+ * has a `kind` (faction, relation, agreement, war, side; place, route, course) the UI styles by name.
  */
 import {
   apply,
@@ -131,14 +131,41 @@ function agreementEdges(world: World, cache: ElementCache): Elements {
   return out;
 }
 
+/** Wars under way, each a node tied to its belligerents by the side they fight on. */
+function warElements(world: World, cache: ElementCache): Elements {
+  const out: Elements = {};
+  for (const id of sortedIds(world.wars)) {
+    const war = world.wars[id];
+    if (!war || war.status !== 'active') continue;
+    out[`w:${id}`] = cache.element(`w:${id}`, war.name, war.declared, () => ({
+      kind: 'war',
+      label: war.name,
+      declared: war.declared,
+    }));
+    war.sides.forEach((members, side) => {
+      for (const f of members) {
+        if (war.left[f] !== undefined) continue;
+        out[`s:${id}:${f}`] = cache.element(`s:${id}:${f}`, side, null, () => ({
+          kind: 'side',
+          label: side === 0 ? 'side of the aggressor' : 'side attacked',
+          side,
+          source: `w:${id}`,
+          target: `f:${f}`,
+        }));
+      }
+    });
+  }
+  return out;
+}
+
 /** The map: places with the forces and people there, ships under way, routes. */
 export function mapElements(world: World, cache = new ElementCache()): Elements {
   return { ...placeNodes(world, cache), ...routeEdges(world, cache) };
 }
 
-/** The network: factions sized by strength; ties by relation status and by agreements in force. */
+/** The network: factions sized by strength; ties by relation status and by agreements in force; wars with their sides. */
 export function networkElements(world: World, cache = new ElementCache()): Elements {
-  return { ...factionNodes(world, cache), ...relationEdges(world, cache), ...agreementEdges(world, cache) };
+  return Object.assign({}, ...PARTS.filter((p) => p.of === 'network').map((p) => p.elements(world, cache)));
 }
 
 /**
@@ -296,6 +323,7 @@ const PARTS: readonly {
   { of: 'network', reads: ['factions', 'ships'], elements: factionNodes },
   { of: 'network', reads: ['relations'], elements: relationEdges },
   { of: 'network', reads: ['agreements'], elements: agreementEdges },
+  { of: 'network', reads: ['wars'], elements: warElements },
   { of: 'map', reads: ['ships', 'persons', 'locations'], elements: placeNodes },
   { of: 'map', reads: ['locations', 'distances'], elements: routeEdges },
 ];

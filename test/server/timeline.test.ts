@@ -48,5 +48,15 @@ describe('the timeline of a run', () => {
     expect(initial.some((e) => e.kind === 'relation' && e.status === 'war')).toBe(true);
     expect(changed.some(([, e]) => e?.kind === 'relation' && e.status === 'hostile')).toBe(true);
     expect(changed.some(([, e]) => e?.kind === 'course')).toBe(true);
+    // The first attack opens hostilities: a war, tied to the attacker and the attacked by their sides.
+    const war = changed.find(([id, e]) => id.startsWith('w:') && e?.kind === 'war');
+    expect(war).toBeDefined();
+    const sides = changed.filter(([id, e]) => id.startsWith(`s:${war?.[0].slice(2)}:`) && e?.kind === 'side');
+    expect(sides.map(([, e]) => [e?.target, e?.side])).toEqual(
+      expect.arrayContaining([
+        ['f:nistrim', 0],
+        ['f:federation', 1],
+      ]),
+    );
   });
 });

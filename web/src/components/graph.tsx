@@ -39,6 +39,9 @@ const STYLE: StylesheetJson = [
   },
   { selector: 'edge.relation[status = "allied"]', style: { 'line-color': '#27ae60', width: 2 } },
   { selector: 'edge.agreement', style: { 'line-color': '#1d4ed8', width: 5, opacity: 0.8 } },
+  { selector: 'node.war', style: { shape: 'diamond', 'background-color': '#c0392b', width: 18, height: 18 } },
+  { selector: 'edge.side', style: { 'line-color': '#c0392b', 'line-style': 'dotted', width: 2 } },
+  { selector: 'edge.side[side = 1]', style: { 'line-color': '#7f8c8d' } },
   {
     selector: 'edge.route',
     style: { 'line-color': '#cbd2d9', width: 1, label: 'data(label)', 'font-size': 8, color: '#52606d' },
