@@ -173,7 +173,12 @@ const relationSchema = z.strictObject({
 export const agreementSchema = z.strictObject({
   id: declaredId(agreementId),
   name: z.string().min(1).optional(),
-  parties: z.array(factionId).min(2),
+  parties: z
+    .array(factionId)
+    .min(2)
+    .refine((parties) => new Set(parties).size === parties.length, {
+      message: 'a faction is named twice among the parties: a treaty binds distinct factions',
+    }),
   provisions: z.array(provisionSchema).min(1),
   /** When it was signed; before the start is negative (`-35y`). */
   signed: durationSchema.prefault(0),

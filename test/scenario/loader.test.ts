@@ -102,6 +102,17 @@ describe('loadScenario', () => {
     expect(problems.map(renderProblem)[0]).toContain('unknown person "adda" (did you mean "ada"?)');
   });
 
+  it('refuses a treaty naming a faction twice among its parties, located (found by the loader fuzz)', () => {
+    const text = readFileSync('test/fixtures/obligations/guarantee.yaml', 'utf8').replace(
+      'parties: [east, west, south]',
+      'parties: [east, east]',
+    );
+    const rendered = problemsOf(text, 'guarantee.yaml').map(renderProblem);
+    expect(rendered).toEqual([
+      expect.stringMatching(/^guarantee\.yaml:\d+:\d+ agreements\[0\]\.parties: a faction is named twice/),
+    ]);
+  });
+
   it('rejects a milestone naming an unknown event type, with a suggestion', () => {
     const text = fixture('small.yaml').replace('event: agreement-concluded', 'event: agreement-conclude');
     expect(problemsOf(text).map(renderProblem)[0]).toContain(
