@@ -11,7 +11,7 @@ import { agreementId, callId, declaredId, factionId, personId, warId } from '../
 import type { AgreementId, FactionId } from '../model/ids.js';
 import { type ObligationKind, obligationKind, supportSchema } from '../model/provision.js';
 import { days } from '../model/time.js';
-import { inIdOrder, type World } from '../model/world.js';
+import { type World } from '../model/world.js';
 import { defineEvent, type Observers, type PayloadsOf } from './definition.js';
 import { dutiesInForce } from './obligations.js';
 import { type Consequence, distrust, grievance, trust } from './relations.js';
@@ -35,30 +35,28 @@ export function knownTo(world: World, agreement: AgreementId, provision: number)
   return secret ? a.parties : 'all';
 }
 
-/** The witnesses of a breach: those who knew the treaty, but for the two concerned. */
-function witnesses(world: World, agreement: AgreementId, provision: number, except: readonly FactionId[]) {
-  const known = knownTo(world, agreement, provision);
-  const all = known === 'all' ? inIdOrder(world.factions).map((f) => f.id) : known;
-  return all.filter((f) => !except.includes(f));
+/** The treaty's other parties: those the breach wrongs besides the partner, who distrust the faithless. */
+function coParties(world: World, agreement: AgreementId, except: readonly FactionId[]): FactionId[] {
+  return (world.agreements[agreement]?.parties ?? []).filter((f) => !except.includes(f));
 }
 
 /**
- * What a broken word costs: the partner's grievance and distrust, the witnesses' distrust, and the
- * mark of the faithless.
+ * What a broken word costs: the partner's grievance and distrust, the distrust of the treaty's
+ * other parties, and the mark of the faithless — which everyone who knew the treaty sees
+ * (`mark-earned` is public), rather than a distrust recorded for each of them.
  */
 function brokenWord(
   world: World,
   by: FactionId,
   partner: FactionId,
   agreement: AgreementId,
-  provision: number,
   why: string,
   key: string,
 ): Consequence[] {
   return [
     grievance(partner, by, key, `${nameOf(world, by)} ${why}`, 0.6, YEAR),
     distrust(partner, by, 3, why),
-    ...witnesses(world, agreement, provision, [by, partner]).map((w) => distrust(w, by, 1, why)),
+    ...coParties(world, agreement, [by, partner]).map((w) => distrust(w, by, 1, why)),
     { type: 'mark-earned', faction: by, mark: FAITHLESS_MARK, cause: why },
   ];
 }
@@ -160,7 +158,6 @@ export const callEvents = {
         c.to,
         c.from,
         c.agreement,
-        c.provision,
         e.answer === 'lapsed' ? 'left our call unanswered' : 'reneged on its pledge',
         `reneged-${c.id}`,
       );
@@ -184,15 +181,7 @@ export const callEvents = {
       return `${n(e.by)} break their pledge of ${e.obligation} to ${n(e.to)} (${n(e.agreement)}): ${e.act}.`;
     },
     consequences: (world, e): Consequence[] =>
-      brokenWord(
-        world,
-        e.by,
-        e.to,
-        e.agreement,
-        e.provision,
-        `broke its pledge of ${e.obligation}`,
-        `broken-${e.seq}`,
-      ),
+      brokenWord(world, e.by, e.to, e.agreement, `broke its pledge of ${e.obligation}`, `broken-${e.seq}`),
   }),
 };
 
