@@ -3,8 +3,9 @@
  * casus foederis made explicit — a partner asks the obliged party to honour a pledge; the answer is
  * to honour it, honour it in part, or renege (possibly invoking a condition); silence until the
  * deadline is reneging too. Reneging, and breaking a pledge of neutrality or non-aggression, costs
- * trust with the partner and with every witness who knew the treaty (Leeds, Long & Mitchell 2000:
- * commitments are honoured about three times in four; Snyder 1984: the fear of abandonment).
+ * trust with the partner and the treaty's other parties, and earns a public mark that everyone who
+ * knew the treaty sees (Leeds, Long & Mitchell 2000: commitments are honoured about three times in
+ * four; Snyder 1984: the fear of abandonment).
  */
 import { z } from 'zod';
 import { agreementId, callId, declaredId, factionId, personId, warId } from '../model/ids.js';
