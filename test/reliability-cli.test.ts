@@ -116,6 +116,10 @@ describe('fork --set with treaties', () => {
     ]);
     expect(without.status, without.stderr).toBe(0);
     expect(joiners(without.stdout)).toEqual([]);
+    const diff = runCli(['diff', '1', String(JSON.parse(without.stdout).run), '--db', db]);
+    expect(diff.stdout).toContain('Wars and calls that differ:');
+    expect(diff.stdout).toContain('only in 1: west entered a war beside east');
+    expect(diff.stdout).toContain('only in 1: west honoured the call of east');
 
     // Only the western king's pledge, given as a scenario's `agreements:` entry would give it.
     const pact =

@@ -184,6 +184,7 @@ export interface DiffView {
     readonly differs: boolean;
   }[];
   readonly agreements: { readonly onlyA: readonly string[]; readonly onlyB: readonly string[] };
+  readonly wars: { readonly onlyA: readonly string[]; readonly onlyB: readonly string[] };
   readonly dead: { readonly onlyA: readonly string[]; readonly onlyB: readonly string[] };
   readonly events: { readonly a: number; readonly b: number };
   /** Each chronicle from a little before the runs part. */

@@ -293,6 +293,7 @@ export class RunViews {
       },
       milestones: d.milestones,
       agreements: d.agreements,
+      wars: d.wars,
       dead: {
         onlyA: d.dead.onlyA.map((p) => ra.names.name(p)),
         onlyB: d.dead.onlyB.map((p) => rb.names.name(p)),

@@ -229,6 +229,11 @@ function renderDiff(a: RunRecord, b: RunRecord, d: RunDiff, names: ReturnType<ty
     list(`only in ${a.id}`, d.agreements.onlyA);
     list(`only in ${b.id}`, d.agreements.onlyB);
   } else lines.push('Same agreements.');
+  if (d.wars.onlyA.length + d.wars.onlyB.length > 0) {
+    lines.push('Wars and calls that differ:');
+    list(`only in ${a.id}`, d.wars.onlyA);
+    list(`only in ${b.id}`, d.wars.onlyB);
+  }
   if (d.dead.onlyA.length + d.dead.onlyB.length > 0) {
     lines.push('Deaths that differ:');
     list(

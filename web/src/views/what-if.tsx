@@ -163,6 +163,23 @@ export function DiffView({ a, b }: { a: number; b: number }) {
           </ul>
         </>
       )}
+      {(d.wars.onlyA.length > 0 || d.wars.onlyB.length > 0) && (
+        <>
+          <h2>Wars and calls that differ</h2>
+          <ul>
+            {d.wars.onlyA.map((x) => (
+              <li key={`wa${x}`}>
+                only in {a}: {x}
+              </li>
+            ))}
+            {d.wars.onlyB.map((x) => (
+              <li key={`wb${x}`}>
+                only in {b}: {x}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2>The chronicles from where they part</h2>
       <div class="side-by-side">
         {(['a', 'b'] as const).map((side) => (
