@@ -171,7 +171,7 @@ describe('treaties on generated worlds (property)', () => {
           }
         }
       }),
-      { numRuns: 4 },
+      { numRuns: 4, examples: [[10], [26]] },
     );
     expect(checked.refusals).toBeGreaterThan(0);
     expect(checked.acts).toBeGreaterThan(0);
@@ -199,7 +199,7 @@ describe('treaties on generated worlds (property)', () => {
           }
         }
       }),
-      { numRuns: 4 },
+      { numRuns: 4, examples: [[10], [26]] },
     );
     expect(checked.secrets).toBeGreaterThan(0);
   });
