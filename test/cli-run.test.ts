@@ -128,7 +128,7 @@ describe('alliances validate and schema', () => {
       expect.arrayContaining(['version', 'id', 'title', 'duration', 'locations', 'factions']),
     );
     expect(Object.keys(schema.properties)).toEqual(
-      expect.arrayContaining(['script', 'milestones', 'relations', 'ships']),
+      expect.arrayContaining(['script', 'milestones', 'relations', 'forces', 'physics']),
     );
   });
 });

@@ -14,7 +14,6 @@ import { settingsOf } from '../src/engine/settings.js';
 import { defaultScenario } from './support.js';
 import type { Minutes } from '../src/model/time.js';
 import { sortedIds, type World } from '../src/model/world.js';
-import { SHIP_SYSTEMS } from '../src/model/vocabulary.js';
 
 const scenario = defaultScenario();
 const base = buildWorld(scenario.spec);
@@ -62,7 +61,9 @@ const randomWorld = fc
     const ships = Object.fromEntries(
       sortedIds(base.ships).map((id) => {
         const ship = base.ships[id]!;
-        const sys = Object.fromEntries(SHIP_SYSTEMS.map((name) => [name, systems[s++ % systems.length]!]));
+        const sys = Object.fromEntries(
+          base.physics.components.map((c) => [c.id, systems[s++ % systems.length]!]),
+        );
         return [id, { ...ship, systems: sys }];
       }),
     );

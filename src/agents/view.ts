@@ -36,6 +36,7 @@ import {
   type War,
   type World,
 } from '../model/world.js';
+import type { Physics } from '../model/physics.js';
 import {
   agreementsWithStatus,
   conferencesOf,
@@ -127,6 +128,11 @@ export class FactionView {
     this.id = faction;
     this.self = must(world.factions[faction], () => `faction ${faction}`);
     this.t = t;
+  }
+
+  /** The world's physics and words (everyone knows how the world works). */
+  get physics(): Physics {
+    return this.world.physics;
   }
 
   // ── Own faction ────────────────────────────────────────────────────────────────────────────

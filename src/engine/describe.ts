@@ -64,7 +64,7 @@ export function describeIntent(intent: Intent): string {
     case 'disembark':
       return `sends ${intent.persons.join(', ')} to ${intent.to}`;
     case 'evacuate':
-      return `beams out ${intent.persons.join(', ')}`;
+      return `takes out ${intent.persons.join(', ')}`;
     case 'attack':
       return `attacks ${intent.targets.join(', ')}`;
     case 'repair':

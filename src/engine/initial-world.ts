@@ -21,7 +21,7 @@ import {
 } from '../model/world.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { strengthOf } from '../model/world-index.js';
-import { SHIP_SYSTEMS } from '../model/vocabulary.js';
+import type { Physics } from '../model/physics.js';
 
 type Spec<K extends keyof ScenarioSpec> = ScenarioSpec[K];
 
@@ -31,7 +31,8 @@ export function buildWorld(spec: ScenarioSpec): World {
     time: minutes(0),
     factions: factionsOf(spec.factions),
     persons: personsOf(spec.persons),
-    ships: shipsOf(spec.ships),
+    physics: spec.physics,
+    ships: forcesOf(spec.forces, spec.physics),
     locations: locationsOf(spec.locations),
     distances: distancesOf(spec.distances),
     relations: relationsOf(spec.relations),
@@ -80,7 +81,7 @@ function distancesOf(distances: Spec<'distances'>): World['distances'] {
   return byId(
     distances,
     (d) => distanceKey(d.between[0], d.between[1]),
-    (d) => d.lightYears,
+    (d) => d.distance,
   );
 }
 
@@ -142,31 +143,39 @@ function personsOf(persons: Spec<'persons'>): World['persons'] {
   );
 }
 
-function shipsOf(ships: Spec<'ships'>): World['ships'] {
+function forcesOf(forces: Spec<'forces'>, physics: Physics): World['ships'] {
   return byId(
-    ships,
+    forces,
     (s) => s.id,
-    (s): Ship => ({
-      id: s.id,
-      name: s.name,
-      faction: s.faction,
-      class: s.class,
-      count: s.count,
-      firepower: s.firepower,
-      crew: { complement: s.crew, injured: 0, killed: 0 },
-      // Every system, at full integrity unless the scenario says otherwise.
-      systems: byId(
-        SHIP_SYSTEMS,
-        (sys) => sys,
-        (sys) => s.systems[sys] ?? 1,
-      ),
-      speeds: s.speeds,
-      location: s.at,
-      course: null,
-      repairs: [],
-      transporterLock: [],
-      destroyed: false,
-    }),
+    (s): Ship => {
+      // Every component of the physics, intact unless the scenario says otherwise (0: lacking it).
+      const systems = byId(
+        physics.components,
+        (c) => c.id,
+        (c) => s.components[c.id] ?? 1,
+      );
+      return {
+        id: s.id,
+        name: s.name,
+        faction: s.faction,
+        class: s.class,
+        count: s.count,
+        firepower: s.firepower,
+        crew: { complement: s.crew, injured: 0, killed: 0 },
+        systems,
+        rated: systems,
+        speeds: byId(
+          physics.ways,
+          (w) => w.id,
+          (w) => s.speeds[w.id] ?? w.speed,
+        ),
+        location: s.at,
+        course: null,
+        repairs: [],
+        heldReady: [],
+        destroyed: false,
+      };
+    },
   );
 }
 

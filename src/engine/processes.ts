@@ -200,7 +200,10 @@ function progressRepairs(
     if (ship.destroyed || ship.repairs.length === 0) continue;
     const systems = ship.repairs.map((system) => ({
       system,
-      integrity: Math.min(1, Math.round((ship.systems[system] + gain) * 1000) / 1000),
+      integrity: Math.min(
+        ship.rated[system] ?? 0,
+        Math.round(((ship.systems[system] ?? 0) + gain) * 1000) / 1000,
+      ),
     }));
     emit({ type: 'systems-repaired', ship: ship.id, systems });
   }

@@ -10,9 +10,7 @@ export interface EngineSettings {
   readonly principleGrace: Minutes;
   readonly repairEvery: Minutes;
   readonly repairRatePerHour: number;
-  /** Subspace messages travel this many light-years per hour; a message takes at least one tick. */
-  readonly subspaceLightYearsPerHour: number;
-  /** A system below this integrity does not work (a drive cannot propel, a transporter cannot lock). */
+  /** A component below this integrity does not work (a drive cannot propel, a transfer cannot reach). */
   readonly operationalIntegrity: number;
   /** A conference not broken up adjourns after this long. */
   readonly conferenceLength: Minutes;
@@ -29,7 +27,6 @@ export function settingsOf(spec: ScenarioSpec): EngineSettings {
     principleGrace: spec.principleGrace,
     repairEvery: spec.repair.every,
     repairRatePerHour: spec.repair.ratePerHour,
-    subspaceLightYearsPerHour: 2,
     operationalIntegrity: 0.3,
     conferenceLength: spec.conferenceLength,
     callAnswerTime: spec.callAnswerTime,

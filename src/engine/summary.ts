@@ -1,9 +1,8 @@
 /**
- * The summary of a run: agreements made and broken, casualties, the state of the ships, relations
+ * The summary of a run: agreements made and broken, casualties, the state of the forces, relations
  * at the end (status, affinity, trust, weight of grievances), and principle violations.
  */
 import { expectedTrust, grievanceWeight, inIdOrder, type World } from '../model/world.js';
-import { SHIP_SYSTEMS, type ShipSystem } from '../model/vocabulary.js';
 import type { WorldEvent, Names } from '../events/index.js';
 
 export interface RunSummary {
@@ -17,7 +16,8 @@ export interface RunSummary {
     name: string;
     faction: string;
     count: number;
-    systems: Record<ShipSystem, number>;
+    /** Integrity of each component of the world's physics, in its order. */
+    systems: Record<string, number>;
   }[];
   readonly relations: readonly {
     from: string;
@@ -89,15 +89,16 @@ export function renderSummary(summary: RunSummary, names: Names): string[] {
   lines.push(`Dead: ${summary.casualties.dead.map(n).join(', ') || 'none'}`);
   for (const c of summary.casualties.crew)
     lines.push(`Crew of ${n(c.ship)}: ${c.killed} killed, ${c.injured} injured`);
-  lines.push('', 'Ships (system integrity, %)');
-  const header = ['ship'.padEnd(22), ...SHIP_SYSTEMS.map((s) => s.slice(0, 6).padStart(7))].join('');
+  lines.push('', 'Forces (integrity of components, %)');
+  const components = Object.keys(summary.ships[0]?.systems ?? {});
+  const header = ['force'.padEnd(22), ...components.map((s) => s.slice(0, 6).padStart(7))].join('');
   lines.push(header);
   for (const s of summary.ships) {
     const name = `${s.name}${s.count > 1 ? ` ×${s.count}` : ''}`;
     lines.push(
       [
         name.slice(0, 21).padEnd(22),
-        ...SHIP_SYSTEMS.map((sys) => String(Math.round(s.systems[sys] * 100)).padStart(7)),
+        ...components.map((c) => String(Math.round((s.systems[c] ?? 0) * 100)).padStart(7)),
       ].join(''),
     );
   }

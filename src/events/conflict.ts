@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { factionId, id, locationId, personId, shipId } from '../model/ids.js';
 import type { ShipId } from '../model/ids.js';
 import { days } from '../model/time.js';
-import { shipSystem } from '../model/vocabulary.js';
+import { componentId } from '../model/vocabulary.js';
 import { factionsByPlace } from '../model/world-index.js';
 import { relationKey, topLocation, type World } from '../model/world.js';
 import { brokenPledges, type CallPayload } from './calls.js';
@@ -15,7 +15,7 @@ import { atWarWith } from './obligations.js';
 import type { WarPayload } from './wars.js';
 import { factionOfPerson, factionOfShip, factionsOfPersons, factionsOfShips } from './observers.js';
 import { type Consequence, distrust, grievance, relationChange } from './relations.js';
-import { nameOf, naming } from './telling.js';
+import { nameOf, naming, physicsWord, reachingVerb } from './telling.js';
 import { updatePerson, updateShip } from './updates.js';
 
 const MONTH = days(30);
@@ -37,7 +37,7 @@ const engagementFields = {
     'broken-off',
   ]),
   /** Integrity of each damaged system after the engagement. */
-  damage: z.array(z.strictObject({ ship: shipId, system: shipSystem, integrity })).default([]),
+  damage: z.array(z.strictObject({ ship: shipId, system: componentId, integrity })).default([]),
   casualties: z
     .array(
       z.strictObject({
@@ -86,7 +86,7 @@ export const conflictEvents = {
       const damaged = new Map<string, string[]>();
       for (const d of e.damage) {
         const parts = damaged.get(d.ship) ?? [];
-        parts.push(`${d.system} ${Math.round(d.integrity * 100)}%`);
+        parts.push(`${physicsWord(names, d.system)} ${Math.round(d.integrity * 100)}%`);
         damaged.set(d.ship, parts);
       }
       const damage = [...damaged].map(([ship, parts]) => `${n(ship)}: ${parts.join(', ')}`);
@@ -122,7 +122,7 @@ export const conflictEvents = {
   }),
 
   'repair-started': defineEvent({
-    fields: { ship: shipId, systems: z.array(shipSystem).min(1), by: personId.nullable().default(null) },
+    fields: { ship: shipId, systems: z.array(componentId).min(1), by: personId.nullable().default(null) },
     apply: (world, e) =>
       updateShip(world, e.ship, (s) => ({
         ...s,
@@ -131,25 +131,29 @@ export const conflictEvents = {
     observers: (world, e) => factionOfShip(world, e.ship),
     tell(e, names) {
       const { n } = naming(names);
-      return `Repairs begin on ${n(e.ship)}: ${e.systems.join(', ')}.`;
+      return `Repairs begin on ${n(e.ship)}: ${e.systems.map((c) => physicsWord(names, c)).join(', ')}.`;
     },
   }),
 
   'systems-repaired': defineEvent({
     fields: {
       ship: shipId,
-      systems: z.array(z.strictObject({ system: shipSystem, integrity })).min(1),
+      systems: z.array(z.strictObject({ system: componentId, integrity })).min(1),
     },
     apply: (world, e) =>
       updateShip(world, e.ship, (s) => {
         const systems = { ...s.systems };
         for (const r of e.systems) systems[r.system] = r.integrity;
-        return { ...s, systems, repairs: s.repairs.filter((sys) => systems[sys] < 1) };
+        return {
+          ...s,
+          systems,
+          repairs: s.repairs.filter((c) => (systems[c] ?? 0) < (s.rated[c] ?? 0)),
+        };
       }),
     observers: (world, e) => factionOfShip(world, e.ship),
     tell(e, names) {
       const { n } = naming(names);
-      return `Repair crews on ${n(e.ship)} report ${e.systems.map((s) => `${s.system} ${Math.round(s.integrity * 100)}%`).join(', ')}.`;
+      return `Repair crews on ${n(e.ship)} report ${e.systems.map((s) => `${physicsWord(names, s.system)} ${Math.round(s.integrity * 100)}%`).join(', ')}.`;
     },
   }),
 
@@ -160,13 +164,13 @@ export const conflictEvents = {
         world = updatePerson(world, id, (p) => ({ ...p, position: { kind: 'ship', ship: e.ship } }));
       return updateShip(world, e.ship, (s) => ({
         ...s,
-        transporterLock: s.transporterLock.filter((p) => !e.persons.includes(p)),
+        heldReady: s.heldReady.filter((p) => !e.persons.includes(p)),
       }));
     },
     observers: (world, e) => [...factionsOfPersons(world, e.persons), ...factionOfShip(world, e.ship)],
     tell(e, names) {
       const { n, ns } = naming(names);
-      return `${n(e.ship)} beams ${ns(e.persons)} out of ${n(e.from)}.`;
+      return `${n(e.ship)} ${reachingVerb(names)} ${ns(e.persons)} out of ${n(e.from)}.`;
     },
   }),
 };

@@ -22,7 +22,8 @@ import { atWarWith } from './obligations.js';
 import type { WarPayload } from './wars.js';
 import { factionOfPerson, factionOfShip, factionsOfPersons, partiesToConference } from './observers.js';
 import { type Consequence, distrust, grievance, relationChange } from './relations.js';
-import { because, list, nameOf, naming } from './telling.js';
+import { because, list, nameOf, naming, physicsWord } from './telling.js';
+import { roleOfPrecaution } from '../model/physics.js';
 import { updateBelief, updateEntry, updateFaction, updatePerson, updateShip, withEntry } from './updates.js';
 
 const YEAR = days(365);
@@ -111,10 +112,10 @@ export const intrigueEvents = {
       reasons: z.array(z.string()).default([]),
     },
     apply(world, e) {
-      if (e.kind === 'transporter-lock' && e.ship) {
+      if (roleOfPrecaution(world.physics, e.kind) === 'hold-ready' && e.ship) {
         return updateShip(world, e.ship, (s) => ({
           ...s,
-          transporterLock: [...new Set([...s.transporterLock, ...e.persons])].sort(),
+          heldReady: [...new Set([...s.heldReady, ...e.persons])].sort(),
         }));
       }
       return updateFaction(world, e.faction, (f) => ({ ...f, readiness: { ...f.readiness, [e.kind]: e.t } }));
@@ -126,7 +127,7 @@ export const intrigueEvents = {
     ],
     tell(e, names) {
       const { n, ns } = naming(names);
-      return `Precaution by ${n(e.faction)}: ${e.kind.replace(/-/g, ' ')}${e.persons.length ? ` on ${ns(e.persons)}` : ''}${e.ship ? ` (${n(e.ship)})` : ''}${because(e.reasons)}.`;
+      return `Precaution by ${n(e.faction)}: ${physicsWord(names, e.kind)}${e.persons.length ? ` on ${ns(e.persons)}` : ''}${e.ship ? ` (${n(e.ship)})` : ''}${because(e.reasons)}.`;
     },
   }),
 

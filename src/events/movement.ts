@@ -10,7 +10,7 @@ import { meansOfMoving, positionSchema } from '../model/vocabulary.js';
 import { defineEvent, type EventOf } from './definition.js';
 import { factionOfPerson, factionOfShip, factionsOfPersons, factionsOfShips } from './observers.js';
 import { type Consequence, distrust, grievance, relationChange, trust } from './relations.js';
-import { nameOf, naming } from './telling.js';
+import { nameOf, naming, transferVerb } from './telling.js';
 import { updatePerson, updateShip } from './updates.js';
 
 const MONTH = days(30);
@@ -63,7 +63,8 @@ export const movementEvents = {
     observers: (world, e) => factionOfPerson(world, e.person),
     tell(e, names) {
       const { n } = naming(names);
-      return `${n(e.person)} ${e.means === 'expulsion' ? 'is sent off to' : e.means === 'transporter' ? 'beams to' : 'goes to'} ${e.to.kind === 'ship' ? n(e.to.ship) : n(e.to.location)}.`;
+      const verb = e.means === 'expulsion' ? 'is sent off' : (transferVerb(names, e.means) ?? 'goes');
+      return `${n(e.person)} ${verb} to ${e.to.kind === 'ship' ? n(e.to.ship) : n(e.to.location)}.`;
     },
   }),
 

@@ -3,10 +3,30 @@
  * the chronicle (lists with "and", reasons after a dash).
  */
 import { ownEntry, type World } from '../model/world.js';
+import { DEFAULT_PHYSICS, nameOf as physicsName, type Physics } from '../model/physics.js';
 
-/** Display names for ids. */
+/** Display names for ids, and the world's own words for its physics (./model/physics.ts). */
 export interface Names {
   name(id: string): string;
+  /** The world's physics: names of components and precautions, the verbs of transfers. */
+  readonly physics?: Physics;
+}
+
+/** The display name of a component or precaution of the world's physics. */
+export function physicsWord(names: Names, id: string): string {
+  const physics = names.physics ?? DEFAULT_PHYSICS;
+  const entry = physics.components.find((c) => c.id === id) ?? physics.precautions.find((p) => p.id === id);
+  return entry ? physicsName(entry) : id.replace(/-/g, ' ');
+}
+
+/** The verb of a transfer ("goes"), or null when the means is not one of the world's transfers. */
+export function transferVerb(names: Names, means: string): string | null {
+  return (names.physics ?? DEFAULT_PHYSICS).transfers.find((t) => t.id === means)?.verb ?? null;
+}
+
+/** The verb of the first transfer that reaches (the one that takes persons out of danger). */
+export function reachingVerb(names: Names): string {
+  return (names.physics ?? DEFAULT_PHYSICS).transfers.find((t) => t.reach)?.verb ?? 'takes';
 }
 
 export function namesOf(world: World): Names {
@@ -17,7 +37,7 @@ export function namesOf(world: World): Names {
   for (const l of Object.values(world.locations)) table.set(l.id, l.name);
   for (const a of Object.values(world.agreements)) if (a.name) table.set(a.id, a.name);
   for (const w of Object.values(world.wars)) table.set(w.id, w.name);
-  return { name: (id) => table.get(id) ?? id };
+  return { name: (id) => table.get(id) ?? id, physics: world.physics };
 }
 
 /** `a`, `a and b`, `a, b and c`. */

@@ -18,7 +18,12 @@ export type ReferenceKind =
   | 'principle'
   | 'intent'
   | 'war'
-  | 'call';
+  | 'call'
+  | 'component'
+  | 'way'
+  | 'transfer'
+  | 'precaution'
+  | 'means';
 
 /**
  * Metadata attached to id schemas: which kind of thing the string names, and whether the field
@@ -42,6 +47,19 @@ function idSchema<K extends ReferenceKind, B extends string>(kind: K, _brand: B)
     .regex(ID_PATTERN, { message: `a ${kind} id is kebab-case: lowercase letters, digits and dashes` })
     .refine((s) => !RESERVED_IDS.has(s), { message: `"constructor" and "prototype" cannot be ${kind} ids` })
     .brand<B>();
+  schema.register(references, { reference: kind });
+  return schema;
+}
+
+/**
+ * An id of a thing the scenario's physics declares (a component, a way of moving, a precaution):
+ * checked like any reference, but a plain string, since the engine knows these only by role.
+ */
+export function physicsIdSchema(kind: 'component' | 'way' | 'transfer' | 'precaution' | 'means') {
+  const schema = z
+    .string()
+    .regex(ID_PATTERN, { message: `a ${kind} id is kebab-case: lowercase letters, digits and dashes` })
+    .refine((s) => !RESERVED_IDS.has(s), { message: `"constructor" and "prototype" cannot be ${kind} ids` });
   schema.register(references, { reference: kind });
   return schema;
 }

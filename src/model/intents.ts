@@ -35,7 +35,7 @@ import {
   positionSchema,
   precautionKind,
   type ScoredOption,
-  shipSystem,
+  componentId,
 } from './vocabulary.js';
 
 const intentShapes = {
@@ -51,9 +51,9 @@ const intentShapes = {
     offer: z.array(provisionSchema).default([]),
     exclude: z.array(provisionKind).default([]),
   },
-  /** Send a message (subspace) to persons of another faction. */
+  /** Send a message to persons of another faction (it travels at the speed of the world's messages). */
   'send-message': { to: z.array(personId).min(1), text: z.string(), topic: messageTopic.default('text') },
-  /** Send an envoy aboard a ship to a place, to sound out a faction through a contact there. */
+  /** Send an envoy with a force to a place, to sound out a faction through a contact there. */
   'send-envoy': {
     channel: declaredId(channelId),
     envoy: personId,
@@ -126,17 +126,17 @@ const intentShapes = {
     ship: shipId.nullable().default(null),
     persons: z.array(personId).default([]),
   },
-  /** Bring persons at the same place aboard a ship (beamed or ferried over). */
+  /** Bring persons at the same place aboard a force (by the first transfer that works). */
   board: { ship: shipId, persons: z.array(personId).min(1) },
   /** Walk to another location within the same place. */
   go: { to: locationId },
-  /** Send persons from a ship to a place at its location (beamed down, or landed). */
+  /** Send persons from a force to a place at its location. */
   disembark: { ship: shipId, persons: z.array(personId).min(1), to: locationId },
-  /** Beam persons out to a ship. */
+  /** Take persons out to a force from where they stand (a transfer that reaches). */
   evacuate: { ship: shipId, persons: z.array(personId).min(1) },
   attack: { ships: z.array(shipId).min(1), targets: z.array(shipId).min(1) },
   retreat: { ship: shipId, to: locationId },
-  repair: { ship: shipId, systems: z.array(shipSystem).min(1) },
+  repair: { ship: shipId, systems: z.array(componentId).min(1) },
   'dissolve-agreement': { agreement: agreementId, principle: principleId.nullable().default(null) },
   /** Send a person off one's ship to another ship. */
   expel: { person: personId, to: shipId },

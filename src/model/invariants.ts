@@ -4,7 +4,6 @@
  */
 import { sortedEntries } from './memo.js';
 import type { World } from './world.js';
-import { SHIP_SYSTEMS } from './vocabulary.js';
 
 const INTENT_STATUSES: readonly string[] = ['planned', 'sprung', 'abandoned', 'exposed'];
 
@@ -18,8 +17,10 @@ const unit = (x: number) => Number.isFinite(x) && x >= 0 && x <= 1;
 function shipViolations(world: World): string[] {
   const out: string[] = [];
   for (const [id, s] of sortedEntries(world.ships)) {
-    for (const sys of SHIP_SYSTEMS)
-      if (!unit(s.systems[sys])) out.push(`ship ${id}: ${sys} integrity ${s.systems[sys]} outside [0, 1]`);
+    for (const [c, integrity] of sortedEntries(s.systems))
+      if (!unit(integrity)) out.push(`ship ${id}: ${c} integrity ${integrity} outside [0, 1]`);
+    for (const [c, integrity] of sortedEntries(s.systems))
+      if (integrity > (s.rated[c] ?? 0)) out.push(`ship ${id}: ${c} integrity ${integrity} above its rating`);
     if (!Number.isInteger(s.count) || s.count < 0) out.push(`ship ${id}: count ${s.count}`);
     if (s.destroyed !== (s.count === 0))
       out.push(`ship ${id}: destroyed is ${s.destroyed} with count ${s.count}`);
@@ -28,8 +29,7 @@ function shipViolations(world: World): string[] {
     if (!world.factions[s.faction]) out.push(`ship ${id}: unknown faction ${s.faction}`);
     if (s.course && s.course.arrivesAt < s.course.departedAt)
       out.push(`ship ${id}: arrives before it departs`);
-    for (const p of s.transporterLock)
-      if (!world.persons[p]) out.push(`ship ${id}: lock on unknown person ${p}`);
+    for (const p of s.heldReady) if (!world.persons[p]) out.push(`ship ${id}: lock on unknown person ${p}`);
   }
   return out;
 }

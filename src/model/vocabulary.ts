@@ -4,23 +4,21 @@
  * it. A new value (a precaution, a way of moving) is added here and nowhere else.
  */
 import { z } from 'zod';
-import { agreementId, conferenceId, factionId, locationId, personId, shipId } from './ids.js';
+import {
+  agreementId,
+  conferenceId,
+  factionId,
+  locationId,
+  personId,
+  physicsIdSchema,
+  shipId,
+} from './ids.js';
 
-/** The systems of a ship, each with an integrity in [0, 1] that damage lowers and repair restores. */
-export const SHIP_SYSTEMS = [
-  'warp',
-  'impulse',
-  'thrusters',
-  'shields',
-  'weapons',
-  'navigational-deflector',
-  'transporter',
-  'sensors',
-  'communications',
-  'hull',
-] as const;
-export const shipSystem = z.enum(SHIP_SYSTEMS);
-export type ShipSystem = z.infer<typeof shipSystem>;
+/**
+ * A component of a force (./physics.ts): an id the scenario's physics declares. Checked against
+ * the physics where a scenario is loaded and by the rules that act on components.
+ */
+export const componentId = physicsIdSchema('component');
 
 /** How a faction takes its decisions (see agents/deliberation.ts). */
 export const doctrine = z.enum(['autocratic', 'council', 'consensus']);
@@ -40,8 +38,13 @@ export const positionSchema = z.discriminatedUnion('kind', [
 ]);
 export type Position = Readonly<z.infer<typeof positionSchema>>;
 
-/** How a person goes from one position to another. */
-export const meansOfMoving = z.enum(['shuttle', 'transporter', 'escort', 'escape', 'expulsion', 'on-foot']);
+/**
+ * How a person goes from one position to another: escorted, escaping, expelled, on foot, or by one
+ * of the transfers of the world's physics (./physics.ts), named by its id.
+ */
+export const meansOfMoving = physicsIdSchema('means');
+/** The means of moving every world has, beside the transfers its physics declares. */
+export const COMMON_MEANS = ['escort', 'escape', 'expulsion', 'on-foot'] as const;
 export type MeansOfMoving = z.infer<typeof meansOfMoving>;
 
 export const messageTopic = z.enum(['proposal', 'acceptance', 'refusal', 'whereabouts', 'warning', 'text']);
@@ -70,14 +73,8 @@ export const hiddenIntentTarget = z
   })
   .default({});
 
-export const precautionKind = z.enum([
-  'transporter-lock',
-  'monitor-ship-movements',
-  'diagnostics',
-  'battle-drills',
-  'red-alert',
-  'yellow-alert',
-]);
+/** A precaution: an id the world's physics declares (./physics.ts), with its role there. */
+export const precautionKind = physicsIdSchema('precaution');
 export type PrecautionKind = z.infer<typeof precautionKind>;
 
 /** How decisions are made in a run: the script's, the leaders', or the script's until a time. */

@@ -13,6 +13,7 @@
  */
 import type { FactionId, LocationId, ShipId } from './ids.js';
 import { memo1, memoN, sortedKeys, sortedValues } from './memo.js';
+import { roleIntegrity } from './forces.js';
 import {
   type Agreement,
   type Belief,
@@ -355,7 +356,7 @@ export function strengthOf(world: World, faction: FactionId): number {
   if (total === undefined) {
     total = 0;
     for (const s of liveShipsOf(world, faction))
-      total += s.count * s.firepower * (0.25 + 0.75 * s.systems.weapons);
+      total += s.count * s.firepower * (0.25 + 0.75 * roleIntegrity(s, world.physics, 'armament', 1));
     known.set(faction, total);
   }
   return total;

@@ -37,8 +37,8 @@ import type {
   PersonStatus,
   Position,
   RelationStatus,
-  ShipSystem,
 } from './vocabulary.js';
+import type { Physics } from './physics.js';
 import type { Bias, Personality } from './person.js';
 import type { z } from 'zod';
 
@@ -163,16 +163,21 @@ export interface Ship {
   /** Offensive strength of one ship at full weapons integrity (Lanchester's per-unit effectiveness). */
   readonly firepower: number;
   readonly crew: ShipCrew;
-  /** Integrity of each system in [0, 1]. */
-  readonly systems: Readonly<Record<ShipSystem, number>>;
-  /** Cruising speeds in light-years per hour, each at full integrity of its drive. */
-  readonly speeds: Readonly<Record<'warp' | 'impulse' | 'thrusters', number>>;
+  /**
+   * Integrity of each component of the world's physics in [0, 1] (0 for one the force lacks); the
+   * log calls components systems.
+   */
+  readonly systems: Readonly<Record<string, number>>;
+  /** The integrity each component had at the start: repair restores damage, never more. */
+  readonly rated: Readonly<Record<string, number>>;
+  /** Distance per hour by each way of moving, at full integrity of its drive. */
+  readonly speeds: Readonly<Record<string, number>>;
   readonly location: LocationId;
   readonly course: Course | null;
-  /** Systems under repair, with the hour the work began. */
-  readonly repairs: readonly ShipSystem[];
-  /** Persons held in a transporter lock, to be beamed out at the first sign of trouble. */
-  readonly transporterLock: readonly PersonId[];
+  /** Components under repair. */
+  readonly repairs: readonly string[];
+  /** Persons held ready to be taken out at the first sign of trouble (a precaution of role `hold-ready`). */
+  readonly heldReady: readonly PersonId[];
   readonly destroyed: boolean;
 }
 
@@ -378,7 +383,9 @@ export interface World {
   readonly persons: Readonly<Record<PersonId, Person>>;
   readonly ships: Readonly<Record<ShipId, Ship>>;
   readonly locations: Readonly<Record<LocationId, Location>>;
-  /** Distances in light-years between top-level locations; key `a|b` with a < b. */
+  /** The world's physics and words, from the scenario (./physics.ts). */
+  readonly physics: Physics;
+  /** Distances (in the physics' unit) between top-level locations; key `a|b` with a < b. */
   readonly distances: Readonly<Record<string, number>>;
   /** Keyed `from>to`. */
   readonly relations: Readonly<Record<string, Relation>>;
@@ -614,7 +621,7 @@ function splitDistanceKey(key: string): [LocationId, LocationId] {
 }
 
 /**
- * The top-level places within `radius` light-years of a top-level place by known routes (itself
+ * The top-level places within `radius` (distance units) of a top-level place by known routes (itself
  * included), by id. Built once per table of distances and radius from the route table.
  */
 export function placesWithin(world: Geography, place: LocationId, radius: number): readonly LocationId[] {

@@ -24,7 +24,7 @@ describe('generateScenario', () => {
     for (const r of big.relations) perFaction.set(r.from, (perFaction.get(r.from) ?? 0) + 1);
     // Eight neighbours at most, each pair described once (mutual) or twice (one each way).
     for (const count of perFaction.values()) expect(count).toBeLessThanOrEqual(8);
-    for (const d of big.distances) expect(d.lightYears).toBeLessThan(20);
+    for (const d of big.distances) expect(d.distance).toBeLessThan(20);
     // Raids, one per faction per 45 days or so, all within the run and in time order.
     const raids = big.script.map((s) => s.at);
     expect(raids.length).toBe(Math.round((64 * 30) / 45));

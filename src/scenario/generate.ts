@@ -1,8 +1,9 @@
 /**
  * A synthetic scenario of many factions, for measuring how the engine and the leaders scale.
  *
- * The factions sit on a jittered square grid (spacing `SPACING` light-years), each in its own
- * territory; routes are known only between grid neighbours (the eight around each cell) and from
+ * The world is a plain one of land and sea (`PHYSICS`: hosts that march, galleys that sail,
+ * couriers that ride, distances in leagues). The factions sit on a jittered square grid (spacing
+ * `SPACING` leagues), each in its own territory; routes are known only between grid neighbours (the eight around each cell) and from
  * each territory to its region's trading hub, so the world has spatial locality as real maps do.
  * Relations are local too: each neighbouring pair is drawn as rivals (hostile, a grievance, bad
  * beliefs), enemies at war, trading partners (friendly, some trust) or strangers. Cultures come in
@@ -15,7 +16,7 @@
  * principles over acts.
  *
  * The only forced events are exogenous raids: at random times through the run, a rival or enemy
- * neighbour's squadron strikes a faction's flagship in its territory (damage, casualties). Raids
+ * neighbour's galleys strike a faction's host in its territory (damage, casualties). Raids
  * are drawn at about one per faction per `RAID_EVERY_DAYS`, so the work per simulated day grows
  * linearly with the number of factions, and every decision after them is the leaders'.
  *
@@ -43,16 +44,45 @@ export const MAX_GENERATED_FACTIONS = 10_000;
 /** Most days a generated scenario may last (ten years; raids, and so the script, grow with days). */
 export const MAX_GENERATED_DAYS = 3650;
 
-/** Light-years between neighbouring cells of the grid. */
+/** Leagues between neighbouring cells of the grid (two or three days' march). */
 const SPACING = 8;
-/** Factions per trading hub (a planet with a conference hall), about a 4 × 4 block of the grid. */
+/** Factions per trading hub (a market town with a guildhall), about a 4 × 4 block of the grid. */
 const HUB_BLOCK = 4;
 /** Each faction suffers about one raid in this many days. */
 const RAID_EVERY_DAYS = 45;
 
 const CULTURES = ['riverfolk', 'hillfolk', 'islanders', 'nomads', 'traders', 'wardens'] as const;
-const RESOURCES = ['food', 'medicine', 'clothing', 'antimatter', 'dilithium'] as const;
-const DAMAGEABLE = ['shields', 'weapons', 'warp', 'impulse', 'hull', 'sensors', 'communications'] as const;
+const RESOURCES = ['food', 'medicine', 'clothing', 'powder', 'gold'] as const;
+/** The components of a host that a raid can reach (a host has no sails). */
+const DAMAGEABLE = ['armour', 'arms', 'horses', 'ranks', 'couriers'] as const;
+
+/** A world of land and sea: hosts march on their horses, galleys sail; couriers ride at 1.5 leagues an hour. */
+const PHYSICS: NonNullable<ScenarioInput['physics']> = {
+  distanceUnit: 'leagues',
+  components: [
+    { id: 'horses' },
+    { id: 'sails' },
+    { id: 'armour', role: 'protection' },
+    { id: 'arms', role: 'armament' },
+    { id: 'couriers', role: 'signalling' },
+    { id: 'ranks', role: 'structure' },
+  ],
+  ways: [
+    { id: 'sail', name: 'under sail', needs: ['sails'], speed: 0.3 },
+    { id: 'march', name: 'on the march', needs: ['horses'], speed: 0.3 },
+  ],
+  transfers: [{ id: 'on-foot', verb: 'goes' }],
+  messages: { name: 'courier', speed: 1.5 },
+  precautions: [
+    { id: 'muster', name: 'a muster of the host', role: 'inspection' },
+    { id: 'drills', name: 'drills', role: 'drill' },
+    { id: 'watch-fires', name: 'watch-fires lit', role: 'alert' },
+    { id: 'scouts', name: 'scouts sent out', role: 'watch' },
+  ],
+  neverGiven: ['powder', 'gold'],
+  technology: 'the art of fortification',
+  words: { forces: 'our host', home: 'our lands' },
+};
 
 const pad = (i: number) => String(i + 1).padStart(3, '0');
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -79,7 +109,7 @@ interface Cell {
   /** The trading hub of its block of the grid. */
   readonly hub: string;
   readonly culture: (typeof CULTURES)[number];
-  /** Position in light-years: the grid cell jittered by up to a quarter of the spacing. */
+  /** Position in leagues: the grid cell jittered by up to a quarter of the spacing. */
   readonly x: number;
   readonly y: number;
 }
@@ -115,11 +145,11 @@ export function generateScenarioInput(options: GenerateOptions = {}): ScenarioIn
   const contacts = advisorContacts(neighbours);
   const factions: NonNullable<ScenarioInput['factions']> = [];
   const persons: NonNullable<ScenarioInput['persons']> = [];
-  const ships: NonNullable<ScenarioInput['ships']> = [];
+  const forces: NonNullable<ScenarioInput['forces']> = [];
   for (const cell of cells) {
     factions.push(drawFaction(cell, rng));
     persons.push(...drawPersons(cell, contacts.get(cell.index) ?? [], rng));
-    ships.push(...drawShips(cell, rng));
+    forces.push(...drawForces(cell, rng));
   }
   const { relations, beliefs, hostilePairs, pairs } = drawRelations(neighbours, rng);
   const raidCount = hostilePairs.length === 0 ? 0 : Math.round((n * durationDays) / RAID_EVERY_DAYS);
@@ -130,7 +160,7 @@ export function generateScenarioInput(options: GenerateOptions = {}): ScenarioIn
     space: (i) => `${fid(i)}-space`,
     hubs: hubMembers(cells),
     pairs,
-    strength: cells.map((c) => strengthOf(ships, c.id)),
+    strength: cells.map((c) => strengthOf(forces, c.id)),
     raiders: new Set(raids.map((r) => r.attacker)),
     raided: new Set(raids.map((r) => `${r.attacker}>${r.defender}`)),
   });
@@ -138,23 +168,24 @@ export function generateScenarioInput(options: GenerateOptions = {}): ScenarioIn
   return {
     version: 1,
     id: `generated-${n}`,
-    title: `A generated quadrant of ${n} factions`,
+    title: `A generated land of ${n} factions`,
     description: `${n} factions on a ${side} × ${side} grid with local routes and relations, and raids.`,
     tick: '1h',
     duration: `${durationDays}d`,
     seed: options.seed ?? 1,
+    physics: PHYSICS,
     resources: [...RESOURCES],
     locations: places.locations,
     distances: [
       ...places.distances,
       ...neighbours.map(([a, b]): Distances[number] => ({
         between: [a.space, b.space],
-        lightYears: dist(a, b),
+        distance: dist(a, b),
       })),
     ],
     factions,
     persons,
-    ships,
+    forces,
     relations,
     agreements: treaties.agreements,
     wars: treaties.wars,
@@ -170,9 +201,9 @@ function hubMembers(cells: readonly Cell[]): Map<string, number[]> {
   return hubs;
 }
 
-/** A faction's strength at the start, as the engine reckons it (firepower of its ships in line). */
-function strengthOf(ships: NonNullable<ScenarioInput['ships']>, faction: string): number {
-  return ships
+/** A faction's strength at the start, as the engine reckons it (firepower of its forces in line). */
+function strengthOf(forces: NonNullable<ScenarioInput['forces']>, faction: string): number {
+  return forces
     .filter((s) => s.faction === faction)
     .reduce((sum, s) => sum + (s.count ?? 1) * (s.firepower ?? 1), 0);
 }
@@ -239,15 +270,15 @@ function territoriesAndHubs(cells: readonly Cell[]): { locations: Locations; dis
       y: members.reduce((s, c) => s + c.y, 0) / members.length,
     };
     const [host] = [...members].sort((a, b) => dist(a, centre) - dist(b, centre) || a.index - b.index);
-    locations.push({ id: hub, name: `the trading post ${hub}`, kind: 'planet' });
+    locations.push({ id: hub, name: `the market town ${hub}`, kind: 'town' });
     locations.push({
       id: `${hub}-hall`,
-      name: `the meeting hall of ${hub}`,
+      name: `the guildhall of ${hub}`,
       kind: 'hall',
       parent: hub,
       controlledBy: must(host, 'a member of a hub').id,
     });
-    for (const c of members) distances.push({ between: [c.space, hub], lightYears: dist(c, centre) });
+    for (const c of members) distances.push({ between: [c.space, hub], distance: dist(c, centre) });
   }
   return { locations, distances };
 }
@@ -360,31 +391,33 @@ function drawPersons(
   return persons;
 }
 
-/** A faction's flagship and its squadron of raiders, in its territory. */
-function drawShips(cell: Cell, rng: Rng): NonNullable<ScenarioInput['ships']> {
+/** A faction's host (its flagship: the leader rides with it) and its galleys, in its territory. */
+function drawForces(cell: Cell, rng: Rng): NonNullable<ScenarioInput['forces']> {
   const { id, space } = cell;
-  const flagship = {
+  const host = {
     id: `${id}-flagship`,
-    name: `the flagship of ${id}`,
+    name: `the host of ${id}`,
     faction: id,
-    class: 'cruiser',
+    class: 'host',
     firepower: unit(rng, 1.5, 6),
     crew: 40 + rng.int(0, 160),
-    speeds: { warp: unit(rng, 0.2, 0.5) },
+    components: { sails: 0 },
+    speeds: { march: unit(rng, 0.2, 0.5) },
     at: space,
   };
-  const squadron = {
+  const galleys = {
     id: `${id}-squadron`,
-    name: `the raiders of ${id}`,
+    name: `the galleys of ${id}`,
     faction: id,
-    class: 'raider',
+    class: 'galleys',
     count: rng.int(1, 6),
     firepower: unit(rng, 0.8, 2),
     crew: 20 + rng.int(0, 120),
-    speeds: { warp: unit(rng, 0.2, 0.4) },
+    components: { horses: 0 },
+    speeds: { sail: unit(rng, 0.2, 0.4) },
     at: space,
   };
-  return [flagship, squadron];
+  return [host, galleys];
 }
 
 /** An attacker and the defender it is hostile to (or at war with). */
@@ -452,7 +485,7 @@ function drawRelations(neighbours: readonly [Cell, Cell][], rng: Rng) {
   return { relations, beliefs, hostilePairs, pairs };
 }
 
-/** Exogenous raids at random hours: an attacker's squadron strikes its foe's flagship (damage, casualties). */
+/** Exogenous raids at random hours: an attacker's galleys strike its foe's host (damage, casualties). */
 function drawRaids(
   hostilePairs: readonly HostilePair[],
   count: number,

@@ -13,6 +13,7 @@ import {
   suggestionHint,
 } from '../common/validate.js';
 import type { ReferenceKind } from '../model/ids.js';
+import { COMMON_MEANS } from '../model/vocabulary.js';
 import { formatDuration } from '../model/time.js';
 import type { MilestoneCondition, PatternSpec, ScenarioSpec } from './schema.js';
 import { scenarioSchema } from './schema.js';
@@ -153,14 +154,18 @@ function variantsProblems(doc: SourceDocument, base: ScenarioSpec, own: readonly
 }
 
 function checkUniqueIds(spec: ScenarioSpec, problems: ProblemCollector): void {
-  const sections: [string, readonly { id: string }[]][] = [
-    ['locations', spec.locations],
-    ['factions', spec.factions],
-    ['persons', spec.persons],
-    ['ships', spec.ships],
-    ['intents', spec.intents],
-    ['milestones', spec.milestones],
-    ['variants', spec.variants],
+  const sections: [readonly string[], readonly { id: string }[]][] = [
+    [['locations'], spec.locations],
+    [['factions'], spec.factions],
+    [['persons'], spec.persons],
+    [['forces'], spec.forces],
+    [['intents'], spec.intents],
+    [['milestones'], spec.milestones],
+    [['variants'], spec.variants],
+    [['physics', 'components'], spec.physics.components],
+    [['physics', 'ways'], spec.physics.ways],
+    [['physics', 'transfers'], spec.physics.transfers],
+    [['physics', 'precautions'], spec.physics.precautions],
   ];
   for (const [section, items] of sections) {
     const seen = new Map<string, number>();
@@ -168,10 +173,10 @@ function checkUniqueIds(spec: ScenarioSpec, problems: ProblemCollector): void {
       const first = seen.get(item.id);
       if (first !== undefined) {
         problems.add(
-          [section, i, 'id'],
+          [...section, i, 'id'],
           'duplicate-id',
           `duplicate id "${item.id}"`,
-          `first used at ${section}[${first}]`,
+          `first used at ${section.join('.')}[${first}]`,
         );
       } else {
         seen.set(item.id, i);
@@ -215,7 +220,15 @@ function knownIds(spec: ScenarioSpec): Map<ReferenceKind, Set<string>> {
     for (const p of f.principles) add('principle', p.id);
   }
   for (const p of spec.persons) add('person', p.id);
-  for (const s of spec.ships) add('ship', s.id);
+  for (const s of spec.forces) add('ship', s.id);
+  for (const c of spec.physics.components) add('component', c.id);
+  for (const w of spec.physics.ways) add('way', w.id);
+  for (const t of spec.physics.transfers) {
+    add('transfer', t.id);
+    add('means', t.id);
+  }
+  for (const m of COMMON_MEANS) add('means', m);
+  for (const p of spec.physics.precautions) add('precaution', p.id);
   for (const i of spec.intents) add('intent', i.id);
   for (const r of spec.resources) add('resource', r);
   visitReferences(scenarioSchema, spec, (v) => {

@@ -13,6 +13,7 @@ import {
   intentId,
   locationId,
   personId,
+  physicsIdSchema,
   principleId,
   resourceId,
   shipId,
@@ -22,7 +23,8 @@ import { intentSchema } from '../model/intents.js';
 import { provisionPatternSchema, provisionSchema } from '../model/provision.js';
 import { durationSchema } from '../model/time.js';
 import { biasSchema, personalitySchema } from '../model/person.js';
-import { forbiddenActSchema, shipSystem } from '../model/vocabulary.js';
+import { componentId, forbiddenActSchema } from '../model/vocabulary.js';
+import { physicsSchema } from '../model/physics.js';
 import { eventInputSchema } from '../events/index.js';
 
 export const SCENARIO_FORMAT_VERSION = 1;
@@ -97,33 +99,34 @@ const personSchema = z
     /** Provisions this person insists on in any agreement made for their faction. */
     demands: z.array(provisionPatternSchema).default([]),
     status: z.enum(['active', 'injured', 'detained', 'dead']).default('active'),
-    /** Where the person is: aboard a ship or at a location. */
+    /** Where the person is: with a force (`aboard`) or at a location. */
     aboard: shipId.optional(),
     at: locationId.optional(),
   })
   .refine((p) => (p.aboard === undefined) !== (p.at === undefined), {
-    message: 'a person is either `aboard` a ship or `at` a location (exactly one)',
+    message: 'a person is either `aboard` a force or `at` a location (exactly one)',
   });
 
-const systemsSchema = z.partialRecord(shipSystem, unit).default({});
-
-const shipSchema = z.strictObject({
+/**
+ * A force: a ship, a squadron, an army corps — anything that moves and fights as one. Its
+ * components and ways of moving are those of the scenario's `physics`.
+ */
+const forceSchema = z.strictObject({
   id: shipId,
   name,
   faction: factionId,
-  class: z.string().default('ship'),
-  /** A squadron of identical ships acting together. */
+  class: z.string().default('force'),
+  /** A squadron of identical units acting together. */
   count: z.number().int().positive().default(1),
   firepower: z.number().nonnegative().default(1),
   crew: z.number().int().nonnegative().default(0),
-  systems: systemsSchema,
-  speeds: z
-    .strictObject({
-      warp: z.number().nonnegative().default(1),
-      impulse: z.number().nonnegative().default(0.01),
-      thrusters: z.number().nonnegative().default(0.001),
-    })
-    .default({ warp: 1, impulse: 0.01, thrusters: 0.001 }),
+  /**
+   * Integrity of components in [0, 1], where it is not 1; 0 for one the force lacks. Repair
+   * restores damage up to these, never beyond.
+   */
+  components: z.record(componentId, unit).default({}),
+  /** Distance per hour by way of moving, where it differs from the way's own speed. */
+  speeds: z.record(physicsIdSchema('way'), z.number().nonnegative()).default({}),
   at: locationId,
 });
 
@@ -137,7 +140,8 @@ const locationSchema = z.strictObject({
 
 const distanceSchema = z.strictObject({
   between: z.tuple([locationId, locationId]),
-  lightYears: z.number().nonnegative(),
+  /** In the physics' `distanceUnit`. */
+  distance: z.number().nonnegative(),
 });
 
 const grievanceSchema = z.strictObject({
@@ -347,12 +351,14 @@ export const scenarioSchema = z.strictObject({
   repair: z
     .strictObject({ every: durationSchema.prefault('6h'), ratePerHour: z.number().positive().default(0.02) })
     .prefault({}),
-  resources: z.array(resourceId).default(['food', 'medicine', 'clothing', 'antimatter'].map(id.resource)),
+  /** The world's physics and words: components, ways of moving, transfers, messages, precautions. */
+  physics: physicsSchema.prefault({}),
+  resources: z.array(resourceId).default(['food', 'medicine', 'clothing'].map(id.resource)),
   locations: z.array(locationSchema).min(1),
   distances: z.array(distanceSchema).default([]),
   factions: z.array(factionSchema).min(1),
   persons: z.array(personSchema).default([]),
-  ships: z.array(shipSchema).default([]),
+  forces: z.array(forceSchema).default([]),
   relations: z.array(relationSchema).default([]),
   agreements: z.array(agreementSchema).default([]),
   wars: z.array(warSchema).default([]),

@@ -88,12 +88,12 @@ describe('leaders at war', () => {
     const apart =
       text.replaceAll(', parent: plain', '') +
       `distances:
-  - { between: [north-capital, east-capital], lightYears: 3 }
-  - { between: [north-capital, west-capital], lightYears: 5 }
-  - { between: [north-capital, south-capital], lightYears: 5 }
-  - { between: [east-capital, west-capital], lightYears: 4 }
-  - { between: [east-capital, south-capital], lightYears: 4 }
-  - { between: [west-capital, south-capital], lightYears: 6 }
+  - { between: [north-capital, east-capital], distance: 3 }
+  - { between: [north-capital, west-capital], distance: 5 }
+  - { between: [north-capital, south-capital], distance: 5 }
+  - { between: [east-capital, west-capital], distance: 4 }
+  - { between: [east-capital, south-capital], distance: 4 }
+  - { between: [west-capital, south-capital], distance: 6 }
 `;
     const { events } = run(apart);
     const marches = ofType(events, 'decision-made')

@@ -16,6 +16,7 @@ describe('resolveEngagement (Lanchester square law)', () => {
       [ship('ogla-fleet')],
       [ship('voyager')],
       here,
+      world.physics,
       createRng(5),
     );
     const b = resolveEngagement(
@@ -23,6 +24,7 @@ describe('resolveEngagement (Lanchester square law)', () => {
       [ship('ogla-fleet')],
       [ship('voyager')],
       here,
+      world.physics,
       createRng(5),
     );
     expect(a).toEqual(b);
@@ -36,6 +38,7 @@ describe('resolveEngagement (Lanchester square law)', () => {
         [ship('ogla-fleet')],
         [ship('trabe-raider')],
         here,
+        world.physics,
         createRng(seed),
       );
       if (e.outcome === 'defenders-withdrew' || e.outcome === 'defenders-destroyed') strongWins++;
@@ -44,7 +47,14 @@ describe('resolveEngagement (Lanchester square law)', () => {
   });
 
   it('reports only real changes, within bounds', () => {
-    const e = resolveEngagement('ogla' as never, [ship('ogla-fleet')], [ship('voyager')], here, createRng(9));
+    const e = resolveEngagement(
+      'ogla' as never,
+      [ship('ogla-fleet')],
+      [ship('voyager')],
+      here,
+      world.physics,
+      createRng(9),
+    );
     for (const d of e.damage) {
       expect(d.integrity).toBeGreaterThanOrEqual(0);
       expect(d.integrity).toBeLessThanOrEqual(1);

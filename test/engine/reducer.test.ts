@@ -5,7 +5,6 @@ import { worldViolations } from '../../src/model/invariants.js';
 import { sortedIds, type World } from '../../src/model/world.js';
 import { buildWorld } from '../../src/engine/initial-world.js';
 import { defaultScenario } from '../support.js';
-import { SHIP_SYSTEMS } from '../../src/model/vocabulary.js';
 import type { EventPayload, WorldEvent } from '../../src/events/index.js';
 import { apply, fold } from '../../src/events/index.js';
 
@@ -23,7 +22,7 @@ function eventArbitrary(world: World): fc.Arbitrary<EventPayload> {
   const persons = fc.constantFrom(...sortedIds(world.persons));
   const ships = fc.constantFrom(...sortedIds(world.ships));
   const locations = fc.constantFrom(...sortedIds(world.locations));
-  const system = fc.constantFrom(...SHIP_SYSTEMS);
+  const system = fc.constantFrom(...world.physics.components.map((c) => c.id));
   const unit = fc.integer({ min: 0, max: 100 }).map((x) => x / 100);
   const decimal = (min: number, max: number) =>
     fc.integer({ min: min * 100, max: max * 100 }).map((x) => x / 100);

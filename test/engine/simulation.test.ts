@@ -78,7 +78,7 @@ id: small
 title: Two factions
 duration: 6h
 locations: [{ id: here, name: Here }, { id: there, name: There }]
-distances: [{ between: [here, there], lightYears: 1 }]
+distances: [{ between: [here, there], distance: 1 }]
 factions:
   - id: blue
     name: Blue
@@ -91,7 +91,7 @@ persons:
   - { id: ada, name: Ada, faction: blue, role: leader, aboard: blue-ship }
   - { id: bo, name: Bo, faction: blue, role: officer, aboard: blue-ship }
   - { id: rex, name: Rex, faction: red, role: leader, aboard: red-ship }
-ships:
+forces:
   - { id: blue-ship, name: Blue One, faction: blue, at: here }
   - { id: red-ship, name: Red One, faction: red, at: here }
 script:

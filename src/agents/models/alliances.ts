@@ -54,7 +54,7 @@ export function allianceOffer(view: FactionView, withTechnology = false): Provis
   const offer: Provision[] = [DEFENCE];
   for (const resource of Object.keys(view.self.resources).sort().map(id.resource)) {
     const stock = view.self.resources[resource] ?? 0;
-    if (stock >= PLENTY && resource !== 'antimatter' && resource !== 'dilithium') {
+    if (stock >= PLENTY && !view.physics.neverGiven.includes(resource)) {
       offer.push({
         kind: 'aid',
         resource,
@@ -63,7 +63,7 @@ export function allianceOffer(view: FactionView, withTechnology = false): Provis
       });
     }
   }
-  if (withTechnology) offer.push({ kind: 'technology-transfer', technology: 'ship systems' });
+  if (withTechnology) offer.push({ kind: 'technology-transfer', technology: view.physics.technology });
   return offer;
 }
 

@@ -2,7 +2,7 @@
  * Balance of threat (Walt 1987, "The Origins of Alliances"): states ally against threats, and a
  * threat is the product of aggregate power, proximity, offensive capability and perceived
  * intentions. Here power is a fleet's firepower (its offensive capability included, scaled by
- * weapons integrity), proximity decays with light-years, and intentions are the faction's
+ * weapons integrity), proximity decays with distance, and intentions are the faction's
  * perceived hostility of the other (its beliefs, relation and grievances).
  *
  *   threat(o) = power(o) · proximity(d) · hostility(o),   proximity(d) = 1 / (1 + d / D)
@@ -10,6 +10,7 @@
  */
 import type { FactionId } from '../../model/ids.js';
 import type { FactionView } from '../view.js';
+import { roleIntegrity } from '../../model/forces.js';
 
 /** Light-years at which proximity halves. */
 const PROXIMITY_SCALE = 5;
@@ -23,8 +24,8 @@ export interface ThreatAssessment {
   readonly vulnerability: number;
 }
 
-export function proximity(lightYears: number): number {
-  return Number.isFinite(lightYears) ? 1 / (1 + lightYears / PROXIMITY_SCALE) : 0.1;
+export function proximity(distance: number): number {
+  return Number.isFinite(distance) ? 1 / (1 + distance / PROXIMITY_SCALE) : 0.1;
 }
 
 export function threatOf(view: FactionView, other: FactionId): number {
@@ -40,10 +41,14 @@ export function assessThreat(view: FactionView): ThreatAssessment {
     .filter((t) => t.threat > 0)
     .sort((a, b) => b.threat - a.threat || (a.faction < b.faction ? -1 : 1));
   const totalThreat = threats.reduce((s, t) => s + t.threat, 0);
-  // Own defence counts shields as well as weapons; allies count as far as they are trusted.
+  // Own defence counts protection as well as armament; allies count as far as they are trusted.
   let own = 0;
   for (const s of view.ownShips())
-    own += s.count * s.firepower * (0.5 * s.systems.weapons + 0.5 * s.systems.shields);
+    own +=
+      s.count *
+      s.firepower *
+      (0.5 * roleIntegrity(s, view.physics, 'armament', 1) +
+        0.5 * roleIntegrity(s, view.physics, 'protection', 0));
   let allied = 0;
   for (const a of view.allies()) allied += view.strength(a) * view.trust(a) * proximity(view.distanceTo(a));
   const defence = own + allied;

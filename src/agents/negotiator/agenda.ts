@@ -40,7 +40,7 @@ export function agendaOf(view: FactionView, n: Negotiation): Provision[] {
     }
     // Technology is on the table when the poorer side has much to covet.
     if (view.faction(giver).technology - view.faction(receiver).technology >= TECHNOLOGY_GAP)
-      add({ kind: 'technology-transfer', giver, receiver, technology: 'ship systems' });
+      add({ kind: 'technology-transfer', giver, receiver, technology: view.physics.technology });
   }
   if (!hasHome(view, a) && !hasHome(view, b)) add({ kind: 'travel-together' });
   for (const f of [fa, fb]) {

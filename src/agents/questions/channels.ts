@@ -8,6 +8,7 @@
 import { id, type FactionId, type LocationId, type PersonId } from '../../model/ids.js';
 import { hours } from '../../model/time.js';
 import type { Person, Ship } from '../../model/world.js';
+import { bestSpeed, topSpeed } from '../../model/forces.js';
 import type { Option, Question } from '../deliberation.js';
 import { allianceValue, total } from '../models/alliances.js';
 import type { ThreatAssessment } from '../models/threat.js';
@@ -253,7 +254,7 @@ function envoyMission(
 
 /**
  * The flagship waits for the envoy at a rendezvous near his destination, for the round trip at
- * the envoy's ship's warp speed and half a day more (two days at most).
+ * the top speed of the envoy's force and half a day more (two days at most).
  */
 function awaitEnvoy(view: FactionView, flagship: Ship, envoy: Person, ship: Ship, place: LocationId) {
   const trip = view.distance(view.place(envoy), place);
@@ -262,7 +263,7 @@ function awaitEnvoy(view: FactionView, flagship: Ship, envoy: Person, ship: Ship
     ship: flagship.id,
     person: envoy.id,
     at: rendezvousNear(view, place),
-    within: hours(Math.min(48, 2 * (trip / Math.max(0.05, ship.speeds.warp)) + 12)),
+    within: hours(Math.min(48, 2 * (trip / Math.max(0.05, topSpeed(ship))) + 12)),
   };
 }
 
@@ -316,7 +317,7 @@ function seekOut(r: Reach, candidate: FactionId, judge: Person): Option | undefi
   if (!theirs || theirs.course || !flagship || flagship.course) return undefined;
   if (view.negotiations('open').some((n) => n.aboard === flagship.id)) return undefined;
   const place = view.place(theirs);
-  const journey = view.distance(view.place(flagship), place) / cruisingSpeed(flagship);
+  const journey = view.distance(view.place(flagship), place) / cruisingSpeed(view, flagship);
   if (!(journey <= 24)) return undefined;
   return {
     id: `seek-out:${candidate}`,
@@ -338,7 +339,7 @@ function seekOut(r: Reach, candidate: FactionId, judge: Person): Option | undefi
   };
 }
 
-/** Light-years per hour a ship makes at the better of its warp and impulse, as damaged. */
-export function cruisingSpeed(ship: Ship): number {
-  return Math.max(0.01, ship.speeds.warp * ship.systems.warp, ship.speeds.impulse * ship.systems.impulse);
+/** Distance per hour a force makes the best way it can, as damaged (a planner's estimate). */
+export function cruisingSpeed(view: FactionView, ship: Ship): number {
+  return Math.max(0.01, bestSpeed(ship, view.physics));
 }

@@ -1,6 +1,6 @@
 /**
  * Going to a conference: travelling to the venue in time, going down with the delegation when it
- * is due (with an allied co-sponsor, or in a transporter lock when a plot is suspected), and, as
+ * is due (with an allied co-sponsor, or held ready to be taken out when a plot is suspected), and, as
  * host, going to the hall and convening the conference once the delegations are there.
  */
 import type { PersonId, ShipId } from '../../model/ids.js';
@@ -10,6 +10,8 @@ import type { Question } from '../deliberation.js';
 import type { Situation } from '../situation.js';
 import type { FactionView } from '../view.js';
 import { cruisingSpeed } from './channels.js';
+import { canReach } from '../../model/forces.js';
+import { precautionWithRole } from '../../model/physics.js';
 import { actingLeader } from './envoys.js';
 import { single } from './talks.js';
 
@@ -38,9 +40,13 @@ export function delegation(view: FactionView, s: Situation, ship: ShipId, sponso
   return [leader.id, ...advisors, ...guests];
 }
 
-/** The precaution of a transporter lock on persons, to bring them back aboard at the first sign of trouble. */
-export function transporterLock(ship: Ship, persons: PersonId[]) {
-  return { type: 'take-precaution' as const, kind: 'transporter-lock' as const, ship: ship.id, persons };
+/**
+ * The precaution of holding persons ready to be taken back aboard at the first sign of trouble, if
+ * the world has one (a precaution of role `hold-ready`).
+ */
+export function holdReady(view: FactionView, ship: Ship, persons: PersonId[]) {
+  const kind = precautionWithRole(view.physics, 'hold-ready');
+  return kind === null ? null : { type: 'take-precaution' as const, kind, ship: ship.id, persons };
 }
 
 /** Travelling to the venue in time, and sending the delegation in when the conference is due. */
@@ -68,7 +74,7 @@ function travelQuestion(s: Situation, leader: Person, flagship: Ship, c: Confere
   const { view } = s;
   if (flagship.course) return undefined;
   const place = view.top(c.venue);
-  const travel = hours(view.distance(view.place(flagship), place) / cruisingSpeed(flagship));
+  const travel = hours(view.distance(view.place(flagship), place) / cruisingSpeed(view, flagship));
   if (!((c.opensAt ?? s.t) - s.t <= travel + hours(6) && s.due(`travel:${c.id}`, hours(6)))) return undefined;
   return single(
     `travel:${c.id}`,
@@ -108,7 +114,7 @@ function arrivalQuestion(s: Situation, leader: Person, flagship: Ship, c: Confer
 
 /**
  * Allied sponsors go down together: the faction whose member called the conference goes with its
- * co-sponsor, aboard the co-sponsor's flagship at rest at the venue with a working transporter.
+ * co-sponsor, aboard the co-sponsor's flagship at rest at the venue, if it can reach them there.
  */
 function coSponsorShip(s: Situation, c: Conference): Ship | undefined {
   const { view } = s;
@@ -122,26 +128,28 @@ function coSponsorShip(s: Situation, c: Conference): Ship | undefined {
         sh !== undefined &&
         !sh.course &&
         view.place(sh) === place &&
-        sh.systems.transporter >= s.settings.operationalIntegrity &&
+        canReach(sh, view.physics, s.settings.operationalIntegrity) &&
         proposer,
     );
 }
 
-/** Going down to the conference; a faction that suspects a plot holds its party in a transporter lock. */
+/** Going down to the conference; a faction that suspects a plot holds its party ready to be taken out. */
 function delegationQuestion(s: Situation, leader: Person, flagship: Ship, c: Conference): Question {
   const { view } = s;
   const wary = view.suspectedIntents().length > 0;
   const party = delegation(view, s, flagship.id, c.sponsors.includes(view.id));
+  const hold = holdReady(view, flagship, party);
   const lock =
+    hold !== null &&
     wary &&
-    !party.every((p) => flagship.transporterLock.includes(p)) &&
-    flagship.systems.transporter >= s.settings.operationalIntegrity;
+    !party.every((p) => flagship.heldReady.includes(p)) &&
+    canReach(flagship, view.physics, s.settings.operationalIntegrity);
   return single(
     `delegation:${c.id}`,
     leader,
     `go down to ${c.title}`,
     [
-      ...(lock ? [{ intent: transporterLock(flagship, party) }] : []),
+      ...(lock ? [{ intent: hold }] : []),
       { intent: { type: 'disembark', ship: flagship.id, persons: party, to: c.venue } },
     ],
     [{ name: 'the conference opens', value: 1 }],

@@ -14,7 +14,9 @@ import type { Conference, HiddenIntent, Person, Ship } from '../../model/world.j
 import type { Option, Question } from '../deliberation.js';
 import type { Situation } from '../situation.js';
 import type { FactionView } from '../view.js';
-import { attendanceQuestions, delegation, hostQuestions, transporterLock } from './conference-attendance.js';
+import { attendanceQuestions, delegation, holdReady, hostQuestions } from './conference-attendance.js';
+import { canReach, roleIntegrity } from '../../model/forces.js';
+import { nameOf, precautionWithRole } from '../../model/physics.js';
 import { actingLeader } from './envoys.js';
 
 /** Places where a conference can sit: halls, and the factions that control them. */
@@ -282,7 +284,7 @@ function reconsiderQuestions(s: Situation): Question[] {
 function reconsiderQuestion(s: Situation, leader: Person, flagship: Ship, c: Conference): Question {
   const { view } = s;
   const party = delegation(view, s, flagship.id, c.sponsors.includes(view.id));
-  const canLock = flagship.systems.transporter >= s.settings.operationalIntegrity;
+  const canLock = canReach(flagship, view.physics, s.settings.operationalIntegrity);
   return {
     id: `reconsider:${c.id}`,
     topic: `attending ${c.title}`,
@@ -309,8 +311,8 @@ function reconsiderQuestion(s: Situation, leader: Person, flagship: Ship, c: Con
 }
 
 /**
- * Attend anyway, watching the ships around, and holding the delegation (`locked`, when the
- * transporter works) in a transporter lock: stability — not walking away because of a rumour —,
+ * Attend anyway, watching the forces around, and holding the delegation (`locked`, when the
+ * flagship can reach them there) ready to be taken out: stability — not walking away because of a rumour —,
  * prestige or our own initiative, what can be learnt; against it, the danger.
  */
 function attendWithPrecautions(
@@ -320,20 +322,18 @@ function attendWithPrecautions(
   locked: PersonId[] | null,
   judge: Person,
 ): Option {
+  const watch = precautionWithRole(view.physics, 'watch');
+  const hold = locked ? holdReady(view, flagship, locked) : null;
+  const holdName = view.physics.precautions.find((p) => p.id === hold?.kind);
   return {
     id: 'attend-with-precautions',
     label: `attend ${c.title}, with precautions`,
     acts: [
       { intent: { type: 'answer-invitation', conference: c.id, answer: 'attend' } },
-      {
-        intent: {
-          type: 'take-precaution',
-          kind: 'monitor-ship-movements',
-          ship: flagship.id,
-          persons: [],
-        },
-      },
-      ...(locked ? [{ intent: transporterLock(flagship, locked) }] : []),
+      ...(watch
+        ? [{ intent: { type: 'take-precaution' as const, kind: watch, ship: flagship.id, persons: [] } }]
+        : []),
+      ...(hold ? [{ intent: hold }] : []),
     ],
     terms: [
       {
@@ -353,8 +353,8 @@ function attendWithPrecautions(
       { name: 'danger', value: -0.3 * judge.personality.caution },
       {
         name: 'precautions',
-        value: locked ? 0.2 : 0,
-        note: 'a transporter lock to beam out at the first hint of trouble',
+        value: hold ? 0.2 : 0,
+        note: `${holdName ? nameOf(holdName) : 'nothing'}, to take them out at the first hint of trouble`,
       },
     ],
   };
@@ -375,7 +375,7 @@ function ambushQuestions(s: Situation): Question[] {
           (sh) =>
             !sh.course &&
             view.place(sh) === place &&
-            sh.systems.weapons >= s.settings.operationalIntegrity &&
+            roleIntegrity(sh, view.physics, 'armament', 1) >= s.settings.operationalIntegrity &&
             sh.count === 1,
         );
       const plotter = actingLeader(view, s.members);

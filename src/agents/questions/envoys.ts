@@ -14,7 +14,7 @@ import type { Person, Ship } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Situation } from '../situation.js';
 import type { FactionView } from '../view.js';
-import { travelSpeed } from '../../engine/rules/movement.js';
+import { travelSpeed } from '../../model/forces.js';
 import { debt } from './channels.js';
 import { ownShipAt, single } from './talks.js';
 
@@ -163,7 +163,7 @@ function toRendezvousQuestions(s: Situation, leader: Person): Question[] {
     if (!r) continue;
     const ship = view.ship(r.ship);
     if (!ship) continue;
-    const speed = travelSpeed(ship, s.settings);
+    const speed = travelSpeed(ship, view.physics, s.settings.operationalIntegrity);
     const arrival =
       speed > 0 ? s.t + hours(view.distance(view.place(ship), r.at) / speed) : Number.POSITIVE_INFINITY;
     if (

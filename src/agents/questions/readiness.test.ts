@@ -18,7 +18,7 @@ factions:
 persons:
   - { id: rex, name: Rex, faction: red, role: leader, aboard: red-fleet, personality: { aggression: ${aggression}, caution: ${caution} } }
   - { id: ada, name: Ada, faction: blue, role: leader, aboard: blue-ship, personality: { aggression: 0.1, caution: 0.9 } }
-ships:
+forces:
   - { id: red-fleet, name: Red Fleet, faction: red, count: ${red}, at: field }
   - { id: blue-ship, name: Blue One, faction: blue, at: field }
 relations:

@@ -11,14 +11,15 @@ import { NEED, PLENTY } from '../tuning.js';
 import type { FactionView } from '../view.js';
 import { actingLeader } from './envoys.js';
 import { single } from './talks.js';
-import { SHIP_SYSTEMS } from '../../model/vocabulary.js';
+import { damagedComponents, roleIntegrity } from '../../model/forces.js';
+import { nameOf, type Physics, precautionWithRole } from '../../model/physics.js';
 import { acceptableOdds } from '../models/war.js';
 
 export function repairQuestions(s: Situation): Question[] {
   const { view } = s;
   const out: Question[] = [];
   for (const ship of view.ownShips()) {
-    const damaged = SHIP_SYSTEMS.filter((sys) => ship.systems[sys] < 1 && !ship.repairs.includes(sys));
+    const damaged = damagedComponents(ship, view.physics).filter((c) => !ship.repairs.includes(c));
     if (damaged.length === 0) continue;
     const crew = view.aboard(ship).filter((p) => p.faction === view.id && p.status === 'active');
     const engineer =
@@ -30,14 +31,26 @@ export function repairQuestions(s: Situation): Question[] {
         engineer,
         `repair ${ship.name}`,
         [{ intent: { type: 'repair', ship: ship.id, systems: damaged } }],
-        [{ name: 'damage', value: 1, note: `${damaged.join(', ')} damaged` }],
+        [
+          {
+            name: 'damage',
+            value: 1,
+            note: `${damaged.map((c) => componentName(view, c)).join(', ')} damaged`,
+          },
+        ],
       ),
     );
   }
   return out;
 }
 
-/** After a betrayal or when alone and in danger: diagnostics and battle drills. */
+/** The display name of a component of the world's physics. */
+function componentName(view: FactionView, id: string): string {
+  const c = view.physics.components.find((x) => x.id === id);
+  return c ? nameOf(c) : id;
+}
+
+/** After a betrayal or when alone and in danger: an inspection of the forces and drills (the world's precautions of those roles). */
 export function precautionQuestions(s: Situation): Question[] {
   const { view, threat } = s;
   const leader = view.leader();
@@ -47,8 +60,11 @@ export function precautionQuestions(s: Situation): Question[] {
     s.observed.some((e) => e.type === 'agreement-dissolved' && e.by === view.id) ||
     s.observed.some((e) => e.type === 'ambush-sprung' && e.faction !== view.id);
   if (!betrayed || threat.vulnerability < 0.3) return [];
-  if (view.self.readiness.diagnostics !== undefined && s.t - view.self.readiness.diagnostics < days(2))
-    return [];
+  const inspection = precautionWithRole(view.physics, 'inspection');
+  const drill = precautionWithRole(view.physics, 'drill');
+  if (inspection === null && drill === null) return [];
+  const inspected = inspection === null ? undefined : view.self.readiness[inspection];
+  if (inspected !== undefined && s.t - inspected < days(2)) return [];
   const security = s.members.find((m) => m.status === 'active' && m.tags.includes('security')) ?? leader;
   return [
     single(
@@ -56,11 +72,17 @@ export function precautionQuestions(s: Situation): Question[] {
       leader,
       'prepare for an attack',
       [
-        { intent: { type: 'take-precaution', kind: 'diagnostics', ship: null, persons: [] } },
-        {
-          intent: { type: 'take-precaution', kind: 'battle-drills', ship: null, persons: [] },
-          actor: security.id,
-        },
+        ...(inspection === null
+          ? []
+          : [{ intent: { type: 'take-precaution' as const, kind: inspection, ship: null, persons: [] } }]),
+        ...(drill === null
+          ? []
+          : [
+              {
+                intent: { type: 'take-precaution' as const, kind: drill, ship: null, persons: [] },
+                actor: security.id,
+              },
+            ]),
       ],
       [{ name: 'more vulnerable than ever', value: 1, note: 'we must be prepared for an attack' }],
     ),
@@ -162,7 +184,7 @@ export function reliefQuestions(s: Situation): Question[] {
     for (const resource of Object.keys(view.self.resources).sort().map(id.resource)) {
       const mine = view.self.resources[resource] ?? 0;
       const theirs = view.faction(f).resources[resource] ?? 0;
-      if (mine < PLENTY || theirs >= NEED || resource === 'antimatter' || resource === 'dilithium') continue;
+      if (mine < PLENTY || theirs >= NEED || view.physics.neverGiven.includes(resource)) continue;
       out.push(
         single(
           `relief:${f}`,
@@ -225,8 +247,11 @@ export function dutyQuestions(s: Situation): Question[] {
 }
 
 /** Force at a place, as the engine weighs it: firepower times working weapons (Lanchester). */
-function forceOf(ships: readonly Ship[]): number {
-  return ships.reduce((sum, sh) => sum + sh.count * sh.firepower * sh.systems.weapons, 0);
+function forceOf(ships: readonly Ship[], physics: Physics): number {
+  return ships.reduce(
+    (sum, sh) => sum + sh.count * sh.firepower * roleIntegrity(sh, physics, 'armament', 1),
+    0,
+  );
 }
 
 /**
@@ -295,7 +320,9 @@ function attackChances(
   const { view } = s;
   const seen = view.shipsSeenAt(place).filter((sh) => !sh.course && !sh.destroyed);
   const ours = seen.filter(
-    (sh) => sh.faction === view.id && sh.systems.weapons >= s.settings.operationalIntegrity,
+    (sh) =>
+      sh.faction === view.id &&
+      roleIntegrity(sh, view.physics, 'armament', 1) >= s.settings.operationalIntegrity,
   );
   if (ours.length === 0) return [];
   const enemies = [...new Set(seen.map((sh) => sh.faction))]
@@ -313,7 +340,7 @@ function attackChances(
     const defenders = seen.filter(
       (sh) => sh.faction === enemy || view.statusBetween(sh.faction, enemy) === 'allied',
     );
-    const ratio = forceOf(ours) / Math.max(0.01, forceOf(defenders));
+    const ratio = forceOf(ours, view.physics) / Math.max(0.01, forceOf(defenders, view.physics));
     if (ratio >= accepted) out.push({ enemy, place, ours, targets, ratio });
   }
   return out;

@@ -86,6 +86,8 @@ function allianceCandidates(s: Situation, leader: Person): FactionId[] {
 interface SecurityStakes {
   readonly candidates: FactionId[];
   readonly vulnerability: number;
+  /** Why vulnerability matters, in the world's words ("the fleet cannot defend the capital"). */
+  readonly exposed: string;
   readonly technology: number;
   /** The crew's groups pushing for a deal, their pressure summed, and their spokesmen. */
   readonly pressure: readonly CrewPressure[];
@@ -110,6 +112,7 @@ function securityStakes(s: Situation, candidates: FactionId[]): SecurityStakes {
   return {
     candidates,
     vulnerability: threat.vulnerability,
+    exposed: `${view.physics.words.forces} cannot defend ${view.physics.words.home}`,
     technology: view.self.technology,
     pressure,
     pressing: pressure.reduce((sum, p) => sum + p.pressure, 0),
@@ -136,7 +139,7 @@ function securityTerms(st: SecurityStakes, judge: Person): Term[] {
     {
       name: 'vulnerability',
       value: st.vulnerability * (0.6 + p.caution),
-      note: 'the ship cannot defend itself',
+      note: st.exposed,
     },
     { name: 'isolation', value: 0.2, note: 'no ally at all' },
     { name: 'distaste', value: -p.honour * st.distrust * 1.2, note: 'they are not to be trusted' },

@@ -25,7 +25,7 @@ persons:
   - { id: rex, name: Rex, faction: red, role: leader, aboard: red-ship }
   - { id: handler, name: Handler, faction: red, role: officer, aboard: red-ship, contacts: [mole] }
   - { id: plant, name: Plant, faction: red, loyalty: blue, role: crew, aboard: red-ship }
-ships:
+forces:
   - { id: blue-ship, name: Blue One, faction: blue, at: here }
   - { id: red-ship, name: Red One, faction: red, at: here }
 relations:

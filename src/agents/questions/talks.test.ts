@@ -19,9 +19,9 @@ locations:
   - { id: there, name: There }
   - { id: far, name: Far, controlledBy: red }
 distances:
-  - { between: [here, there], lightYears: 2 }
-  - { between: [here, far], lightYears: 40 }
-  - { between: [there, far], lightYears: 40 }
+  - { between: [here, there], distance: 2 }
+  - { between: [here, far], distance: 40 }
+  - { between: [there, far], distance: 40 }
 factions:
   - { id: blue, name: Blue, culture: blue, leader: ada }
   - { id: red, name: Red, culture: red, leader: rex }
@@ -29,8 +29,8 @@ persons:
   - { id: ada, name: Ada, faction: blue, role: leader, aboard: blue-ship, contacts: [rex] }
   - { id: eve, name: Eve, faction: blue, role: envoy, at: far, status: detained }
   - { id: rex, name: Rex, faction: red, role: leader, aboard: red-ship, contacts: [ada] }
-ships:
-  - { id: blue-ship, name: Blue One, faction: blue, at: here, speeds: { warp: 0.5 } }
+forces:
+  - { id: blue-ship, name: Blue One, faction: blue, at: here, speeds: { march: 0.5 } }
   - { id: red-ship, name: Red One, faction: red, at: there }
 relations:
   - { from: blue, to: red, mutual: true, status: neutral, affinity: 0.8, trust: { positive: 6, negative: 0 } }

@@ -20,6 +20,7 @@ import type { ActBreach } from '../../engine/principles.js';
 import type { FactionId, LocationId, ResourceId } from '../../model/ids.js';
 import { days, hours } from '../../model/time.js';
 import type { Agreement, Call, Person, Ship, War } from '../../model/world.js';
+import { roleIntegrity } from '../../model/forces.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Term } from '../models/valuation.js';
 import { acceptableOdds, oddsOf, pledgesOfPeace, threatShare, worstGrievance } from '../models/war.js';
@@ -498,7 +499,12 @@ export function campaignQuestions(s: Situation): Question[] {
   if (leader.status !== 'active') return [];
   const armed = view
     .ownShips()
-    .filter((sh) => !sh.course && !sh.destroyed && sh.systems.weapons >= s.settings.operationalIntegrity);
+    .filter(
+      (sh) =>
+        !sh.course &&
+        !sh.destroyed &&
+        roleIntegrity(sh, view.physics, 'armament', 1) >= s.settings.operationalIntegrity,
+    );
   if (armed.length === 0) return [];
   const ourPlaces = [...new Set(armed.map((sh) => view.place(sh)))];
   for (const war of view.wars()) {

@@ -1,5 +1,5 @@
 /**
- * Rules of communication: subspace messages, envoys sent through an intermediary (who may relay
+ * Rules of communication: messages (at the speed of the world's physics), envoys sent through an intermediary (who may relay
  * the approach or deny knowing the envoy), and covert channels opened by a spy.
  */
 
@@ -7,25 +7,24 @@ import { later, type Minutes, minutes } from '../../model/time.js';
 import { distanceBetween, type Person, personLocation, topLocation, type World } from '../../model/world.js';
 import { allow, allThere, type Rule, type RuleContext, refuse, type Rulebook } from './context.js';
 import { voyage } from './movement.js';
+import { canSignal } from '../../model/forces.js';
 import type { EventPayload } from '../../events/index.js';
 
-/** Can this person transmit? Aboard a ship only if its communications work. */
+/** Can this person transmit? Aboard a force only if its signalling works. */
 function canTransmit(ctx: RuleContext, person: Person): boolean {
   if (person.position.kind === 'location') return true;
   const ship = ctx.world.ships[person.position.ship];
-  return ship !== undefined && ship.systems.communications >= ctx.settings.operationalIntegrity;
+  return ship !== undefined && canSignal(ship, ctx.world.physics, ctx.settings.operationalIntegrity);
 }
 
-/** Subspace delay between two persons: distance over subspace speed, at least one tick. */
-export function messageDelay(
-  world: World,
-  from: Person,
-  to: Person,
-  lightYearsPerHour: number,
-  tick: Minutes,
-): Minutes {
+/**
+ * How long a message takes between two persons: the physics' fixed delay, plus the distance over
+ * its speed (a day when no route is known), at least one tick.
+ */
+export function messageDelay(world: World, from: Person, to: Person, tick: Minutes): Minutes {
+  const { speed, delay } = world.physics.messages;
   const d = distanceBetween(world, personLocation(world, from), personLocation(world, to));
-  const minutesNeeded = Number.isFinite(d) ? Math.ceil((d / lightYearsPerHour) * 60) : 24 * 60;
+  const minutesNeeded = delay + (Number.isFinite(d) ? Math.ceil((d / speed) * 60) : 24 * 60);
   return minutes(Math.max(tick, minutesNeeded));
 }
 
@@ -39,13 +38,7 @@ export const sendMessage: Rule<'send-message'> = (ctx, actor, faction, intent) =
     return refuse('message.recipient', 'all recipients of a message serve one faction');
   if (!canTransmit(ctx, actor))
     return refuse('ship.communications', `${actor.id} has no working communications`);
-  const delay = messageDelay(
-    ctx.world,
-    actor,
-    first,
-    ctx.settings.subspaceLightYearsPerHour,
-    ctx.settings.tick,
-  );
+  const delay = messageDelay(ctx.world, actor, first, ctx.settings.tick);
   return allow({
     type: 'message-sent',
     message: ctx.nextId('message'),

@@ -2,8 +2,8 @@
  * Rules of conflict and readiness: attacks (Lanchester engagements, ../combat.ts), hidden agendas
  * planned and sprung, precautions, and repairs.
  *
- * An ambush at a convened conference strikes everyone in the room. Persons held in a working
- * transporter lock are beamed out; if any attendee's faction had seen an indicator of the plot,
+ * An ambush at a convened conference strikes everyone in the room. Persons held ready by a force
+ * whose reaching transfer works are taken out; if any attendee's faction had seen an indicator of the plot,
  * the warning spreads through the room and everyone takes cover; otherwise each person present
  * is killed with probability AMBUSH_LETHALITY.
  */
@@ -12,7 +12,10 @@ import { inIdOrder, topLocation, type World } from '../../model/world.js';
 import { activeWarBetween, opposite, sideOf } from '../../events/obligations.js';
 import { describeActBreach, findActBreach } from '../principles.js';
 import { resolveEngagement } from '../combat.js';
-import { allow, allThere, type Rule, refuse, type Rulebook } from './context.js';
+import { allow, allThere, type Rule, type RuleContext, refuse, type Rulebook } from './context.js';
+import { roleIntegrity, workingTransfer } from '../../model/forces.js';
+import { nameOf as physicsName, roleOfPrecaution } from '../../model/physics.js';
+import type { Ship } from '../../model/world.js';
 import type { EventPayload } from '../../events/index.js';
 
 export const AMBUSH_LETHALITY = 0.6;
@@ -32,8 +35,7 @@ export const attack: Rule<'attack'> = (ctx, _actor, faction, intent) => {
   if ([...own, ...targets].some((s) => s.course || topLocation(ctx.world, s.location) !== place)) {
     return refuse('engagement.range', 'attackers and targets must be at the same place');
   }
-  if (own.every((s) => s.systems.weapons < ctx.settings.operationalIntegrity))
-    return refuse('ship.weapons', `${faction.id}'s weapons are down`);
+  if (own.every((s) => !armed(ctx, s))) return refuse('ship.weapons', `${faction.id}'s weapons are down`);
   const attacked = [...new Set(targets.map((s) => s.faction))].sort();
   for (const target of attacked) {
     const breach = findActBreach(ctx.world, faction, { kind: 'attack', target });
@@ -48,8 +50,14 @@ export const attack: Rule<'attack'> = (ctx, _actor, faction, intent) => {
     (s) =>
       allies.includes(s.faction) && !s.destroyed && !s.course && topLocation(ctx.world, s.location) === place,
   );
-  return allow(resolveEngagement(faction.id, own, [...targets, ...beside], place, ctx.rng));
+  return allow(
+    resolveEngagement(faction.id, own, [...targets, ...beside], place, ctx.world.physics, ctx.rng),
+  );
 };
+
+/** Can the force fight: is its armament working? */
+const armed = (ctx: RuleContext, ship: Ship) =>
+  roleIntegrity(ship, ctx.world.physics, 'armament', 1) >= ctx.settings.operationalIntegrity;
 
 /**
  * The factions fighting beside `attacked` against `attacker`: on the same side as one of them, and
@@ -90,8 +98,7 @@ export const springAmbush: Rule<'spring-ambush'> = (ctx, _actor, faction, intent
   const ship = ctx.world.ships[intent.ship];
   if (!ship || ship.faction !== faction.id || ship.destroyed || ship.course)
     return refuse('ship.available', `${intent.ship} cannot strike`);
-  if (ship.systems.weapons < ctx.settings.operationalIntegrity)
-    return refuse('ship.weapons', `${ship.id}'s weapons are down`);
+  if (!armed(ctx, ship)) return refuse('ship.weapons', `${ship.id}'s weapons are down`);
   const place = topLocation(ctx.world, ship.location);
   const conference = inIdOrder(ctx.world.conferences).find(
     (c) => c.status === 'convened' && topLocation(ctx.world, c.venue) === place,
@@ -111,13 +118,14 @@ export const springAmbush: Rule<'spring-ambush'> = (ctx, _actor, faction, intent
       conference: conference.id,
     },
   ];
-  // Transporter locks held by ships at this place beam their persons out first.
+  // Forces at this place holding persons ready take them out first.
   const rescued = new Set<PersonId>();
   for (const rescuer of inIdOrder(ctx.world.ships)) {
     if (rescuer.destroyed || rescuer.course || topLocation(ctx.world, rescuer.location) !== place) continue;
-    if (rescuer.systems.transporter < ctx.settings.operationalIntegrity) continue;
+    if (!workingTransfer(rescuer, ctx.world.physics, ctx.settings.operationalIntegrity, { reach: true }))
+      continue;
     const locked = present
-      .filter((p) => rescuer.transporterLock.includes(p.id) && !rescued.has(p.id))
+      .filter((p) => rescuer.heldReady.includes(p.id) && !rescued.has(p.id))
       .map((p) => p.id);
     if (locked.length === 0) continue;
     for (const p of locked) rescued.add(p);
@@ -169,14 +177,20 @@ const SPY_FOUND_WITH_CHANNEL = 0.6;
 const SPY_FOUND = 0.2;
 
 export const takePrecaution: Rule<'take-precaution'> = (ctx, _actor, faction, intent) => {
-  if (intent.kind === 'transporter-lock') {
+  const physics = ctx.world.physics;
+  const precaution = physics.precautions.find((p) => p.id === intent.kind);
+  if (!precaution) return refuse('precaution.kind', `this world knows no precaution "${intent.kind}"`);
+  if (roleOfPrecaution(physics, intent.kind) === 'hold-ready') {
+    const name = physicsName(precaution);
     const ship = intent.ship ? ctx.world.ships[intent.ship] : undefined;
     if (!ship || ship.faction !== faction.id)
-      return refuse('ship.owner', "a transporter lock needs a ship of one's own");
-    if (ship.systems.transporter < ctx.settings.operationalIntegrity)
-      return refuse('ship.transporter', `${ship.id}'s transporter is down`);
-    if (intent.persons.length === 0)
-      return refuse('precaution.persons', 'a transporter lock is held on persons');
+      return refuse('ship.owner', `${name} needs a force of one's own`);
+    const transfer = workingTransfer(ship, physics, ctx.settings.operationalIntegrity, { reach: true });
+    if (!transfer) {
+      const down = physics.transfers.find((t) => t.reach)?.needs[0] ?? 'transfer';
+      return refuse(`ship.${down}`, `${ship.id}'s ${down} is down`);
+    }
+    if (intent.persons.length === 0) return refuse('precaution.persons', `${name} is held on persons`);
   }
   return allow({
     type: 'precaution-taken',
@@ -192,7 +206,7 @@ export const repair: Rule<'repair'> = (ctx, actor, faction, intent) => {
   const ship = ctx.world.ships[intent.ship];
   if (!ship || ship.faction !== faction.id || ship.destroyed)
     return refuse('ship.owner', `${faction.id} cannot repair ${intent.ship}`);
-  const damaged = intent.systems.filter((s) => ship.systems[s] < 1);
+  const damaged = intent.systems.filter((s) => (ship.systems[s] ?? 0) < (ship.rated[s] ?? 0));
   if (damaged.length === 0)
     return refuse('repair.needed', `nothing to repair among ${intent.systems.join(', ')}`);
   return allow({ type: 'repair-started', ship: ship.id, systems: damaged, by: actor.id });

@@ -1,7 +1,8 @@
 /**
- * Rules of movement and custody: ships travel at the speed their damaged drives allow, parties go
- * down to a place or are beamed out, persons are detained, break out, are expelled; a ship may wait
- * at a rendezvous.
+ * Rules of movement and custody: forces travel the first way of moving their damaged components
+ * allow (the world's physics, ../../model/physics.ts), persons pass between a force and its place
+ * by the first transfer that works, or are taken out of danger by one that reaches; persons are
+ * detained, break out, are expelled; a force may wait at a rendezvous.
  */
 import type { FactionId, LocationId, ShipId } from '../../model/ids.js';
 import { hours, later } from '../../model/time.js';
@@ -13,7 +14,7 @@ import {
   topLocation,
   type World,
 } from '../../model/world.js';
-import type { EngineSettings } from '../settings.js';
+import { travelSpeed, workingTransfer } from '../../model/forces.js';
 import { allow, type Rule, type RuleContext, type RuleOutcome, refuse, type Rulebook } from './context.js';
 
 /** Does the faction have anyone (an active person, or a ship not under way) at the location's place? */
@@ -35,20 +36,6 @@ export function presentAt(world: World, faction: FactionId, location: LocationId
   return false;
 }
 
-/**
- * Light-years per hour a ship can make with its damaged systems: warp, else impulse, else thrusters.
- * Without a working navigational deflector nothing faster than thrusters is safe.
- */
-export function travelSpeed(ship: Ship, settings: EngineSettings): number {
-  const op = settings.operationalIntegrity;
-  const sys = ship.systems;
-  const thrusters = sys.thrusters >= op ? ship.speeds.thrusters * sys.thrusters : 0;
-  if (sys['navigational-deflector'] < op) return thrusters;
-  if (sys.warp >= op) return ship.speeds.warp * sys.warp;
-  if (sys.impulse >= op) return ship.speeds.impulse * sys.impulse;
-  return thrusters;
-}
-
 function ownShip(ctx: RuleContext, faction: FactionId, shipId: ShipId): Ship | RuleOutcome {
   const ship = ctx.world.ships[shipId];
   if (!ship) return refuse('ship.exists', `no ship ${shipId}`);
@@ -67,7 +54,7 @@ export function voyage(ctx: RuleContext, faction: FactionId, shipId: ShipId, to:
   if (!Number.isFinite(distance))
     return refuse('navigation.distance', `no known route from ${ship.location} to ${to}`);
   if (distance === 0) return allow({ type: 'ship-arrived', ship: ship.id, location: to });
-  const speed = travelSpeed(ship, ctx.settings);
+  const speed = travelSpeed(ship, ctx.world.physics, ctx.settings.operationalIntegrity);
   if (speed <= 0) return refuse('ship.propulsion', `${ship.id} has no working propulsion`);
   const arrivesAt = later(ctx.t, Math.max(1, Math.ceil(hours(distance / speed))));
   return allow({ type: 'ship-departed', ship: ship.id, from: ship.location, to, arrivesAt });
@@ -117,15 +104,21 @@ export const board: Rule<'board'> = (ctx, actor, faction, intent) => {
     if (topLocation(ctx.world, personLocation(ctx.world, p)) !== place)
       return refuse('board.range', `${id} is not at ${place}`);
   }
+  const means = transferFor(ctx, ship);
+  if (!means) return refuse('ship.transfer', `no one can pass to ${ship.id} now`);
   return allow(
     ...intent.persons.map((person) => ({
       type: 'person-moved' as const,
       person,
       to: { kind: 'ship' as const, ship: ship.id },
-      means: 'transporter' as const,
+      means,
     })),
   );
 };
+
+/** The first transfer that works on the force, by id (the means of moving the log records). */
+const transferFor = (ctx: RuleContext, ship: Ship): string | null =>
+  workingTransfer(ship, ctx.world.physics, ctx.settings.operationalIntegrity)?.id ?? null;
 
 export const go: Rule<'go'> = (ctx, actor, _faction, intent) => {
   if (actor.position.kind !== 'location')
@@ -151,8 +144,8 @@ export const disembark: Rule<'disembark'> = (ctx, _actor, faction, intent) => {
     return !(pos?.kind === 'ship' && pos.ship === ship.id);
   });
   if (away.length > 0) return refuse('person.aboard', `${away.join(', ')} not aboard ${ship.id}`);
-  const means: 'transporter' | 'shuttle' =
-    ship.systems.transporter >= ctx.settings.operationalIntegrity ? 'transporter' : 'shuttle';
+  const means = transferFor(ctx, ship);
+  if (!means) return refuse('ship.transfer', `no one can leave ${ship.id} now`);
   return allow(
     ...intent.persons.map((person) => ({
       type: 'person-moved' as const,
@@ -166,8 +159,10 @@ export const disembark: Rule<'disembark'> = (ctx, _actor, faction, intent) => {
 export const evacuate: Rule<'evacuate'> = (ctx, _actor, faction, intent) => {
   const ship = ownShip(ctx, faction.id, intent.ship);
   if (isOutcome(ship)) return ship;
-  if (ship.systems.transporter < ctx.settings.operationalIntegrity)
-    return refuse('ship.transporter', `${ship.id}'s transporter is down`);
+  if (!workingTransfer(ship, ctx.world.physics, ctx.settings.operationalIntegrity, { reach: true })) {
+    const down = ctx.world.physics.transfers.find((t) => t.reach)?.needs[0] ?? 'transfer';
+    return refuse(`ship.${down}`, `${ship.id}'s ${down} is down`);
+  }
   const place = topLocation(ctx.world, ship.location);
   // Those standing at a location of the ship's place, with where the first of them stands.
   const reachable = intent.persons.flatMap((id) => {
@@ -181,10 +176,7 @@ export const evacuate: Rule<'evacuate'> = (ctx, _actor, faction, intent) => {
   });
   const [first] = reachable;
   if (!first)
-    return refuse(
-      'transporter.range',
-      `none of ${intent.persons.join(', ')} is within transporter range of ${ship.id}`,
-    );
+    return refuse('transfer.range', `none of ${intent.persons.join(', ')} is within reach of ${ship.id}`);
   return allow({
     type: 'persons-evacuated',
     ship: ship.id,

@@ -9,7 +9,7 @@ import { settingsOf } from '../../../src/engine/settings.js';
 import { defaultScenario } from '../../support.js';
 import type { RuleOutcome } from '../../../src/engine/rules/context.js';
 import { applyRule } from '../../../src/engine/rules/index.js';
-import { travelSpeed } from '../../../src/engine/rules/movement.js';
+import { travelSpeed } from '../../../src/model/forces.js';
 import type { EventPayload, WorldEvent } from '../../../src/events/index.js';
 import { apply } from '../../../src/events/index.js';
 
@@ -46,14 +46,14 @@ describe('rules', () => {
 
   it('moves at the speed damaged drives allow; no deflector, thrusters only', () => {
     const voyager = start.ships['voyager' as never]!;
-    expect(travelSpeed(voyager, settings)).toBeCloseTo(0.5);
+    expect(travelSpeed(voyager, start.physics, settings.operationalIntegrity)).toBeCloseTo(0.5);
     const crippled = {
       ...voyager,
       systems: { ...voyager.systems, warp: 0, impulse: 0.5, 'navigational-deflector': 0.1, thrusters: 0.5 },
     };
-    expect(travelSpeed(crippled, settings)).toBeCloseTo(0.001);
+    expect(travelSpeed(crippled, start.physics, settings.operationalIntegrity)).toBeCloseTo(0.001);
     const noDrive = { ...crippled, systems: { ...crippled.systems, thrusters: 0 } };
-    expect(travelSpeed(noDrive, settings)).toBe(0);
+    expect(travelSpeed(noDrive, start.physics, settings.operationalIntegrity)).toBe(0);
   });
 
   it('refuses a voyage without propulsion or without a known route', () => {
