@@ -274,14 +274,20 @@ function placeNodes(world: World, cache: ElementCache): Elements {
 /** The known routes between top-level places, with their lengths. */
 function routeEdges(world: World, cache: ElementCache): Elements {
   const out: Elements = {};
-  for (const key of sortedIds(world.distances)) {
+  const routes = sortedIds(world.distances).flatMap((key) => {
     const [a, b] = key.split('|') as [LocationId, LocationId];
-    if (world.locations[a]?.parent || world.locations[b]?.parent) continue;
-    const lightYears = world.distances[key]!;
-    out[`d:${key}`] = cache.element(`d:${key}`, lightYears, null, () => ({
+    const distance = world.distances[key];
+    if (world.locations[a]?.parent || world.locations[b]?.parent || distance === undefined) return [];
+    return [{ key, a, b, distance }];
+  });
+  // Lengths relative to the longest route, so that a map in kilometres lays out like one in leagues.
+  const longest = Math.max(1e-9, ...routes.map((r) => r.distance));
+  for (const { key, a, b, distance } of routes) {
+    out[`d:${key}`] = cache.element(`d:${key}`, distance, null, () => ({
       kind: 'route',
-      label: `${lightYears} ly`,
-      lightYears,
+      label: `${distance} ${world.physics.distanceUnit}`,
+      distance,
+      relative: distance / longest,
       source: `l:${a}`,
       target: `l:${b}`,
     }));

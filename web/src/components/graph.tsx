@@ -75,7 +75,7 @@ export interface GraphProps {
   /** Node size from this numeric field (scaled to the largest), else a fixed size. */
   readonly sizeBy?: string;
   /**
-   * `distances`: a force-directed layout whose edge lengths follow the edges' `lightYears` (the
+   * `distances`: a force-directed layout whose edge lengths follow the edges' `relative` length (the
    * map); otherwise a circle for a few nodes and the force-directed layout beyond.
    */
   readonly layout?: 'auto' | 'distances';
@@ -125,7 +125,7 @@ export function Graph({ elements, layoutElements, label, sizeBy, layout = 'auto'
               randomize: true,
               numIter: nodes > 150 ? 300 : 1000,
               idealEdgeLength: (edge: cytoscape.EdgeSingular) =>
-                typeof edge.data('lightYears') === 'number' ? 60 + 20 * Number(edge.data('lightYears')) : 80,
+                typeof edge.data('relative') === 'number' ? 60 + 220 * Number(edge.data('relative')) : 80,
               nodeRepulsion: () => 400_000,
               nodeOverlap: 40,
               gravity: 0.05,

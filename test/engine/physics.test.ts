@@ -1,0 +1,65 @@
+/**
+ * A world whose physics is not a starship's (test/fixtures/physics/sail.yaml): forces move, fight,
+ * are repaired and carry persons by what the scenario declares, and the chronicle speaks its words.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulation.js';
+import { chronicleEntries } from '../../src/engine/chronicle.js';
+import { namesOf } from '../../src/events/telling.js';
+import { loadScenario } from '../../src/scenario/loader.js';
+import { InputError } from '../../src/common/errors.js';
+import { projectRoot } from '../cli-harness.js';
+
+const file = join(projectRoot, 'test', 'fixtures', 'physics', 'sail.yaml');
+const text = readFileSync(file, 'utf8');
+const scenario = loadScenario(text, file);
+const result = simulate(scenario, { seed: 1 });
+const told = chronicleEntries(result.events, namesOf(result.world))
+  .map((e) => e.text)
+  .join('\n');
+
+describe('a world of sail', () => {
+  it('tells its story in its own words, without a starship’s', () => {
+    expect(told).toContain('the frigate Swift: sails 40%, boats 10%');
+    expect(told).toContain('Precaution by the Navy: clearing for action.');
+    expect(told).not.toMatch(/\b(warp|impulse|beam|transporter|shields|subspace|starship)/i);
+  });
+
+  it('carries persons by the first transfer that works: the boats are smashed, so the captain swims', () => {
+    expect(told).toContain('the Captain swims to the quay.');
+    const moved = result.events.find((e) => e.type === 'person-moved');
+    expect(moved).toMatchObject({ person: 'captain', means: 'swim' });
+  });
+
+  it('repairs damage up to the rating the scenario set, and never what a force lacks', () => {
+    const repaired = result.events.filter((e) => e.type === 'systems-repaired');
+    const last = repaired.at(-1);
+    expect(last).toMatchObject({ systems: [{ system: 'sails', integrity: 0.8 }] });
+    expect(result.world.ships['frigate' as never]?.systems.sails).toBe(0.8);
+    const refused = result.events.filter((e) => e.type === 'intent-rejected');
+    expect(refused).toMatchObject([{ actor: 'admiral', intent: 'repair', rule: 'repair.needed' }]);
+    expect(result.world.ships['frigate' as never]?.systems.horses).toBe(0);
+  });
+
+  it('sends messages at the speed of its dispatches: a fixed delay and distance over speed', () => {
+    const sent = result.events.find((e) => e.type === 'message-sent');
+    // 12 hours, and 50 leagues at 5 an hour: 22 hours after 04:00.
+    expect(sent).toMatchObject({ t: 4 * 60, arrivesAt: 26 * 60 });
+  });
+
+  it('refuses a force naming a component or way its physics does not have, saying where', () => {
+    const bad = text.replace('components: { horses: 0, sails: 0.8 }', 'components: { shields: 1 }');
+    expect(() => loadScenario(bad, 'bad.yaml')).toThrow(InputError);
+    try {
+      loadScenario(bad, 'bad.yaml');
+    } catch (e) {
+      expect(String((e as Error).message)).toMatch(
+        /bad\.yaml:\d+:\d+ forces\[0\]\.components\.shields: unknown component "shields"/,
+      );
+    }
+    const badWay = text.replace('class: frigate\n', 'class: frigate\n    speeds: { warp: 9 }\n');
+    expect(() => loadScenario(badWay, 'bad.yaml')).toThrow(/unknown way "warp"/);
+  });
+});
