@@ -83,12 +83,14 @@ export function describeIntent(intent: Intent): string {
       return `makes peace in ${intent.war}`;
     case 'declare-neutrality':
       return `declares neutrality in ${intent.war}`;
-    case 'answer-call':
+    case 'answer-call': {
+      const call = intent.call ?? `under ${intent.agreement ?? 'a treaty'}`;
       return intent.answer === 'honour'
-        ? `honours the call ${intent.call}`
+        ? `honours the call ${call}`
         : intent.answer === 'partly'
-          ? `answers the call ${intent.call} in part`
-          : `refuses the call ${intent.call}${intent.invoke ? `, invoking: ${intent.invoke}` : ''}`;
+          ? `answers the call ${call} in part`
+          : `refuses the call ${call}${intent.invoke ? `, invoking: ${intent.invoke}` : ''}`;
+    }
     case 'call-to-arms':
       return `calls on ${intent.ally} to join ${intent.war} under ${intent.agreement}`;
     case 'hold':

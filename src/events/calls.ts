@@ -135,7 +135,10 @@ export const callEvents = {
     },
     tell(e, names) {
       const { n } = naming(names);
-      const why = because(e.invoked ? [`invoking: ${e.invoked}`, ...e.reasons] : e.reasons);
+      // The condition invoked is said once, even when it is also among the reasons.
+      const why = because(
+        e.invoked ? [`invoking: ${e.invoked}`, ...e.reasons.filter((r) => r !== e.invoked)] : e.reasons,
+      );
       switch (e.answer) {
         case 'honoured':
           return `${n(e.speaker ?? e.by)} (${n(e.by)}) honours the call${why}.`;

@@ -75,11 +75,15 @@ const intentShapes = {
     aboard: shipId.nullable().default(null),
     at: locationId.nullable().default(null),
   },
-  /** Put terms on the table in an open negotiation. */
+  /**
+   * Put terms on the table in an open negotiation: an offer (what we give defaults to us), or a
+   * demand (what is asked defaults to the other side: an ultimatum, when it opens the talks).
+   */
   propose: {
     negotiation: negotiationId,
     provisions: z.array(provisionSchema).min(1),
     exclude: z.array(provisionKind).default([]),
+    kind: offerKind.exclude(['counter']).optional(),
   },
   /** Add terms to the other side's offer: a counter-offer or a demand. */
   counter: {
@@ -162,9 +166,12 @@ const intentShapes = {
   /**
    * Answer a call to honour a treaty: honour it (enter the war when the pledge is of forces; aid or
    * words when it is less), honour it in part (aid only), or renege — possibly invoking a condition.
+   * A script names the call by its treaty when the engine issued it (its id depends on the log).
    */
   'answer-call': {
-    call: callId,
+    /** The call answered; or, without it, the oldest open call to us under `agreement`. */
+    call: callId.optional(),
+    agreement: agreementId.optional(),
     answer: z.enum(['honour', 'partly', 'renege']),
     invoke: z.string().nullable().default(null),
     /** What is given when the answer is aid. */

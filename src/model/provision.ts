@@ -30,6 +30,8 @@ export const PROVISION_KINDS = [
   'crew-exchange',
   'travel-together',
   'conference-attendance',
+  'passage',
+  'undertaking',
 ] as const;
 export const provisionKind = z.enum(PROVISION_KINDS);
 export type ProvisionKind = z.infer<typeof provisionKind>;
@@ -105,6 +107,13 @@ export const provisionSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('travel-together') }),
   z.strictObject({ kind: z.literal('conference-attendance'), conference: conferenceId.optional() }),
+  /**
+   * The giver lets the receiver's forces cross its territory (or the places `where`): the right of
+   * passage, granted to an ally or demanded of a neutral.
+   */
+  z.strictObject({ kind: z.literal('passage'), ...direction, where: z.array(locationId).optional() }),
+  /** The giver promises an act, stated in words (`act`): to suppress a movement, to hold an inquiry. */
+  z.strictObject({ kind: z.literal('undertaking'), ...direction, act: z.string().min(1) }),
 ]);
 export type Provision = z.infer<typeof provisionSchema>;
 export type ProvisionInput = z.input<typeof provisionSchema>;
@@ -120,7 +129,13 @@ export function isObligation(p: Provision): p is Obligation {
 export type DirectedProvision = Extract<Provision, { giver?: unknown }>;
 
 export function isDirected(p: Provision): p is DirectedProvision {
-  return p.kind === 'aid' || p.kind === 'technology-transfer' || p.kind === 'weapons-transfer';
+  return (
+    p.kind === 'aid' ||
+    p.kind === 'technology-transfer' ||
+    p.kind === 'weapons-transfer' ||
+    p.kind === 'passage' ||
+    p.kind === 'undertaking'
+  );
 }
 
 /** A short human description: `aid: 100 food (when needed)`. */
@@ -144,6 +159,10 @@ export function describeProvision(p: Provision): string {
       return 'travel together';
     case 'conference-attendance':
       return `attendance at ${p.conference ? `conference ${p.conference}` : 'a conference'}`;
+    case 'passage':
+      return `passage${p.receiver ? ` for ${p.receiver}'s forces` : ''}${p.giver ? ` through ${p.giver}` : ''}${p.where ? ` at ${p.where.join(', ')}` : ''}`;
+    case 'undertaking':
+      return `${p.giver ? `${p.giver}'s ` : ''}undertaking: ${p.act}`;
   }
 }
 

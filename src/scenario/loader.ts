@@ -183,6 +183,20 @@ function checkUniqueIds(spec: ScenarioSpec, problems: ProblemCollector): void {
       }
     });
   }
+  // Script steps need no id; those named are named once.
+  const steps = new Map<string, number>();
+  spec.script.forEach((step, i) => {
+    if (step.id === undefined) return;
+    const first = steps.get(step.id);
+    if (first === undefined) steps.set(step.id, i);
+    else
+      problems.add(
+        ['script', i, 'id'],
+        'duplicate-id',
+        `duplicate id "${step.id}"`,
+        `first used at script[${first}]`,
+      );
+  });
   const principles = new Map<string, string>();
   spec.factions.forEach((f, fi) =>
     f.principles.forEach((p, pi) => {

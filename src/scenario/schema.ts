@@ -247,6 +247,11 @@ const hiddenIntentSchema = z.strictObject({
  */
 export const scriptStepSchema = z
   .strictObject({
+    /** Names the step, so that a variant can change or remove it (`script.ID`). */
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'a script step id is kebab-case' })
+      .optional(),
     at: durationSchema,
     actor: personId.optional(),
     do: intentSchema.optional(),

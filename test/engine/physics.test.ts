@@ -59,7 +59,7 @@ describe('a world of sail', () => {
         /bad\.yaml:\d+:\d+ forces\[0\]\.components\.shields: unknown component "shields"/,
       );
     }
-    const badWay = text.replace('class: frigate\n', 'class: frigate\n    speeds: { warp: 9 }\n');
+    const badWay = text.replace('class: frigate\n', 'class: frigate\n    speeds: { march: 9 }\n');
     expect(() => loadScenario(badWay, 'bad.yaml')).toThrow(/unknown way "warp"/);
   });
 });

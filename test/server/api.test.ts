@@ -58,9 +58,14 @@ describe('the API', () => {
 
   it('lists the built-in scenarios and gives one’s text; never reads a path a client names', async () => {
     const list = await server.get<{ scenarios: { id: string; factions: unknown[] }[] }>('/api/scenarios');
-    expect(list.body.scenarios.map((s) => s.id)).toContain('delta-quadrant');
-    const one = await server.get<{ text: string }>('/api/scenarios/delta-quadrant');
-    expect(one.body.text).toBe(example('scenarios/delta-quadrant.yaml'));
+    expect(list.body.scenarios.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['delta-quadrant', 'july-1914']),
+    );
+    expect(list.body.scenarios.find((s) => s.id === 'july-1914')?.factions).toHaveLength(8);
+    for (const id of ['delta-quadrant', 'july-1914']) {
+      const one = await server.get<{ text: string }>(`/api/scenarios/${id}`);
+      expect(one.body.text).toBe(example(`scenarios/${id}.yaml`));
+    }
     for (const name of ['..%2Fpackage.json', '%2Fetc%2Fpasswd', 'package']) {
       const bad = await server.get<ErrorBody>(`/api/scenarios/${name}`);
       expect(bad.status).toBe(400);

@@ -75,7 +75,59 @@ export function valueProvision(
       return crewExchangeValue(view, partner, personality);
     case 'conference-attendance':
       return [{ name: 'conference attended', value: 0.05 }];
+    case 'passage':
+      return passageValue(view, partner, p, threat, personality);
+    case 'undertaking':
+      return undertakingValue(view, partner, p, personality);
   }
+}
+
+/**
+ * Passage granted lets another's armies cross our land: a breach of our sovereignty, the more
+ * resented the more hostile the receiver, and its enemies treat us as theirs (as a defence pledge
+ * entangles, weighed by caution). Passage received is a road to the enemy, worth as much as the
+ * giver is trusted to keep it open.
+ */
+function passageValue(
+  view: FactionView,
+  partner: FactionId,
+  p: Extract<Provision, { kind: 'passage' }>,
+  threat: ThreatAssessment,
+  personality: Personality,
+): Term[] {
+  if ((p.giver ?? partner) === view.id) {
+    const wars = enemiesInherited(view, partner);
+    const danger = threat.totalThreat + 1;
+    return [
+      { name: `${partner}'s armies cross our land`, value: -(0.2 + 0.4 * view.hostilityOf(partner)) },
+      {
+        name: `${partner}'s enemies become ours`,
+        value: -0.5 * (wars / (wars + view.strength(view.id) + danger)) * (0.5 + personality.caution / 2),
+      },
+    ];
+  }
+  return [{ name: `passage through ${partner}`, value: 0.2 * view.trust(partner) }];
+}
+
+/**
+ * An act promised: giving one's word costs a little, and a concession to a hostile power costs the
+ * proud more; an act promised to us is worth as much as the giver is trusted.
+ */
+function undertakingValue(
+  view: FactionView,
+  partner: FactionId,
+  p: Extract<Provision, { kind: 'undertaking' }>,
+  personality: Personality,
+): Term[] {
+  if ((p.giver ?? partner) === view.id)
+    return [
+      {
+        name: `our undertaking to ${partner}`,
+        value: -(0.1 + 0.3 * personality.pride * view.hostilityOf(partner)),
+        note: p.act,
+      },
+    ];
+  return [{ name: `${partner}'s undertaking`, value: 0.15 * view.trust(partner), note: p.act }];
 }
 
 /**

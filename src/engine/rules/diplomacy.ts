@@ -86,10 +86,14 @@ const isOutcome = (x: Negotiation | RuleOutcome): x is RuleOutcome => 'ok' in x;
 export const propose: Rule<'propose'> = (ctx, actor, faction, intent) => {
   const n = openNegotiation(ctx.world, intent.negotiation, faction.id);
   if (isOutcome(n)) return n;
-  const provisions = resolveProvisions(intent.provisions, faction.id, n.parties);
+  // What an offer gives is ours by default; what a demand asks is the other side's.
+  const others = n.parties.filter((p) => p !== faction.id);
+  const giver = intent.kind === 'demand' && others.length === 1 ? others[0]! : faction.id;
+  const provisions = resolveProvisions(intent.provisions, giver, n.parties);
   const breach = findBreach(ctx.world, faction, provisions, n.parties);
   if (breach) return refuse(`principle:${breach.principle.id}`, describeBreach(breach));
-  // A first offer opens; any later one is a counter-offer replacing the terms on the table.
+  // A first offer opens; any later one is a counter-offer replacing the terms on the table. A
+  // demand stays a demand, first or not.
   const standing = standingTerms(ctx.world, n);
   return allow({
     type: 'offer-made',
@@ -97,7 +101,7 @@ export const propose: Rule<'propose'> = (ctx, actor, faction, intent) => {
     agreement: agreementOf(n),
     by: faction.id,
     speaker: actor.id,
-    kind: n.offers.length === 0 ? 'offer' : 'counter',
+    kind: intent.kind === 'demand' ? 'demand' : n.offers.length === 0 ? 'offer' : 'counter',
     provisions,
     added: provisions.filter((p) => !standing.some((s) => sameProvision(s, p))),
     excluded: intent.exclude,

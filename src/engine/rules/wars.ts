@@ -7,7 +7,7 @@
 import { activeWarBetween, callsDue, opposite, powerOf, sideOf } from '../../events/obligations.js';
 import { id } from '../../model/ids.js';
 import { isObligation } from '../../model/provision.js';
-import { type Faction, type Person, relationKey, type War } from '../../model/world.js';
+import { type Faction, inIdOrder, type Person, relationKey, type War } from '../../model/world.js';
 import { describeActBreach, findActBreach } from '../principles.js';
 import { allow, type Rule, type RuleContext, type RuleOutcome, refuse, type Rulebook } from './context.js';
 
@@ -108,11 +108,16 @@ const ANSWERS = { honour: 'honoured', partly: 'partly', renege: 'reneged' } as c
  * breaks the treaty (a principle may forbid that).
  */
 export const answerCall: Rule<'answer-call'> = (ctx, actor, faction, intent) => {
-  const call = ctx.world.calls[intent.call];
-  if (!call) return refuse('call.exists', `no call ${intent.call}`);
-  if (call.to !== faction.id)
-    return refuse('call.addressee', `${intent.call} is not addressed to ${faction.id}`);
-  if (call.status !== 'open') return refuse('call.open', `${intent.call} has been answered`);
+  const call =
+    intent.call !== undefined
+      ? ctx.world.calls[intent.call]
+      : inIdOrder(ctx.world.calls)
+          .filter((c) => c.status === 'open' && c.to === faction.id && c.agreement === intent.agreement)
+          .sort((a, b) => a.issuedAt - b.issuedAt)[0];
+  const named = intent.call ?? `a call under ${intent.agreement ?? 'no treaty'}`;
+  if (!call) return refuse('call.exists', `no open call ${named} to ${faction.id}`);
+  if (call.to !== faction.id) return refuse('call.addressee', `${named} is not addressed to ${faction.id}`);
+  if (call.status !== 'open') return refuse('call.open', `${named} has been answered`);
   const notLeader = leaderOnly(actor, faction, 'answers for the faction');
   if (notLeader) return notLeader;
   if (intent.answer === 'renege' && call.conditionsMet) {
