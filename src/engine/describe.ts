@@ -61,6 +61,8 @@ export function describeIntent(intent: Intent): string {
       return `brings ${intent.persons.join(', ')} aboard ${intent.ship}`;
     case 'go':
       return `goes to ${intent.to}`;
+    case 'travel':
+      return `travels to ${intent.to}`;
     case 'disembark':
       return `sends ${intent.persons.join(', ')} to ${intent.to}`;
     case 'evacuate':

@@ -139,6 +139,7 @@ function personsOf(persons: Spec<'persons'>): World['persons'] {
         p.aboard !== undefined
           ? { kind: 'ship', ship: p.aboard }
           : { kind: 'location', location: must(p.at, () => `where ${p.id} is`) },
+      journey: null,
     }),
   );
 }

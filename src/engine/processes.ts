@@ -21,6 +21,7 @@ export function runProcesses(
 ): void {
   deliverMessages(getWorld(), t, emit);
   arriveShips(getWorld, t, emit);
+  endJourneys(getWorld(), t, emit);
   checkRendezvous(getWorld(), t, emit);
   progressRepairs(getWorld(), t, settings, emit);
   revealIndicators(getWorld(), t, emit, stream);
@@ -149,6 +150,19 @@ function deliverMessages(world: World, t: Minutes, emit: (e: EventPayload) => vo
     .sort((a, b) => a.arrivesAt - b.arrivesAt || (a.id < b.id ? -1 : 1));
   for (const m of due)
     emit({ type: 'message-delivered', message: m.id, to: m.to, recipients: [...m.recipients] });
+}
+
+/** Travellers whose journey is over arrive where they were going. */
+function endJourneys(world: World, t: Minutes, emit: (e: EventPayload) => void): void {
+  for (const p of inIdOrder(world.persons)) {
+    if (p.journey === null || p.journey.arrivesAt > t || p.status === 'dead') continue;
+    emit({
+      type: 'person-moved',
+      person: p.id,
+      to: { kind: 'location', location: p.journey.to },
+      means: 'journey',
+    });
+  }
 }
 
 function arriveShips(getWorld: () => World, t: Minutes, emit: (e: EventPayload) => void): void {

@@ -11,6 +11,7 @@ import { defineEvent, type EventOf } from './definition.js';
 import { factionOfPerson, factionOfShip, factionsOfPersons, factionsOfShips } from './observers.js';
 import { type Consequence, distrust, grievance, relationChange, trust } from './relations.js';
 import { nameOf, naming, transferVerb } from './telling.js';
+import { DEFAULT_PHYSICS } from '../model/physics.js';
 import { updatePerson, updateShip } from './updates.js';
 
 const MONTH = days(30);
@@ -57,12 +58,29 @@ export const movementEvents = {
     },
   }),
 
-  'person-moved': defineEvent({
-    fields: { person: personId, to: positionSchema, means: meansOfMoving },
-    apply: (world, e) => updatePerson(world, e.person, (p) => ({ ...p, position: e.to })),
+  'journey-begun': defineEvent({
+    fields: { person: personId, from: locationId, to: locationId, arrivesAt: minutesSchema },
+    apply: (world, e) =>
+      updatePerson(world, e.person, (p) => ({
+        ...p,
+        journey: { to: e.to, arrivesAt: e.arrivesAt > e.t ? e.arrivesAt : e.t },
+      })),
     observers: (world, e) => factionOfPerson(world, e.person),
     tell(e, names) {
       const { n } = naming(names);
+      const verb = (names.physics ?? DEFAULT_PHYSICS).travel.verb;
+      return `${n(e.person)} ${verb} from ${n(e.from)} for ${n(e.to)}, due ${formatTime(e.arrivesAt)}.`;
+    },
+  }),
+
+  'person-moved': defineEvent({
+    fields: { person: personId, to: positionSchema, means: meansOfMoving },
+    apply: (world, e) => updatePerson(world, e.person, (p) => ({ ...p, position: e.to, journey: null })),
+    observers: (world, e) => factionOfPerson(world, e.person),
+    tell(e, names) {
+      const { n } = naming(names);
+      if (e.means === 'journey')
+        return `${n(e.person)} arrives at ${e.to.kind === 'ship' ? n(e.to.ship) : n(e.to.location)}.`;
       const verb = e.means === 'expulsion' ? 'is sent off' : (transferVerb(names, e.means) ?? 'goes');
       return `${n(e.person)} ${verb} to ${e.to.kind === 'ship' ? n(e.to.ship) : n(e.to.location)}.`;
     },

@@ -134,6 +134,8 @@ const intentShapes = {
   board: { ship: shipId, persons: z.array(personId).min(1) },
   /** Walk to another location within the same place. */
   go: { to: locationId },
+  /** Travel on one's own to another place, by the world's means of travel (a train, a coach, a ship of the line). */
+  travel: { to: locationId },
   /** Send persons from a force to a place at its location. */
   disembark: { ship: shipId, persons: z.array(personId).min(1), to: locationId },
   /** Take persons out to a force from where they stand (a transfer that reaches). */

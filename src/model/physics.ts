@@ -103,6 +103,13 @@ export const physicsSchema = z.strictObject({
   ways: z.array(waySchema).min(1).default(DEFAULT_WAYS),
   /** How persons pass between a force and the place it is at, in order of preference. */
   transfers: z.array(transferSchema).min(1).default(DEFAULT_TRANSFERS),
+  /** How persons travel between places on their own (not with a force): the chronicle's verb, and distance per hour. */
+  travel: z
+    .strictObject({
+      verb: z.string().min(1).default('sets out'),
+      speed: z.number().positive().default(1),
+    })
+    .prefault({}),
   /** Messages: what they are called, distance per hour, and a fixed delay on top (at least one tick). */
   messages: z
     .strictObject({

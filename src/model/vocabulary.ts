@@ -44,7 +44,7 @@ export type Position = Readonly<z.infer<typeof positionSchema>>;
  */
 export const meansOfMoving = physicsIdSchema('means');
 /** The means of moving every world has, beside the transfers its physics declares. */
-export const COMMON_MEANS = ['escort', 'escape', 'expulsion', 'on-foot'] as const;
+export const COMMON_MEANS = ['escort', 'escape', 'expulsion', 'on-foot', 'journey'] as const;
 export type MeansOfMoving = z.infer<typeof meansOfMoving>;
 
 export const messageTopic = z.enum(['proposal', 'acceptance', 'refusal', 'whereabouts', 'warning', 'text']);

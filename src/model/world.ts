@@ -71,6 +71,14 @@ export interface Person {
   readonly demands: readonly ProvisionPattern[];
   readonly status: PersonStatus;
   readonly position: Position;
+  /** A journey under way: the person has left `position` for `to` and is nowhere to be met until then. */
+  readonly journey: Journey | null;
+}
+
+/** A person's journey from one place to another by the world's means of travel (../model/physics.ts). */
+export interface Journey {
+  readonly to: LocationId;
+  readonly arrivesAt: Minutes;
 }
 
 /** A principle of a faction: what it will not do, whatever the gain (a veto, not a penalty). */

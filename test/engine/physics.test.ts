@@ -38,7 +38,7 @@ describe('a world of sail', () => {
     const last = repaired.at(-1);
     expect(last).toMatchObject({ systems: [{ system: 'sails', integrity: 0.8 }] });
     expect(result.world.ships['frigate' as never]?.systems.sails).toBe(0.8);
-    const refused = result.events.filter((e) => e.type === 'intent-rejected');
+    const refused = result.events.filter((e) => e.type === 'intent-rejected' && e.actor === 'admiral');
     expect(refused).toMatchObject([{ actor: 'admiral', intent: 'repair', rule: 'repair.needed' }]);
     expect(result.world.ships['frigate' as never]?.systems.horses).toBe(0);
   });
@@ -59,7 +59,16 @@ describe('a world of sail', () => {
         /bad\.yaml:\d+:\d+ forces\[0\]\.components\.shields: unknown component "shields"/,
       );
     }
-    const badWay = text.replace('class: frigate\n', 'class: frigate\n    speeds: { march: 9 }\n');
+    const badWay = text.replace('class: frigate\n', 'class: frigate\n    speeds: { warp: 9 }\n');
     expect(() => loadScenario(badWay, 'bad.yaml')).toThrow(/unknown way "warp"/);
+  });
+
+  it('lets persons travel on their own at the speed of the world’s travel, meeting no one until they arrive', () => {
+    expect(told).toContain('the King takes the coach from the capital for the harbour, due D1 11:00.');
+    expect(told).toContain('the King arrives at the harbour.');
+    const refused = result.events.filter((e) => e.type === 'intent-rejected' && e.actor === 'king');
+    expect(refused).toMatchObject([{ intent: 'meet', rule: 'actor.travelling' }]);
+    const opened = result.events.find((e) => e.type === 'negotiation-opened');
+    expect(opened).toMatchObject({ t: 12 * 60, at: 'harbour', parties: ['crown', 'navy'] });
   });
 });

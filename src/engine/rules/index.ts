@@ -28,6 +28,19 @@ const rulebook: { readonly [K in IntentType]: Rule<K> } = {
 /** What a detained person may still do: break out, or wait. */
 const OPEN_TO_DETAINED: ReadonlySet<IntentType> = new Set(['rescue', 'hold', 'counsel']);
 
+/** What a person on a journey may still do: send word, advise, and decide what needs no presence. */
+const OPEN_TO_TRAVELLERS: ReadonlySet<IntentType> = new Set([
+  'hold',
+  'counsel',
+  'send-message',
+  'seek-alliance',
+  'declare-war',
+  'declare-neutrality',
+  'answer-call',
+  'call-to-arms',
+  'make-peace',
+]);
+
 /** Checks the actor, then applies the intent's rule. */
 export function applyRule(ctx: RuleContext, actorId: PersonId, intent: Intent): RuleOutcome {
   const actor = ctx.world.persons[actorId];
@@ -35,6 +48,8 @@ export function applyRule(ctx: RuleContext, actorId: PersonId, intent: Intent): 
   if (actor.status === 'dead') return refuse('actor.alive', `${actor.name} is dead`);
   if (actor.status === 'detained' && !OPEN_TO_DETAINED.has(intent.type))
     return refuse('actor.free', `${actor.name} is detained`);
+  if (actor.journey && !OPEN_TO_TRAVELLERS.has(intent.type))
+    return refuse('actor.travelling', `${actor.name} is travelling to ${actor.journey.to}`);
   // A spy opens covert channels for the faction of their true loyalty; everything else is done
   // in the name of the faction served.
   const factionId = intent.type === 'open-covert-channel' ? actor.loyalty : actor.faction;

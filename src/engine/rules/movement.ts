@@ -29,6 +29,7 @@ export function presentAt(world: World, faction: FactionId, location: LocationId
       p.faction === faction &&
       p.status !== 'dead' &&
       p.status !== 'detained' &&
+      p.journey === null &&
       topLocation(world, personLocation(world, p)) === place
     )
       return true;
@@ -133,6 +134,29 @@ export const go: Rule<'go'> = (ctx, actor, _faction, intent) => {
   });
 };
 
+/**
+ * A journey on one's own to another place, at the world's speed of travel over the shortest known
+ * route; the traveller is met nowhere until arrival (presence, talks and detention wait for it).
+ */
+export const travel: Rule<'travel'> = (ctx, actor, _faction, intent) => {
+  if (actor.position.kind !== 'location')
+    return refuse('travel.aboard', `${actor.id} is with a force; it travels with it`);
+  const from = topLocation(ctx.world, actor.position.location);
+  const to = topLocation(ctx.world, intent.to);
+  if (from === to) return refuse('travel.here', `${actor.id} is already at ${to}; go instead`);
+  const distance = distanceBetween(ctx.world, from, to);
+  if (!Number.isFinite(distance))
+    return refuse('navigation.distance', `no known route from ${from} to ${to}`);
+  const arrivesAt = later(ctx.t, Math.max(1, Math.ceil(hours(distance / ctx.world.physics.travel.speed))));
+  return allow({
+    type: 'journey-begun',
+    person: actor.id,
+    from: actor.position.location,
+    to: intent.to,
+    arrivesAt,
+  });
+};
+
 export const disembark: Rule<'disembark'> = (ctx, _actor, faction, intent) => {
   const ship = ownShip(ctx, faction.id, intent.ship);
   if (isOutcome(ship)) return ship;
@@ -212,7 +236,7 @@ export const detain: Rule<'detain'> = (ctx, _actor, faction, intent) => {
   const location = ctx.world.locations[intent.at];
   const holder = location?.controlledBy ?? ctx.world.locations[place]?.controlledBy ?? null;
   if (holder !== faction.id) return refuse('detain.control', `${faction.id} does not control ${intent.at}`);
-  if (topLocation(ctx.world, personLocation(ctx.world, person)) !== place)
+  if (person.journey || topLocation(ctx.world, personLocation(ctx.world, person)) !== place)
     return refuse('detain.presence', `${person.id} is not at ${place}`);
   return allow({
     type: 'person-detained',
@@ -248,6 +272,7 @@ export const movementRules = {
   'await-rendezvous': awaitRendezvous,
   board,
   go,
+  travel,
   disembark,
   evacuate,
   expel,
