@@ -35,6 +35,7 @@ export function buildWorld(spec: ScenarioSpec): World {
     ships: forcesOf(spec.forces, spec.physics),
     locations: locationsOf(spec.locations),
     distances: distancesOf(spec.distances),
+    routeWays: routeWaysOf(spec.distances),
     relations: relationsOf(spec.relations),
     agreements: {},
     negotiations: {},
@@ -83,6 +84,13 @@ function distancesOf(distances: Spec<'distances'>): World['distances'] {
     (d) => distanceKey(d.between[0], d.between[1]),
     (d) => d.distance,
   );
+}
+
+/** The ways of moving each restricted route allows (routes without `ways` allow all). */
+function routeWaysOf(distances: Spec<'distances'>): World['routeWays'] {
+  const out: Record<string, readonly string[]> = {};
+  for (const d of distances) if (d.ways) out[distanceKey(d.between[0], d.between[1])] = [...d.ways].sort();
+  return out;
 }
 
 function factionsOf(factions: Spec<'factions'>): World['factions'] {

@@ -21,13 +21,17 @@ export function roleIntegrity(ship: Ship, physics: Physics, role: ComponentRole,
   return ids.reduce((sum, id) => sum + (ship.systems[id] ?? 0), 0) / ids.length;
 }
 
+/** Distance per hour the force makes by one way of moving, as damaged (0 when the way's needs do not all work). */
+export function waySpeed(ship: Ship, way: Physics['ways'][number], operational: number): number {
+  if (!way.needs.every((c) => works(ship, c, operational))) return 0;
+  const drive = way.needs[0];
+  return (ship.speeds[way.id] ?? 0) * (drive === undefined ? 1 : (ship.systems[drive] ?? 0));
+}
+
 /** Distance per hour the force makes the first way its components allow (0 when none does). */
 export function travelSpeed(ship: Ship, physics: Physics, operational: number): number {
-  for (const way of physics.ways) {
-    if (!way.needs.every((c) => works(ship, c, operational))) continue;
-    const drive = way.needs[0];
-    return (ship.speeds[way.id] ?? 0) * (drive === undefined ? 1 : (ship.systems[drive] ?? 0));
-  }
+  for (const way of physics.ways)
+    if (way.needs.every((c) => works(ship, c, operational))) return waySpeed(ship, way, operational);
   return 0;
 }
 

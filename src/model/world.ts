@@ -395,6 +395,8 @@ export interface World {
   readonly physics: Physics;
   /** Distances (in the physics' unit) between top-level locations; key `a|b` with a < b. */
   readonly distances: Readonly<Record<string, number>>;
+  /** The ways of moving a route allows, for routes that allow only some (a sea lane, a railway); key as `distances`. */
+  readonly routeWays: Readonly<Record<string, readonly string[]>>;
   /** Keyed `from>to`. */
   readonly relations: Readonly<Record<string, Relation>>;
   readonly agreements: Readonly<Record<AgreementId, Agreement>>;
@@ -554,6 +556,28 @@ export function distanceBetweenSets(
     row.set(to, best);
   }
   return best;
+}
+
+const wayDistances = new WeakMap<object, Map<string, Readonly<Record<string, number>>>>();
+
+/**
+ * The distance between two locations by one way of moving: the shortest route over the routes that
+ * allow it (all routes, when none is restricted to some ways).
+ */
+export function distanceByWay(world: World, a: LocationId, b: LocationId, way: string): number {
+  if (Object.keys(world.routeWays).length === 0) return distanceBetween(world, a, b);
+  let byWay = wayDistances.get(world.routeWays);
+  if (!byWay) wayDistances.set(world.routeWays, (byWay = new Map()));
+  let distances = byWay.get(way);
+  if (!distances) {
+    const allowed: Record<string, number> = {};
+    for (const [key, d] of Object.entries(world.distances)) {
+      const ways = world.routeWays[key];
+      if (ways === undefined || ways.includes(way)) allowed[key] = d;
+    }
+    byWay.set(way, (distances = allowed));
+  }
+  return distanceBetween({ ...world, distances }, a, b);
 }
 
 const routeMatrices = new WeakMap<Map<string, number>, Map<string, Map<string, number>>>();

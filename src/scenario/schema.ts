@@ -142,6 +142,8 @@ const distanceSchema = z.strictObject({
   between: z.tuple([locationId, locationId]),
   /** In the physics' `distanceUnit`. */
   distance: z.number().nonnegative(),
+  /** The ways of moving this route allows (a sea lane: `[sail]`); every way when not given. */
+  ways: z.array(physicsIdSchema('way')).min(1).optional(),
 });
 
 const grievanceSchema = z.strictObject({

@@ -67,8 +67,16 @@ describe('a world of sail', () => {
     expect(told).toContain('the King takes the coach from the capital for the harbour, due D1 11:00.');
     expect(told).toContain('the King arrives at the harbour.');
     const refused = result.events.filter((e) => e.type === 'intent-rejected' && e.actor === 'king');
-    expect(refused).toMatchObject([{ intent: 'meet', rule: 'actor.travelling' }]);
+    expect(refused[0]).toMatchObject({ intent: 'meet', rule: 'actor.travelling' });
     const opened = result.events.find((e) => e.type === 'negotiation-opened');
     expect(opened).toMatchObject({ t: 12 * 60, at: 'harbour', parties: ['crown', 'navy'] });
+  });
+
+  it('moves forces only along routes that allow a way they can take: the army has no sails for the sea lane', () => {
+    const refused = result.events.filter((e) => e.type === 'intent-rejected' && e.intent === 'move');
+    expect(refused).toMatchObject([{ actor: 'king', rule: 'navigation.way' }]);
+    const departed = result.events.find((e) => e.type === 'ship-departed');
+    // 20 leagues under sail at 2 an hour, the sails repaired to 64 % so far: 15 h 38 min.
+    expect(departed).toMatchObject({ ship: 'frigate', to: 'island', t: 13 * 60, arrivesAt: 13 * 60 + 938 });
   });
 });

@@ -8,13 +8,14 @@ import type { FactionId, LocationId, ShipId } from '../../model/ids.js';
 import { hours, later } from '../../model/time.js';
 import {
   distanceBetween,
+  distanceByWay,
   personLocation,
   type Ship,
   inIdOrder,
   topLocation,
   type World,
 } from '../../model/world.js';
-import { travelSpeed, workingTransfer } from '../../model/forces.js';
+import { waySpeed, workingTransfer } from '../../model/forces.js';
 import { allow, type Rule, type RuleContext, type RuleOutcome, refuse, type Rulebook } from './context.js';
 
 /** Does the faction have anyone (an active person, or a ship not under way) at the location's place? */
@@ -51,14 +52,36 @@ export function voyage(ctx: RuleContext, faction: FactionId, shipId: ShipId, to:
   const ship = ownShip(ctx, faction, shipId);
   if (isOutcome(ship)) return ship;
   if (ship.course) return refuse('ship.under-way', `${ship.id} is already under way to ${ship.course.to}`);
-  const distance = distanceBetween(ctx.world, ship.location, to);
-  if (!Number.isFinite(distance))
+  if (!Number.isFinite(distanceBetween(ctx.world, ship.location, to)))
     return refuse('navigation.distance', `no known route from ${ship.location} to ${to}`);
-  if (distance === 0) return allow({ type: 'ship-arrived', ship: ship.id, location: to });
-  const speed = travelSpeed(ship, ctx.world.physics, ctx.settings.operationalIntegrity);
-  if (speed <= 0) return refuse('ship.propulsion', `${ship.id} has no working propulsion`);
-  const arrivesAt = later(ctx.t, Math.max(1, Math.ceil(hours(distance / speed))));
+  if (distanceBetween(ctx.world, ship.location, to) === 0)
+    return allow({ type: 'ship-arrived', ship: ship.id, location: to });
+  const route = routeFor(ctx, ship, to);
+  if (route === null) return refuse('ship.propulsion', `${ship.id} has no working propulsion`);
+  if (!Number.isFinite(route.distance))
+    return refuse(
+      'navigation.way',
+      `no route from ${ship.location} to ${to} that ${ship.id} can take as it is`,
+    );
+  const arrivesAt = later(ctx.t, Math.max(1, Math.ceil(hours(route.distance / route.speed))));
   return allow({ type: 'ship-departed', ship: ship.id, from: ship.location, to, arrivesAt });
+}
+
+/**
+ * How a force goes to a place: the first way of moving its components allow (../../model/forces.ts)
+ * that has a route there, with the route's length; the first working way with an endless distance
+ * when none has a route; null when no way works.
+ */
+function routeFor(ctx: RuleContext, ship: Ship, to: LocationId): { distance: number; speed: number } | null {
+  let first: { distance: number; speed: number } | null = null;
+  for (const way of ctx.world.physics.ways) {
+    const speed = waySpeed(ship, way, ctx.settings.operationalIntegrity);
+    if (speed <= 0) continue;
+    const distance = distanceByWay(ctx.world, ship.location, to, way.id);
+    if (Number.isFinite(distance)) return { distance, speed };
+    first ??= { distance, speed };
+  }
+  return first;
 }
 
 export const move: Rule<'move'> = (ctx, _actor, faction, intent) =>
