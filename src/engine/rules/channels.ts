@@ -114,7 +114,8 @@ export const respondToEnvoy: Rule<'respond-to-envoy'> = (ctx, actor, _faction, i
       reason: ctx.reasons[0] ?? 'denied knowing the envoy',
     });
   }
-  const leader = ctx.world.factions[channel.to]?.leader;
+  const leaderId = ctx.world.factions[channel.to]?.leader;
+  const leader = leaderId ? ctx.world.persons[leaderId] : undefined;
   if (!leader) return refuse('channel.destination', `${channel.to} has no leader to relay to`);
   return allow({
     type: 'message-sent',
@@ -122,11 +123,12 @@ export const respondToEnvoy: Rule<'respond-to-envoy'> = (ctx, actor, _faction, i
     from: channel.from,
     to: channel.to,
     sender: envoy.id,
-    recipients: [leader],
+    recipients: [leader.id],
     channel: channel.id,
     topic: 'proposal',
     text: `${actor.name} relays ${envoy.name}'s approach`,
-    arrivesAt: later(ctx.t, ctx.settings.tick),
+    // The contact sends word to the leader as any message goes: at once if they are together.
+    arrivesAt: later(ctx.t, messageDelay(ctx.world, actor, leader, ctx.settings.tick)),
   });
 };
 
