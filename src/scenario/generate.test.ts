@@ -3,6 +3,8 @@ import { InputError } from '../common/errors.js';
 import { runScenario } from '../agents/run.js';
 import { generateScenario, generateScenarioInput } from './generate.js';
 import { loadScenario } from './loader.js';
+import { chronicleEntries } from '../engine/chronicle.js';
+import { namesOf } from '../events/telling.js';
 
 describe('generateScenario', () => {
   const scenario = generateScenario({ factions: 12, days: 3, seed: 5 });
@@ -30,6 +32,22 @@ describe('generateScenario', () => {
     expect(raids.length).toBe(Math.round((64 * 30) / 45));
     expect([...raids].sort((a, b) => a - b)).toEqual(raids);
     expect(raids.every((at) => at >= 0 && at < big.duration)).toBe(true);
+  });
+
+  it('draws a world of land and sea in its own words: hosts, galleys, couriers, nothing of a starship', () => {
+    expect(scenario.spec.physics.distanceUnit).toBe('leagues');
+    expect(scenario.spec.forces.map((f) => f.class)).toContain('galleys');
+    const run = runScenario(generateScenario({ factions: 12, days: 10, seed: 5 }), {
+      seed: 1,
+      mode: 'autonomous',
+    });
+    const told = chronicleEntries(run.events, namesOf(run.world))
+      .map((e) => e.text)
+      .join('\n');
+    expect(told).toMatch(/the host of f-\d+/);
+    expect(told).not.toMatch(
+      /\b(warp|impulse|beam|transporter|shields|antimatter|dilithium|subspace|starship)/i,
+    );
   });
 
   it('runs autonomously, the same seed giving the same log', () => {

@@ -260,7 +260,12 @@ function territoriesAndHubs(cells: readonly Cell[]): { locations: Locations; dis
   const distances: Distances = [];
   const hubs = new Map<string, Cell[]>();
   for (const cell of cells) {
-    locations.push({ id: cell.space, name: `${cell.id} space`, kind: 'territory', controlledBy: cell.id });
+    locations.push({
+      id: cell.space,
+      name: `the lands of ${cell.id}`,
+      kind: 'territory',
+      controlledBy: cell.id,
+    });
     hubs.set(cell.hub, [...(hubs.get(cell.hub) ?? []), cell]);
   }
   for (const [hub, members] of [...hubs].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
