@@ -65,10 +65,14 @@ import type { AgreementId, IntentId, ShipId, WarId } from '../model/ids.js';
 const NEUTRAL_BELIEF = { intentions: 0, suspicions: [], lastContact: null };
 
 /**
- * Light-years beyond which a faction does not see others it has no dealings with (see
- * `FactionView.factionIds`). The whole of the delta-quadrant scenario lies within 17 light-years.
+ * How far a faction sees others it has no dealings with (see `FactionView.factionIds`), in the
+ * world's neighbourhoods (../model/physics.ts): four neighbours away.
  */
-export const SIGHT = 20;
+export const SIGHT_IN_NEIGHBOURHOODS = 4;
+
+/** The distance within which a faction sees others in a world. */
+export const sightOf = (world: Pick<World, 'physics'>): number =>
+  SIGHT_IN_NEIGHBOURHOODS * world.physics.neighbourhood;
 
 /** `awaitedVisitors` by faction, once per state of a mailbox and of the world's negotiations. */
 const awaitedTable = memoN(
@@ -86,11 +90,13 @@ const inSight = memoN(
     placement: ReturnType<typeof factionsByPlace>,
     distances: World['distances'],
     locations: World['locations'],
+    physics: World['physics'],
   ) => {
     const world = { distances, locations };
+    const sight = sightOf({ physics });
     const found = new Set<FactionId>(placement.nowhere);
     for (const place of mine)
-      for (const near of placesWithin(world, place, SIGHT))
+      for (const near of placesWithin(world, place, sight))
         for (const f of placement.at.get(near) ?? []) found.add(f);
     const list = Object.freeze([...found].sort());
     return { list, set: new Set(list) };
@@ -220,8 +226,8 @@ export class FactionView {
   // ── Others ─────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * The factions this one knows of, by id: itself; those with ships or people within `SIGHT`
-   * light-years of its own; those it holds a relation with or a belief about, wherever they are;
+   * The factions this one knows of, by id: itself; those with forces or people within sight
+   * (`sightOf`) of its own; those it holds a relation with or a belief about, wherever they are;
    * and those with no ships or people anywhere (their whereabouts unknown). A faction with no
    * whereabouts of its own knows of all. Leaders weigh threats and partners among these only: a
    * faction does not fear, court or reckon with powers it has never heard of beyond its horizon —
@@ -237,8 +243,9 @@ export class FactionView {
     if (mine.length === 0) return sortedIds(w.factions);
     // A faction that sees every place from one of its own knows of every faction (a small world).
     const places = topLevelPlaceCount(w.locations);
-    if (mine.some((place) => placesWithin(w, place, SIGHT).length === places)) return sortedIds(w.factions);
-    const { list, set } = inSight(mine, factionsByPlace(w), w.distances, w.locations);
+    const sight = sightOf(w);
+    if (mine.some((place) => placesWithin(w, place, sight).length === places)) return sortedIds(w.factions);
+    const { list, set } = inSight(mine, factionsByPlace(w), w.distances, w.locations, w.physics);
     let extra: FactionId[] | null = null;
     for (const r of relationsFrom(w, this.id))
       if (w.factions[r.to] && !set.has(r.to)) (extra ??= []).push(r.to);

@@ -22,7 +22,7 @@ export function memo1<A extends object, T extends NonNullable<unknown> | null>(
 }
 
 /**
- * `build(a, b, …)` (up to four collections) memoised on the object `a`, and rebuilt when the others
+ * `build(a, b, …)` (up to five collections) memoised on the object `a`, and rebuilt when the others
  * it read are not the same objects any more (only the latest is kept for each `a`). Written without
  * rest parameters, one overload per arity, so that a hit allocates nothing.
  */
@@ -33,16 +33,29 @@ export function memoN<A extends object, B extends object, C extends object, T>(
 export function memoN<A extends object, B extends object, C extends object, D extends object, T>(
   build: (a: A, b: B, c: C, d: D) => T,
 ): (a: A, b: B, c: C, d: D) => T;
-export function memoN<A extends object, B extends object, C extends object, D extends object, T>(
-  build: (a: A, b: B, c?: C, d?: D) => T,
-): (a: A, b: B, c?: C, d?: D) => T {
-  type Hit = { readonly b: B; readonly c?: C; readonly d?: D; readonly value: T };
+export function memoN<
+  A extends object,
+  B extends object,
+  C extends object,
+  D extends object,
+  E extends object,
+  T,
+>(build: (a: A, b: B, c: C, d: D, e: E) => T): (a: A, b: B, c: C, d: D, e: E) => T;
+export function memoN<
+  A extends object,
+  B extends object,
+  C extends object,
+  D extends object,
+  E extends object,
+  T,
+>(build: (a: A, b: B, c?: C, d?: D, e?: E) => T): (a: A, b: B, c?: C, d?: D, e?: E) => T {
+  type Hit = { readonly b: B; readonly c?: C; readonly d?: D; readonly e?: E; readonly value: T };
   const cache = new WeakMap<A, Hit>();
-  return (a, b, c, d) => {
+  return (a, b, c, d, e) => {
     const hit = cache.get(a);
-    if (hit !== undefined && hit.b === b && hit.c === c && hit.d === d) return hit.value;
-    const value = build(a, b, c, d);
-    cache.set(a, { b, c, d, value });
+    if (hit !== undefined && hit.b === b && hit.c === c && hit.d === d && hit.e === e) return hit.value;
+    const value = build(a, b, c, d, e);
+    cache.set(a, { b, c, d, e, value });
     return value;
   };
 }

@@ -119,6 +119,12 @@ export const physicsSchema = z.strictObject({
     })
     .prefault({}),
   precautions: z.array(precautionSchema).default(DEFAULT_PRECAUTIONS),
+  /**
+   * The distance of a neighbour, in the world's unit: a threat this far away counts half as much as
+   * one at the door (Walt's proximity, agents/models/threat.ts); a faction knows of the others within
+   * four times it without dealings with them; a conference this far away weighs a sixth against going.
+   */
+  neighbourhood: z.number().positive().default(5),
   /** Resources a faction never gives away, however much it has (its fuel, its gold reserve). */
   neverGiven: z.array(resourceId).default([]),
   /** What a faction more advanced than another can offer it, by name. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/agents/run.js';
-import { FactionView, SIGHT } from '../../src/agents/view.js';
+import { FactionView, sightOf } from '../../src/agents/view.js';
 import { buildWorld } from '../../src/engine/initial-world.js';
 import { defaultScenario } from '../support.js';
 import { generateScenario } from '../../src/scenario/generate.js';
@@ -79,8 +79,8 @@ function checkIndices(world: World): void {
     expect(shipsStoppedAt(world, place)).toEqual(
       all(world.ships).filter((s) => !s.destroyed && !s.course && topLocation(world, s.location) === place),
     );
-    expect(placesWithin(world, place, SIGHT)).toEqual(
-      [...places].filter((q) => distanceBetween(world, place, q) <= SIGHT).sort(),
+    expect(placesWithin(world, place, sightOf(world))).toEqual(
+      [...places].filter((q) => distanceBetween(world, place, q) <= sightOf(world)).sort(),
     );
   }
   expect(nowhere).toEqual(keysSorted(world.factions).filter((f) => placesOf(world, f as never).length === 0));
@@ -128,7 +128,7 @@ describe('what a faction knows of', () => {
       const expected = ids.filter(
         (o) =>
           o === f ||
-          view.distanceTo(o) <= SIGHT ||
+          view.distanceTo(o) <= sightOf(world) ||
           world.relations[relationKey(f, o)] !== undefined ||
           world.beliefs[relationKey(f, o)] !== undefined ||
           placesOf(world, o).length === 0,

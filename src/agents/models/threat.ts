@@ -12,9 +12,6 @@ import type { FactionId } from '../../model/ids.js';
 import type { FactionView } from '../view.js';
 import { roleIntegrity } from '../../model/forces.js';
 
-/** Light-years at which proximity halves. */
-const PROXIMITY_SCALE = 5;
-
 export interface ThreatAssessment {
   /** Threat from each other faction, largest first. */
   readonly threats: readonly { readonly faction: FactionId; readonly threat: number }[];
@@ -24,13 +21,18 @@ export interface ThreatAssessment {
   readonly vulnerability: number;
 }
 
-export function proximity(distance: number): number {
-  return Number.isFinite(distance) ? 1 / (1 + distance / PROXIMITY_SCALE) : 0.1;
+/** Proximity in (0, 1]: halved at the world's `neighbourhood` distance (../../model/physics.ts). */
+export function proximity(distance: number, neighbourhood: number): number {
+  return Number.isFinite(distance) ? 1 / (1 + distance / neighbourhood) : 0.1;
 }
 
 export function threatOf(view: FactionView, other: FactionId): number {
   if (other === view.id) return 0;
-  return view.strength(other) * proximity(view.distanceTo(other)) * view.hostilityOf(other);
+  return (
+    view.strength(other) *
+    proximity(view.distanceTo(other), view.physics.neighbourhood) *
+    view.hostilityOf(other)
+  );
 }
 
 export function assessThreat(view: FactionView): ThreatAssessment {
@@ -50,7 +52,8 @@ export function assessThreat(view: FactionView): ThreatAssessment {
       (0.5 * roleIntegrity(s, view.physics, 'armament', 1) +
         0.5 * roleIntegrity(s, view.physics, 'protection', 0));
   let allied = 0;
-  for (const a of view.allies()) allied += view.strength(a) * view.trust(a) * proximity(view.distanceTo(a));
+  for (const a of view.allies())
+    allied += view.strength(a) * view.trust(a) * proximity(view.distanceTo(a), view.physics.neighbourhood);
   const defence = own + allied;
   const vulnerability = totalThreat + defence > 0 ? totalThreat / (totalThreat + defence) : 0;
   return { threats, totalThreat, defence, vulnerability };

@@ -143,7 +143,8 @@ function defenceValue(
   threat: ThreatAssessment,
   personality: Personality,
 ): Term[] {
-  const partnerPower = view.strength(partner) * proximity(view.distanceTo(partner));
+  const partnerPower =
+    view.strength(partner) * proximity(view.distanceTo(partner), view.physics.neighbourhood);
   const danger = threat.totalThreat + 1;
   const gain =
     (factor + 0.4) *
@@ -164,7 +165,10 @@ function enemiesInherited(view: FactionView, partner: FactionId): number {
   let wars = 0;
   for (const f of view.factionIds()) {
     if (f === view.id || f === partner || view.statusBetween(f, partner) !== 'war') continue;
-    wars += view.strength(f) * proximity(view.distanceTo(f)) * (1 - view.hostilityOf(f));
+    wars +=
+      view.strength(f) *
+      proximity(view.distanceTo(f), view.physics.neighbourhood) *
+      (1 - view.hostilityOf(f));
   }
   return wars;
 }
@@ -180,7 +184,7 @@ function offenceValue(
   let enemies = 0;
   for (const f of view.factionIds())
     if (f !== view.id && f !== partner && view.statusBetween(f, partner) === 'war')
-      enemies += view.strength(f) * proximity(view.distanceTo(f));
+      enemies += view.strength(f) * proximity(view.distanceTo(f), view.physics.neighbourhood);
   const danger = threat.totalThreat + 1;
   return [
     {
@@ -192,7 +196,7 @@ function offenceValue(
 
 /** The partner stays out of our wars: worth what it would add to our enemies, as far as trusted. */
 function neutralityValue(view: FactionView, partner: FactionId, threat: ThreatAssessment): Term[] {
-  const power = view.strength(partner) * proximity(view.distanceTo(partner));
+  const power = view.strength(partner) * proximity(view.distanceTo(partner), view.physics.neighbourhood);
   return [
     {
       name: `${partner} stays out of our wars`,

@@ -186,6 +186,8 @@ interface Invitation {
   readonly role: 'host' | 'sponsor' | 'invitee';
   readonly sponsorsTrust: number;
   readonly distance: number;
+  /** The world's distance of a neighbour (../../model/physics.ts): the scale of `distance`. */
+  readonly neighbourhood: number;
   readonly others: readonly FactionId[];
   /** A principle forbids us to deal with the sponsors. */
   readonly marked: Breach | null;
@@ -202,6 +204,7 @@ function invitationQuestion(s: Situation, leader: Person, c: Conference): Questi
       ? c.sponsors.reduce((t, f) => t + view.trust(f), 0) / c.sponsors.length
       : 0.5,
     distance: view.distance(view.places(view.id)[0] ?? c.venue, c.venue),
+    neighbourhood: view.physics.neighbourhood,
     others: c.invitees.filter((f) => f !== view.id),
     // No conference called by those our principles forbid us to deal with.
     marked: view.breachOf([], [view.id, ...c.sponsors]),
@@ -230,7 +233,10 @@ function invitationQuestion(s: Situation, leader: Person, c: Conference): Questi
  * (suspicion), the risk of being the only one absent, the prestige of hosting or our own
  * initiative; against it, distrust of the sponsors (caution) and the distance.
  */
-function attend({ c, role, sponsorsTrust, distance, others, marked }: Invitation, judge: Person): Option {
+function attend(
+  { c, role, sponsorsTrust, distance, neighbourhood, others, marked }: Invitation,
+  judge: Person,
+): Option {
   return {
     id: 'attend',
     label: `attend ${c.title}`,
@@ -255,7 +261,7 @@ function attend({ c, role, sponsorsTrust, distance, others, marked }: Invitation
         name: 'distrust of the sponsors',
         value: role === 'sponsor' ? 0 : -0.6 * (1 - sponsorsTrust) * judge.personality.caution,
       },
-      { name: 'distance', value: Number.isFinite(distance) ? -distance / 30 : -0.5 },
+      { name: 'distance', value: Number.isFinite(distance) ? -distance / (6 * neighbourhood) : -0.5 },
     ],
   };
 }
