@@ -208,7 +208,7 @@ function engagementConsequences(
   for (const a of [...attackers].sort()) {
     for (const d of [...defenders].sort()) {
       if (a !== d && e.losses.some((l) => factionOfShip(world, l.ship).includes(a)))
-        out.push(grievance(a, d, `losses-${e.seq}`, `ships lost fighting ${nameOf(world, d)}`, 0.3, MONTH));
+        out.push(grievance(a, d, `losses-${e.seq}`, `forces lost fighting ${nameOf(world, d)}`, 0.3, MONTH));
     }
   }
   const victims = [...defenders].sort().filter((d) => d !== e.initiator && !atWarWith(world, e.initiator, d));

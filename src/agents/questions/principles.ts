@@ -54,7 +54,7 @@ export function principleQuestions(s: Situation): Question[] {
         single(
           `expel:${guest.id}`,
           leader,
-          `send ${guest.name} off the ship`,
+          `send ${guest.name} off ${ship.name}`,
           [{ intent: { type: 'expel', person: guest.id, to: theirs.id } }],
           [{ name: 'no longer welcome', value: 1, note: `${guest.name} abused our good will` }],
         ),

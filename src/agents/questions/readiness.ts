@@ -397,7 +397,7 @@ function attack(
         value: 0.3 * Math.min(2, view.grievance(enemy)),
         note: `what ${enemy} did to us`,
       },
-      { name: 'risk', value: -0.5 * judge.personality.caution, note: 'ships and lives at stake' },
+      { name: 'risk', value: -0.5 * judge.personality.caution, note: 'forces and lives at stake' },
     ],
   };
 }
