@@ -74,7 +74,7 @@ export function describeIntent(intent: Intent): string {
     case 'dissolve-agreement':
       return `ends agreement ${intent.agreement}`;
     case 'expel':
-      return `sends ${intent.person} off the ship`;
+      return `sends ${intent.person} off to ${intent.to}`;
     case 'provide-aid':
       return `gives ${intent.amount} ${intent.resource} to ${intent.to}`;
     case 'declare-war':
