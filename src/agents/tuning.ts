@@ -87,8 +87,9 @@ export const CALL_RECORD = 0.6;
 export const STRATEGIC_RIVALS = 3;
 
 /**
- * The strategic value of the best candidate from which a faction that is not in danger asks itself
- * whether to seek an ally: about what `isolation` and a plain reluctance to deal (pride 0.5 · 0.3)
- * weigh together — below it, the answer would be to stand alone anyway.
+ * The strategic pull of the best candidate (with the fear of abandonment) from which a faction that
+ * is not in danger asks itself, once a day, whether to seek an ally: one standard deviation of the
+ * judgement term (`JUDGEMENT_SD` in deliberation.ts) — weaker reasons could not change the answer
+ * more than a different reading of the same world would.
  */
-export const STRATEGIC_ALARM = 0.3;
+export const STRATEGIC_ALARM = 0.15;
