@@ -38,7 +38,9 @@ export const BALANCE_OF_THREAT = 1.5;
 
 /**
  * How readily a partner could align with a rival, from what the world shows of their relation:
- * allies are aligned already, neutrals might be, the hostile hardly, those at war not at all.
+ * neutrals might (an even chance), the hostile hardly, those at war not at all. Allies are aligned
+ * already — their strength is the rival's, nothing to keep from it (a partner bound by a pact is
+ * passed over before this is read).
  */
 export const ALIGNMENT = { allied: 1, neutral: 0.5, hostile: 0.2, war: 0 } as const;
 

@@ -65,21 +65,23 @@ describe('balance of threat (Walt 1987)', () => {
     expect(war).toBeGreaterThan(value(hostile, 'balance of threat'));
   });
 
-  it('weighs more the more readily the partner could align with the rival: allied, neutral, hostile, at war', () => {
+  it('weighs more the more readily the partner could align with the rival: neutral, hostile, at war; nothing for its ally', () => {
     const aligned = (status: string) =>
       value(
         terms(variant(HOSTILE, relation(`{ from: partner, to: rival, mutual: true, status: ${status} }`))),
         'balance of threat',
       );
-    const [allied, neutral, hostile, war] = ['allied', 'neutral', 'hostile', 'war'].map(aligned);
-    expect(allied).toBeGreaterThan(neutral);
+    const [neutral, hostile, war] = ['neutral', 'hostile', 'war'].map(aligned);
     expect(neutral).toBeGreaterThan(hostile);
     expect(hostile).toBeGreaterThan(war);
-    // At war with the rival, the partner's strength cannot fall to it: what is left is another's.
-    const atWar = terms(
-      variant(HOSTILE, relation('{ from: partner, to: rival, mutual: true, status: war }')),
-    );
-    expect(atWar.find((t) => t.name === 'balance of threat')?.note ?? '').not.toContain('from rival');
+    // At war with the rival, or bound to it already, the partner's strength cannot be kept from it:
+    // what is left is the weight of another rival.
+    for (const status of ['war', 'allied']) {
+      const bound = terms(
+        variant(HOSTILE, relation(`{ from: partner, to: rival, mutual: true, status: ${status} }`)),
+      );
+      expect(bound.find((t) => t.name === 'balance of threat')?.note ?? '').not.toContain('from rival');
+    }
     // A shared culture draws partner and rival together.
     const kin = terms(variant(HOSTILE, ['culture: partner', 'culture: rival']));
     expect(value(kin, 'balance of threat')).toBeGreaterThan(neutral);

@@ -95,7 +95,8 @@ describe('leaders at war', () => {
   - { between: [east-capital, south-capital], lightYears: 4 }
   - { between: [west-capital, south-capital], lightYears: 6 }
 `;
-    const { events } = run(apart);
+    // Seed 3: in some others the empire, facing the duchy's guarantors, courts them first (abandonment).
+    const { events } = run(apart, 3);
     const marches = ofType(events, 'decision-made')
       .filter((d) => d.question?.startsWith('campaign:') === true && d.choice === 'march')
       .map((d) => d.faction);

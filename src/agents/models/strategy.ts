@@ -5,7 +5,8 @@
  * - **balance of threat** (Walt 1987, *The Origins of Alliances*): states ally to keep strength
  *   from those who threaten them. The term is the fall in our chance of prevailing against a rival
  *   if the partner's strength went to the rival — as far as the partner could align with it (their
- *   relation, a shared culture) — times the rival's perceived hostility (its offensive intentions;
+ *   relation, a shared culture; a partner bound to the rival by a pact is the rival's already) —
+ *   times the rival's perceived hostility (its offensive intentions;
  *   its power and proximity are in the forces). The most threatening rival counts.
  * - **war expected**: an ally is worth more before a war that is coming. The chance of a war with
  *   each rival, from what the world shows (a war under way with it, its hostility, its being at war
@@ -137,14 +138,13 @@ export function strategicPull(view: FactionView, threat: ThreatAssessment, partn
   let balance = { value: 0, note: '' };
   let war = { value: 0, note: '' };
   for (const r of ctx.rivals.filter((x) => x.faction !== partner).slice(0, STRATEGIC_RIVALS)) {
-    // The rival's side without the partner: what keeping the partner from it, or winning it over, weighs against.
-    const withoutPartner = r.force - (r.allies.has(partner) ? own : 0);
+    // A partner bound to the rival already is the rival's strength: there is nothing to keep from it.
+    if (r.allies.has(partner)) continue;
     const align = alignment(view, partner, r.faction);
-    const lost = prevails(D, withoutPartner) - prevails(D, withoutPartner + own * align);
+    const lost = prevails(D, r.force) - prevails(D, r.force + own * align);
     const b = lost * r.hostility * (0.5 + 0.5 * trust);
     if (b > balance.value) balance = { value: b, note: `keeps ${partner}'s strength from ${r.faction}` };
-    if (r.allies.has(partner)) continue;
-    const gained = prevails(D + counted, withoutPartner) - prevails(D, withoutPartner);
+    const gained = prevails(D + counted, r.force) - prevails(D, r.force);
     const w = gained * r.war;
     if (w > war.value) war = { value: w, note: `${r.warNote}; ${partner} would turn the odds` };
   }
