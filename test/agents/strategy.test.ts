@@ -71,7 +71,7 @@ describe('balance of threat (Walt 1987)', () => {
         terms(variant(HOSTILE, relation(`{ from: partner, to: rival, mutual: true, status: ${status} }`))),
         'balance of threat',
       );
-    const [neutral, hostile, war] = ['neutral', 'hostile', 'war'].map(aligned);
+    const [neutral, hostile, war] = [aligned('neutral'), aligned('hostile'), aligned('war')] as const;
     expect(neutral).toBeGreaterThan(hostile);
     expect(hostile).toBeGreaterThan(war);
     // At war with the rival, or bound to it already, the partner's strength cannot be kept from it:
