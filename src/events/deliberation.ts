@@ -2,6 +2,7 @@
  * How factions decide: counsel given, decisions made (with the options weighed and the counsel
  * heard), intents the rules refused, and the decision to seek an alliance.
  */
+import { councilRule } from '../model/council.js';
 import { z } from 'zod';
 import { factionId, personId } from '../model/ids.js';
 import { describeProvision, provisionKind, provisionSchema } from '../model/provision.js';
@@ -37,6 +38,13 @@ export const deliberationEvents = {
       reasons,
       options: z.array(optionSchema).default([]),
       counsel: z.array(counselSchema).default([]),
+      /** The vote of the faction's council, ballot by ballot, when it decided by majority or unanimity. */
+      votes: z
+        .strictObject({
+          rule: councilRule,
+          ballots: z.array(z.strictObject({ voter: personId, option: z.string() })),
+        })
+        .optional(),
     },
     // The faction remembers when it last deliberated each question.
     apply(world, e) {

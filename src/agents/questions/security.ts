@@ -223,6 +223,7 @@ function seekAlliance(st: SecurityStakes, judge: Person): Option {
     label: `seek an alliance with ${candidates.join(' or ')}`,
     acts: [{ intent: { type: 'seek-alliance', candidates, offer, exclude: excluded } }],
     terms: [...securityTerms(st, judge), ...crewTerms(st)],
+    serves: { sides: candidates, interests: ['alliance'] },
   };
 }
 
@@ -261,6 +262,7 @@ function tradeTechnology(st: SecurityStakes, judge: Person): Option {
     ],
     veto: techBreach ? `principle:${techBreach.principle.id}` : null,
     vetoNote: techBreach ? techBreach.principle.text : null,
+    serves: { sides: st.candidates, interests: ['alliance'] },
   };
 }
 
@@ -275,5 +277,6 @@ function standAlone(judge: Person): Option {
       { name: 'self-reliance', value: p.pride * 0.3 + p.honour * 0.2, note: 'we hold to our own ways' },
     ],
     statusQuo: true,
+    serves: { interests: ['independence'] },
   };
 }
