@@ -7,11 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/agents/run.js';
-import { assessThreat } from '../../src/agents/models/threat.js';
-import { strategicTerms } from '../../src/agents/models/strategy.js';
 import type { Term } from '../../src/agents/models/valuation.js';
 import { ALARM } from '../../src/agents/questions/security.js';
-import { FactionView } from '../../src/agents/view.js';
+// The library's exports (src/core.ts): what a user computes the strategic terms with.
+import { assessThreat, FactionView, strategicTerms } from '../../src/core.js';
 import { buildWorld } from '../../src/engine/initial-world.js';
 import type { WorldEvent } from '../../src/events/index.js';
 import { id } from '../../src/model/ids.js';
