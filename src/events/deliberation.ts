@@ -46,13 +46,18 @@ export const deliberationEvents = {
         })
         .optional(),
     },
-    // The faction remembers when it last deliberated each question.
+    // The faction remembers when it last deliberated each question, and when its council last
+    // voted on it (`vote:QUESTION`): a vote is sat again when something new is learned.
     apply(world, e) {
       const question = e.question;
       if (!question) return world;
       return updateFaction(world, e.faction, (f) => ({
         ...f,
-        deliberations: { ...f.deliberations, [question]: e.t },
+        deliberations: {
+          ...f.deliberations,
+          [question]: e.t,
+          ...(e.votes ? { [sittingKey(question)]: e.t } : {}),
+        },
       }));
     },
     observers: (_world, e) => [e.faction],
@@ -107,3 +112,6 @@ export const deliberationEvents = {
     },
   }),
 };
+
+/** Where a faction remembers when its council last voted on a question. */
+export const sittingKey = (question: string) => `vote:${question}`;

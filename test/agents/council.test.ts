@@ -138,3 +138,32 @@ describe('a council decides by its rule', () => {
     expect(stand?.terms.find((t) => t.name === 'counsel')?.value).toBeCloseTo(2 * 0.5 * 0.35, 3);
   });
 });
+
+describe('a second sitting', () => {
+  const sittings = (text: string) =>
+    runScenario(scenarioFrom(text), { mode: 'autonomous', seed: 1 }).events.filter(
+      (e) => e.type === 'decision-made' && e.question === 'security' && e.faction === 'realm',
+    );
+  const news = `script:
+  - at: 12h
+    event: { type: war-declared, war: border-war, name: the border war, by: rival, against: [third], casusBelli: the border }
+`;
+
+  it('a council that voted hears the question again when something new is learned, not before its time otherwise', () => {
+    const text = withCouncil('majority', ALONE, ALONE);
+    const quiet = sittings(text);
+    const told = sittings(`${text}${news}`);
+    expect(quiet[0]?.t).toBe(0);
+    expect(told[0]?.t).toBe(0);
+    // Without news the next sitting is a day later; with it, at the first review after the news.
+    expect(quiet[1]?.t).toBe(24 * 60);
+    expect(told[1]?.t).toBeGreaterThanOrEqual(12 * 60);
+    expect(told[1]?.t).toBeLessThan(24 * 60);
+  });
+
+  it('a leader who decides alone is not asked again before its time', () => {
+    const text = `${withCouncil('leader', ALONE, ALONE)}${news}`;
+    const asked = sittings(text).map((e) => e.t);
+    expect(asked.filter((t) => t > 0 && t < 24 * 60)).toEqual([]);
+  });
+});
