@@ -66,6 +66,7 @@ export { worldViolations } from './model/invariants.js';
 export * from './model/provision.js';
 export * from './model/time.js';
 export * from './model/world.js';
+export * from './model/council.js';
 export { DEFAULT_MAX_TICKS, type LoadOptions, loadScenario, type Scenario } from './scenario/loader.js';
 export {
   type GenerateOptions,
@@ -105,7 +106,17 @@ export {
   reliabilityWorld,
   runReliabilitySeed,
 } from './agents/reliability.js';
-export { deliberate, type Deliberation, type Option, type Question } from './agents/deliberation.js';
+export {
+  deliberate,
+  type Deliberation,
+  type Option,
+  type Question,
+  type Serves,
+  stanceTerms,
+} from './agents/deliberation.js';
+export { assessThreat, type ThreatAssessment } from './agents/models/threat.js';
+export { abandonment, prevails, strategicPull, strategicTerms } from './agents/models/strategy.js';
+export { allianceValue } from './agents/models/alliances.js';
 export { runScenario, type RunOptions } from './agents/run.js';
 export {
   type ChoiceRequest,

@@ -223,9 +223,9 @@ describe('run --play: a player at the prompt in the seat of a leader', () => {
   it('fork --play: takes the seat from the fork point on, and verify replays the fork', () => {
     const db = join(tempDir(), 'forked.db');
     expect(runCli(['run', '--mode', 'autonomous', '--seed', '1', '--db', db, '--json']).status).toBe(0);
-    // Open the talks; at the Nistrim's demand only ending them is allowed; then wait instead of going to the rendezvous.
-    const f = runCli(['fork', '1', '--at', '60', '--play', 'federation', '--db', db, '--json'], {
-      input: '\n\n2\n',
+    // The talks are open; at the Nistrim's demand only ending them is allowed; then wait instead of going to the rendezvous.
+    const f = runCli(['fork', '1', '--at', '82', '--play', 'federation', '--db', db, '--json'], {
+      input: '\n2\n',
     });
     expect(f.status, f.stderr).toBe(0);
     expect(f.stderr).toContain('the talks with nistrim');
@@ -240,11 +240,11 @@ describe('run --play: a player at the prompt in the seat of a leader', () => {
     expect(json<{ matches: boolean }>(v.stdout).matches).toBe(true);
     const d = runCli(['diff', '1', String(fork.run), '--db', db]);
     expect(d.stdout).toContain('part at event');
-    expect(runCli(['runs', '--db', db]).stdout).toContain(`fork of 1 at 60, played: federation`);
+    expect(runCli(['runs', '--db', db]).stdout).toContain(`fork of 1 at 82, played: federation`);
     const listed = json<{ runs: { id: number; about: string[] }[] }>(
       runCli(['runs', '--db', db, '--json']).stdout,
     ).runs;
-    expect(listed.find((r) => r.id === fork.run)?.about).toEqual(['fork of 1 at 60', 'played: federation']);
+    expect(listed.find((r) => r.id === fork.run)?.about).toEqual(['fork of 1 at 82', 'played: federation']);
   });
 
   it('refuses an unknown faction and scripted mode, with exit code 2', () => {

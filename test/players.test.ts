@@ -95,7 +95,8 @@ describe('a player in the seat of a leader', () => {
         return request.question.startsWith('talks:') && accept ? ['accept'] : null;
       },
     };
-    const played = run({ [federation]: taker });
+    // Seed 3: a run where the Federation is offered terms its principles allow.
+    const played = run({ [federation]: taker }, 3);
     const accepted = played.events.filter(
       (e) =>
         e.type === 'decision-made' &&

@@ -9,10 +9,16 @@
  *   an option whatever its score; a vetoed option is still listed with the rule that vetoed it.
  * - Judgement is not exact: each judge adds a seeded `judgement` term to each option (a normal
  *   deviate), so the same world can be read differently in different runs.
- * - Doctrine (Janis's "groupthink" is the risk; Allison's bureaucratic politics the other model):
- *   `autocratic` — the leader decides; counsel enters as a term weighted by each advisor's
- *   influence ("this isn't a democracy"); `council` — the options are put to a vote of leader and
- *   advisors, the leader breaking ties; `consensus` — a change is made only if no one objects.
+ * - Rule (Janis's "groupthink" is the risk; Allison's bureaucratic politics the other model): the
+ *   faction's council (../model/council.ts), or its doctrine where it has none, says who sits and
+ *   how they decide. `leader` (doctrine `autocratic`) — the leader decides; counsel enters as a
+ *   term weighted by each advisor's influence ("this isn't a democracy"); `majority` (doctrine
+ *   `council`) — the options are put to a vote of leader and advisors, the leader breaking ties;
+ *   `unanimity` (doctrine `consensus`) — a change is made only if no one objects. A vote is
+ *   recorded with the decision (`votes`), ballot by ballot.
+ * - Stances (../model/council.ts): a judge who argues for or against a side or an interest adds a
+ *   named `stance` term to each option that serves it (what an option serves it says: `serves`) —
+ *   where an advisor stands depends on where they sit, not only on their temper.
  */
 import type { Rng } from '../common/random.js';
 import type { PersonId } from '../model/ids.js';
@@ -21,6 +27,9 @@ import type { Person } from '../model/world.js';
 import { sumTerms, type Term } from './models/valuation.js';
 import { choiceProblem, type QuestionPut } from './players.js';
 import type { Doctrine, Counsel, ScoredOption } from '../model/vocabulary.js';
+import type { Council, CouncilRule, Interest } from '../model/council.js';
+import type { FactionId } from '../model/ids.js';
+import type { Ballot } from '../model/intents.js';
 
 export interface Option {
   /** Stable id within the question (`seek-alliance`, `hold`, `channel:raiders`). */
@@ -40,6 +49,15 @@ export interface Option {
   readonly exclusive?: string | readonly string[];
   /** The question id the faction remembers for this option, when not the question's own. */
   readonly remember?: string;
+  /** The sides it favours and opposes and the interests it serves, for the judges' stances. */
+  readonly serves?: Serves;
+}
+
+/** What an option serves: the factions it sides with or against, and interests. */
+export interface Serves {
+  readonly sides?: readonly FactionId[];
+  readonly against?: readonly FactionId[];
+  readonly interests?: readonly Interest[];
 }
 
 export interface Question {
@@ -56,6 +74,8 @@ export interface Question {
   /** Choose every option scoring above the status quo, up to this many (default 1). */
   readonly pick?: number;
   readonly doctrine?: Doctrine;
+  /** The faction's council, when it has one: who sits, and the rule (else the doctrine's). */
+  readonly council?: Council | null;
 }
 
 /** Spread of the judgement term. */
@@ -64,6 +84,48 @@ export const JUDGEMENT_SD = 0.15;
 export const BOUND_BY_RULES = 0.5;
 /** Weight of one advisor's counsel (times their influence on the decider). */
 export const COUNSEL_WEIGHT = 0.35;
+/**
+ * The influence a seat at the council gives a member who has none of their own on the leader: a
+ * middling voice (influence runs from 0 to 1).
+ */
+export const SEAT_INFLUENCE = 0.5;
+
+/** The rule a doctrine stands for, when the faction names no council. */
+const RULE_OF: Readonly<Record<Doctrine, CouncilRule>> = {
+  autocratic: 'leader',
+  council: 'majority',
+  consensus: 'unanimity',
+};
+
+/** The named terms a judge's stances add to an option, by what the option serves. */
+export function stanceTerms(judge: Person, option: Option): Term[] {
+  const serves = option.serves;
+  if (!serves || judge.stances.length === 0) return [];
+  const terms: Term[] = [];
+  for (const st of judge.stances) {
+    const sign = st.stance === 'for' ? 1 : -1;
+    let value = 0;
+    if (st.side !== undefined) {
+      if (serves.sides?.includes(st.side)) value += sign * st.weight;
+      if (serves.against?.includes(st.side)) value -= sign * st.weight;
+    } else if (st.interest !== undefined && serves.interests?.includes(st.interest))
+      value += sign * st.weight;
+    if (value !== 0)
+      terms.push({
+        name: 'stance',
+        value,
+        note: st.text || `${st.stance} ${st.side ?? st.interest ?? ''}`,
+      });
+  }
+  return terms;
+}
+
+/** The options as a judge weighs them: the question's terms and the judge's stances. */
+const judged = (q: Question, judge: Person): Option[] =>
+  q.options(judge).map((o) => {
+    const stance = stanceTerms(judge, o);
+    return stance.length === 0 ? o : { ...o, terms: [...o.terms, ...stance] };
+  });
 
 interface Scored {
   readonly option: Option;
@@ -115,6 +177,25 @@ interface Advice {
   readonly counsel: Counsel;
   readonly conviction: number;
   readonly topic: string;
+  /** The option the advisor votes for: their favourite. */
+  readonly vote: string;
+}
+
+/** The members who sit with the decider at the council: present, in the order the council lists them. */
+function seated(decider: Person, council: Council, members: readonly Person[]): Person[] {
+  return council.members.flatMap((id) => {
+    const m = members.find((p) => p.id === id);
+    return m && m.id !== decider.id && m.status !== 'dead' && m.status !== 'detained' ? [m] : [];
+  });
+}
+
+/** The ballots of a vote: each advisor's, then the decider's (their best eligible option). */
+function ballotsOf(q: Question, eligible: readonly Scored[], advice: readonly Advice[]): Ballot[] {
+  const mine = eligible[0];
+  return [
+    ...advice.map((c) => ({ voter: c.advisor.id, option: c.vote })),
+    ...(mine ? [{ voter: q.decider.id, option: mine.option.id }] : []),
+  ];
 }
 
 /**
@@ -130,16 +211,19 @@ export function deliberate(
   player?: (request: QuestionPut) => readonly string[] | null,
 ): Deliberation {
   const votes = new Map<string, number>();
+  const council = q.council ?? null;
   const advice = q.counselled ? gatherCounsel(q, members, rng, votes) : [];
-  const doctrine = q.doctrine ?? 'autocratic';
+  const rule = council?.rule ?? RULE_OF[q.doctrine ?? 'autocratic'];
   const scored = score(
-    q
-      .options(q.decider)
-      .map((o) => ({ ...o, terms: [...o.terms, ...counselTerms(q.decider, doctrine, advice, o)] })),
+    judged(q, q.decider).map((o) => ({
+      ...o,
+      terms: [...o.terms, ...counselTerms(q.decider, rule, advice, o, council !== null)],
+    })),
     rng.split(`decider:${q.decider.id}`),
   );
   const eligible = scored.filter((s) => !s.option.veto).sort((a, b) => b.score - a.score);
-  const recommended = choose(q, doctrine, eligible, advice, votes);
+  const recommended = choose(q, rule, eligible, advice, votes);
+  const ballots = rule !== 'leader' && advice.length > 0 ? ballotsOf(q, eligible, advice) : null;
   const options = scored.map(asScoredOption);
   const counselGiven = advice.map((c) => c.counsel);
   // A player in the decider's seat sees what the decider sees and may choose otherwise.
@@ -149,7 +233,15 @@ export function deliberate(
   return {
     decisions: [
       ...counselDecisions(q.decider, advice),
-      ...choiceDecisions(q, chosen, scored, options, counselGiven, played !== null),
+      ...choiceDecisions(
+        q,
+        chosen,
+        scored,
+        options,
+        counselGiven,
+        played !== null,
+        ballots && { rule, ballots },
+      ),
     ],
   };
 }
@@ -165,8 +257,8 @@ function gatherCounsel(
   votes: Map<string, number>,
 ): Advice[] {
   const advice: Advice[] = [];
-  for (const advisor of advisorsOf(q.decider, members)) {
-    const theirs = score(q.options(advisor), rng.split(`counsel:${advisor.id}`));
+  for (const advisor of q.council ? seated(q.decider, q.council, members) : advisorsOf(q.decider, members)) {
+    const theirs = score(judged(q, advisor), rng.split(`counsel:${advisor.id}`));
     const unbound = advisor.personality.honour < BOUND_BY_RULES;
     const favourite = best(theirs, unbound);
     if (!favourite) continue;
@@ -190,23 +282,29 @@ function gatherCounsel(
       conviction: margin,
       topic: subject.option.label,
       counsel: { advisor: advisor.id, position, option: subject.option.id, reasons },
+      vote: favourite.option.id,
     });
     votes.set(favourite.option.id, (votes.get(favourite.option.id) ?? 0) + 1);
   }
   return advice;
 }
 
-/** Under an autocratic doctrine, counsel enters the decider's score as a term weighted by influence. */
+/**
+ * When the leader decides, counsel enters the leader's score as a term weighted by influence (a
+ * seat at the council gives a voice to a member without influence of their own).
+ */
 function counselTerms(
   decider: Person,
-  doctrine: Doctrine,
+  rule: CouncilRule,
   advice: readonly Advice[],
   option: Option,
+  seats: boolean,
 ): Term[] {
-  if (doctrine !== 'autocratic' || advice.length === 0) return [];
+  if (rule !== 'leader' || advice.length === 0) return [];
   let value = 0;
   for (const c of advice) {
-    const weight = (c.advisor.influence[decider.id] ?? 0) * COUNSEL_WEIGHT;
+    const influence = c.advisor.influence[decider.id] ?? (seats ? SEAT_INFLUENCE : 0);
+    const weight = influence * COUNSEL_WEIGHT;
     if (c.counsel.option === option.id && c.counsel.position === 'for') value += weight;
     else if (c.counsel.position === 'against' && option.statusQuo) value += weight;
     else if (c.counsel.position === 'against' && c.counsel.option === option.id) value -= weight;
@@ -221,18 +319,18 @@ function counselTerms(
  */
 function choose(
   q: Question,
-  doctrine: Doctrine,
+  rule: CouncilRule,
   eligible: readonly Scored[],
   advice: readonly Advice[],
   votes: Map<string, number>,
 ): Scored[] {
-  if (doctrine === 'council' && advice.length > 0) {
+  if (rule === 'majority' && advice.length > 0) {
     const mine = eligible[0];
     if (mine) votes.set(mine.option.id, (votes.get(mine.option.id) ?? 0) + 1.5);
     const winner = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
     return eligible.filter((s) => s.option.id === winner?.[0]).slice(0, 1);
   }
-  if (doctrine === 'consensus' && advice.some((c) => c.counsel.position === 'against'))
+  if (rule === 'unanimity' && advice.some((c) => c.counsel.position === 'against'))
     return eligible.filter((s) => s.option.statusQuo).slice(0, 1);
   const pick = q.pick ?? 1;
   const chosen = pick === 1 ? eligible.slice(0, 1) : severalAboveStatusQuo(eligible, pick);
@@ -326,6 +424,7 @@ function choiceDecisions(
   options: ScoredOption[],
   counselGiven: Counsel[],
   playerChose: boolean,
+  votes: Decision['votes'] | null,
 ): Decision[] {
   const decisions: Decision[] = [];
   for (const choice of [...chosen].sort((a, b) => (a.option.order ?? 0) - (b.option.order ?? 0))) {
@@ -334,6 +433,7 @@ function choiceDecisions(
       counsel: counselGiven,
       question: choice.option.remember ?? q.id,
       choice: choice.option.id,
+      ...(votes ? { votes } : {}),
     };
     const reasons = playerChose
       ? ['the player chose it', ...choiceReasons(choice, scored)]

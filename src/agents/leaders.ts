@@ -167,8 +167,9 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean, play
   const seat = ask ? actingLeader(view, s.members) : undefined;
   for (const source of QUESTION_SOURCES) {
     for (const q of source(s)) {
+      // A faction's council, where it has one, hears every question put to counsel.
       const { decisions } = deliberate(
-        q,
+        q.counselled && view.self.council ? { ...q, council: view.self.council } : q,
         s.members,
         rng.split(q.id),
         q.decider.id === seat?.id ? ask : undefined,

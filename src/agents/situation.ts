@@ -9,6 +9,7 @@ import type { Person } from '../model/world.js';
 import { assessThreat, type ThreatAssessment } from './models/threat.js';
 import type { FactionView } from './view.js';
 import type { WorldEvent } from '../events/index.js';
+import { sittingKey } from '../events/deliberation.js';
 
 export interface Situation {
   readonly view: FactionView;
@@ -21,9 +22,30 @@ export interface Situation {
   readonly rng: Rng;
   /** When the question was last deliberated, if ever. */
   lastAsked(question: string): Minutes | undefined;
-  /** True if the question was never deliberated or not within `cooldown`. */
+  /**
+   * True if the question was never deliberated or not within `cooldown` — or if the faction's
+   * council voted on it when it was last asked and something new has been learned since (a second
+   * sitting).
+   */
   due(question: string, cooldown: Minutes): boolean;
 }
+
+/**
+ * What counts as something new for a council that has voted: news of wars, calls, treaties,
+ * relations, fighting and deeds — what the questions put to a council weigh.
+ */
+const NEWS: ReadonlySet<WorldEvent['type']> = new Set<WorldEvent['type']>([
+  'war-declared',
+  'war-joined',
+  'peace-made',
+  'call-issued',
+  'call-answered',
+  'agreement-concluded',
+  'agreement-dissolved',
+  'relation-changed',
+  'engagement',
+  'mark-earned',
+]);
 
 export function situationOf(
   view: FactionView,
@@ -43,7 +65,12 @@ export function situationOf(
     lastAsked: (q) => deliberations[q],
     due: (q, cooldown) => {
       const last = deliberations[q];
-      return last === undefined || view.t - last >= cooldown;
+      if (last === undefined || view.t - last >= cooldown) return true;
+      return (
+        deliberations[sittingKey(q)] === last &&
+        view.t > last &&
+        observed.some((e) => e.t > last && NEWS.has(e.type))
+      );
     },
   };
 }

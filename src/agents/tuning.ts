@@ -26,3 +26,72 @@ export const MAX_AGENDA = 12;
  * agreement is worth up to this much more, times (1 − trust) (see negotiator/table.ts).
  */
 export const DISTRUST_COST = 0.15;
+
+// ── Strategic reasons for an alliance (./models/strategy.ts) ───────────────────────────────────
+
+/**
+ * Weight of the balance of threat (Walt 1987): the fall in our chance of prevailing against a rival
+ * if the partner's strength went to it. A chance lost in a war to come is worth about as much as
+ * the same share of danger removed now (the `vulnerability` term weighs 0.6–1.6), hence 1.5.
+ */
+export const BALANCE_OF_THREAT = 1.5;
+
+/**
+ * How readily a partner could align with a rival, from what the world shows of their relation:
+ * neutrals might (an even chance), the hostile hardly, those at war not at all. Allies are aligned
+ * already — their strength is the rival's, nothing to keep from it (a partner bound by a pact is
+ * passed over before this is read).
+ */
+export const ALIGNMENT = { allied: 1, neutral: 0.5, hostile: 0.2, war: 0 } as const;
+
+/**
+ * What a shared culture adds to the chance that partner and rival align: Walt counts ideology as a
+ * weaker cause of alignment than threat, hence a quarter.
+ */
+export const SHARED_CULTURE = 0.25;
+
+/**
+ * Weight of the war all expect: the gain in our chance of prevailing in the war most to be feared,
+ * times the chance of that war. The same scale as the balance of threat, since it is the same gain
+ * seen from the other side (the partner's strength with us rather than against us).
+ */
+export const WAR_EXPECTED = 1.5;
+
+/**
+ * How much readier for another war a faction is while it fights one: its perceived hostility counts
+ * half as much again (wars spread to the belligerents' neighbours before others).
+ */
+export const WAR_CONTAGION = 0.5;
+
+/**
+ * Weight of entrapment in a partner's future wars (Snyder 1984): the force of the factions hostile to
+ * the partner, times its record of beginning wars, weighed by caution. Less than the pledge's
+ * entanglement in wars under way (0.3 in valuation.ts), since these wars may never come — hence 0.6
+ * of a share rather than 1.
+ */
+export const ENTRAPMENT = 0.6;
+
+/**
+ * Weight of the fear of abandonment (Snyder 1984): being left alone in the war expected, the others
+ * paired off. At its height (war certain, every other force paired off) half again as much as
+ * `isolation` (0.2 in questions/security.ts), which it sharpens as war comes.
+ */
+export const ABANDONMENT = 0.3;
+
+/**
+ * Weight of a partner's record of answering calls: a Beta estimate of its fidelity, (honoured + 1)
+ * / (answered + 2), less one half. A partner who has always reneged is worth about a third less than
+ * a stranger: 0.6 · 0.5 = 0.3, the size of `reputation` for a public pledge in questions/wars.ts.
+ */
+export const CALL_RECORD = 0.6;
+
+/** The rivals a leader weighs strategically: the most threatening, so that the work stays bounded. */
+export const STRATEGIC_RIVALS = 3;
+
+/**
+ * The strategic pull of the best candidate (with the fear of abandonment) from which a faction that
+ * is not in danger asks itself, once a day, whether to seek an ally: one standard deviation of the
+ * judgement term (`JUDGEMENT_SD` in deliberation.ts) — weaker reasons could not change the answer
+ * more than a different reading of the same world would.
+ */
+export const STRATEGIC_ALARM = 0.15;

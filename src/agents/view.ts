@@ -453,6 +453,41 @@ export class FactionView {
     return inIdOrder(this.world.calls).filter((c) => c.to === this.id || c.from === this.id);
   }
 
+  /**
+   * Another faction's record of answering calls to honour its treaties, as far as this faction
+   * knows it: answered calls under public treaties, and under any treaty this faction is party to
+   * (a secret treaty's calls are known to its parties alone, as `knownTo` in events/calls.ts says).
+   */
+  callRecordOf(faction: FactionId): {
+    readonly honoured: number;
+    readonly partly: number;
+    readonly reneged: number;
+  } {
+    let honoured = 0;
+    let partly = 0;
+    let reneged = 0;
+    for (const c of inIdOrder(this.world.calls)) {
+      if (c.to !== faction || c.status === 'open' || !this.agreement(c.agreement)) continue;
+      if (c.status === 'honoured') honoured++;
+      else if (c.status === 'partly') partly++;
+      else reneged++;
+    }
+    return { honoured, partly, reneged };
+  }
+
+  /** The declared wars (under way or over) another faction has fought, and how many it began. */
+  warRecordOf(faction: FactionId): { readonly fought: number; readonly begun: number } {
+    let fought = 0;
+    let begun = 0;
+    for (const w of inIdOrder(this.world.wars)) {
+      const known = w.declared || w.sides.some((side) => side.includes(this.id));
+      if (!known || !w.sides.some((side) => side.includes(faction))) continue;
+      fought++;
+      if (w.aggressor === faction) begun++;
+    }
+    return { fought, begun };
+  }
+
   /** Factions that accepted our proposal of talks and have not yet come to talk. */
   awaitedVisitors(): readonly FactionId[] {
     const mailbox = this.world.mailboxes[this.id];

@@ -40,6 +40,8 @@ export interface Explanation {
     /** Best first; the chosen option is marked. */
     readonly options: readonly ExplainedOption[];
     readonly counsel: DecisionEvent['counsel'];
+    /** The council's vote, when it decided by majority or unanimity. */
+    readonly votes?: NonNullable<DecisionEvent['votes']>;
   } | null;
   /** Set when the event is a rejected intent: the rule that rejected it. */
   readonly rejection: {
@@ -108,7 +110,17 @@ function decisionOf(e: DecisionEvent): NonNullable<Explanation['decision']> {
     reasons: e.reasons,
     options,
     counsel: e.counsel,
+    ...(e.votes ? { votes: e.votes } : {}),
   };
+}
+
+/** A vote as lines: each option voted for, most votes first, with its voters. */
+function tally(ballots: NonNullable<DecisionEvent['votes']>['ballots'], n: (id: string) => string): string[] {
+  const by = new Map<string, string[]>();
+  for (const b of ballots) by.set(b.option, [...(by.get(b.option) ?? []), n(b.voter)]);
+  return [...by.entries()]
+    .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
+    .map(([option, voters]) => `    ${option}: ${voters.length} — ${voters.join(', ')}`);
 }
 
 /** `security` → "on security"; `talks:x` → "in the talks x". */
@@ -155,6 +167,7 @@ function renderDecision(
       );
     }
   }
+  if (d.votes) lines.push('', `  Votes (${d.votes.rule})`, ...tally(d.votes.ballots, n));
   if (d.options.length > 0) {
     lines.push('', '  Options (score = sum of the terms)');
     for (const o of d.options) {

@@ -105,6 +105,7 @@ function factionsOf(factions: Spec<'factions'>): World['factions'] {
       technology: f.technology,
       leader: f.leader,
       doctrine: f.doctrine,
+      council: f.council ?? null,
       principles: f.principles.map((p) => ({
         id: p.id,
         text: p.text,
@@ -142,6 +143,7 @@ function personsOf(persons: Spec<'persons'>): World['persons'] {
       debts: p.debts,
       contacts: p.contacts,
       demands: p.demands,
+      stances: p.stances,
       status: p.status,
       position:
         p.aboard !== undefined

@@ -280,6 +280,9 @@ class Run {
       reasons: [...decision.reasons],
       options: decision.options ? [...decision.options] : [],
       counsel: decision.counsel ? [...decision.counsel] : [],
+      ...(decision.votes
+        ? { votes: { rule: decision.votes.rule, ballots: decision.votes.ballots.map((b) => ({ ...b })) } }
+        : {}),
     });
     for (const e of outcome.events) this.emit(e);
   }

@@ -2,6 +2,7 @@
  * How factions decide: counsel given, decisions made (with the options weighed and the counsel
  * heard), intents the rules refused, and the decision to seek an alliance.
  */
+import { councilRule } from '../model/council.js';
 import { z } from 'zod';
 import { factionId, personId } from '../model/ids.js';
 import { describeProvision, provisionKind, provisionSchema } from '../model/provision.js';
@@ -37,14 +38,26 @@ export const deliberationEvents = {
       reasons,
       options: z.array(optionSchema).default([]),
       counsel: z.array(counselSchema).default([]),
+      /** The vote of the faction's council, ballot by ballot, when it decided by majority or unanimity. */
+      votes: z
+        .strictObject({
+          rule: councilRule,
+          ballots: z.array(z.strictObject({ voter: personId, option: z.string() })),
+        })
+        .optional(),
     },
-    // The faction remembers when it last deliberated each question.
+    // The faction remembers when it last deliberated each question, and when its council last
+    // voted on it (`vote:QUESTION`): a vote is sat again when something new is learned.
     apply(world, e) {
       const question = e.question;
       if (!question) return world;
       return updateFaction(world, e.faction, (f) => ({
         ...f,
-        deliberations: { ...f.deliberations, [question]: e.t },
+        deliberations: {
+          ...f.deliberations,
+          [question]: e.t,
+          ...(e.votes ? { [sittingKey(question)]: e.t } : {}),
+        },
       }));
     },
     observers: (_world, e) => [e.faction],
@@ -99,3 +112,6 @@ export const deliberationEvents = {
     },
   }),
 };
+
+/** Where a faction remembers when its council last voted on a question. */
+export const sittingKey = (question: string) => `vote:${question}`;

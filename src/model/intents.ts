@@ -213,4 +213,15 @@ export interface Decision {
   readonly question?: string;
   /** The id of the option chosen among `options`. */
   readonly choice?: string;
+  /** The vote taken, when the faction's council decides by majority or unanimity. */
+  readonly votes?: {
+    readonly rule: 'majority' | 'unanimity' | 'leader';
+    readonly ballots: readonly Ballot[];
+  };
+}
+
+/** One vote cast in a council: who voted, for which option. */
+export interface Ballot {
+  readonly voter: z.output<typeof personId>;
+  readonly option: string;
 }

@@ -6,6 +6,7 @@
  * another explicit order): insertion order is deterministic in JavaScript, but relying on it would
  * tie a run's outcome to the order in which a scenario file happened to list things.
  */
+import type { Council, Stance } from './council.js';
 import { id } from './ids.js';
 import { memo1, memoN, sortedEntries, sortedKeys, sortedValues } from './memo.js';
 import type {
@@ -69,6 +70,8 @@ export interface Person {
   readonly contacts: readonly PersonId[];
   /** Provisions this person insists on in any agreement they make for their faction. */
   readonly demands: readonly ProvisionPattern[];
+  /** What the person argues for or against: sides and interests (./council.ts). */
+  readonly stances: readonly Stance[];
   readonly status: PersonStatus;
   readonly position: Position;
   /** A journey under way: the person has left `position` for `to` and is nowhere to be met until then. */
@@ -103,6 +106,8 @@ export interface Faction {
   readonly technology: number;
   readonly leader: PersonId;
   readonly doctrine: Doctrine;
+  /** Who sits with the leader on the faction's questions and by what rule; null: the doctrine's. */
+  readonly council: Council | null;
   readonly principles: readonly Principle[];
   readonly resources: Readonly<Record<ResourceId, number>>;
   /**

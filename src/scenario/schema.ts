@@ -3,6 +3,7 @@
  * Schema; docs/scenario-format.md documents every field. Ids are kebab-case and references between
  * sections are checked after the schema by ./references.ts.
  */
+import { councilSchema, stanceSchema } from '../model/council.js';
 import { z } from 'zod';
 import {
   agreementId,
@@ -62,6 +63,8 @@ const factionSchema = z.strictObject({
   technology: unit.default(0.5),
   leader: personId,
   doctrine: z.enum(['autocratic', 'council', 'consensus']).default('autocratic'),
+  /** Who sits with the leader on the faction's questions, and the rule they decide by. */
+  council: councilSchema.optional(),
   principles: z.array(principleSchema).default([]),
   resources: resourceAmounts.default({}),
   marks: z.array(z.string()).default([]),
@@ -98,6 +101,8 @@ const personSchema = z
     contacts: z.array(personId).default([]),
     /** Provisions this person insists on in any agreement made for their faction. */
     demands: z.array(provisionPatternSchema).default([]),
+    /** What the person argues for or against when counselling or deciding: sides and interests. */
+    stances: z.array(stanceSchema).default([]),
     status: z.enum(['active', 'injured', 'detained', 'dead']).default('active'),
     /** Where the person is: with a force (`aboard`) or at a location. */
     aboard: shipId.optional(),

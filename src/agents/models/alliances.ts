@@ -8,6 +8,7 @@ import type { Person } from '../../model/world.js';
 import { PLENTY } from '../tuning.js';
 import type { FactionView } from '../view.js';
 import { type ThreatAssessment, threatOf } from './threat.js';
+import { strategicTerms } from './strategy.js';
 import { type Term, valueAgreement } from './valuation.js';
 
 /** A plain pledge of mutual defence: against anyone, anywhere, with forces. */
@@ -21,7 +22,9 @@ const DEFENCE: Provision = {
 
 /**
  * The value of a defensive alliance with `candidate` as `judge` sees it: the security it brings,
- * the threat it removes if the candidate is itself a danger, its enemies, trust.
+ * the threat it removes if the candidate is itself a danger, its enemies, trust — and the strategic
+ * reasons (./strategy.ts): the balance of threat, the war expected, entrapment and abandonment, the
+ * candidate's record of honouring calls.
  */
 export function allianceValue(
   view: FactionView,
@@ -38,6 +41,7 @@ export function allianceValue(
       value: 0.5 * (own / threat.totalThreat) * (0.5 + 0.5 * view.trust(candidate)),
     });
   }
+  terms.push(...strategicTerms(view, threat, candidate, judge));
   return terms;
 }
 

@@ -7,9 +7,16 @@
  * - distaste: an honourable judge's reluctance to deal with the untrusted — honour · distrust of
  *   the candidates;
  * - pride: the wish to need no one;
- * - crew pressure: groups whose morale has fallen push for any deal (../models/crew.ts).
+ * - crew pressure: groups whose morale has fallen push for any deal (../models/crew.ts);
+ * - the strategic reasons (../models/strategy.ts), on average over the candidates: the balance of
+ *   threat, the war expected, entrapment and abandonment, the candidates' record of honouring calls.
  *
  * Offering technology is an option too, and a principle against it vetoes it.
+ *
+ * Two things make a faction without allies take stock: danger and harm together (it cannot defend
+ * itself and has just been hurt), every six hours; or, once a day, a strategic reason strong enough
+ * on its own (`STRATEGIC_ALARM`) — a secure power facing a rising threat balances before it is hurt
+ * (Walt 1987).
  */
 import type { Breach } from '../../engine/principles.js';
 import type { FactionId } from '../../model/ids.js';
@@ -17,6 +24,8 @@ import type { Provision, ProvisionKind } from '../../model/provision.js';
 import { days, hours } from '../../model/time.js';
 import type { Person } from '../../model/world.js';
 import { allianceOffer, allianceValue, forbiddenKinds, total } from '../models/alliances.js';
+import { abandonment, strategicPull, strategicTerms } from '../models/strategy.js';
+import { STRATEGIC_ALARM } from '../tuning.js';
 import { crewPressure, type CrewPressure } from '../models/crew.js';
 import type { Term } from '../models/valuation.js';
 import type { Option, Question } from '../deliberation.js';
@@ -29,9 +38,11 @@ export const RECENT_HARM = 0.4;
 
 export function securityQuestions(s: Situation): Question[] {
   const { view } = s;
-  if (!alarmed(s)) return [];
+  const alarm = alarmed(s);
+  if (!alarm) return [];
   const leader = view.leader();
   if (leader.status !== 'active') return [];
+  if (alarm === 'strategy' && !strategicallyAlarmed(s)) return [];
   const candidates = allianceCandidates(s, leader);
   if (candidates.length === 0) return [];
   const stakes = securityStakes(s, candidates);
@@ -48,15 +59,31 @@ export function securityQuestions(s: Situation): Question[] {
 }
 
 /**
- * Whether the faction takes stock of its security (every six hours at most): only when it seeks
- * no alliance yet and has no ally, and only on danger and harm together — a faction that has
- * recently been hurt and cannot defend itself.
+ * Whether the faction takes stock of its security, and why: only when it seeks no alliance yet and
+ * has no ally; on danger and harm together — a faction that has recently been hurt and cannot
+ * defend itself — every six hours at most; otherwise once a day, for strategic reasons.
  */
-function alarmed(s: Situation): boolean {
+function alarmed(s: Situation): 'danger' | 'strategy' | null {
   const { view, threat } = s;
-  if (view.self.agenda.alliance || view.allies().length > 0) return false;
-  if (threat.vulnerability < ALARM || view.recentHarm(days(14)) < RECENT_HARM) return false;
-  return s.due('security', hours(6));
+  if (view.self.agenda.alliance || view.allies().length > 0) return null;
+  if (threat.vulnerability >= ALARM && view.recentHarm(days(14)) >= RECENT_HARM)
+    return s.due('security', hours(6)) ? 'danger' : null;
+  return s.due('security', days(1)) ? 'strategy' : null;
+}
+
+/**
+ * Whether a faction in no danger has strategic reason enough to seek an ally: the pull of the best
+ * faction it could ally with (the balance of threat, the war expected), with the fear of abandonment, reaches
+ * `STRATEGIC_ALARM`. Weighs only the few rivals, so it costs little for every faction known.
+ */
+function strategicallyAlarmed(s: Situation): boolean {
+  const { view, threat } = s;
+  const alone = total(abandonment(view, threat));
+  for (const f of view.factionIds()) {
+    if (f === view.id || view.relation(f)?.status === 'war') continue;
+    if (alone + total(strategicPull(view, threat, f)) >= STRATEGIC_ALARM) return true;
+  }
+  return false;
 }
 
 /**
@@ -103,6 +130,9 @@ interface SecurityStakes {
   readonly covet: number;
   /** Distrust of the candidates, on average. */
   readonly distrust: number;
+  /** The strategic terms of an alliance with the candidates, on average, as a judge weighs them. */
+  readonly strategy: (judge: Person) => Term[];
+  readonly abandonment: readonly Term[];
 }
 
 function securityStakes(s: Situation, candidates: FactionId[]): SecurityStakes {
@@ -125,7 +155,30 @@ function securityStakes(s: Situation, candidates: FactionId[]): SecurityStakes {
       candidates.reduce((sum, f) => sum + Math.max(0, view.self.technology - view.faction(f).technology), 0) /
       candidates.length,
     distrust: 1 - candidates.reduce((sum, f) => sum + view.trust(f), 0) / candidates.length,
+    abandonment: abandonment(view, threat),
+    strategy: (judge) => meanTerms(candidates.map((f) => strategicTerms(view, threat, f, judge))),
   };
+}
+
+/**
+ * Terms of several candidates on average, by name (a term a candidate lacks counts zero), each with
+ * the note of the candidate for whom it weighs most.
+ */
+function meanTerms(lists: readonly (readonly Term[])[]): Term[] {
+  const byName = new Map<string, { sum: number; strongest: Term }>();
+  for (const t of lists.flat()) {
+    const entry = byName.get(t.name);
+    if (!entry) byName.set(t.name, { sum: t.value, strongest: t });
+    else {
+      entry.sum += t.value;
+      if (Math.abs(t.value) > Math.abs(entry.strongest.value)) entry.strongest = t;
+    }
+  }
+  return [...byName.values()].map(({ sum, strongest }) => ({
+    name: strongest.name,
+    value: sum / lists.length,
+    ...(strongest.note ? { note: strongest.note } : {}),
+  }));
 }
 
 function securityOptions(st: SecurityStakes, judge: Person): Option[] {
@@ -144,6 +197,8 @@ function securityTerms(st: SecurityStakes, judge: Person): Term[] {
     { name: 'isolation', value: 0.2, note: 'no ally at all' },
     { name: 'distaste', value: -p.honour * st.distrust * 1.2, note: 'they are not to be trusted' },
     { name: 'pride', value: -p.pride * 0.3 },
+    ...st.strategy(judge),
+    ...st.abandonment,
   ];
 }
 
@@ -171,6 +226,7 @@ function seekAlliance(st: SecurityStakes, judge: Person): Option {
     label: `seek an alliance with ${candidates.join(' or ')}`,
     acts: [{ intent: { type: 'seek-alliance', candidates, offer, exclude: excluded } }],
     terms: [...securityTerms(st, judge), ...crewTerms(st)],
+    serves: { sides: candidates, interests: ['alliance'] },
   };
 }
 
@@ -209,6 +265,7 @@ function tradeTechnology(st: SecurityStakes, judge: Person): Option {
     ],
     veto: techBreach ? `principle:${techBreach.principle.id}` : null,
     vetoNote: techBreach ? techBreach.principle.text : null,
+    serves: { sides: st.candidates, interests: ['alliance'] },
   };
 }
 
@@ -223,5 +280,6 @@ function standAlone(judge: Person): Option {
       { name: 'self-reliance', value: p.pride * 0.3 + p.honour * 0.2, note: 'we hold to our own ways' },
     ],
     statusQuo: true,
+    serves: { interests: ['independence'] },
   };
 }

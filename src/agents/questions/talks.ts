@@ -159,6 +159,7 @@ function agreeToTalks(p: Proposal, judge: Person): Option {
         : []),
     ],
     ...(p.waiting ? { remember: `promise:${letter.message}` } : {}),
+    serves: { sides: [from], interests: ['alliance'] },
     terms: [
       ...allianceValue(view, threat, from, judge),
       ...covet(view, from, judge),
@@ -187,6 +188,7 @@ function refuseTalks(p: Proposal, judge: Person): Option {
   return {
     id: 'refuse-talks',
     label: `refuse talks with ${letter.from}`,
+    serves: { against: [letter.from], interests: ['independence'] },
     acts: [
       {
         intent: {
@@ -487,6 +489,7 @@ function approach({ view, threat, other, flagship, failures }: Encounter, judge:
   return {
     id: `approach:${other}`,
     label: `propose an alliance to ${other}`,
+    serves: { sides: [other], interests: ['alliance'] },
     acts: [
       {
         intent: {

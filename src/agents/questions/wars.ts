@@ -227,6 +227,11 @@ function honour(st: CallStakes, judge: Person): Option {
       },
     ],
     terms: [...faithTerms(st, judge, 1), ...(st.fighting ? warTerms(st, judge) : [enmityTerm(st, judge)])],
+    serves: {
+      sides: [call.from],
+      against: st.enemies,
+      interests: st.fighting ? ['war', 'alliance'] : ['alliance'],
+    },
     veto: st.honourBreach ? `principle:${st.honourBreach.principle.id}` : null,
     vetoNote: st.honourBreach?.principle.text ?? null,
   };
@@ -240,6 +245,7 @@ function honourInPart(st: CallStakes, judge: Person): Option {
     label: `send ${call.from} aid, not forces`,
     acts: [{ intent: { type: 'answer-call', call: call.id, answer: 'partly', invoke: null, aid: st.aid } }],
     terms: [...faithTerms(st, judge, 0.5), { name: 'aid given', value: -0.05, note: 'from our stores' }],
+    serves: { sides: [call.from], interests: ['alliance', 'peace'] },
   };
 }
 
@@ -258,6 +264,7 @@ function renege(st: CallStakes, judge: Person): Option {
     veto: st.renegeBreach ? `principle:${st.renegeBreach.principle.id}` : null,
     vetoNote: st.renegeBreach?.principle.text ?? null,
     statusQuo: true,
+    serves: { interests: ['peace', 'independence'] },
   };
 }
 
@@ -326,6 +333,7 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
         ],
         veto: breach ? `principle:${breach.principle.id}` : null,
         vetoNote: breach?.principle.text ?? null,
+        serves: { sides: [friend], against: enemies, interests: ['war', 'alliance'] },
       };
       const neutral: Option = {
         id: 'neutrality',
@@ -333,6 +341,7 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
         acts: [{ intent: { type: 'declare-neutrality', war: war.id } }],
         terms: [{ name: 'staying out', value: 0.05 + 0.2 * p.caution - 0.1 * view.trust(friend) }],
         remember: `neutral:${war.id}`,
+        serves: { interests: ['peace', 'independence'] },
       };
       const wait: Option = {
         id: 'wait',
@@ -444,6 +453,7 @@ function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): 
         acts: [],
         terms: [{ name: 'peace kept', value: 0.3 }],
         statusQuo: true,
+        serves: { interests: ['peace'] },
       },
     ],
   };
@@ -457,6 +467,7 @@ function declareWar(st: WarStakes, judge: Person): Option {
     id: 'declare-war',
     label: `declare war on ${st.enemy}`,
     acts: [{ intent: { type: 'declare-war', against: [st.enemy], casusBelli: st.casusBelli } }],
+    serves: { against: [st.enemy], interests: ['war'] },
     terms: [
       { name: 'grievances', value: 0.3 * Math.min(3, st.grievance), note: `what ${st.enemy} did to us` },
       { name: 'threat', value: 0.5 * st.threat, note: 'strike before they do' },
@@ -667,6 +678,7 @@ function peaceQuestion(
           { name: 'war weariness', value: Math.min(0.4, 0.05 * weeks) * (1 - p.patience) },
           { name: 'losses', value: Math.min(0.4, 0.2 * view.losses()) },
         ],
+        serves: { against: st.friends, interests: ['peace'] },
       };
       const fightOn: Option = {
         id: 'fight-on',
@@ -680,6 +692,7 @@ function peaceQuestion(
             : []),
         ],
         statusQuo: true,
+        serves: { sides: st.friends, interests: ['war'] },
       };
       return [peace, fightOn];
     },
