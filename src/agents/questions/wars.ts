@@ -23,10 +23,17 @@ import type { Agreement, Call, Person, Ship, War } from '../../model/world.js';
 import { roleIntegrity } from '../../model/forces.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Term } from '../models/valuation.js';
-import { acceptableOdds, oddsOf, pledgesOfPeace, threatShare, worstGrievance } from '../models/war.js';
-import { opposite } from '../../events/obligations.js';
+import {
+  acceptableOdds,
+  oddsOf,
+  pledgesOfPeace,
+  strengthOfSide,
+  threatShare,
+  worstGrievance,
+} from '../models/war.js';
+import { opposite, sideOf } from '../../events/obligations.js';
 import type { Situation } from '../situation.js';
-import { PLENTY, URGENT_AID } from '../tuning.js';
+import { ALLY_WORTH_CALLING, PLENTY, URGENT_AID } from '../tuning.js';
 import type { FactionView } from '../view.js';
 
 // ── Calls ───────────────────────────────────────────────────────────────────────────────────────
@@ -261,6 +268,116 @@ function renege(st: CallStakes, judge: Person): Option {
   };
 }
 
+// ── Calling allies to arms ──────────────────────────────────────────────────────────────────────
+
+/**
+ * Every two days of a war we fight, the leader asks whether to call to arms an ally that a treaty
+ * binds to us (a defence or offence pledge it gave us) and that stays out: when the war goes badly,
+ * or when the ally's strength would weigh in it (`ALLY_WORTH_CALLING`). Where the treaty's
+ * conditions hold the engine has called the ally already; a call beyond them is a request the ally
+ * may refuse without breaking its word (engine/rules/wars.ts). Snyder (1984): allies are called for
+ * the weight they add; the cost of asking is to widen the war.
+ */
+export function callToArmsQuestions(s: Situation): Question[] {
+  const { view } = s;
+  const leader = view.leader();
+  if (leader.status !== 'active') return [];
+  for (const war of view.wars()) {
+    const side = sideOf(war, view.id);
+    if (side === null || !s.due(`call-to-arms:${war.id}`, days(2))) continue;
+    const friends = war.sides[side].filter((f) => f !== view.id && war.left[f] === undefined);
+    const enemies = opposite(war, side).filter((f) => war.left[f] === undefined);
+    const called = new Set(
+      view
+        .calls()
+        .filter((c) => c.war === war.id && c.from === view.id)
+        .map((c) => c.to),
+    );
+    // A pledge given after the war began was given knowing of it: the partner's signing was its
+    // answer to this war, and the casus foederis lies in the wars that come after.
+    const ally = boundAllies(view, enemies)
+      .filter(({ agreement }) => agreement.signed !== null && agreement.signed <= war.startedAt)
+      .filter(({ ally }) => sideOf(war, ally) === null && war.left[ally] === undefined && !called.has(ally))
+      .filter(({ ally }) => !enemies.includes(ally))[0];
+    if (!ally) continue;
+    const { odds, risk } = oddsOf(view, friends, enemies);
+    const weight = view.strength(ally.ally) / Math.max(0.01, strengthOfSide(view, [view.id, ...friends]));
+    if (risk <= 0.5 && weight < ALLY_WORTH_CALLING) continue;
+    return [callToArmsQuestion(s, leader, war, ally, { odds, risk, weight, enemies })];
+  }
+  return [];
+}
+
+/**
+ * Allies pledged to us by a defence or offence provision of a treaty in force that could hold
+ * against one of these enemies (against anyone, or naming one of them), one entry each.
+ */
+function boundAllies(
+  view: FactionView,
+  enemies: readonly FactionId[],
+): { ally: FactionId; agreement: Agreement }[] {
+  const out = new Map<FactionId, Agreement>();
+  for (const a of view.agreements())
+    for (const p of a.provisions) {
+      if (p.kind !== 'defence' && p.kind !== 'offence') continue;
+      if (!(p.to ?? a.parties).includes(view.id)) continue;
+      if (Array.isArray(p.against) && !p.against.some((x) => enemies.includes(x))) continue;
+      for (const ally of p.by ?? a.parties) if (ally !== view.id && !out.has(ally)) out.set(ally, a);
+    }
+  return [...out].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([ally, agreement]) => ({ ally, agreement }));
+}
+
+function callToArmsQuestion(
+  s: Situation,
+  leader: Person,
+  war: War,
+  { ally, agreement }: { ally: FactionId; agreement: Agreement },
+  st: { odds: number; risk: number; weight: number; enemies: readonly FactionId[] },
+): Question {
+  const { view } = s;
+  const treaty = agreement.name ?? agreement.id;
+  return {
+    id: `call-to-arms:${war.id}`,
+    topic: `calling ${ally} to arms in ${war.name}`,
+    decider: leader,
+    counselled: true,
+    doctrine: view.self.doctrine,
+    options: (judge) => {
+      const p = judge.personality;
+      const call: Option = {
+        id: 'call-to-arms',
+        label: `call ${ally} to arms under ${treaty}`,
+        acts: [{ intent: { type: 'call-to-arms', agreement: agreement.id, ally, war: war.id } }],
+        terms: [
+          {
+            name: 'the war goes badly',
+            value: Math.max(0, st.risk - 0.4),
+            note: `${st.odds.toFixed(1)} to 1 against ${st.enemies.join(' and ')}`,
+          },
+          {
+            name: "the ally's strength",
+            value: Math.min(0.6, 0.8 * st.weight),
+            note: `${ally} would add ${Math.round(100 * st.weight)} % to our side`,
+          },
+          {
+            name: 'widening the war',
+            value: -0.1 * p.caution,
+            note: `${st.enemies.join(' and ')} will count ${ally} an enemy`,
+          },
+        ],
+      };
+      const alone: Option = {
+        id: 'fight-without',
+        label: `fight without ${ally}`,
+        acts: [],
+        terms: [{ name: 'no call made', value: 0.05 }],
+        statusQuo: true,
+      };
+      return [call, alone];
+    },
+  };
+}
+
 // ── A friend's war ──────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -282,13 +399,33 @@ export function friendsWarQuestions(s: Situation): Question[] {
   return [];
 }
 
-/** The faction in a war we would fight beside: an ally, or one we trust well; the most trusted first. */
+/**
+ * The faction in a war we would fight beside: one we are allied with, or have pledged to defend or
+ * join, or trust well; the most trusted first. A treaty whose pledges run only to us (a guarantee
+ * we receive) does not make us its guarantors' ally in their wars.
+ */
 function friendIn(view: FactionView, war: War): FactionId | undefined {
-  const allies = view.allies();
+  const allies = view.allies().filter((f) => view.relation(f)?.status === 'allied' || pledgedTo(view, f));
   const fighting = war.sides.flat().filter((f) => war.left[f] === undefined);
   return fighting
     .filter((f) => allies.includes(f) || view.trust(f) >= 0.7)
     .sort((a, b) => view.trust(b) - view.trust(a) || (a < b ? -1 : 1))[0];
+}
+
+/** Do we owe `partner` a pledge of defence, offence or travelling together under a treaty in force? */
+function pledgedTo(view: FactionView, partner: FactionId): boolean {
+  return view
+    .agreements()
+    .some(
+      (a) =>
+        a.parties.includes(partner) &&
+        a.provisions.some(
+          (p) =>
+            (p.kind === 'defence' || p.kind === 'offence' || p.kind === 'travel-together') &&
+            ('by' in p ? (p.by ?? a.parties) : a.parties).includes(view.id) &&
+            ('to' in p ? (p.to ?? a.parties) : a.parties).includes(partner),
+        ),
+    );
 }
 
 function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: FactionId): Question {
@@ -301,6 +438,8 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
   const grievance = worstGrievance(view, enemies);
   const pledged = enemies.flatMap((e) => pledgesOfPeace(view, e));
   const breach = warBreach(view, enemies, false);
+  // Having refused a call in this war, a leader declares its neutrality rather than leave it in doubt.
+  const refused = view.calls().some((c) => c.war === war.id && c.to === view.id && c.status === 'reneged');
   return {
     id: `war:${war.id}`,
     topic: `${war.name}, where ${friend} fights`,
@@ -331,7 +470,18 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
         id: 'neutrality',
         label: `declare neutrality in ${war.name}`,
         acts: [{ intent: { type: 'declare-neutrality', war: war.id } }],
-        terms: [{ name: 'staying out', value: 0.05 + 0.2 * p.caution - 0.1 * view.trust(friend) }],
+        terms: [
+          { name: 'staying out', value: 0.05 + 0.2 * p.caution - 0.1 * view.trust(friend) },
+          ...(refused
+            ? [
+                {
+                  name: 'the call refused',
+                  value: 0.3,
+                  note: 'we have said we will not fight; we say so to all',
+                },
+              ]
+            : []),
+        ],
         remember: `neutral:${war.id}`,
       };
       const wait: Option = {
