@@ -18,7 +18,7 @@ import type { Agreement, Person, War } from '../../model/world.js';
 import { precautionWithRole } from '../../model/physics.js';
 import { opposite, sideOf } from '../../events/obligations.js';
 import type { Option, Question } from '../deliberation.js';
-import { acceptableOdds, oddsOf, pledgesOfPeace, threatShare } from '../models/war.js';
+import { acceptableOdds, oddsOf, pledgedTo, pledgesOfPeace, threatShare } from '../models/war.js';
 import type { Term } from '../models/valuation.js';
 import type { Situation } from '../situation.js';
 import type { FactionView } from '../view.js';
@@ -43,7 +43,7 @@ export function mobilisationQuestions(s: Situation): Question[] {
   const alert = precautionWithRole(view.physics, 'alert');
   if (alert === null || leader.status !== 'active' || view.mobilisedAt(view.id) !== null) return [];
   if (!s.due('mobilise', days(1))) return [];
-  const causes = alarmCauses(view);
+  const causes = alarmCauses(s);
   if (!causes.friend && !causes.rival) return [];
   const { friend, rival } = causes;
   return [
@@ -108,11 +108,14 @@ function friendsOf(view: FactionView): FactionId[] {
     );
 }
 
-function alarmCauses(view: FactionView): AlarmCauses {
+function alarmCauses(s: Situation): AlarmCauses {
+  const { view } = s;
   const friends = friendsOf(view);
   let friend: AlarmCauses['friend'] = null;
   for (const war of view.wars()) {
     if (sideOf(war, view.id) !== null) continue;
+    // A war we have declared our neutrality in, or refused a call to, is not ours to arm for.
+    if (s.lastAsked(`neutral:${war.id}`) !== undefined || refusedIn(view, war)) continue;
     for (const f of friends) {
       const side = sideOf(war, f);
       if (side === null) continue;
@@ -134,6 +137,11 @@ function alarmCauses(view: FactionView): AlarmCauses {
       .filter((f) => f !== view.id && view.hostilityOf(f) >= 0.5 && view.mobilisedAt(f) !== null)
       .sort((a, b) => view.hostilityOf(b) - view.hostilityOf(a) || (a < b ? -1 : 1))[0] ?? null;
   return { friend, rival };
+}
+
+/** Have we refused a call to arms in this war? */
+function refusedIn(view: FactionView, war: War): boolean {
+  return view.calls().some((c) => c.war === war.id && c.to === view.id && c.status === 'reneged');
 }
 
 // ── Pre-emption ─────────────────────────────────────────────────────────────────────────────────
@@ -240,6 +248,23 @@ function preemptionQuestion(s: Situation, leader: Person, target: Target): Quest
   const threat = s.threat.vulnerability * threatShare(s.threat, [enemy]);
   const pledged = pledgesOfPeace(view, enemy);
   const breach = view.actBreach({ kind: 'declare-war', against: enemy, aggressor: true });
+  // The enemy's allies we are not at war with, not allied or pledged to, not pledged to keep peace with.
+  const partners = view
+    .factionIds()
+    .filter(
+      (f) =>
+        f !== view.id &&
+        f !== enemy &&
+        view.statusBetween(enemy, f) === 'allied' &&
+        view.relation(f)?.status !== 'war' &&
+        view.relation(f)?.status !== 'allied' &&
+        !pledgedTo(view, f) &&
+        pledgesOfPeace(view, f).length === 0,
+    );
+  const partnerBreach =
+    partners
+      .map((f) => view.actBreach({ kind: 'declare-war', against: f, aggressor: true }))
+      .find((b) => b !== null) ?? null;
   const why = target.partner
     ? `${enemy} has mobilised against ${target.partner}, whom we are pledged to stand by`
     : `${enemy}, the ally of ${target.allyOf}, has mobilised`;
@@ -293,6 +318,34 @@ function preemptionQuestion(s: Situation, leader: Person, target: Target): Quest
         veto: breach ? `principle:${breach.principle.id}` : null,
         vetoNote: breach?.principle.text ?? null,
       };
+      const options: Option[] = [strike];
+      // The war plan's wider strike: the enemy's allies that will fight beside it are struck too,
+      // before their mobilisation is complete (one declaration each, the enemy's first).
+      if (partners.length > 0)
+        options.push({
+          id: 'declare-war-on-all',
+          label: `declare war on ${enemy} and on ${partners.join(' and ')}`,
+          acts: [
+            ...strike.acts,
+            ...partners.map((f) => ({
+              intent: {
+                type: 'declare-war' as const,
+                against: [f],
+                casusBelli: `${f}'s alliance with ${enemy}`,
+              },
+            })),
+          ],
+          terms: [
+            ...terms,
+            {
+              name: 'no time for their allies',
+              value: 0.05 + 0.2 * p.aggression - 0.2 * p.honour,
+              note: `${partners.join(' and ')} would fight beside ${enemy} in any case`,
+            },
+          ],
+          veto: (breach ?? partnerBreach) ? `principle:${(breach ?? partnerBreach)?.principle.id}` : null,
+          vetoNote: (breach ?? partnerBreach)?.principle.text ?? null,
+        });
       const wait: Option = {
         id: 'keep-peace',
         label: `keep the peace with ${enemy}`,
@@ -300,7 +353,7 @@ function preemptionQuestion(s: Situation, leader: Person, target: Target): Quest
         terms: [{ name: 'peace kept', value: 0.3 }],
         statusQuo: true,
       };
-      return [strike, wait];
+      return [...options, wait];
     },
   };
 }

@@ -26,6 +26,7 @@ import type { Term } from '../models/valuation.js';
 import {
   acceptableOdds,
   oddsOf,
+  pledgedTo,
   pledgesOfPeace,
   strengthOfSide,
   threatShare,
@@ -410,22 +411,6 @@ function friendIn(view: FactionView, war: War): FactionId | undefined {
   return fighting
     .filter((f) => allies.includes(f) || view.trust(f) >= 0.7)
     .sort((a, b) => view.trust(b) - view.trust(a) || (a < b ? -1 : 1))[0];
-}
-
-/** Do we owe `partner` a pledge of defence, offence or travelling together under a treaty in force? */
-function pledgedTo(view: FactionView, partner: FactionId): boolean {
-  return view
-    .agreements()
-    .some(
-      (a) =>
-        a.parties.includes(partner) &&
-        a.provisions.some(
-          (p) =>
-            (p.kind === 'defence' || p.kind === 'offence' || p.kind === 'travel-together') &&
-            ('by' in p ? (p.by ?? a.parties) : a.parties).includes(view.id) &&
-            ('to' in p ? (p.to ?? a.parties) : a.parties).includes(partner),
-        ),
-    );
 }
 
 function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: FactionId): Question {
