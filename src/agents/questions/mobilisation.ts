@@ -115,7 +115,7 @@ function alarmCauses(s: Situation): AlarmCauses {
   for (const war of view.wars()) {
     if (sideOf(war, view.id) !== null) continue;
     // A war we have declared our neutrality in, or refused a call to, is not ours to arm for.
-    if (s.lastAsked(`neutral:${war.id}`) !== undefined || refusedIn(view, war)) continue;
+    if (war.neutral[view.id] !== undefined || refusedIn(view, war)) continue;
     for (const f of friends) {
       const side = sideOf(war, f);
       if (side === null) continue;
@@ -220,9 +220,20 @@ function targets(view: FactionView): Target[] {
       out.push({ enemy, partner: pledge.partner, pledge: pledge.agreement, allyOf: null });
       continue;
     }
+    // An ally of an enemy we fight, unless it declared its neutrality in our war with that enemy.
     const allyOf = view
       .factionIds()
-      .find((f) => f !== view.id && atWarWith(f) && view.statusBetween(enemy, f) === 'allied');
+      .find(
+        (f) =>
+          f !== view.id &&
+          atWarWith(f) &&
+          view.statusBetween(enemy, f) === 'allied' &&
+          !view
+            .wars()
+            .some(
+              (w) => sideOf(w, f) !== null && sideOf(w, view.id) !== null && w.neutral[enemy] !== undefined,
+            ),
+      );
     if (allyOf) out.push({ enemy, partner: null, pledge: null, allyOf });
   }
   return out;

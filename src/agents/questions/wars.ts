@@ -298,7 +298,13 @@ export function callToArmsQuestions(s: Situation): Question[] {
     // answer to this war, and the casus foederis lies in the wars that come after.
     const ally = boundAllies(view, enemies)
       .filter(({ agreement }) => agreement.signed !== null && agreement.signed <= war.startedAt)
-      .filter(({ ally }) => sideOf(war, ally) === null && war.left[ally] === undefined && !called.has(ally))
+      .filter(
+        ({ ally }) =>
+          sideOf(war, ally) === null &&
+          war.left[ally] === undefined &&
+          war.neutral[ally] === undefined &&
+          !called.has(ally),
+      )
       .filter(({ ally }) => !enemies.includes(ally))[0];
     if (!ally) continue;
     const { odds, risk } = oddsOf(view, friends, enemies);
