@@ -297,7 +297,7 @@ export function callToArmsQuestions(s: Situation): Question[] {
     // A pledge given after the war began was given knowing of it: the partner's signing was its
     // answer to this war, and the casus foederis lies in the wars that come after.
     const ally = boundAllies(view, enemies)
-      .filter(({ agreement }) => agreement.signed !== null && agreement.signed <= war.startedAt)
+      .filter(({ agreement }) => (agreement.signed ?? -Infinity) <= war.startedAt)
       .filter(
         ({ ally }) =>
           sideOf(war, ally) === null &&

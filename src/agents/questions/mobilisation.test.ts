@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../scenario/loader.js';
+import { runScenario } from '../run.js';
+import { fold, type WorldEvent } from '../../events/index.js';
+import { buildWorld } from '../../engine/initial-world.js';
+import { id } from '../../model/ids.js';
+import { threatOf } from '../models/threat.js';
+import { FactionView } from '../view.js';
+
+/**
+ * Four factions on one plain: Red (the leader whose decisions are tested), Green (Red's partner),
+ * Blue (Green's rival) and Gold. `extra` adds relations, agreements and script steps.
+ */
+const world = (extra: string, aggression = 0.9) =>
+  loadScenario(
+    `
+version: 1
+id: crisis
+title: A crisis
+duration: 3d
+locations:
+  - { id: north, name: North }
+  - { id: south, name: South }
+  - { id: east, name: East }
+  - { id: west, name: West }
+distances:
+  - { between: [north, south], distance: 5 }
+  - { between: [north, east], distance: 5 }
+  - { between: [north, west], distance: 5 }
+  - { between: [south, east], distance: 5 }
+  - { between: [south, west], distance: 5 }
+  - { between: [east, west], distance: 5 }
+factions:
+  - { id: red, name: Red, culture: red, leader: rex }
+  - { id: green, name: Green, culture: green, leader: gil }
+  - { id: blue, name: Blue, culture: blue, leader: bo }
+  - { id: gold, name: Gold, culture: gold, leader: guy }
+persons:
+  - { id: rex, name: Rex, faction: red, role: leader, at: north, personality: { aggression: ${aggression}, caution: 0.2, honour: 0.9 } }
+  - { id: gil, name: Gil, faction: green, role: leader, at: south, personality: { aggression: 0.5, caution: 0.5, honour: 0.2 } }
+  - { id: bo, name: Bo, faction: blue, role: leader, at: east, personality: { aggression: 0.1, caution: 0.9 } }
+  - { id: guy, name: Guy, faction: gold, role: leader, at: west, personality: { aggression: 0.1, caution: 0.9 } }
+forces:
+  - { id: red-army, name: Red Army, faction: red, count: 4, at: north }
+  - { id: green-army, name: Green Army, faction: green, count: 2, at: south }
+  - { id: blue-army, name: Blue Army, faction: blue, at: east }
+  - { id: gold-army, name: Gold Army, faction: gold, at: west }
+${extra}
+`,
+    'crisis.yaml',
+  );
+
+const run = (extra: string, aggression?: number) =>
+  runScenario(world(extra, aggression), { seed: 1, mode: 'autonomous' }).events;
+
+const decisions = (events: readonly WorldEvent[], question: string) =>
+  events.flatMap((e) => (e.type === 'decision-made' && e.question === question ? [e] : []));
+
+const termsOf = (d: WorldEvent | undefined, option: string) =>
+  d?.type === 'decision-made'
+    ? (d.options.find((o) => o.option === option)?.terms.map((t) => t.name) ?? [])
+    : [];
+
+describe('mobilisation', () => {
+  it("a leader whose partner is attacked mobilises (the world's precaution of role alert), saying why", () => {
+    const events = run(`
+relations:
+  - { from: red, to: green, mutual: true, status: allied, affinity: 0.6, trust: { positive: 4 } }
+script:
+  - at: 1h
+    event: { type: war-declared, war: the-war, name: the war on Green, by: blue, against: [green], casusBelli: a border }
+`);
+    const [d] = decisions(events, 'mobilise').filter((e) => e.actor === 'rex');
+    expect(d).toMatchObject({ choice: 'mobilise' });
+    expect(termsOf(d, 'mobilise')).toEqual(['a friend attacked', 'danger', 'escalation', 'judgement']);
+    // The default physics' precaution of role alert is `alert`; everyone sees a faction-wide one.
+    const taken = events.find((e) => e.type === 'precaution-taken' && e.faction === 'red');
+    expect(taken).toMatchObject({ kind: 'alert', ship: null });
+  });
+
+  it('no war of a friend and no rival mobilised: the question is not asked', () => {
+    expect(decisions(run(''), 'mobilise')).toEqual([]);
+  });
+
+  it("a rival's mobilisation raises the threat it poses, and is seen by all", () => {
+    const scenario = world(`
+relations:
+  - { from: red, to: blue, mutual: true, status: hostile, affinity: -0.6 }
+`);
+    const start = buildWorld(scenario.spec);
+    const alert = {
+      type: 'precaution-taken',
+      seq: 0,
+      t: 60,
+      faction: id.faction('blue'),
+      kind: 'alert',
+      ship: null,
+      persons: [],
+      reasons: [],
+    } as WorldEvent;
+    const mobilised = fold(start, [alert]);
+    const before = threatOf(new FactionView(start, id.faction('red'), 60), id.faction('blue'));
+    const after = new FactionView(mobilised, id.faction('red'), 60);
+    expect(after.mobilisedAt(id.faction('blue'))).toBe(60);
+    expect(threatOf(after, id.faction('blue'))).toBeCloseTo(before * 1.5);
+    // A faction-wide alert is seen even by a faction it does not concern; a drill is not.
+    expect(new FactionView(mobilised, id.faction('gold')).observes(alert)).toBe(true);
+    expect(
+      new FactionView(mobilised, id.faction('gold')).observes({ ...alert, kind: 'drills' } as WorldEvent),
+    ).toBe(false);
+  });
+
+  it("a rival's mobilisation is answered by mobilising in turn (the spiral)", () => {
+    const events = run(`
+relations:
+  - { from: red, to: blue, mutual: true, status: hostile, affinity: -0.6 }
+script:
+  - at: 1h
+    event: { type: precaution-taken, faction: blue, kind: alert }
+`);
+    const [d] = decisions(events, 'mobilise').filter((e) => e.actor === 'rex');
+    expect(termsOf(d, 'mobilise')).toContain('a rival mobilised');
+    expect(d).toMatchObject({ choice: 'mobilise' });
+  });
+});
+
+describe('pre-emption', () => {
+  const pledge = (kind: string) => `
+relations:
+  - { from: red, to: green, mutual: true, status: allied, affinity: 0.6, trust: { positive: 4 } }
+  - { from: green, to: blue, mutual: true, status: hostile, affinity: -0.6 }
+agreements:
+  - { id: pact, name: the Pact, parties: [red, green], provisions: [{ kind: ${kind}, by: [red], to: [green], against: [blue] }] }
+script:
+  - at: 1h
+    event: { type: war-declared, war: the-war, name: the war on Gold, by: green, against: [gold], casusBelli: a border }
+  - at: 2h
+    event: { type: precaution-taken, faction: blue, kind: alert }
+`;
+
+  it("a leader pledged to a partner at war strikes the partner's rival that mobilised, citing the pledge", () => {
+    const events = run(pledge('offence'));
+    const [d] = decisions(events, 'pre-emption').filter((e) => e.actor === 'rex');
+    expect(termsOf(d, 'declare-war')).toEqual([
+      'our pledge',
+      'their mobilisation',
+      'threat',
+      'opportunity',
+      'risk',
+      'judgement',
+    ]);
+    expect(d).toMatchObject({ choice: 'declare-war' });
+    expect(
+      events.some((e) => e.type === 'war-declared' && e.by === 'red' && e.against.includes('blue')),
+    ).toBe(true);
+  });
+
+  it('a pledge not aimed at the rival (defence against anyone) is no reason to strike first', () => {
+    const events = run(pledge('defence').replace(', against: [blue]', ''));
+    expect(decisions(events, 'pre-emption').filter((e) => e.actor === 'rex')).toEqual([]);
+  });
+
+  it('no pre-emption before the rival mobilises', () => {
+    const events = run(pledge('offence').replace(/ {2}- at: 2h\n.*\n/, ''));
+    const mobilised = events.find((e) => e.type === 'precaution-taken' && e.faction === 'blue');
+    const first = decisions(events, 'pre-emption').find((e) => e.actor === 'rex');
+    if (first) expect(mobilised?.seq ?? Infinity).toBeLessThan(first.seq);
+    else expect(first).toBeUndefined();
+  });
+});
+
+describe('calls to arms', () => {
+  const alliance = (kind: string) => `
+agreements:
+  - { id: pact, name: the Pact, parties: [red, green], provisions: [{ kind: ${kind} }] }
+relations:
+  - { from: red, to: green, mutual: true, status: allied, affinity: 0.6, trust: { positive: 4 } }
+script:
+  - at: 1h
+    event: { type: war-declared, war: the-war, name: the war on Blue, by: red, against: [blue], casusBelli: a border }
+`;
+
+  it('a leader at war calls a bound ally its treaty does not oblige, and the ally may refuse and stay neutral', () => {
+    const events = run(alliance('defence'));
+    const [d] = decisions(events, 'call-to-arms:the-war');
+    expect(d).toMatchObject({ actor: 'rex', choice: 'call-to-arms' });
+    expect(termsOf(d, 'call-to-arms')).toEqual([
+      'the war goes badly',
+      "the ally's strength",
+      'widening the war',
+      'judgement',
+    ]);
+    const call = events.find((e) => e.type === 'call-issued');
+    expect(call).toMatchObject({
+      from: 'red',
+      to: 'green',
+      conditionsMet: false,
+      failing: 'the alliance is defensive, and its partner is not the one attacked',
+    });
+    // The ally answers through the call questions; a refusal invokes the failing condition.
+    const answer = events.find((e) => e.type === 'call-answered');
+    expect(answer).toBeDefined();
+    if (answer?.type === 'call-answered' && answer.answer === 'reneged')
+      expect(answer.invoked).toBe('the alliance is defensive, and its partner is not the one attacked');
+  });
+
+  it('where the treaty obliges, the engine calls and the leader does not call again', () => {
+    const events = run(alliance('offence'));
+    const calls = events.filter((e) => e.type === 'call-issued');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ from: 'red', to: 'green', conditionsMet: true });
+    expect(events.some((e) => e.type === 'intent-rejected' && e.rule === 'call.open')).toBe(false);
+  });
+});
