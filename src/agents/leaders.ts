@@ -50,7 +50,7 @@ import {
   proposalQuestions,
   visitQuestions,
 } from './questions/talks.js';
-import { mobilisationQuestions, preemptionQuestions } from './questions/mobilisation.js';
+import { mobilisationQuestions, preemptionQuestions, warPlanQuestions } from './questions/mobilisation.js';
 import {
   callQuestions,
   callToArmsQuestions,
@@ -92,6 +92,7 @@ export const QUESTION_SOURCES: readonly ((s: Situation) => Question[])[] = [
   mobilisationQuestions,
   withdrawalQuestions,
   preemptionQuestions,
+  warPlanQuestions,
   warByDecisionQuestions,
   campaignQuestions,
   attackQuestions,

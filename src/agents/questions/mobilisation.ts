@@ -12,7 +12,7 @@
  *   vulnerability" a mobilisation opens for the side that waits (Van Evera 1984; Levy 2011 on
  *   preventive and pre-emptive war).
  */
-import type { FactionId } from '../../model/ids.js';
+import { type FactionId, id } from '../../model/ids.js';
 import { days } from '../../model/time.js';
 import type { Agreement, Person, War } from '../../model/world.js';
 import { precautionWithRole } from '../../model/physics.js';
@@ -365,6 +365,133 @@ function preemptionQuestion(s: Situation, leader: Person, target: Target): Quest
         statusQuo: true,
       };
       return [...options, wait];
+    },
+  };
+}
+
+// ── A war plan through a neutral ────────────────────────────────────────────────────────────────
+
+/**
+ * A hidden intent of kind `conquest` aimed at a faction we are at peace with is a war plan that
+ * runs through it: once we are at war with another, the leader first demands passage of it (talks
+ * opened with a demand, which it may refuse), and once refused, marches — declares war on it.
+ * Asked once a day while the plan stands. The plan weighs more with the aggressive; a pledge of
+ * peace with the neutral, and honour, weigh against (Bethmann Hollweg's "necessity knows no law"
+ * against the "scrap of paper").
+ */
+export function warPlanQuestions(s: Situation): Question[] {
+  const { view } = s;
+  const leader = view.leader();
+  if (leader.status !== 'active' || !s.due('war-plan', days(1))) return [];
+  const atWar = view.wars().some((w) => sideOf(w, view.id) !== null);
+  if (!atWar) return [];
+  for (const plan of view.ownIntents()) {
+    const neutral = plan.target.faction;
+    if (plan.kind !== 'conquest' || plan.status !== 'planned' || !neutral || neutral === view.id) continue;
+    const status = view.relation(neutral)?.status;
+    if (status === 'war' || status === 'allied') continue;
+    const talks = view
+      .negotiations('open')
+      .concat(view.negotiations('broken-off'))
+      .filter((n) => n.parties.includes(neutral) && n.id === passageTalks(view.id, neutral));
+    if (talks.some((n) => n.status === 'open')) continue;
+    const refused = talks.some((n) => n.status === 'broken-off');
+    return [warPlanQuestion(s, leader, plan.text, neutral, refused)];
+  }
+  return [];
+}
+
+/** The id of the talks in which `by` demands passage of `of`. */
+const passageTalks = (by: FactionId, of: FactionId) => `${by}-${of}-passage`;
+
+function warPlanQuestion(
+  s: Situation,
+  leader: Person,
+  plan: string,
+  neutral: FactionId,
+  refused: boolean,
+): Question {
+  const { view } = s;
+  const pledged = pledgesOfPeace(view, neutral);
+  const breach = view.actBreach({ kind: 'declare-war', against: neutral, aggressor: true });
+  const negotiation = id.negotiation(passageTalks(view.id, neutral));
+  const { odds, risk } = oddsAgainst(view, neutral);
+  return {
+    id: 'war-plan',
+    topic: refused ? `marching through ${neutral}` : `demanding passage through ${neutral}`,
+    decider: leader,
+    counselled: true,
+    doctrine: view.self.doctrine,
+    options: (judge) => {
+      const p = judge.personality;
+      const planTerm: Term = { name: 'our war plan', value: 0.2 + 0.4 * p.aggression, note: plan };
+      const act: Option = refused
+        ? {
+            id: 'march',
+            label: `declare war on ${neutral} and march through`,
+            acts: [
+              {
+                intent: {
+                  type: 'declare-war',
+                  against: [neutral],
+                  casusBelli: `${neutral}'s refusal of passage; military necessity`,
+                },
+              },
+            ],
+            terms: [
+              planTerm,
+              { name: 'passage refused', value: 0.2, note: `${neutral} refused our demand` },
+              {
+                name: 'grievances',
+                value: 0.3 * Math.min(3, view.grievance(neutral)),
+                note: `what ${neutral} did to us`,
+              },
+              {
+                name: 'opportunity',
+                value: Math.max(
+                  -1.5,
+                  Math.min(0.5, 0.5 * Math.log(Math.max(0.01, odds) / acceptableOdds(p))),
+                ),
+                note: `${odds.toFixed(1)} to 1`,
+              },
+              { name: 'risk', value: -p.caution * risk, note: 'forces and lives at stake' },
+              ...pledged.map((a) => ({
+                name: 'pledge of peace',
+                value: -(0.1 + 0.5 * p.honour),
+                note: `our pledge in ${a.name ?? a.id}`,
+              })),
+            ],
+            veto: breach ? `principle:${breach.principle.id}` : null,
+            vetoNote: breach?.principle.text ?? null,
+          }
+        : {
+            id: 'demand-passage',
+            label: `demand passage through ${neutral}`,
+            acts: [
+              { intent: { type: 'meet', negotiation, with: [neutral], aboard: null, at: null } },
+              {
+                intent: {
+                  type: 'propose',
+                  negotiation,
+                  kind: 'demand',
+                  provisions: [{ kind: 'passage', giver: neutral, receiver: view.id }],
+                  exclude: [],
+                },
+              },
+            ],
+            terms: [
+              planTerm,
+              { name: "a neutral's rights", value: -0.2 * p.honour, note: `${neutral} is at peace with us` },
+            ],
+          };
+      const hold: Option = {
+        id: 'hold',
+        label: refused ? `leave ${neutral} in peace` : `ask nothing of ${neutral}`,
+        acts: [],
+        terms: [{ name: 'the plan can wait', value: 0.2 }],
+        statusQuo: true,
+      };
+      return [act, hold];
     },
   };
 }
