@@ -11,7 +11,7 @@ import { FactionView } from '../view.js';
  * Four factions on one plain: Red (the leader whose decisions are tested), Green (Red's partner),
  * Blue (Green's rival) and Gold. `extra` adds relations, agreements and script steps.
  */
-const world = (extra: string, aggression = 0.9) =>
+const world = (extra: string, aggression = 0.9, goldPrinciples = '[]') =>
   loadScenario(
     `
 version: 1
@@ -34,7 +34,7 @@ factions:
   - { id: red, name: Red, culture: red, leader: rex }
   - { id: green, name: Green, culture: green, leader: gil }
   - { id: blue, name: Blue, culture: blue, leader: bo }
-  - { id: gold, name: Gold, culture: gold, leader: guy }
+  - { id: gold, name: Gold, culture: gold, leader: guy, principles: ${goldPrinciples} }
 persons:
   - { id: rex, name: Rex, faction: red, role: leader, at: north, personality: { aggression: ${aggression}, caution: 0.2, honour: 0.9 } }
   - { id: gil, name: Gil, faction: green, role: leader, at: south, personality: { aggression: 0.5, caution: 0.5, honour: 0.2 } }
@@ -210,5 +210,37 @@ script:
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ from: 'red', to: 'green', conditionsMet: true });
     expect(events.some((e) => e.type === 'intent-rejected' && e.rule === 'call.open')).toBe(false);
+  });
+});
+
+describe('a war plan through a neutral', () => {
+  const plan = `
+intents:
+  - { id: the-plan, faction: red, kind: conquest, text: in a war with Blue march through Gold, target: { faction: gold } }
+`;
+  const war = `
+script:
+  - at: 1h
+    event: { type: war-declared, war: the-war, name: the war on Blue, by: red, against: [blue], casusBelli: a border }
+`;
+  const noPassage =
+    '[{ id: no-passage, text: No army crosses Gold., forbids: { provisions: [{ kind: passage, giver: self }] } }]';
+
+  it('at war, a leader demands passage of the neutral its plan runs through, and marches when refused', () => {
+    const events = runScenario(world(plan + war, 0.9, noPassage), { seed: 1, mode: 'autonomous' }).events;
+    const demand = events.find((e) => e.type === 'offer-made' && e.by === 'red' && e.kind === 'demand');
+    expect(demand).toMatchObject({ provisions: [{ kind: 'passage', giver: 'gold', receiver: 'red' }] });
+    expect(events.find((e) => e.type === 'offer-rejected' && e.by === 'gold')).toMatchObject({
+      principle: 'no-passage',
+    });
+    const march = decisions(events, 'war-plan').find((d) => d.choice === 'march');
+    expect(termsOf(march, 'march')).toContain('passage refused');
+    expect(
+      events.some((e) => e.type === 'war-declared' && e.by === 'red' && e.against.includes('gold')),
+    ).toBe(true);
+  });
+
+  it('at peace, the plan waits', () => {
+    expect(decisions(run(plan), 'war-plan')).toEqual([]);
   });
 });
