@@ -429,8 +429,11 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
   const grievance = worstGrievance(view, enemies);
   const pledged = enemies.flatMap((e) => pledgesOfPeace(view, e));
   const breach = warBreach(view, enemies, false);
-  // Having refused a call in this war, a leader declares its neutrality rather than leave it in doubt.
-  const refused = view.calls().some((c) => c.war === war.id && c.to === view.id && c.status === 'reneged');
+  // Having refused a call in this war, or the friend's call in another, a leader declares its
+  // neutrality rather than leave it in doubt: it has said it will not fight beside them.
+  const refused = view
+    .calls()
+    .some((c) => c.to === view.id && c.status === 'reneged' && (c.war === war.id || c.from === friend));
   return {
     id: `war:${war.id}`,
     topic: `${war.name}, where ${friend} fights`,
