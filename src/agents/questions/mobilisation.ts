@@ -260,18 +260,18 @@ function preemptionQuestion(s: Situation, leader: Person, target: Target): Quest
   const pledged = pledgesOfPeace(view, enemy);
   const breach = view.actBreach({ kind: 'declare-war', against: enemy, aggressor: true });
   // The enemy's allies we are not at war with, not allied or pledged to, not pledged to keep peace with.
-  const partners = view
-    .factionIds()
-    .filter(
-      (f) =>
-        f !== view.id &&
-        f !== enemy &&
-        view.statusBetween(enemy, f) === 'allied' &&
-        view.relation(f)?.status !== 'war' &&
-        view.relation(f)?.status !== 'allied' &&
-        !pledgedTo(view, f) &&
-        pledgesOfPeace(view, f).length === 0,
-    );
+  const partners = view.factionIds().filter(
+    (f) =>
+      f !== view.id &&
+      f !== enemy &&
+      view.statusBetween(enemy, f) === 'allied' &&
+      view.relation(f)?.status !== 'war' &&
+      view.relation(f)?.status !== 'allied' &&
+      !pledgedTo(view, f) &&
+      // One that declared its neutrality in a war we fight has said it stays out.
+      !view.wars().some((w) => w.neutral[f] !== undefined && sideOf(w, view.id) !== null) &&
+      pledgesOfPeace(view, f).length === 0,
+  );
   const partnerBreach =
     partners
       .map((f) => view.actBreach({ kind: 'declare-war', against: f, aggressor: true }))

@@ -17,9 +17,9 @@
  * - **Peace**: leave a war going badly (a separate peace), or fight on.
  */
 import type { ActBreach } from '../../engine/principles.js';
-import type { FactionId, LocationId, ResourceId } from '../../model/ids.js';
+import { type FactionId, id, type LocationId, type ResourceId } from '../../model/ids.js';
 import { days, hours } from '../../model/time.js';
-import type { Agreement, Call, Person, Ship, War } from '../../model/world.js';
+import type { Agreement, Call, Negotiation, Person, Ship, War } from '../../model/world.js';
 import { roleIntegrity } from '../../model/forces.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Term } from '../models/valuation.js';
@@ -288,10 +288,12 @@ export function callToArmsQuestions(s: Situation): Question[] {
     if (side === null || !s.due(`call-to-arms:${war.id}`, days(2))) continue;
     const friends = war.sides[side].filter((f) => f !== view.id && war.left[f] === undefined);
     const enemies = opposite(war, side).filter((f) => war.left[f] === undefined);
+    // Called already in this war, or refused us in any: a refusal is an answer, and asking again
+    // only costs face.
     const called = new Set(
       view
         .calls()
-        .filter((c) => c.war === war.id && c.from === view.id)
+        .filter((c) => c.from === view.id && (c.war === war.id || c.status === 'reneged'))
         .map((c) => c.to),
     );
     // A pledge given after the war began was given knowing of it: the partner's signing was its
@@ -434,6 +436,10 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
   const refused = view
     .calls()
     .some((c) => c.to === view.id && c.status === 'reneged' && (c.war === war.id || c.from === friend));
+  // Having declared neutrality in another war the friend fights, a leader keeps to it.
+  const neutralElsewhere = view
+    .wars()
+    .some((w) => w.id !== war.id && w.neutral[view.id] !== undefined && sideOf(w, friend) !== null);
   return {
     id: `war:${war.id}`,
     topic: `${war.name}, where ${friend} fights`,
@@ -474,7 +480,9 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
                   note: 'we have said we will not fight; we say so to all',
                 },
               ]
-            : []),
+            : neutralElsewhere
+              ? [{ name: 'our neutrality', value: 0.3, note: `we stay out of ${friend}'s other wars` }]
+              : []),
         ],
         remember: `neutral:${war.id}`,
       };
@@ -502,7 +510,12 @@ const CAUSE = 0.5;
 export function warByDecisionQuestions(s: Situation): Question[] {
   const { view } = s;
   const leader = view.leader();
-  if (leader.status !== 'active' || !s.due('war-by-decision', days(7))) return [];
+  if (leader.status !== 'active') return [];
+  // A demand of ours just refused is answered at once: the war was its stated alternative.
+  const refusedNow = s.observed.some(
+    (e) => e.type === 'negotiation-ended' && e.outcome !== 'agreed' && isUltimatum(view, e.negotiation),
+  );
+  if (!refusedNow && !s.due('war-by-decision', days(7))) return [];
   const target = view
     .factionIds()
     .filter(
@@ -510,7 +523,8 @@ export function warByDecisionQuestions(s: Situation): Question[] {
         f !== view.id &&
         view.relation(f)?.status !== 'war' &&
         !atWarIn(view, f) &&
-        !peaceMadeWith(view, f, s.t - PEACE_HOLDS),
+        !peaceMadeWith(view, f, s.t - PEACE_HOLDS) &&
+        ultimatumTo(view, f)?.status !== 'open',
     )
     .map((f) => ({
       f,
@@ -521,6 +535,19 @@ export function warByDecisionQuestions(s: Situation): Question[] {
   if (!target) return [];
   return [warByDecisionQuestion(s, leader, target.f)];
 }
+
+/** The id of the talks in which `by` puts its demand to `to`. */
+const ultimatumId = (by: FactionId, to: FactionId) => `${by}-${to}-ultimatum`;
+
+/** Our demand put to `to`, if we made one. */
+function ultimatumTo(view: FactionView, to: FactionId): Negotiation | undefined {
+  const talks = ultimatumId(view.id, to);
+  return (['open', 'agreed', 'broken-off', 'timed-out'] as const)
+    .flatMap((status) => view.negotiations(status))
+    .find((n) => n.id === talks);
+}
+
+const isUltimatum = (view: FactionView, n: string) => n.startsWith(`${view.id}-`) && n.endsWith('-ultimatum');
 
 /** A peace made is not broken within this time: the war would be the same war again. */
 const PEACE_HOLDS = days(90);
@@ -546,6 +573,8 @@ function atWarIn(view: FactionView, f: FactionId): boolean {
 /** What a war of our choosing puts at stake, the same whoever judges it. */
 interface WarStakes {
   readonly enemy: FactionId;
+  /** Our demand of redress to the enemy, if we made one: granted or refused (or still unanswered). */
+  readonly demand: 'granted' | 'refused' | null;
   readonly odds: number;
   readonly risk: number;
   readonly threat: number;
@@ -565,12 +594,19 @@ function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): 
   const friends = view.allies().filter((f) => !enemies.includes(f));
   const threat = s.threat.vulnerability * threatShare(s.threat, [enemy]);
   const grievance = view.grievance(enemy);
+  const demand = ultimatumTo(view, enemy);
   const st: WarStakes = {
     enemy,
+    demand: demand === undefined ? null : demand.status === 'agreed' ? 'granted' : 'refused',
     ...oddsOf(view, friends, enemies),
     threat,
     grievance,
-    casusBelli: grievance >= threat ? worstWrong(view, enemy) : `the threat ${enemy} poses`,
+    casusBelli:
+      demand?.status === 'broken-off' || demand?.status === 'timed-out'
+        ? `${enemy}'s refusal of our demand: ${worstWrong(view, enemy)}`
+        : grievance >= threat
+          ? worstWrong(view, enemy)
+          : `the threat ${enemy} poses`,
     pledged: pledgesOfPeace(view, enemy),
     breach: warBreach(view, [enemy], true),
   };
@@ -582,6 +618,8 @@ function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): 
     doctrine: view.self.doctrine,
     options: (judge) => [
       declareWar(st, judge),
+      // A demand first, with the war as its alternative: only for a wrong to redress, once.
+      ...(demand === undefined && grievance >= threat ? [ultimatum(view, st, judge)] : []),
       {
         id: 'keep-peace',
         label: `keep the peace with ${enemy}`,
@@ -617,9 +655,59 @@ function declareWar(st: WarStakes, judge: Person): Option {
         value: -(0.3 + 0.9 * p.honour),
         note: `our pledge in ${a.name ?? a.id}`,
       })),
+      ...(st.demand === 'refused'
+        ? [{ name: 'the demand refused', value: 0.3 + 0.3 * p.pride, note: `${st.enemy} refused our demand` }]
+        : st.demand === 'granted'
+          ? [{ name: 'redress granted', value: -0.6, note: `${st.enemy} granted what we demanded` }]
+          : []),
     ],
     veto: st.breach ? `principle:${st.breach.principle.id}` : null,
     vetoNote: st.breach?.principle.text ?? null,
+  };
+}
+
+/**
+ * An ultimatum: redress demanded, with the war as its alternative — coercive diplomacy (Schelling
+ * 1966; George 1991) gets what a war would, without its cost, when the other side gives way. The
+ * demand asks the wrongdoer to punish those responsible, and to let us take part in the inquiry —
+ * the term a sovereign is least willing to grant. Weighed by the wrong and by caution.
+ */
+function ultimatum(view: FactionView, st: WarStakes, judge: Person): Option {
+  const p = judge.personality;
+  const wrong = worstWrong(view, st.enemy);
+  const negotiation = id.negotiation(ultimatumId(view.id, st.enemy));
+  return {
+    id: 'ultimatum',
+    label: `demand redress of ${st.enemy}, or war`,
+    acts: [
+      { intent: { type: 'meet', negotiation, with: [st.enemy], aboard: null, at: null } },
+      {
+        intent: {
+          type: 'propose',
+          negotiation,
+          kind: 'demand',
+          provisions: [
+            {
+              kind: 'undertaking',
+              giver: st.enemy,
+              receiver: view.id,
+              act: `punish those responsible for ${wrong}`,
+            },
+            {
+              kind: 'undertaking',
+              giver: st.enemy,
+              receiver: view.id,
+              act: `let our officials take part in the inquiry into ${wrong}`,
+            },
+          ],
+          exclude: [],
+        },
+      },
+    ],
+    terms: [
+      { name: 'grievances', value: 0.3 * Math.min(3, st.grievance), note: `what ${st.enemy} did to us` },
+      { name: 'redress without war', value: 0.1 + 0.3 * p.caution, note: 'they may give way' },
+    ],
   };
 }
 
