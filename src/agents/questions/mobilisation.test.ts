@@ -11,7 +11,7 @@ import { FactionView } from '../view.js';
  * Four factions on one plain: Red (the leader whose decisions are tested), Green (Red's partner),
  * Blue (Green's rival) and Gold. `extra` adds relations, agreements and script steps.
  */
-const world = (extra: string, aggression = 0.9, goldPrinciples = '[]') =>
+const world = (extra: string, aggression = 0.9, goldPrinciples = '[]', caution = 0.2) =>
   loadScenario(
     `
 version: 1
@@ -36,7 +36,7 @@ factions:
   - { id: blue, name: Blue, culture: blue, leader: bo }
   - { id: gold, name: Gold, culture: gold, leader: guy, principles: ${goldPrinciples} }
 persons:
-  - { id: rex, name: Rex, faction: red, role: leader, at: north, personality: { aggression: ${aggression}, caution: 0.2, honour: 0.9 } }
+  - { id: rex, name: Rex, faction: red, role: leader, at: north, personality: { aggression: ${aggression}, caution: ${caution}, honour: 0.9 } }
   - { id: gil, name: Gil, faction: green, role: leader, at: south, personality: { aggression: 0.5, caution: 0.5, honour: 0.2 } }
   - { id: bo, name: Bo, faction: blue, role: leader, at: east, personality: { aggression: 0.1, caution: 0.9 } }
   - { id: guy, name: Guy, faction: gold, role: leader, at: west, personality: { aggression: 0.1, caution: 0.9 } }
@@ -242,5 +242,48 @@ script:
 
   it('at peace, the plan waits', () => {
     expect(decisions(run(plan), 'war-plan')).toEqual([]);
+  });
+});
+
+describe('an ultimatum before a war of choice', () => {
+  const wronged = (weight: number) => `
+relations:
+  - from: red
+    to: blue
+    status: hostile
+    affinity: -0.6
+    grievances: [{ cause: the raid on the North, weight: ${weight}, since: -1d, halfLife: 3650d }]
+`;
+
+  it('a leader with a wrong to redress may demand it, war the alternative; a refusal is answered at once', () => {
+    // A cautious, peaceable leader: the demand before the war.
+    const events = runScenario(world(wronged(1.5), 0.3, '[]', 0.9), { seed: 1, mode: 'autonomous' }).events;
+    const [first] = decisions(events, 'war-by-decision').filter((d) => d.actor === 'rex');
+    expect(termsOf(first, 'ultimatum')).toEqual(['grievances', 'redress without war', 'judgement']);
+    expect(first).toMatchObject({ choice: 'ultimatum' });
+    const demand = events.find((e) => e.type === 'offer-made' && e.by === 'red' && e.kind === 'demand');
+    expect(demand).toMatchObject({
+      provisions: [
+        { kind: 'undertaking', giver: 'blue', act: 'punish those responsible for the raid on the North' },
+        { kind: 'undertaking', giver: 'blue' },
+      ],
+    });
+    // Once refused, the war question comes back at once, with the refusal among its terms.
+    const ended = events.find(
+      (e) => e.type === 'negotiation-ended' && e.negotiation === 'red-blue-ultimatum',
+    );
+    expect(ended).toBeDefined();
+    const after = decisions(events, 'war-by-decision').find(
+      (d) => d.actor === 'rex' && d.seq > (ended?.seq ?? 0),
+    );
+    expect(ended).toMatchObject({ outcome: 'walk-out' });
+    expect(termsOf(after, 'declare-war')).toContain('the demand refused');
+    expect(after?.t).toBeLessThan((ended?.t ?? 0) + 24 * 60);
+    // The demand is made once.
+    expect(termsOf(after, 'ultimatum')).toEqual([]);
+  });
+
+  it('no wrong, no demand', () => {
+    expect(decisions(run(''), 'war-by-decision').filter((d) => d.actor === 'rex')).toEqual([]);
   });
 });
