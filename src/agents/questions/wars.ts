@@ -595,6 +595,7 @@ function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): 
   const threat = s.threat.vulnerability * threatShare(s.threat, [enemy]);
   const grievance = view.grievance(enemy);
   const demand = ultimatumTo(view, enemy);
+  const credible = oddsOf(view, [], [enemy]).odds >= acceptableOdds(leader.personality);
   const st: WarStakes = {
     enemy,
     demand: demand === undefined ? null : demand.status === 'agreed' ? 'granted' : 'refused',
@@ -618,8 +619,10 @@ function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): 
     doctrine: view.self.doctrine,
     options: (judge) => [
       declareWar(st, judge),
-      // A demand first, with the war as its alternative: only for a wrong to redress, once.
-      ...(demand === undefined && grievance >= threat ? [ultimatum(view, st, judge)] : []),
+      // A demand first, with the war as its alternative: only for a wrong to redress, once, and
+      // only with a credible threat — odds against the wrongdoer alone the leader would fight at
+      // (George 1991).
+      ...(demand === undefined && grievance >= threat && credible ? [ultimatum(view, st, judge)] : []),
       {
         id: 'keep-peace',
         label: `keep the peace with ${enemy}`,
