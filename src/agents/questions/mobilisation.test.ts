@@ -4,6 +4,7 @@ import { runScenario } from '../run.js';
 import { fold, type WorldEvent } from '../../events/index.js';
 import { buildWorld } from '../../engine/initial-world.js';
 import { id } from '../../model/ids.js';
+import { hours } from '../../model/time.js';
 import { threatOf } from '../models/threat.js';
 import { FactionView } from '../view.js';
 
@@ -88,10 +89,11 @@ relations:
   - { from: red, to: blue, mutual: true, status: hostile, affinity: -0.6 }
 `);
     const start = buildWorld(scenario.spec);
+    const hour = hours(1);
     const alert = {
       type: 'precaution-taken',
       seq: 0,
-      t: 60,
+      t: hour,
       faction: id.faction('blue'),
       kind: 'alert',
       ship: null,
@@ -99,9 +101,9 @@ relations:
       reasons: [],
     } as WorldEvent;
     const mobilised = fold(start, [alert]);
-    const before = threatOf(new FactionView(start, id.faction('red'), 60), id.faction('blue'));
-    const after = new FactionView(mobilised, id.faction('red'), 60);
-    expect(after.mobilisedAt(id.faction('blue'))).toBe(60);
+    const before = threatOf(new FactionView(start, id.faction('red'), hour), id.faction('blue'));
+    const after = new FactionView(mobilised, id.faction('red'), hour);
+    expect(after.mobilisedAt(id.faction('blue'))).toBe(hour);
     expect(threatOf(after, id.faction('blue'))).toBeCloseTo(before * 1.5);
     // A faction-wide alert is seen even by a faction it does not concern; a drill is not.
     expect(new FactionView(mobilised, id.faction('gold')).observes(alert)).toBe(true);
@@ -151,7 +153,9 @@ script:
     ]);
     expect(d).toMatchObject({ choice: 'declare-war' });
     expect(
-      events.some((e) => e.type === 'war-declared' && e.by === 'red' && e.against.includes('blue')),
+      events.some(
+        (e) => e.type === 'war-declared' && e.by === 'red' && e.against.includes(id.faction('blue')),
+      ),
     ).toBe(true);
   });
 
@@ -236,7 +240,9 @@ script:
     const march = decisions(events, 'war-plan').find((d) => d.choice === 'march');
     expect(termsOf(march, 'march')).toContain('passage refused');
     expect(
-      events.some((e) => e.type === 'war-declared' && e.by === 'red' && e.against.includes('gold')),
+      events.some(
+        (e) => e.type === 'war-declared' && e.by === 'red' && e.against.includes(id.faction('gold')),
+      ),
     ).toBe(true);
   });
 
