@@ -50,8 +50,10 @@ import {
   proposalQuestions,
   visitQuestions,
 } from './questions/talks.js';
+import { mobilisationQuestions, preemptionQuestions, warPlanQuestions } from './questions/mobilisation.js';
 import {
   callQuestions,
+  callToArmsQuestions,
   campaignQuestions,
   friendsWarQuestions,
   peaceQuestions,
@@ -77,6 +79,7 @@ export const QUESTION_SOURCES: readonly ((s: Situation) => Question[])[] = [
   promisedVisitQuestions,
   securityQuestions,
   friendsWarQuestions,
+  callToArmsQuestions,
   peaceQuestions,
   channelQuestions,
   encounterQuestions,
@@ -86,7 +89,10 @@ export const QUESTION_SOURCES: readonly ((s: Situation) => Question[])[] = [
   repairQuestions,
   retreatQuestions,
   precautionQuestions,
+  mobilisationQuestions,
   withdrawalQuestions,
+  preemptionQuestions,
+  warPlanQuestions,
   warByDecisionQuestions,
   campaignQuestions,
   attackQuestions,

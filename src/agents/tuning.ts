@@ -2,6 +2,7 @@
  * The leaders' tuning numbers, named and explained in one place. They are the same for every
  * scenario: what differs between worlds is data (resources, personalities, principles).
  */
+import { days } from '../model/time.js';
 
 /** Stock of a resource below which a faction is in need of it. */
 export const NEED = 20;
@@ -95,3 +96,24 @@ export const STRATEGIC_RIVALS = 3;
  * more than a different reading of the same world would.
  */
 export const STRATEGIC_ALARM = 0.15;
+
+/**
+ * How long a faction counts as mobilised after it took a precaution of role `alert`: a mobilised
+ * army stays on a war footing for weeks, not days (Van Evera 1984: the window of vulnerability a
+ * mobilisation opens lasts until the other side has mobilised too).
+ */
+export const MOBILISATION_LASTS = days(21);
+
+/**
+ * How much more threatening a mobilised rival is than the same rival at peace: its forces are
+ * ready to strike (Walt 1987's offensive capability; Jervis 1978: preparations read as intent).
+ * One half: mobilisation brings the whole force to bear, it does not create a new one.
+ */
+export const MOBILISED_THREAT = 0.5;
+
+/**
+ * An ally is worth calling to arms when its strength is at least this share of our side's: below
+ * a tenth it changes the odds too little to be worth asking (Snyder 1984: allies are sought for the
+ * weight they add).
+ */
+export const ALLY_WORTH_CALLING = 0.1;

@@ -60,6 +60,7 @@ import { memoN } from '../model/memo.js';
 import { must } from '../common/errors.js';
 import { observersOf, type WorldEvent } from '../events/index.js';
 import { sideOf } from '../events/obligations.js';
+import { MOBILISATION_LASTS } from './tuning.js';
 import type { AgreementId, IntentId, ShipId, WarId } from '../model/ids.js';
 
 const NEUTRAL_BELIEF = { intentions: 0, suspicions: [], lastContact: null };
@@ -307,6 +308,21 @@ export class FactionView {
   /** The first principle of this faction that forbids an act (attacking, going to war, breaking a treaty). */
   actBreach(act: Act): ActBreach | null {
     return findActBreach(this.world, this.self, act);
+  }
+
+  /**
+   * When a faction last took a precaution of the world's role `alert` (a mobilisation, a raised
+   * alert), if it is still on that footing (`MOBILISATION_LASTS`). A faction-wide alert is seen by
+   * all (src/events/intrigue.ts).
+   */
+  mobilisedAt(of: FactionId): Minutes | null {
+    const readiness = this.world.factions[of]?.readiness ?? {};
+    let last: Minutes | null = null;
+    for (const p of this.world.physics.precautions) {
+      const at = p.role === 'alert' ? readiness[p.id] : undefined;
+      if (at !== undefined && this.t - at < MOBILISATION_LASTS && (last === null || at > last)) last = at;
+    }
+    return last;
   }
 
   /** The combat strength of a faction as its ships' firepower (public: fleets are seen). */

@@ -298,6 +298,7 @@ function warsOf(wars: Spec<'wars'>): World['wars'] {
       sides: [w.sides[0], w.sides[1]],
       joined: Object.fromEntries([...w.sides[0], ...w.sides[1]].map((f) => [f, w.started])),
       left: {},
+      neutral: {},
       ceasefireUntil: null,
       status: 'active',
       endedAt: null,

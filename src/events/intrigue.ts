@@ -120,11 +120,12 @@ export const intrigueEvents = {
       }
       return updateFaction(world, e.faction, (f) => ({ ...f, readiness: { ...f.readiness, [e.kind]: e.t } }));
     },
-    observers: (world, e) => [
-      e.faction,
-      ...factionsOfPersons(world, e.persons),
-      ...factionOfShip(world, e.ship),
-    ],
+    // A faction-wide alert (a mobilisation) cannot be hidden: everyone sees it. Other precautions,
+    // and an alert on one force, are seen by those they concern.
+    observers: (world, e) =>
+      e.ship === null && roleOfPrecaution(world.physics, e.kind) === 'alert'
+        ? 'all'
+        : [e.faction, ...factionsOfPersons(world, e.persons), ...factionOfShip(world, e.ship)],
     tell(e, names) {
       const { n, ns } = naming(names);
       return `Precaution by ${n(e.faction)}: ${physicsWord(names, e.kind)}${e.persons.length ? ` on ${ns(e.persons)}` : ''}${e.ship ? ` (${n(e.ship)})` : ''}${because(e.reasons)}.`;

@@ -63,6 +63,7 @@ export const warEvents = {
         sides: [[e.by], e.against.filter((f) => f !== e.by)],
         joined: Object.fromEntries([e.by, ...e.against].map((f) => [f, e.t])),
         left: {},
+        neutral: {},
         ceasefireUntil: null,
         status: 'active',
         endedAt: null,
@@ -166,7 +167,10 @@ export const warEvents = {
   /** A faction declares that it stays out of a war. */
   'neutrality-declared': defineEvent({
     fields: { faction: factionId, war: warId, reasons },
-    apply: (world) => world,
+    apply: (world, e) => ({
+      ...world,
+      wars: updateEntry(world.wars, e.war, (w) => ({ ...w, neutral: { ...w.neutral, [e.faction]: e.t } })),
+    }),
     observers: () => 'all',
     tell(e, names) {
       const { n } = naming(names);

@@ -442,6 +442,8 @@ export interface War {
   readonly joined: Readonly<Record<FactionId, Minutes>>;
   /** Belligerents who made a separate peace, and when. */
   readonly left: Readonly<Record<FactionId, Minutes>>;
+  /** Factions that declared their neutrality in the war, and when (a public declaration). */
+  readonly neutral: Readonly<Record<FactionId, Minutes>>;
   readonly ceasefireUntil: Minutes | null;
   readonly status: 'active' | 'ended';
   readonly endedAt: Minutes | null;

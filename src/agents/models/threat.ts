@@ -5,12 +5,14 @@
  * weapons integrity), proximity decays with distance, and intentions are the faction's
  * perceived hostility of the other (its beliefs, relation and grievances).
  *
- *   threat(o) = power(o) · proximity(d) · hostility(o),   proximity(d) = 1 / (1 + d / D)
+ *   threat(o) = power(o) · proximity(d) · hostility(o) · readiness(o),   proximity(d) = 1 / (1 + d / D)
+ *   readiness(o) = 1 + MOBILISED_THREAT while o is mobilised (an alert of the world's physics), else 1
  *   vulnerability = Σ threat / (Σ threat + defence),      defence = own strength + allies' (trusted)
  */
 import type { FactionId } from '../../model/ids.js';
 import type { FactionView } from '../view.js';
 import { roleIntegrity } from '../../model/forces.js';
+import { MOBILISED_THREAT } from '../tuning.js';
 
 export interface ThreatAssessment {
   /** Threat from each other faction, largest first. */
@@ -28,10 +30,13 @@ export function proximity(distance: number, neighbourhood: number): number {
 
 export function threatOf(view: FactionView, other: FactionId): number {
   if (other === view.id) return 0;
+  // A mobilised rival has its whole force ready to strike: its threat grows (MOBILISED_THREAT).
+  const ready = view.mobilisedAt(other) === null ? 1 : 1 + MOBILISED_THREAT;
   return (
     view.strength(other) *
     proximity(view.distanceTo(other), view.physics.neighbourhood) *
-    view.hostilityOf(other)
+    view.hostilityOf(other) *
+    ready
   );
 }
 

@@ -60,3 +60,19 @@ export function pledgesOfPeace(view: FactionView, enemy: FactionId): Agreement[]
 export function worstGrievance(view: FactionView, factions: readonly FactionId[]): number {
   return factions.reduce((m, f) => Math.max(m, view.grievance(f)), 0);
 }
+
+/** Do we owe `partner` a pledge of defence, offence or travelling together under a treaty in force? */
+export function pledgedTo(view: FactionView, partner: FactionId): boolean {
+  return view
+    .agreements()
+    .some(
+      (a) =>
+        a.parties.includes(partner) &&
+        a.provisions.some(
+          (p) =>
+            (p.kind === 'defence' || p.kind === 'offence' || p.kind === 'travel-together') &&
+            ('by' in p ? (p.by ?? a.parties) : a.parties).includes(view.id) &&
+            ('to' in p ? (p.to ?? a.parties) : a.parties).includes(partner),
+        ),
+    );
+}

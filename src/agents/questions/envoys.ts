@@ -15,6 +15,7 @@ import type { Option, Question } from '../deliberation.js';
 import type { Situation } from '../situation.js';
 import type { FactionView } from '../view.js';
 import { travelSpeed } from '../../model/forces.js';
+import { precautionWithRole } from '../../model/physics.js';
 import { debt } from './channels.js';
 import { ownShipAt, single } from './talks.js';
 
@@ -188,11 +189,12 @@ function toRendezvousQuestions(s: Situation, leader: Person): Question[] {
 }
 
 /**
- * After a missed rendezvous, the waiting ship goes on yellow alert to where the envoy went (its
- * contact's place), once per missing envoy.
+ * After a missed rendezvous, the waiting ship goes on alert (the world's precaution of role `alert`)
+ * to where the envoy went (its contact's place), once per missing envoy.
  */
 function searchQuestions(s: Situation, leader: Person): Question[] {
   const { view } = s;
+  const alert = precautionWithRole(view.physics, 'alert');
   const out: Question[] = [];
   for (const e of s.observed) {
     if (e.type !== 'rendezvous-missed' || s.lastAsked(`search:${e.person}`) !== undefined) continue;
@@ -210,7 +212,9 @@ function searchQuestions(s: Situation, leader: Person): Question[] {
         [
           // A ship already under way (most often to the same place) keeps its course.
           ...(ship.course ? [] : [{ intent: { type: 'move' as const, ship: ship.id, to: target } }]),
-          { intent: { type: 'take-precaution', kind: 'yellow-alert', ship: ship.id, persons: [] } },
+          ...(alert === null
+            ? []
+            : [{ intent: { type: 'take-precaution' as const, kind: alert, ship: ship.id, persons: [] } }]),
         ],
         [{ name: 'one of ours is missing', value: 1, note: `${missing.name} has not come back` }],
       ),

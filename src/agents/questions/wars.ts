@@ -17,16 +17,24 @@
  * - **Peace**: leave a war going badly (a separate peace), or fight on.
  */
 import type { ActBreach } from '../../engine/principles.js';
-import type { FactionId, LocationId, ResourceId } from '../../model/ids.js';
+import { type FactionId, id, type LocationId, type ResourceId } from '../../model/ids.js';
 import { days, hours } from '../../model/time.js';
-import type { Agreement, Call, Person, Ship, War } from '../../model/world.js';
+import type { Agreement, Call, Negotiation, Person, Ship, War } from '../../model/world.js';
 import { roleIntegrity } from '../../model/forces.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Term } from '../models/valuation.js';
-import { acceptableOdds, oddsOf, pledgesOfPeace, threatShare, worstGrievance } from '../models/war.js';
-import { opposite } from '../../events/obligations.js';
+import {
+  acceptableOdds,
+  oddsOf,
+  pledgedTo,
+  pledgesOfPeace,
+  strengthOfSide,
+  threatShare,
+  worstGrievance,
+} from '../models/war.js';
+import { opposite, sideOf } from '../../events/obligations.js';
 import type { Situation } from '../situation.js';
-import { PLENTY, URGENT_AID } from '../tuning.js';
+import { ALLY_WORTH_CALLING, PLENTY, URGENT_AID } from '../tuning.js';
 import type { FactionView } from '../view.js';
 
 // ── Calls ───────────────────────────────────────────────────────────────────────────────────────
@@ -268,6 +276,124 @@ function renege(st: CallStakes, judge: Person): Option {
   };
 }
 
+// ── Calling allies to arms ──────────────────────────────────────────────────────────────────────
+
+/**
+ * Every two days of a war we fight, the leader asks whether to call to arms an ally that a treaty
+ * binds to us (a defence or offence pledge it gave us) and that stays out: when the war goes badly,
+ * or when the ally's strength would weigh in it (`ALLY_WORTH_CALLING`). Where the treaty's
+ * conditions hold the engine has called the ally already; a call beyond them is a request the ally
+ * may refuse without breaking its word (engine/rules/wars.ts). Snyder (1984): allies are called for
+ * the weight they add; the cost of asking is to widen the war.
+ */
+export function callToArmsQuestions(s: Situation): Question[] {
+  const { view } = s;
+  const leader = view.leader();
+  if (leader.status !== 'active') return [];
+  for (const war of view.wars()) {
+    const side = sideOf(war, view.id);
+    if (side === null || !s.due(`call-to-arms:${war.id}`, days(2))) continue;
+    const friends = war.sides[side].filter((f) => f !== view.id && war.left[f] === undefined);
+    const enemies = opposite(war, side).filter((f) => war.left[f] === undefined);
+    // Called already in this war, or refused us in any: a refusal is an answer, and asking again
+    // only costs face.
+    const called = new Set(
+      view
+        .calls()
+        .filter((c) => c.from === view.id && (c.war === war.id || c.status === 'reneged'))
+        .map((c) => c.to),
+    );
+    // A pledge given after the war began was given knowing of it: the partner's signing was its
+    // answer to this war, and the casus foederis lies in the wars that come after.
+    const ally = boundAllies(view, enemies)
+      .filter(({ agreement }) => (agreement.signed ?? -Infinity) <= war.startedAt)
+      .filter(
+        ({ ally }) =>
+          sideOf(war, ally) === null &&
+          war.left[ally] === undefined &&
+          war.neutral[ally] === undefined &&
+          !called.has(ally),
+      )
+      .filter(({ ally }) => !enemies.includes(ally))[0];
+    if (!ally) continue;
+    const { odds, risk } = oddsOf(view, friends, enemies);
+    const weight = view.strength(ally.ally) / Math.max(0.01, strengthOfSide(view, [view.id, ...friends]));
+    if (risk <= 0.5 && weight < ALLY_WORTH_CALLING) continue;
+    return [callToArmsQuestion(s, leader, war, ally, { odds, risk, weight, enemies })];
+  }
+  return [];
+}
+
+/**
+ * Allies pledged to us by a defence or offence provision of a treaty in force that could hold
+ * against one of these enemies (against anyone, or naming one of them), one entry each.
+ */
+function boundAllies(
+  view: FactionView,
+  enemies: readonly FactionId[],
+): { ally: FactionId; agreement: Agreement }[] {
+  const out = new Map<FactionId, Agreement>();
+  for (const a of view.agreements())
+    for (const p of a.provisions) {
+      if (p.kind !== 'defence' && p.kind !== 'offence') continue;
+      if (!(p.to ?? a.parties).includes(view.id)) continue;
+      if (Array.isArray(p.against) && !p.against.some((x) => enemies.includes(x))) continue;
+      for (const ally of p.by ?? a.parties) if (ally !== view.id && !out.has(ally)) out.set(ally, a);
+    }
+  return [...out].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([ally, agreement]) => ({ ally, agreement }));
+}
+
+function callToArmsQuestion(
+  s: Situation,
+  leader: Person,
+  war: War,
+  { ally, agreement }: { ally: FactionId; agreement: Agreement },
+  st: { odds: number; risk: number; weight: number; enemies: readonly FactionId[] },
+): Question {
+  const { view } = s;
+  const treaty = agreement.name ?? agreement.id;
+  return {
+    id: `call-to-arms:${war.id}`,
+    topic: `calling ${ally} to arms in ${war.name}`,
+    decider: leader,
+    counselled: true,
+    doctrine: view.self.doctrine,
+    options: (judge) => {
+      const p = judge.personality;
+      const call: Option = {
+        id: 'call-to-arms',
+        label: `call ${ally} to arms under ${treaty}`,
+        acts: [{ intent: { type: 'call-to-arms', agreement: agreement.id, ally, war: war.id } }],
+        terms: [
+          {
+            name: 'the war goes badly',
+            value: Math.max(0, st.risk - 0.4),
+            note: `${st.odds.toFixed(1)} to 1 against ${st.enemies.join(' and ')}`,
+          },
+          {
+            name: "the ally's strength",
+            value: Math.min(0.6, 0.8 * st.weight),
+            note: `${ally} would add ${Math.round(100 * st.weight)} % to our side`,
+          },
+          {
+            name: 'widening the war',
+            value: -0.1 * p.caution,
+            note: `${st.enemies.join(' and ')} will count ${ally} an enemy`,
+          },
+        ],
+      };
+      const alone: Option = {
+        id: 'fight-without',
+        label: `fight without ${ally}`,
+        acts: [],
+        terms: [{ name: 'no call made', value: 0.05 }],
+        statusQuo: true,
+      };
+      return [call, alone];
+    },
+  };
+}
+
 // ── A friend's war ──────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -289,9 +415,13 @@ export function friendsWarQuestions(s: Situation): Question[] {
   return [];
 }
 
-/** The faction in a war we would fight beside: an ally, or one we trust well; the most trusted first. */
+/**
+ * The faction in a war we would fight beside: one we are allied with, or have pledged to defend or
+ * join, or trust well; the most trusted first. A treaty whose pledges run only to us (a guarantee
+ * we receive) does not make us its guarantors' ally in their wars.
+ */
 function friendIn(view: FactionView, war: War): FactionId | undefined {
-  const allies = view.allies();
+  const allies = view.allies().filter((f) => view.relation(f)?.status === 'allied' || pledgedTo(view, f));
   const fighting = war.sides.flat().filter((f) => war.left[f] === undefined);
   return fighting
     .filter((f) => allies.includes(f) || view.trust(f) >= 0.7)
@@ -308,6 +438,15 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
   const grievance = worstGrievance(view, enemies);
   const pledged = enemies.flatMap((e) => pledgesOfPeace(view, e));
   const breach = warBreach(view, enemies, false);
+  // Having refused a call in this war, or the friend's call in another, a leader declares its
+  // neutrality rather than leave it in doubt: it has said it will not fight beside them.
+  const refused = view
+    .calls()
+    .some((c) => c.to === view.id && c.status === 'reneged' && (c.war === war.id || c.from === friend));
+  // Having declared neutrality in another war the friend fights, a leader keeps to it.
+  const neutralElsewhere = view
+    .wars()
+    .some((w) => w.id !== war.id && w.neutral[view.id] !== undefined && sideOf(w, friend) !== null);
   return {
     id: `war:${war.id}`,
     topic: `${war.name}, where ${friend} fights`,
@@ -339,7 +478,20 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
         id: 'neutrality',
         label: `declare neutrality in ${war.name}`,
         acts: [{ intent: { type: 'declare-neutrality', war: war.id } }],
-        terms: [{ name: 'staying out', value: 0.05 + 0.2 * p.caution - 0.1 * view.trust(friend) }],
+        terms: [
+          { name: 'staying out', value: 0.05 + 0.2 * p.caution - 0.1 * view.trust(friend) },
+          ...(refused
+            ? [
+                {
+                  name: 'the call refused',
+                  value: 0.3,
+                  note: 'we have said we will not fight; we say so to all',
+                },
+              ]
+            : neutralElsewhere
+              ? [{ name: 'our neutrality', value: 0.3, note: `we stay out of ${friend}'s other wars` }]
+              : []),
+        ],
         remember: `neutral:${war.id}`,
         serves: { interests: ['peace', 'independence'] },
       };
@@ -367,7 +519,12 @@ const CAUSE = 0.5;
 export function warByDecisionQuestions(s: Situation): Question[] {
   const { view } = s;
   const leader = view.leader();
-  if (leader.status !== 'active' || !s.due('war-by-decision', days(7))) return [];
+  if (leader.status !== 'active') return [];
+  // A demand of ours just refused is answered at once: the war was its stated alternative.
+  const refusedNow = s.observed.some(
+    (e) => e.type === 'negotiation-ended' && e.outcome !== 'agreed' && isUltimatum(view, e.negotiation),
+  );
+  if (!refusedNow && !s.due('war-by-decision', days(7))) return [];
   const target = view
     .factionIds()
     .filter(
@@ -375,7 +532,8 @@ export function warByDecisionQuestions(s: Situation): Question[] {
         f !== view.id &&
         view.relation(f)?.status !== 'war' &&
         !atWarIn(view, f) &&
-        !peaceMadeWith(view, f, s.t - PEACE_HOLDS),
+        !peaceMadeWith(view, f, s.t - PEACE_HOLDS) &&
+        ultimatumTo(view, f)?.status !== 'open',
     )
     .map((f) => ({
       f,
@@ -386,6 +544,19 @@ export function warByDecisionQuestions(s: Situation): Question[] {
   if (!target) return [];
   return [warByDecisionQuestion(s, leader, target.f)];
 }
+
+/** The id of the talks in which `by` puts its demand to `to`. */
+const ultimatumId = (by: FactionId, to: FactionId) => `${by}-${to}-ultimatum`;
+
+/** Our demand put to `to`, if we made one. */
+function ultimatumTo(view: FactionView, to: FactionId): Negotiation | undefined {
+  const talks = ultimatumId(view.id, to);
+  return (['open', 'agreed', 'broken-off', 'timed-out'] as const)
+    .flatMap((status) => view.negotiations(status))
+    .find((n) => n.id === talks);
+}
+
+const isUltimatum = (view: FactionView, n: string) => n.startsWith(`${view.id}-`) && n.endsWith('-ultimatum');
 
 /** A peace made is not broken within this time: the war would be the same war again. */
 const PEACE_HOLDS = days(90);
@@ -411,6 +582,8 @@ function atWarIn(view: FactionView, f: FactionId): boolean {
 /** What a war of our choosing puts at stake, the same whoever judges it. */
 interface WarStakes {
   readonly enemy: FactionId;
+  /** Our demand of redress to the enemy, if we made one: granted or refused (or still unanswered). */
+  readonly demand: 'granted' | 'refused' | null;
   readonly odds: number;
   readonly risk: number;
   readonly threat: number;
@@ -430,12 +603,20 @@ function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): 
   const friends = view.allies().filter((f) => !enemies.includes(f));
   const threat = s.threat.vulnerability * threatShare(s.threat, [enemy]);
   const grievance = view.grievance(enemy);
+  const demand = ultimatumTo(view, enemy);
+  const credible = oddsOf(view, [], [enemy]).odds >= acceptableOdds(leader.personality);
   const st: WarStakes = {
     enemy,
+    demand: demand === undefined ? null : demand.status === 'agreed' ? 'granted' : 'refused',
     ...oddsOf(view, friends, enemies),
     threat,
     grievance,
-    casusBelli: grievance >= threat ? worstWrong(view, enemy) : `the threat ${enemy} poses`,
+    casusBelli:
+      demand?.status === 'broken-off' || demand?.status === 'timed-out'
+        ? `${enemy}'s refusal of our demand: ${worstWrong(view, enemy)}`
+        : grievance >= threat
+          ? worstWrong(view, enemy)
+          : `the threat ${enemy} poses`,
     pledged: pledgesOfPeace(view, enemy),
     breach: warBreach(view, [enemy], true),
   };
@@ -447,6 +628,10 @@ function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): 
     doctrine: view.self.doctrine,
     options: (judge) => [
       declareWar(st, judge),
+      // A demand first, with the war as its alternative: only for a wrong to redress, once, and
+      // only with a credible threat — odds against the wrongdoer alone the leader would fight at
+      // (George 1991).
+      ...(demand === undefined && grievance >= threat && credible ? [ultimatum(view, st, judge)] : []),
       {
         id: 'keep-peace',
         label: `keep the peace with ${enemy}`,
@@ -484,9 +669,59 @@ function declareWar(st: WarStakes, judge: Person): Option {
         value: -(0.3 + 0.9 * p.honour),
         note: `our pledge in ${a.name ?? a.id}`,
       })),
+      ...(st.demand === 'refused'
+        ? [{ name: 'the demand refused', value: 0.3 + 0.3 * p.pride, note: `${st.enemy} refused our demand` }]
+        : st.demand === 'granted'
+          ? [{ name: 'redress granted', value: -0.6, note: `${st.enemy} granted what we demanded` }]
+          : []),
     ],
     veto: st.breach ? `principle:${st.breach.principle.id}` : null,
     vetoNote: st.breach?.principle.text ?? null,
+  };
+}
+
+/**
+ * An ultimatum: redress demanded, with the war as its alternative — coercive diplomacy (Schelling
+ * 1966; George 1991) gets what a war would, without its cost, when the other side gives way. The
+ * demand asks the wrongdoer to punish those responsible, and to let us take part in the inquiry —
+ * the term a sovereign is least willing to grant. Weighed by the wrong and by caution.
+ */
+function ultimatum(view: FactionView, st: WarStakes, judge: Person): Option {
+  const p = judge.personality;
+  const wrong = worstWrong(view, st.enemy);
+  const negotiation = id.negotiation(ultimatumId(view.id, st.enemy));
+  return {
+    id: 'ultimatum',
+    label: `demand redress of ${st.enemy}, or war`,
+    acts: [
+      { intent: { type: 'meet', negotiation, with: [st.enemy], aboard: null, at: null } },
+      {
+        intent: {
+          type: 'propose',
+          negotiation,
+          kind: 'demand',
+          provisions: [
+            {
+              kind: 'undertaking',
+              giver: st.enemy,
+              receiver: view.id,
+              act: `punish those responsible for ${wrong}`,
+            },
+            {
+              kind: 'undertaking',
+              giver: st.enemy,
+              receiver: view.id,
+              act: `let our officials take part in the inquiry into ${wrong}`,
+            },
+          ],
+          exclude: [],
+        },
+      },
+    ],
+    terms: [
+      { name: 'grievances', value: 0.3 * Math.min(3, st.grievance), note: `what ${st.enemy} did to us` },
+      { name: 'redress without war', value: 0.1 + 0.3 * p.caution, note: 'they may give way' },
+    ],
   };
 }
 

@@ -1,0 +1,295 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../scenario/loader.js';
+import { runScenario } from '../run.js';
+import { fold, type WorldEvent } from '../../events/index.js';
+import { buildWorld } from '../../engine/initial-world.js';
+import { id } from '../../model/ids.js';
+import { hours } from '../../model/time.js';
+import { threatOf } from '../models/threat.js';
+import { FactionView } from '../view.js';
+
+/**
+ * Four factions on one plain: Red (the leader whose decisions are tested), Green (Red's partner),
+ * Blue (Green's rival) and Gold. `extra` adds relations, agreements and script steps.
+ */
+const world = (extra: string, aggression = 0.9, goldPrinciples = '[]', caution = 0.2) =>
+  loadScenario(
+    `
+version: 1
+id: crisis
+title: A crisis
+duration: 3d
+locations:
+  - { id: north, name: North }
+  - { id: south, name: South }
+  - { id: east, name: East }
+  - { id: west, name: West }
+distances:
+  - { between: [north, south], distance: 5 }
+  - { between: [north, east], distance: 5 }
+  - { between: [north, west], distance: 5 }
+  - { between: [south, east], distance: 5 }
+  - { between: [south, west], distance: 5 }
+  - { between: [east, west], distance: 5 }
+factions:
+  - { id: red, name: Red, culture: red, leader: rex }
+  - { id: green, name: Green, culture: green, leader: gil }
+  - { id: blue, name: Blue, culture: blue, leader: bo }
+  - { id: gold, name: Gold, culture: gold, leader: guy, principles: ${goldPrinciples} }
+persons:
+  - { id: rex, name: Rex, faction: red, role: leader, at: north, personality: { aggression: ${aggression}, caution: ${caution}, honour: 0.9 } }
+  - { id: gil, name: Gil, faction: green, role: leader, at: south, personality: { aggression: 0.5, caution: 0.5, honour: 0.2 } }
+  - { id: bo, name: Bo, faction: blue, role: leader, at: east, personality: { aggression: 0.1, caution: 0.9 } }
+  - { id: guy, name: Guy, faction: gold, role: leader, at: west, personality: { aggression: 0.1, caution: 0.9 } }
+forces:
+  - { id: red-army, name: Red Army, faction: red, count: 4, at: north }
+  - { id: green-army, name: Green Army, faction: green, count: 2, at: south }
+  - { id: blue-army, name: Blue Army, faction: blue, at: east }
+  - { id: gold-army, name: Gold Army, faction: gold, at: west }
+${extra}
+`,
+    'crisis.yaml',
+  );
+
+const run = (extra: string, aggression?: number) =>
+  runScenario(world(extra, aggression), { seed: 1, mode: 'autonomous' }).events;
+
+const decisions = (events: readonly WorldEvent[], question: string) =>
+  events.flatMap((e) => (e.type === 'decision-made' && e.question === question ? [e] : []));
+
+const termsOf = (d: WorldEvent | undefined, option: string) =>
+  d?.type === 'decision-made'
+    ? (d.options.find((o) => o.option === option)?.terms.map((t) => t.name) ?? [])
+    : [];
+
+describe('mobilisation', () => {
+  it("a leader whose partner is attacked mobilises (the world's precaution of role alert), saying why", () => {
+    const events = run(`
+relations:
+  - { from: red, to: green, mutual: true, status: allied, affinity: 0.6, trust: { positive: 4 } }
+script:
+  - at: 1h
+    event: { type: war-declared, war: the-war, name: the war on Green, by: blue, against: [green], casusBelli: a border }
+`);
+    const [d] = decisions(events, 'mobilise').filter((e) => e.actor === 'rex');
+    expect(d).toMatchObject({ choice: 'mobilise' });
+    expect(termsOf(d, 'mobilise')).toEqual(['a friend attacked', 'danger', 'escalation', 'judgement']);
+    // The default physics' precaution of role alert is `alert`; everyone sees a faction-wide one.
+    const taken = events.find((e) => e.type === 'precaution-taken' && e.faction === 'red');
+    expect(taken).toMatchObject({ kind: 'alert', ship: null });
+  });
+
+  it('no war of a friend and no rival mobilised: the question is not asked', () => {
+    expect(decisions(run(''), 'mobilise')).toEqual([]);
+  });
+
+  it("a rival's mobilisation raises the threat it poses, and is seen by all", () => {
+    const scenario = world(`
+relations:
+  - { from: red, to: blue, mutual: true, status: hostile, affinity: -0.6 }
+`);
+    const start = buildWorld(scenario.spec);
+    const hour = hours(1);
+    const alert = {
+      type: 'precaution-taken',
+      seq: 0,
+      t: hour,
+      faction: id.faction('blue'),
+      kind: 'alert',
+      ship: null,
+      persons: [],
+      reasons: [],
+    } as WorldEvent;
+    const mobilised = fold(start, [alert]);
+    const before = threatOf(new FactionView(start, id.faction('red'), hour), id.faction('blue'));
+    const after = new FactionView(mobilised, id.faction('red'), hour);
+    expect(after.mobilisedAt(id.faction('blue'))).toBe(hour);
+    expect(threatOf(after, id.faction('blue'))).toBeCloseTo(before * 1.5);
+    // A faction-wide alert is seen even by a faction it does not concern; a drill is not.
+    expect(new FactionView(mobilised, id.faction('gold')).observes(alert)).toBe(true);
+    expect(
+      new FactionView(mobilised, id.faction('gold')).observes({ ...alert, kind: 'drills' } as WorldEvent),
+    ).toBe(false);
+  });
+
+  it("a rival's mobilisation is answered by mobilising in turn (the spiral)", () => {
+    const events = run(`
+relations:
+  - { from: red, to: blue, mutual: true, status: hostile, affinity: -0.6 }
+script:
+  - at: 1h
+    event: { type: precaution-taken, faction: blue, kind: alert }
+`);
+    const [d] = decisions(events, 'mobilise').filter((e) => e.actor === 'rex');
+    expect(termsOf(d, 'mobilise')).toContain('a rival mobilised');
+    expect(d).toMatchObject({ choice: 'mobilise' });
+  });
+});
+
+describe('pre-emption', () => {
+  const pledge = (kind: string) => `
+relations:
+  - { from: red, to: green, mutual: true, status: allied, affinity: 0.6, trust: { positive: 4 } }
+  - { from: green, to: blue, mutual: true, status: hostile, affinity: -0.6 }
+agreements:
+  - { id: pact, name: the Pact, parties: [red, green], provisions: [{ kind: ${kind}, by: [red], to: [green], against: [blue] }] }
+script:
+  - at: 1h
+    event: { type: war-declared, war: the-war, name: the war on Gold, by: green, against: [gold], casusBelli: a border }
+  - at: 2h
+    event: { type: precaution-taken, faction: blue, kind: alert }
+`;
+
+  it("a leader pledged to a partner at war strikes the partner's rival that mobilised, citing the pledge", () => {
+    const events = run(pledge('offence'));
+    const [d] = decisions(events, 'pre-emption').filter((e) => e.actor === 'rex');
+    expect(termsOf(d, 'declare-war')).toEqual([
+      'our pledge',
+      'their mobilisation',
+      'threat',
+      'opportunity',
+      'risk',
+      'judgement',
+    ]);
+    expect(d).toMatchObject({ choice: 'declare-war' });
+    expect(
+      events.some(
+        (e) => e.type === 'war-declared' && e.by === 'red' && e.against.includes(id.faction('blue')),
+      ),
+    ).toBe(true);
+  });
+
+  it('a pledge not aimed at the rival (defence against anyone) is no reason to strike first', () => {
+    const events = run(pledge('defence').replace(', against: [blue]', ''));
+    expect(decisions(events, 'pre-emption').filter((e) => e.actor === 'rex')).toEqual([]);
+  });
+
+  it('no pre-emption before the rival mobilises', () => {
+    const events = run(pledge('offence').replace(/ {2}- at: 2h\n.*\n/, ''));
+    const mobilised = events.find((e) => e.type === 'precaution-taken' && e.faction === 'blue');
+    const first = decisions(events, 'pre-emption').find((e) => e.actor === 'rex');
+    if (first) expect(mobilised?.seq ?? Infinity).toBeLessThan(first.seq);
+    else expect(first).toBeUndefined();
+  });
+});
+
+describe('calls to arms', () => {
+  const alliance = (kind: string) => `
+agreements:
+  - { id: pact, name: the Pact, parties: [red, green], provisions: [{ kind: ${kind} }] }
+relations:
+  - { from: red, to: green, mutual: true, status: allied, affinity: 0.6, trust: { positive: 4 } }
+script:
+  - at: 1h
+    event: { type: war-declared, war: the-war, name: the war on Blue, by: red, against: [blue], casusBelli: a border }
+`;
+
+  it('a leader at war calls a bound ally its treaty does not oblige, and the ally may refuse and stay neutral', () => {
+    const events = run(alliance('defence'));
+    const [d] = decisions(events, 'call-to-arms:the-war');
+    expect(d).toMatchObject({ actor: 'rex', choice: 'call-to-arms' });
+    expect(termsOf(d, 'call-to-arms')).toEqual([
+      'the war goes badly',
+      "the ally's strength",
+      'widening the war',
+      'judgement',
+    ]);
+    const call = events.find((e) => e.type === 'call-issued');
+    expect(call).toMatchObject({
+      from: 'red',
+      to: 'green',
+      conditionsMet: false,
+      failing: 'the alliance is defensive, and its partner is not the one attacked',
+    });
+    // The ally answers through the call questions; a refusal invokes the failing condition.
+    const answer = events.find((e) => e.type === 'call-answered');
+    expect(answer).toBeDefined();
+    if (answer?.type === 'call-answered' && answer.answer === 'reneged')
+      expect(answer.invoked).toBe('the alliance is defensive, and its partner is not the one attacked');
+  });
+
+  it('where the treaty obliges, the engine calls and the leader does not call again', () => {
+    const events = run(alliance('offence'));
+    const calls = events.filter((e) => e.type === 'call-issued');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ from: 'red', to: 'green', conditionsMet: true });
+    expect(events.some((e) => e.type === 'intent-rejected' && e.rule === 'call.open')).toBe(false);
+  });
+});
+
+describe('a war plan through a neutral', () => {
+  const plan = `
+intents:
+  - { id: the-plan, faction: red, kind: conquest, text: in a war with Blue march through Gold, target: { faction: gold } }
+`;
+  const war = `
+script:
+  - at: 1h
+    event: { type: war-declared, war: the-war, name: the war on Blue, by: red, against: [blue], casusBelli: a border }
+`;
+  const noPassage =
+    '[{ id: no-passage, text: No army crosses Gold., forbids: { provisions: [{ kind: passage, giver: self }] } }]';
+
+  it('at war, a leader demands passage of the neutral its plan runs through, and marches when refused', () => {
+    const events = runScenario(world(plan + war, 0.9, noPassage), { seed: 1, mode: 'autonomous' }).events;
+    const demand = events.find((e) => e.type === 'offer-made' && e.by === 'red' && e.kind === 'demand');
+    expect(demand).toMatchObject({ provisions: [{ kind: 'passage', giver: 'gold', receiver: 'red' }] });
+    expect(events.find((e) => e.type === 'offer-rejected' && e.by === 'gold')).toMatchObject({
+      principle: 'no-passage',
+    });
+    const march = decisions(events, 'war-plan').find((d) => d.choice === 'march');
+    expect(termsOf(march, 'march')).toContain('passage refused');
+    expect(
+      events.some(
+        (e) => e.type === 'war-declared' && e.by === 'red' && e.against.includes(id.faction('gold')),
+      ),
+    ).toBe(true);
+  });
+
+  it('at peace, the plan waits', () => {
+    expect(decisions(run(plan), 'war-plan')).toEqual([]);
+  });
+});
+
+describe('an ultimatum before a war of choice', () => {
+  const wronged = (weight: number) => `
+relations:
+  - from: red
+    to: blue
+    status: hostile
+    affinity: -0.6
+    grievances: [{ cause: the raid on the North, weight: ${weight}, since: -1d, halfLife: 3650d }]
+`;
+
+  it('a leader with a wrong to redress may demand it, war the alternative; a refusal is answered at once', () => {
+    // A cautious, peaceable leader: the demand before the war.
+    const events = runScenario(world(wronged(1.5), 0.3, '[]', 0.9), { seed: 1, mode: 'autonomous' }).events;
+    const [first] = decisions(events, 'war-by-decision').filter((d) => d.actor === 'rex');
+    expect(termsOf(first, 'ultimatum')).toEqual(['grievances', 'redress without war', 'judgement']);
+    expect(first).toMatchObject({ choice: 'ultimatum' });
+    const demand = events.find((e) => e.type === 'offer-made' && e.by === 'red' && e.kind === 'demand');
+    expect(demand).toMatchObject({
+      provisions: [
+        { kind: 'undertaking', giver: 'blue', act: 'punish those responsible for the raid on the North' },
+        { kind: 'undertaking', giver: 'blue' },
+      ],
+    });
+    // Once refused, the war question comes back at once, with the refusal among its terms.
+    const ended = events.find(
+      (e) => e.type === 'negotiation-ended' && e.negotiation === 'red-blue-ultimatum',
+    );
+    expect(ended).toBeDefined();
+    const after = decisions(events, 'war-by-decision').find(
+      (d) => d.actor === 'rex' && d.seq > (ended?.seq ?? 0),
+    );
+    expect(ended).toMatchObject({ outcome: 'walk-out' });
+    expect(termsOf(after, 'declare-war')).toContain('the demand refused');
+    expect(after?.t).toBeLessThan((ended?.t ?? 0) + 24 * 60);
+    // The demand is made once.
+    expect(termsOf(after, 'ultimatum')).toEqual([]);
+  });
+
+  it('no wrong, no demand', () => {
+    expect(decisions(run(''), 'war-by-decision').filter((d) => d.actor === 'rex')).toEqual([]);
+  });
+});
