@@ -29,6 +29,8 @@ const PUBLIC: readonly EventType[] = [
   'neutrality-declared',
   'obligation-broken',
   'peace-made',
+  // A faction-wide alert (a mobilisation) is seen by everyone; other precautions are private.
+  'precaution-taken',
   'run-ended',
   'run-started',
   'war-declared',
