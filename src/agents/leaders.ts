@@ -12,13 +12,16 @@
  * Users can plug in their own `DecisionMaker` (engine/simulation.ts): anything that returns
  * decisions from a `DecisionContext` — see docs/leaders.md.
  */
+import { canonicalJson } from '../common/canonical-json.js';
 import type { DecisionContext, DecisionMaker } from '../engine/simulation.js';
 import type { FactionId } from '../model/ids.js';
 import type { Decision } from '../model/intents.js';
+import type { WorldEvent } from '../events/index.js';
 import { hours, type Minutes } from '../model/time.js';
 import { sortedIds } from '../model/world.js';
 import { conferencesOf } from '../model/world-index.js';
-import { deliberate, type Question } from './deliberation.js';
+import { deliberate } from './deliberation.js';
+import { lastObserved, newsAfter, type QuestionSource, questionSource, type Read, touches } from './reads.js';
 import type { Player, QuestionPut } from './players.js';
 import { negotiationMoves } from './negotiator/index.js';
 import { channelQuestions } from './questions/channels.js';
@@ -59,46 +62,70 @@ import {
   peaceQuestions,
   warByDecisionQuestions,
 } from './questions/wars.js';
-import { type Situation, situationOf } from './situation.js';
+import { readingFor, situationOf } from './situation.js';
 import { FactionView } from './view.js';
 
-/** The sources of questions, most urgent first. */
-export const QUESTION_SOURCES: readonly ((s: Situation) => Question[])[] = [
-  principleQuestions,
-  callQuestions,
-  conferenceQuestions,
-  rescueQuestions,
-  envoyResponseQuestions,
-  strangerQuestions,
-  hostingQuestions,
-  visitQuestions,
-  guestQuestions,
-  dutyQuestions,
-  reliefQuestions,
-  proposalQuestions,
-  promisedVisitQuestions,
-  securityQuestions,
-  friendsWarQuestions,
-  callToArmsQuestions,
-  peaceQuestions,
-  channelQuestions,
-  encounterQuestions,
-  rendezvousQuestions,
-  spyQuestions,
-  spyHuntQuestions,
-  repairQuestions,
-  retreatQuestions,
-  precautionQuestions,
-  mobilisationQuestions,
-  withdrawalQuestions,
-  preemptionQuestions,
-  warPlanQuestions,
-  warByDecisionQuestions,
-  campaignQuestions,
-  attackQuestions,
+/** Who stands where with whom: relations, wars, calls and agreements. */
+const STANDING: readonly Read[] = ['relations', 'wars', 'calls', 'agreements'];
+/** Forces and people: where they are, what befalls them. */
+const FORCES: readonly Read[] = ['conflict', 'movement'];
+
+/**
+ * The sources of questions, most urgent first, each with what its questions read (./reads.ts): a
+ * source is consulted when the faction observes an event it reads, at each review, and — when it
+ * reads conferences — hour by hour as a conference draws near; a question is asked again only on
+ * news it reads (or, for those that read the clock, once its own cooldown has passed).
+ */
+export const QUESTION_SOURCES: readonly QuestionSource[] = [
+  questionSource(principleQuestions, [...STANDING, 'movement']),
+  questionSource(callQuestions, [...STANDING, ...FORCES, 'clock']),
+  questionSource(conferenceQuestions, [
+    'conferences',
+    ...STANDING,
+    ...FORCES,
+    'intrigue',
+    'talks',
+    'channels',
+    'alliance-sought',
+  ]),
+  questionSource(rescueQuestions, [...FORCES, ...STANDING]),
+  questionSource(envoyResponseQuestions, ['channels', 'relations']),
+  questionSource(strangerQuestions, ['movement', 'relations', 'agreements']),
+  questionSource(hostingQuestions, ['talks', 'movement', 'channels']),
+  questionSource(visitQuestions, ['talks', 'movement', 'conferences', 'agreements']),
+  questionSource(guestQuestions, ['movement', 'talks', 'channels']),
+  questionSource(dutyQuestions, ['agreements', 'movement']),
+  questionSource(reliefQuestions, [...STANDING, ...FORCES]),
+  questionSource(proposalQuestions, ['channels', 'talks', 'movement', 'relations']),
+  questionSource(promisedVisitQuestions, ['channels', 'talks', 'movement']),
+  questionSource(securityQuestions, [...STANDING, ...FORCES, 'intrigue', 'talks', 'alliance-sought']),
+  questionSource(friendsWarQuestions, [...STANDING, ...FORCES, 'clock']),
+  questionSource(callToArmsQuestions, [...STANDING, ...FORCES, 'clock']),
+  questionSource(peaceQuestions, [...STANDING, ...FORCES, 'clock']),
+  questionSource(channelQuestions, ['channels', 'talks', 'movement', 'relations', 'alliance-sought']),
+  questionSource(encounterQuestions, ['movement', 'talks', 'relations', 'alliance-sought']),
+  questionSource(rendezvousQuestions, ['movement', 'channels', 'talks']),
+  // A spy with nothing worth reporting reports after a while anyway.
+  questionSource(spyQuestions, ['talks', 'agreements', 'channels', 'movement', 'clock']),
+  questionSource(spyHuntQuestions, ['intrigue', 'agreements']),
+  questionSource(repairQuestions, FORCES),
+  questionSource(retreatQuestions, ['conflict']),
+  questionSource(precautionQuestions, [...STANDING, ...FORCES, 'intrigue']),
+  questionSource(mobilisationQuestions, [...STANDING, ...FORCES, 'intrigue', 'clock']),
+  questionSource(withdrawalQuestions, [...FORCES, 'relations', 'talks', 'conferences']),
+  questionSource(preemptionQuestions, [...STANDING, ...FORCES, 'intrigue', 'clock']),
+  questionSource(warPlanQuestions, [...STANDING, ...FORCES, 'intrigue', 'clock']),
+  questionSource(warByDecisionQuestions, [...STANDING, ...FORCES, 'intrigue', 'clock']),
+  questionSource(campaignQuestions, [...STANDING, ...FORCES, 'intrigue', 'clock']),
+  // An attack is weighed anew when the forces at hand or the standing between the sides change, not
+  // on news of others' fights.
+  questionSource(attackQuestions, [...STANDING, 'movement', 'systems-repaired', 'conferences']),
 ];
 
-/** Without news, a leader still reviews the faction's situation this often. */
+/**
+ * Without news, a leader still reviews the faction's situation this often: the questions whose
+ * cooldown has passed since news came, and those that read the clock, are asked then.
+ */
 export const REVIEW_EVERY: Minutes = hours(6);
 
 export interface LeaderOptions {
@@ -152,11 +179,11 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean, play
   const view = new FactionView(ctx.world, faction, ctx.t);
   const talks = view.negotiations('open');
   const observed = lead ? view.observed(ctx.log, ctx.since) : [];
-  // Leaders look again when something happened, at each review, and hour by hour as a conference
-  // they take part in draws near.
-  const review =
-    lead && (observed.length > 0 || ctx.t % REVIEW_EVERY === 0 || conferenceImminent(ctx, faction));
-  if (!review && talks.length === 0) return [];
+  // The sources a leader consults: at each review all of them; otherwise those the news of this
+  // tick touches, and, hour by hour as a conference it takes part in draws near, those reading
+  // conferences.
+  const sources = lead ? wokenSources(ctx, faction, observed) : [];
+  if (sources.length === 0 && talks.length === 0) return [];
   const rng = ctx.rng.split(`${faction}@${ctx.t}`);
   const s = situationOf(view, observed, ctx.settings, rng);
   const out: Decision[] = [];
@@ -166,13 +193,16 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean, play
     ? (put: QuestionPut) => player.choose({ ...put, faction, t: ctx.t, view, log: ctx.log })
     : undefined;
   for (const n of talks) out.push(...negotiationMoves(view, s, n, ask));
-  if (!review) return out;
-  // A ship is given one order a tick: later questions may not move a ship an earlier one moved.
-  const claimed = new Set<string>();
+  if (sources.length === 0) return out;
+  const heard = lastObserved(ctx.world, ctx.log, faction);
+  // A ship is given one order a tick, and a person is moved once: later questions may not move a
+  // ship or a person an earlier one moved. A host's ships at its conference's venue stay there.
+  const claimed = new Set<string>(hostingShips(view));
   const reconciled = new Set<FactionId>();
   const seat = ask ? actingLeader(view, s.members) : undefined;
-  for (const source of QUESTION_SOURCES) {
-    for (const q of source(s)) {
+  for (const source of sources) {
+    const reading = readingFor(s, (since) => newsAfter(source, heard, since));
+    for (const q of source.ask(reading)) {
       // A faction's council, where it has one, hears every question put to counsel.
       const { decisions } = deliberate(
         q.counselled && view.self.council ? { ...q, council: view.self.council } : q,
@@ -180,20 +210,73 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean, play
         rng.split(q.id),
         q.decider.id === seat?.id ? ask : undefined,
       );
-      const moves = decisions.flatMap((d) =>
-        d.intent.type === 'move' || d.intent.type === 'retreat' || d.intent.type === 'send-envoy'
-          ? [d.intent.ship]
-          : [],
-      );
-      if (moves.some((ship) => claimed.has(ship))) continue;
+      const moves = decisions.flatMap(movedBy);
+      // Nor give the same person the same order twice: a later question that would is merged
+      // into the earlier one.
+      const acts = decisions.flatMap(actOf);
+      if (moves.some((m) => claimed.has(m)) || acts.some((a) => claimed.has(a))) continue;
       // Nor attack a faction it has just made peace with.
       if (targetsOf(view, decisions).some((f) => reconciled.has(f))) continue;
-      for (const ship of moves) claimed.add(ship);
+      for (const m of [...moves, ...acts]) claimed.add(m);
       for (const f of peaceWith(view, decisions)) reconciled.add(f);
       out.push(...decisions);
     }
   }
   return out;
+}
+
+/** The question sources the leader of `faction` consults this tick. */
+function wokenSources(
+  ctx: DecisionContext,
+  faction: FactionId,
+  observed: readonly WorldEvent[],
+): readonly QuestionSource[] {
+  if (ctx.t % REVIEW_EVERY === 0) return QUESTION_SOURCES;
+  const imminent = conferenceImminent(ctx, faction);
+  return QUESTION_SOURCES.filter(
+    (source) => touches(source, observed) || (imminent && source.types.has('conference-convened')),
+  );
+}
+
+/** Our ships at rest at the place of a conference we host that has not ended: a host stays. */
+function hostingShips(view: FactionView): string[] {
+  const venues = view
+    .conferences()
+    .filter((c) => c.host === view.id && c.status !== 'ended')
+    .map((c) => view.top(c.venue));
+  if (venues.length === 0) return [];
+  return view
+    .ownShips()
+    .filter((sh) => !sh.course && venues.includes(view.place(sh)))
+    .map((sh) => `ship:${sh.id}`);
+}
+
+/** A decision's act (its actor and intent), unless it is a hold or counsel, which say no order. */
+function actOf(d: Decision): string[] {
+  return d.intent.type === 'hold' || d.intent.type === 'counsel'
+    ? []
+    : [`act:${d.actor}:${canonicalJson(d.intent)}`];
+}
+
+/** The ships and persons a decision moves ("ship:ID", "person:ID"). */
+function movedBy(d: Decision): string[] {
+  const i = d.intent;
+  switch (i.type) {
+    case 'move':
+    case 'retreat':
+    case 'send-envoy':
+      return [`ship:${i.ship}`];
+    case 'board':
+    case 'disembark':
+    case 'evacuate':
+    case 'rescue':
+      return i.persons.map((p) => `person:${p}`);
+    case 'go':
+    case 'travel':
+      return [`person:${d.actor}`];
+    default:
+      return [];
+  }
 }
 
 /** The factions whose ships the decisions attack. */

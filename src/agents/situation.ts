@@ -23,12 +23,16 @@ export interface Situation {
   /** When the question was last deliberated, if ever. */
   lastAsked(question: string): Minutes | undefined;
   /**
-   * True if the question was never deliberated or not within `cooldown` — or if the faction's
-   * council voted on it when it was last asked and something new has been learned since (a second
-   * sitting).
+   * True if the question was never deliberated; or, once `cooldown` has passed since it last was,
+   * if something it reads has changed since (../reads.ts: the same question without new input is
+   * not asked again); or, within the cooldown, if the faction's council voted on it when it was last
+   * asked and something new has been learned since (a second sitting).
    */
   due(question: string, cooldown: Minutes): boolean;
 }
+
+/** Whether something a question reads was observed after a time (../reads.ts). */
+export type News = (since: Minutes) => boolean;
 
 /**
  * What counts as something new for a council that has voted: news of wars, calls, treaties,
@@ -52,8 +56,8 @@ export function situationOf(
   observed: readonly WorldEvent[],
   settings: EngineSettings,
   rng: Rng,
+  news: News = () => true,
 ): Situation {
-  const deliberations = view.self.deliberations;
   return {
     view,
     threat: assessThreat(view),
@@ -62,15 +66,26 @@ export function situationOf(
     settings,
     members: view.members(),
     rng,
-    lastAsked: (q) => deliberations[q],
-    due: (q, cooldown) => {
-      const last = deliberations[q];
-      if (last === undefined || view.t - last >= cooldown) return true;
-      return (
-        deliberations[sittingKey(q)] === last &&
-        view.t > last &&
-        observed.some((e) => e.t > last && NEWS.has(e.type))
-      );
-    },
+    lastAsked: (q) => view.self.deliberations[q],
+    due: dueWith(view, observed, news),
+  };
+}
+
+/** The situation as a source of questions reads it: its questions are due again on its own news. */
+export function readingFor(s: Situation, news: News): Situation {
+  return { ...s, due: dueWith(s.view, s.observed, news) };
+}
+
+function dueWith(view: FactionView, observed: readonly WorldEvent[], news: News): Situation['due'] {
+  const deliberations = view.self.deliberations;
+  return (q, cooldown) => {
+    const last = deliberations[q];
+    if (last === undefined) return true;
+    if (view.t - last >= cooldown) return news(last);
+    return (
+      deliberations[sittingKey(q)] === last &&
+      view.t > last &&
+      observed.some((e) => e.t > last && NEWS.has(e.type))
+    );
   };
 }

@@ -31,19 +31,35 @@ import { talkEvents } from './talks.js';
 import { warEvents } from './wars.js';
 import type { Names } from './telling.js';
 
+/** The families of event types, each the part of the world its module's events change. */
+const families = {
+  run: runEvents,
+  deliberation: deliberationEvents,
+  conflict: conflictEvents,
+  intrigue: intrigueEvents,
+  channels: channelEvents,
+  movement: movementEvents,
+  talks: talkEvents,
+  agreements: agreementEvents,
+  wars: warEvents,
+  calls: callEvents,
+  conferences: conferenceEvents,
+  relations: relationEvents,
+};
+
 const definitions = {
-  ...runEvents,
-  ...deliberationEvents,
-  ...conflictEvents,
-  ...intrigueEvents,
-  ...channelEvents,
-  ...movementEvents,
-  ...talkEvents,
-  ...agreementEvents,
-  ...warEvents,
-  ...callEvents,
-  ...conferenceEvents,
-  ...relationEvents,
+  ...families.run,
+  ...families.deliberation,
+  ...families.conflict,
+  ...families.intrigue,
+  ...families.channels,
+  ...families.movement,
+  ...families.talks,
+  ...families.agreements,
+  ...families.wars,
+  ...families.calls,
+  ...families.conferences,
+  ...families.relations,
 };
 
 type Definitions = typeof definitions;
@@ -55,6 +71,27 @@ export const EVENT_TYPES: readonly EventType[] = sortedKeys(definitions);
 
 export function isEventType(type: string): type is EventType {
   return Object.hasOwn(definitions, type);
+}
+
+/** A family of event types: the module it is defined in, the part of the world it changes. */
+export type EventFamily = keyof typeof families;
+
+/** Every family, in code-point order. */
+export const EVENT_FAMILIES: readonly EventFamily[] = sortedKeys(families);
+
+const familyByType = new Map<EventType, EventFamily>(
+  EVENT_FAMILIES.flatMap((family) =>
+    Object.keys(families[family])
+      .filter(isEventType)
+      .map((type) => [type, family] as const),
+  ),
+);
+
+/** The family an event type belongs to. */
+export function familyOf(type: EventType): EventFamily {
+  const family = familyByType.get(type);
+  if (family === undefined) throw new Error(`event type ${type} has no family`);
+  return family;
 }
 
 const fieldsByType = Object.fromEntries(EVENT_TYPES.map((type) => [type, definitions[type].fields])) as {

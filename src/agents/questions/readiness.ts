@@ -144,26 +144,48 @@ export function withdrawalQuestions(s: Situation): Question[] {
       .some((c) => c.status === 'convened' || (c.status === 'proposed' && c.answers[view.id] === 'attend'))
   )
     return [];
-  const quiet = view
-    .locationIds()
-    .filter((l) => view.top(l) === l && l !== place && Number.isFinite(view.distance(place, l)))
-    .filter(
-      (l) =>
-        !view
-          .factionIds()
-          .some((f) => f !== view.id && view.places(f).includes(l) && view.hostilityOf(f) >= 0.6),
-    )
-    .sort((a, b) => view.distance(place, a) - view.distance(place, b) || (a < b ? -1 : 1))[0];
-  if (!quiet) return [];
+  const refuge = refugeFrom(view, place);
+  if (!refuge) return [];
   return [
     single(
       'withdraw',
       leader,
       `get away from ${place}`,
-      [{ intent: { type: 'move', ship: flagship.id, to: quiet } }],
+      [{ intent: { type: 'move', ship: flagship.id, to: refuge } }],
       [{ name: 'outgunned here', value: 1 }],
     ),
   ];
+}
+
+/**
+ * Where to withdraw from `place`: away from every threat — a place no hostile faction is at, farther
+ * from each place a hostile faction is at than `place` is (a retreat towards another enemy is no
+ * retreat). Our own ground first, then the nearest such place; when every way out passes nearer
+ * some threat, the place whose nearest threat is farthest. Each faction's threats are its own, so
+ * factions fleeing the same place scatter rather than meet again at the nearest point.
+ */
+export function refugeFrom(view: FactionView, place: LocationId): LocationId | undefined {
+  const threats = [
+    ...new Set([
+      place,
+      ...view
+        .factionIds()
+        .filter((f) => f !== view.id && view.hostilityOf(f) >= 0.6)
+        .flatMap((f) => view.places(f)),
+    ]),
+  ];
+  const quiet = view
+    .locationIds()
+    .filter((l) => view.top(l) === l && !threats.includes(l) && Number.isFinite(view.distance(place, l)));
+  if (quiet.length === 0) return undefined;
+  const nearestThreat = (l: LocationId) => Math.min(...threats.map((t) => view.distance(l, t)));
+  const away = quiet.filter((l) => threats.every((t) => view.distance(l, t) > view.distance(place, t)));
+  const byRefuge = (a: LocationId, b: LocationId) =>
+    Number(view.location(b)?.controlledBy === view.id) - Number(view.location(a)?.controlledBy === view.id) ||
+    view.distance(place, a) - view.distance(place, b) ||
+    (a < b ? -1 : 1);
+  if (away.length > 0) return [...away].sort(byRefuge)[0];
+  return [...quiet].sort((a, b) => nearestThreat(b) - nearestThreat(a) || byRefuge(a, b))[0];
 }
 
 /**
