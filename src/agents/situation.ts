@@ -58,9 +58,13 @@ export function situationOf(
   rng: Rng,
   news: News = () => true,
 ): Situation {
+  let threat: ThreatAssessment | undefined;
   return {
     view,
-    threat: assessThreat(view),
+    // Taken stock of when a question first needs it: many ticks wake only questions that do not.
+    get threat() {
+      return (threat ??= assessThreat(view));
+    },
     observed,
     t: view.t,
     settings,
@@ -73,7 +77,8 @@ export function situationOf(
 
 /** The situation as a source of questions reads it: its questions are due again on its own news. */
 export function readingFor(s: Situation, news: News): Situation {
-  return { ...s, due: dueWith(s.view, s.observed, news) };
+  // The situation itself underneath (not a copy, which would take stock of the threat at once).
+  return Object.create(s, { due: { value: dueWith(s.view, s.observed, news) } }) as Situation;
 }
 
 function dueWith(view: FactionView, observed: readonly WorldEvent[], news: News): Situation['due'] {

@@ -144,7 +144,7 @@ export function withdrawalQuestions(s: Situation): Question[] {
       .some((c) => c.status === 'convened' || (c.status === 'proposed' && c.answers[view.id] === 'attend'))
   )
     return [];
-  const refuge = refugeFrom(view, place);
+  const refuge = refugeFrom(view, place, [...new Set(hostile.map((sh) => sh.faction))]);
   if (!refuge) return [];
   return [
     single(
@@ -158,34 +158,35 @@ export function withdrawalQuestions(s: Situation): Question[] {
 }
 
 /**
- * Where to withdraw from `place`: away from every threat — a place no hostile faction is at, farther
- * from each place a hostile faction is at than `place` is (a retreat towards another enemy is no
- * retreat). Our own ground first, then the nearest such place; when every way out passes nearer
- * some threat, the place whose nearest threat is farthest. Each faction's threats are its own, so
- * factions fleeing the same place scatter rather than meet again at the nearest point.
+ * Where to withdraw from `place`, outgunned there by `threats`: a place no hostile faction is at,
+ * farther from each place the threats hold than `place` is (a retreat towards the enemy's other
+ * forces is no retreat) — our own ground first, then the nearest such place; when every way out
+ * passes nearer them, the nearest quiet place. Each faction flees its own enemies, so factions
+ * fleeing the same place scatter rather than meet again at the nearest point.
  */
-export function refugeFrom(view: FactionView, place: LocationId): LocationId | undefined {
-  const threats = [
-    ...new Set([
-      place,
-      ...view
-        .factionIds()
-        .filter((f) => f !== view.id && view.hostilityOf(f) >= 0.6)
-        .flatMap((f) => view.places(f)),
-    ]),
-  ];
+export function refugeFrom(
+  view: FactionView,
+  place: LocationId,
+  threats: readonly FactionId[],
+): LocationId | undefined {
+  const hostile = view.factionIds().filter((f) => f !== view.id && view.hostilityOf(f) >= 0.6);
   const quiet = view
     .locationIds()
-    .filter((l) => view.top(l) === l && !threats.includes(l) && Number.isFinite(view.distance(place, l)));
-  if (quiet.length === 0) return undefined;
-  const nearestThreat = (l: LocationId) => Math.min(...threats.map((t) => view.distance(l, t)));
-  const away = quiet.filter((l) => threats.every((t) => view.distance(l, t) > view.distance(place, t)));
+    .filter(
+      (l) =>
+        view.top(l) === l &&
+        l !== place &&
+        Number.isFinite(view.distance(place, l)) &&
+        !hostile.some((f) => view.places(f).includes(l)),
+    );
+  const held = [...new Set([place, ...threats.flatMap((f) => view.places(f))])];
+  const away = quiet.filter((l) => held.every((h) => view.distance(l, h) > view.distance(place, h)));
   const byRefuge = (a: LocationId, b: LocationId) =>
     Number(view.location(b)?.controlledBy === view.id) - Number(view.location(a)?.controlledBy === view.id) ||
     view.distance(place, a) - view.distance(place, b) ||
     (a < b ? -1 : 1);
   if (away.length > 0) return [...away].sort(byRefuge)[0];
-  return [...quiet].sort((a, b) => nearestThreat(b) - nearestThreat(a) || byRefuge(a, b))[0];
+  return [...quiet].sort((a, b) => view.distance(place, a) - view.distance(place, b) || (a < b ? -1 : 1))[0];
 }
 
 /**
