@@ -62,7 +62,7 @@ import {
   peaceQuestions,
   warByDecisionQuestions,
 } from './questions/wars.js';
-import { readingFor, situationOf } from './situation.js';
+import { type NewsDesk, situationOf } from './situation.js';
 import { FactionView } from './view.js';
 
 /** Who stands where with whom: relations, wars, calls and agreements. */
@@ -185,7 +185,8 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean, play
   const sources = lead ? wokenSources(ctx, faction, observed) : [];
   if (sources.length === 0 && talks.length === 0) return [];
   const rng = ctx.rng.split(`${faction}@${ctx.t}`);
-  const s = situationOf(view, observed, ctx.settings, rng);
+  const desk: NewsDesk = { current: () => true };
+  const s = situationOf(view, observed, ctx.settings, rng, desk);
   const out: Decision[] = [];
   // A player takes the questions put to the faction's leader, in talks and out of them; the
   // faction's other members decide for themselves.
@@ -201,8 +202,8 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean, play
   const reconciled = new Set<FactionId>();
   const seat = ask ? actingLeader(view, s.members) : undefined;
   for (const source of sources) {
-    const reading = readingFor(s, (since) => newsAfter(source, heard, since));
-    for (const q of source.ask(reading)) {
+    desk.current = (since) => newsAfter(source, heard, since);
+    for (const q of source.ask(s)) {
       // A faction's council, where it has one, hears every question put to counsel.
       const { decisions } = deliberate(
         q.counselled && view.self.council ? { ...q, council: view.self.council } : q,

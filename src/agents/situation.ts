@@ -56,7 +56,7 @@ export function situationOf(
   observed: readonly WorldEvent[],
   settings: EngineSettings,
   rng: Rng,
-  news: News = () => true,
+  desk: NewsDesk = { current: () => true },
 ): Situation {
   let threat: ThreatAssessment | undefined;
   return {
@@ -71,22 +71,24 @@ export function situationOf(
     members: view.members(),
     rng,
     lastAsked: (q) => view.self.deliberations[q],
-    due: dueWith(view, observed, news),
+    due: dueWith(view, observed, desk),
   };
 }
 
-/** The situation as a source of questions reads it: its questions are due again on its own news. */
-export function readingFor(s: Situation, news: News): Situation {
-  // The situation itself underneath (not a copy, which would take stock of the threat at once).
-  return Object.create(s, { due: { value: dueWith(s.view, s.observed, news) } }) as Situation;
+/**
+ * What the source of questions being asked reads as news (../reads.ts): the leader points it at each
+ * source in turn before asking it, so that one situation serves them all.
+ */
+export interface NewsDesk {
+  current: News;
 }
 
-function dueWith(view: FactionView, observed: readonly WorldEvent[], news: News): Situation['due'] {
+function dueWith(view: FactionView, observed: readonly WorldEvent[], desk: NewsDesk): Situation['due'] {
   const deliberations = view.self.deliberations;
   return (q, cooldown) => {
     const last = deliberations[q];
     if (last === undefined) return true;
-    if (view.t - last >= cooldown) return news(last);
+    if (view.t - last >= cooldown) return desk.current(last);
     return (
       deliberations[sittingKey(q)] === last &&
       view.t > last &&

@@ -64,8 +64,11 @@ export function securityQuestions(s: Situation): Question[] {
  * defend itself — every six hours at most; otherwise once a day, for strategic reasons.
  */
 function alarmed(s: Situation): 'danger' | 'strategy' | null {
-  const { view, threat } = s;
+  const { view } = s;
   if (view.self.agenda.alliance || view.allies().length > 0) return null;
+  // Not due within six hours is not due within a day either: the threat need not be assessed.
+  if (!s.due('security', hours(6))) return null;
+  const { threat } = s;
   if (threat.vulnerability >= ALARM && view.recentHarm(days(14)) >= RECENT_HARM)
     return s.due('security', hours(6)) ? 'danger' : null;
   return s.due('security', days(1)) ? 'strategy' : null;
