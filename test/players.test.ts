@@ -95,8 +95,8 @@ describe('a player in the seat of a leader', () => {
         return request.question.startsWith('talks:') && accept ? ['accept'] : null;
       },
     };
-    // Seed 3: a run where the Federation is offered terms its principles allow.
-    const played = run({ [federation]: taker }, 3);
+    // Seed 4: a run where the Federation is offered terms its principles allow.
+    const played = run({ [federation]: taker }, 4);
     const accepted = played.events.filter(
       (e) =>
         e.type === 'decision-made' &&
