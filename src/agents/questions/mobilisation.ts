@@ -18,7 +18,13 @@ import type { Agreement, Person, War } from '../../model/world.js';
 import { precautionWithRole } from '../../model/physics.js';
 import { opposite, sideOf } from '../../events/obligations.js';
 import type { Option, Question } from '../deliberation.js';
-import { acceptableOdds, oddsOf, pledgedTo, pledgesOfPeace, threatShare } from '../models/war.js';
+import {
+  acceptableOdds,
+  pledgedTo,
+  pledgesOfPeace,
+  sidesOfAWarOfChoice,
+  threatShare,
+} from '../models/war.js';
 import type { Term } from '../models/valuation.js';
 import type { Situation } from '../situation.js';
 import type { FactionView } from '../view.js';
@@ -118,7 +124,7 @@ function alarmCauses(s: Situation): AlarmCauses {
     if (war.neutral[view.id] !== undefined || refusedIn(view, war)) continue;
     for (const f of friends) {
       const side = sideOf(war, f);
-      if (side === null) continue;
+      if (side === null || neutralInWarsOf(view, view.id, f)) continue;
       // Only a war within reach of our forces is ours to prepare for.
       const enemies = opposite(war, side).filter((e) => war.left[e] === undefined);
       if (!enemies.some((e) => Number.isFinite(view.distanceTo(e)))) continue;
@@ -137,6 +143,14 @@ function alarmCauses(s: Situation): AlarmCauses {
       .filter((f) => f !== view.id && view.hostilityOf(f) >= 0.5 && view.mobilisedAt(f) !== null)
       .sort((a, b) => view.hostilityOf(b) - view.hostilityOf(a) || (a < b ? -1 : 1))[0] ?? null;
   return { friend, rival };
+}
+
+/**
+ * Has `faction` declared its neutrality in a war `belligerent` fights? Having said it stays out of
+ * one of that faction's wars, it is neither arming for the next nor a threat in it.
+ */
+function neutralInWarsOf(view: FactionView, faction: FactionId, belligerent: FactionId): boolean {
+  return view.wars().some((w) => w.neutral[faction] !== undefined && sideOf(w, belligerent) !== null);
 }
 
 /** Have we refused a call to arms in this war? */
@@ -167,7 +181,9 @@ export function preemptionQuestions(s: Situation): Question[] {
   if (leader.status !== 'active' || !s.due('pre-emption', days(1))) return [];
   // A strike at hopeless odds (under half those the leader's temper accepts) is not weighed.
   const accepted = acceptableOdds(leader.personality);
-  const target = targets(view).find((t) => oddsAgainst(view, t.enemy).odds >= accepted / 2);
+  const target = targets(view).find(
+    (t) => oddsAgainst(view, t.enemy, t.partner, t.allyOf).odds >= accepted / 2,
+  );
   return target ? [preemptionQuestion(s, leader, target)] : [];
 }
 
@@ -220,7 +236,7 @@ function targets(view: FactionView): Target[] {
       out.push({ enemy, partner: pledge.partner, pledge: pledge.agreement, allyOf: null });
       continue;
     }
-    // An ally of an enemy we fight, unless it declared its neutrality in our war with that enemy.
+    // An ally of an enemy we fight, unless it declared its neutrality in a war that enemy fights.
     const allyOf = view
       .factionIds()
       .find(
@@ -228,34 +244,31 @@ function targets(view: FactionView): Target[] {
           f !== view.id &&
           atWarWith(f) &&
           view.statusBetween(enemy, f) === 'allied' &&
-          !view
-            .wars()
-            .some(
-              (w) => sideOf(w, f) !== null && sideOf(w, view.id) !== null && w.neutral[enemy] !== undefined,
-            ),
+          !neutralInWarsOf(view, enemy, f),
       );
     if (allyOf) out.push({ enemy, partner: null, pledge: null, allyOf });
   }
   return out;
 }
 
-/** The odds of a war on `enemy`: its allies would fight beside it; ours, we hope, beside us. */
-function oddsAgainst(view: FactionView, enemy: FactionId) {
-  const enemies = [
-    enemy,
-    ...view.factionIds().filter((f) => f !== view.id && view.statusBetween(enemy, f) === 'allied'),
-  ];
-  return oddsOf(
-    view,
-    view.allies().filter((f) => !enemies.includes(f)),
-    enemies,
-  );
+/**
+ * The odds of a war we would start on `enemy` (../models/war.ts): the allies owed to it fight beside
+ * it; beside us, those whose pledges cover a war we begin, those already fighting at our side, and
+ * the partner we strike for.
+ */
+function oddsAgainst(view: FactionView, enemy: FactionId, ...partners: (FactionId | null)[]) {
+  const comrades = view.wars().flatMap((w) => {
+    const side = sideOf(w, view.id);
+    return side === null ? [] : w.sides[side].filter((f) => f !== view.id && w.left[f] === undefined);
+  });
+  const beside = [...comrades, ...partners.filter((f): f is FactionId => f !== null)];
+  return sidesOfAWarOfChoice(view, enemy, beside);
 }
 
 function preemptionQuestion(s: Situation, leader: Person, target: Target): Question {
   const { view } = s;
   const { enemy } = target;
-  const { odds, risk } = oddsAgainst(view, enemy);
+  const { odds, risk } = oddsAgainst(view, enemy, target.partner, target.allyOf);
   const threat = s.threat.vulnerability * threatShare(s.threat, [enemy]);
   const pledged = pledgesOfPeace(view, enemy);
   const breach = view.actBreach({ kind: 'declare-war', against: enemy, aggressor: true });

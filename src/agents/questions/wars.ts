@@ -27,7 +27,9 @@ import {
   acceptableOdds,
   oddsOf,
   pledgedTo,
+  pledgeHolding,
   pledgesOfPeace,
+  sidesOfAWarOfChoice,
   strengthOfSide,
   threatShare,
   worstGrievance,
@@ -44,21 +46,30 @@ export function callQuestions(s: Situation): Question[] {
   const { view } = s;
   const leader = view.leader();
   if (leader.status !== 'active' && leader.status !== 'injured') return [];
-  return view
-    .openCalls()
-    .filter((call) => s.due(`call:${call.id}`, hours(6)))
-    .slice(0, 1)
-    .map((call) => {
-      const stakes = callStakes(s, call);
-      return {
-        id: `call:${call.id}`,
-        topic: `the call of ${call.from} against ${call.against.join(' and ')}`,
-        decider: leader,
-        options: (judge: Person) => callOptions(stakes, judge),
-        counselled: true,
-        doctrine: view.self.doctrine,
-      };
-    });
+  return (
+    view
+      .openCalls()
+      .filter((call) => s.due(`call:${call.id}`, hours(6)))
+      // While our demand on the partner's attacker awaits its answer, so does the call — until the
+      // call is about to lapse.
+      .filter(
+        (call) =>
+          demandFor(view, call)?.status !== 'open' ||
+          s.t - call.issuedAt >= s.settings.callAnswerTime - hours(6),
+      )
+      .slice(0, 1)
+      .map((call) => {
+        const stakes = callStakes(s, call);
+        return {
+          id: `call:${call.id}`,
+          topic: `the call of ${call.from} against ${call.against.join(' and ')}`,
+          decider: leader,
+          options: (judge: Person) => callOptions(stakes, judge),
+          counselled: true,
+          doctrine: view.self.doctrine,
+        };
+      })
+  );
 }
 
 /** What a call puts at stake, the same whoever judges it. */
@@ -83,6 +94,31 @@ interface CallStakes {
   readonly invoke: string | null;
   readonly honourBreach: ActBreach | null;
   readonly renegeBreach: ActBreach | null;
+  /** The one who attacked the partner, to whom a demand may be put before we fight. */
+  readonly attacker: FactionId | null;
+  /** Our demand on the attacker for the partner's sake: not made, open, granted or refused. */
+  readonly demand: 'none' | 'open' | 'granted' | 'refused';
+  /** Talks with the attacker are open already (one negotiation at a time between two factions). */
+  readonly talking: boolean;
+}
+
+/** The id of the talks in which `by` demands of `of` that it leave `partner` in peace. */
+const demandId = (by: FactionId, of: FactionId, partner: FactionId) => `${by}-${of}-demand-for-${partner}`;
+
+/** Our demand on the attacker of the partner that called us, if we made one. */
+function demandFor(view: FactionView, call: Call): Negotiation | undefined {
+  const attacker = attackerOf(view.war(call.war), call);
+  if (attacker === null) return undefined;
+  const talks = demandId(view.id, attacker, call.from);
+  return (['open', 'agreed', 'broken-off', 'timed-out'] as const)
+    .flatMap((status) => view.negotiations(status))
+    .find((n) => n.id === talks);
+}
+
+/** The faction that began the war on the partner, if the call is against it. */
+function attackerOf(war: War | undefined, call: Call): FactionId | null {
+  const by = war?.aggressor ?? null;
+  return by !== null && by !== call.from && call.against.includes(by) ? by : null;
 }
 
 function callStakes(s: Situation, call: Call): CallStakes {
@@ -93,6 +129,7 @@ function callStakes(s: Situation, call: Call): CallStakes {
   const alone = oddsOf(view, friends, enemies.concat(view.id));
   const agreement = view.agreement(call.agreement);
   const fighting = call.support === 'active' && call.obligation !== 'consultation';
+  const attacker = attackerOf(war, call);
   return {
     call,
     treaty: agreement?.name ?? call.agreement,
@@ -111,7 +148,15 @@ function callStakes(s: Situation, call: Call): CallStakes {
     invoke: call.failing ?? (war?.aggressor === call.from ? 'provoked' : null),
     honourBreach: fighting ? warBreach(view, enemies, false) : null,
     renegeBreach: call.conditionsMet ? view.actBreach({ kind: 'break', agreement: call.agreement }) : null,
+    attacker,
+    demand: demandStatus(demandFor(view, call)),
+    talking: attacker !== null && view.negotiations('open').some((n) => n.parties.includes(attacker)),
   };
+}
+
+function demandStatus(n: Negotiation | undefined): CallStakes['demand'] {
+  if (!n) return 'none';
+  return n.status === 'open' ? 'open' : n.status === 'agreed' ? 'granted' : 'refused';
 }
 
 /** The partner's side and the enemies, as far as we know the war. */
@@ -146,7 +191,53 @@ function warBreach(view: FactionView, enemies: readonly FactionId[], aggressor: 
 function callOptions(st: CallStakes, judge: Person): Option[] {
   const options = [honour(st, judge), renege(st, judge)];
   if (st.fighting && st.aid) options.splice(1, 0, honourInPart(st, judge));
+  if (st.fighting && st.attacker !== null && st.demand === 'none' && !st.talking)
+    options.push(demandOfAttacker(st, st.attacker, judge));
   return options;
+}
+
+/**
+ * Before entering the partner's war, a demand on its attacker: leave the partner in peace, or we
+ * fight — coercive diplomacy (George 1991) in the guarantor's part; the call waits for the answer.
+ * Half the faith of honouring is kept (the partner sees us act); a cautious leader likes a war
+ * avoided.
+ */
+function demandOfAttacker(st: CallStakes, attacker: FactionId, judge: Person): Option {
+  const { call } = st;
+  const negotiation = id.negotiation(demandId(call.to, attacker, call.from));
+  return {
+    id: 'demand',
+    label: `demand that ${attacker} leave ${call.from} in peace, or enter the war`,
+    acts: [
+      { intent: { type: 'meet', negotiation, with: [attacker], aboard: null, at: null } },
+      {
+        intent: {
+          type: 'propose',
+          negotiation,
+          kind: 'demand',
+          provisions: [
+            {
+              kind: 'undertaking',
+              giver: attacker,
+              receiver: call.to,
+              act: `end its war on ${call.from} and withdraw its forces`,
+              peaceWith: call.from,
+            },
+          ],
+          exclude: [],
+        },
+      },
+    ],
+    terms: [
+      ...faithTerms(st, judge, 0.5),
+      {
+        name: 'redress without war',
+        value: 0.1 + 0.3 * judge.personality.caution,
+        note: `${attacker} may give way`,
+      },
+    ],
+    serves: { sides: [call.from], against: [attacker], interests: ['alliance', 'peace'] },
+  };
 }
 
 /** What keeping our word is worth: the pledge, our name, the partner. */
@@ -234,7 +325,27 @@ function honour(st: CallStakes, judge: Person): Option {
         },
       },
     ],
-    terms: [...faithTerms(st, judge, 1), ...(st.fighting ? warTerms(st, judge) : [enmityTerm(st, judge)])],
+    terms: [
+      ...faithTerms(st, judge, 1),
+      ...(st.fighting ? warTerms(st, judge) : [enmityTerm(st, judge)]),
+      ...(st.demand === 'refused'
+        ? [
+            {
+              name: 'the demand refused',
+              value: 0.3 + 0.3 * judge.personality.pride,
+              note: `${st.attacker ?? 'the attacker'} refused our demand`,
+            },
+          ]
+        : st.demand === 'granted'
+          ? [
+              {
+                name: 'redress granted',
+                value: -0.6,
+                note: `${st.attacker ?? 'the attacker'} granted our demand`,
+              },
+            ]
+          : []),
+    ],
     serves: {
       sides: [call.from],
       against: st.enemies,
@@ -438,6 +549,12 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
   const grievance = worstGrievance(view, enemies);
   const pledged = enemies.flatMap((e) => pledgesOfPeace(view, e));
   const breach = warBreach(view, enemies, false);
+  // Bound to the friend by a treaty that does not cover this war (a defensive pledge to the side
+  // that struck first, or one against others): fighting would be entrapment in a war the treaty
+  // let us stay out of (Snyder 1984).
+  const outsideTreaty =
+    pledgedTo(view, friend) &&
+    !friends.some((f) => enemies.some((e) => pledgeHolding(view, view.id, f, e, mine === 0)));
   // Having refused a call in this war, or the friend's call in another, a leader declares its
   // neutrality rather than leave it in doubt: it has said it will not fight beside them.
   const refused = view
@@ -469,6 +586,15 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
             value: -(0.3 + 0.9 * p.honour),
             note: `our pledge in ${a.name ?? a.id}`,
           })),
+          ...(outsideTreaty
+            ? [
+                {
+                  name: 'no casus foederis',
+                  value: -(0.2 + 0.5 * p.caution),
+                  note: `our treaty with ${friend} does not cover this war${mine === 0 ? `, which its side began` : ''}`,
+                },
+              ]
+            : []),
         ],
         veto: breach ? `principle:${breach.principle.id}` : null,
         vetoNote: breach?.principle.text ?? null,
@@ -595,20 +721,18 @@ interface WarStakes {
 
 function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): Question {
   const { view } = s;
-  // The enemy's allies would fight beside it; ours, we hope, beside us.
-  const enemies = [
-    enemy,
-    ...view.factionIds().filter((f) => f !== view.id && view.statusBetween(enemy, f) === 'allied'),
-  ];
-  const friends = view.allies().filter((f) => !enemies.includes(f));
+  // The enemy's allies would fight beside it; ours only where their pledges cover a war we start.
+  const sides = sidesOfAWarOfChoice(view, enemy);
   const threat = s.threat.vulnerability * threatShare(s.threat, [enemy]);
   const grievance = view.grievance(enemy);
   const demand = ultimatumTo(view, enemy);
-  const credible = oddsOf(view, [], [enemy]).odds >= acceptableOdds(leader.personality);
+  // A threat of war is credible at odds the leader would fight at, counting the same sides.
+  const credible = sides.odds >= acceptableOdds(leader.personality);
   const st: WarStakes = {
     enemy,
     demand: demand === undefined ? null : demand.status === 'agreed' ? 'granted' : 'refused',
-    ...oddsOf(view, friends, enemies),
+    odds: sides.odds,
+    risk: sides.risk,
     threat,
     grievance,
     casusBelli:
@@ -712,6 +836,7 @@ function ultimatum(view: FactionView, st: WarStakes, judge: Person): Option {
               giver: st.enemy,
               receiver: view.id,
               act: `let our officials take part in the inquiry into ${wrong}`,
+              sovereignty: true,
             },
           ],
           exclude: [],
@@ -873,21 +998,47 @@ export function peaceQuestions(s: Situation): Question[] {
     const side = war.sides[0].includes(view.id) ? 0 : war.sides[1].includes(view.id) ? 1 : null;
     const joined = war.joined[view.id];
     if (side === null || war.left[view.id] !== undefined || joined === undefined) continue;
-    if (s.t - joined < days(7) || !s.due(`peace:${war.id}`, days(5))) continue;
     const friends = war.sides[side].filter((f) => f !== view.id && war.left[f] === undefined);
     const enemies = opposite(war, side).filter((f) => war.left[f] === undefined);
+    // Our word given to end this war (a demand we granted) is kept at once.
+    const promised = promisedPeace(view, enemies);
+    if (promised === null && (s.t - joined < days(7) || !s.due(`peace:${war.id}`, days(5)))) continue;
+    if (promised !== null && !s.due(`peace:${war.id}`, hours(6))) continue;
     const { odds, risk } = oddsOf(view, friends, enemies);
-    if (risk <= 0.5) continue;
-    return [peaceQuestion(s, leader, war, { friends, enemies, odds, risk })];
+    if (risk <= 0.5 && promised === null) continue;
+    return [peaceQuestion(s, leader, war, { friends, enemies, odds, risk, promised })];
   }
   return [];
+}
+
+/** An agreement in force by which we undertook to end our war on one of these enemies. */
+function promisedPeace(view: FactionView, enemies: readonly FactionId[]): Agreement | null {
+  return (
+    view
+      .agreements()
+      .find((a) =>
+        a.provisions.some(
+          (p) =>
+            p.kind === 'undertaking' &&
+            p.giver === view.id &&
+            p.peaceWith !== undefined &&
+            enemies.includes(p.peaceWith),
+        ),
+      ) ?? null
+  );
 }
 
 function peaceQuestion(
   s: Situation,
   leader: Person,
   war: War,
-  st: { friends: readonly FactionId[]; enemies: readonly FactionId[]; odds: number; risk: number },
+  st: {
+    friends: readonly FactionId[];
+    enemies: readonly FactionId[];
+    odds: number;
+    risk: number;
+    promised: Agreement | null;
+  },
 ): Question {
   const { view } = s;
   const weeks = (s.t - (war.joined[view.id] ?? s.t)) / days(7);
@@ -912,6 +1063,15 @@ function peaceQuestion(
           },
           { name: 'war weariness', value: Math.min(0.4, 0.05 * weeks) * (1 - p.patience) },
           { name: 'losses', value: Math.min(0.4, 0.2 * view.losses()) },
+          ...(st.promised
+            ? [
+                {
+                  name: 'our word',
+                  value: 0.3 + 0.6 * p.honour,
+                  note: `we undertook to end this war (${st.promised.name ?? st.promised.id})`,
+                },
+              ]
+            : []),
         ],
         serves: { against: st.friends, interests: ['peace'] },
       };
