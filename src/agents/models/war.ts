@@ -8,7 +8,7 @@
  * cautious and meek, down to one half for the reckless — who will attack the stronger.
  */
 import type { FactionId } from '../../model/ids.js';
-import type { Agreement, Personality } from '../../model/world.js';
+import type { Agreement, Personality, War } from '../../model/world.js';
 import type { ThreatAssessment } from './threat.js';
 import type { FactionView } from '../view.js';
 
@@ -176,4 +176,22 @@ export function costOfAWarUpon(view: FactionView, attacker: FactionId, caution: 
   const ours = strengthOfSide(view, [view.id, ...pledged]) + UNPLEDGED_HELP * strengthOfSide(view, unpledged);
   const against = strengthOfSide(view, theirs);
   return -(0.2 + 0.8 * caution) * (against / Math.max(0.01, ours + against));
+}
+
+/**
+ * Those a war would draw in against us if we joined it against `enemies`: factions not yet in it
+ * that owe one of the enemies a pledge holding against us — an offence pledge to a belligerent of
+ * the side that began the war, a defence pledge to one of the side attacked — as the engine's
+ * calls would (src/events/obligations.ts). Joining a war brings its enemies' allies in with it.
+ */
+export function alliesDrawnIn(view: FactionView, war: War, enemies: readonly FactionId[]): FactionId[] {
+  return view
+    .factionIds()
+    .filter(
+      (f) =>
+        f !== view.id &&
+        !enemies.includes(f) &&
+        !war.sides.some((side) => side.includes(f)) &&
+        enemies.some((e) => pledgeHolding(view, f, e, view.id, war.sides[0].includes(e)) !== undefined),
+    );
 }

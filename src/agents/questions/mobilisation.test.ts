@@ -7,7 +7,7 @@ import { id } from '../../model/ids.js';
 import { hours } from '../../model/time.js';
 import { threatOf } from '../models/threat.js';
 import { FactionView } from '../view.js';
-import { pledgeHolding, sidesOfAWarOfChoice } from '../models/war.js';
+import { alliesDrawnIn, pledgeHolding, sidesOfAWarOfChoice } from '../models/war.js';
 import type { QuestionPut } from '../players.js';
 
 /**
@@ -335,6 +335,24 @@ agreements:
       id.faction('blue'),
     );
     expect(guarded.enemies).toEqual(['blue', 'gold']);
+  });
+
+  it("joining a war draws in the enemy's allies whose pledges would hold against us", () => {
+    const { world: after } = runScenario(
+      world(`
+agreements:
+  - { id: league, name: the League, parties: [gold, blue], provisions: [{ kind: offence, by: [gold], to: [blue], against: [red] }] }
+script:
+  - at: 1h
+    event: { type: war-declared, war: the-war, name: the war on Green, by: blue, against: [green], casusBelli: a border }
+`),
+      { seed: 1, mode: 'scripted' },
+    );
+    const red = new FactionView(after, id.faction('red'));
+    const war = red.war(id.war('the-war'));
+    expect(war && alliesDrawnIn(red, war, [id.faction('blue')])).toEqual(['gold']);
+    const green = new FactionView(after, id.faction('green'));
+    expect(war && alliesDrawnIn(green, war, [id.faction('blue')])).toEqual([]);
   });
 
   it('a leader bound by a defensive treaty to the side that struck first hears that the treaty does not oblige it', () => {

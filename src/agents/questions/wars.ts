@@ -25,6 +25,7 @@ import type { Option, Question } from '../deliberation.js';
 import type { Term } from '../models/valuation.js';
 import {
   acceptableOdds,
+  alliesDrawnIn,
   oddsOf,
   pledgedTo,
   pledgeHolding,
@@ -125,7 +126,8 @@ function callStakes(s: Situation, call: Call): CallStakes {
   const { view } = s;
   const war = view.war(call.war);
   const { friends, enemies } = sidesOfCall(war, call);
-  const { odds, risk } = oddsOf(view, friends, enemies);
+  const drawnIn = war ? alliesDrawnIn(view, war, enemies) : [];
+  const { odds, risk } = oddsOf(view, friends, [...enemies, ...drawnIn]);
   const alone = oddsOf(view, friends, enemies.concat(view.id));
   const agreement = view.agreement(call.agreement);
   const fighting = call.support === 'active' && call.obligation !== 'consultation';
@@ -544,7 +546,8 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
   const mine = war.sides[0].includes(friend) ? 0 : 1;
   const friends = war.sides[mine].filter((f) => war.left[f] === undefined);
   const enemies = opposite(war, mine).filter((f) => war.left[f] === undefined);
-  const { odds, risk } = oddsOf(view, friends, enemies);
+  // The odds as they would be once we join: the enemies' allies pledged against us come in too.
+  const { odds, risk } = oddsOf(view, friends, [...enemies, ...alliesDrawnIn(view, war, enemies)]);
   const share = s.threat.vulnerability * threatShare(s.threat, enemies);
   const grievance = worstGrievance(view, enemies);
   const pledged = enemies.flatMap((e) => pledgesOfPeace(view, e));
