@@ -193,8 +193,11 @@ export function preemptionQuestions(s: Situation): Question[] {
  * that names it (the treaty was made against it). A defence pledge against anyone binds us only
  * once the partner is attacked — the engine's call, not a reason to strike first.
  */
-function pledgesAgainst(view: FactionView, enemy: FactionId): { agreement: Agreement; partner: FactionId }[] {
-  const out: { agreement: Agreement; partner: FactionId }[] = [];
+function pledgesAgainst(
+  view: FactionView,
+  enemy: FactionId,
+): { agreement: Agreement; partner: FactionId; defensive: boolean }[] {
+  const out: { agreement: Agreement; partner: FactionId; defensive: boolean }[] = [];
   for (const a of view.agreements()) {
     for (const p of a.provisions) {
       if (p.kind !== 'defence' && p.kind !== 'offence') continue;
@@ -203,7 +206,7 @@ function pledgesAgainst(view: FactionView, enemy: FactionId): { agreement: Agree
       if (!named && !(p.kind === 'offence' && p.against === 'any')) continue;
       for (const partner of p.to ?? a.parties)
         if (partner !== view.id && partner !== enemy && a.parties.includes(partner))
-          out.push({ agreement: a, partner });
+          out.push({ agreement: a, partner, defensive: p.kind === 'defence' });
     }
   }
   return out;
@@ -213,6 +216,11 @@ function pledgesAgainst(view: FactionView, enemy: FactionId): { agreement: Agree
 function rivals(view: FactionView, a: FactionId, b: FactionId): boolean {
   const status = view.statusBetween(a, b);
   return status === 'war' || status === 'hostile';
+}
+
+/** Did `f` begin a war it still fights? */
+function beganAWar(view: FactionView, f: FactionId): boolean {
+  return view.wars().some((w) => w.aggressor === f && sideOf(w, f) !== null);
 }
 
 /** Does `f` fight in a war under way? */
@@ -229,8 +237,10 @@ function targets(view: FactionView): Target[] {
     // Never a partner of ours, whatever side it has taken.
     if (allies.includes(enemy) || view.relation(enemy)?.status === 'allied') continue;
     // The partner is at war (with anyone) and at odds with the mobilised faction.
+    // A defensive pledge is for a partner defending itself: not one that began a war it fights.
     const pledge = pledgesAgainst(view, enemy).find(
-      ({ partner }) => rivals(view, partner, enemy) && inAWar(view, partner),
+      ({ partner, defensive }) =>
+        rivals(view, partner, enemy) && inAWar(view, partner) && !(defensive && beganAWar(view, partner)),
     );
     if (pledge) {
       out.push({ enemy, partner: pledge.partner, pledge: pledge.agreement, allyOf: null });
