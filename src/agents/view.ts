@@ -413,6 +413,11 @@ export class FactionView {
     return negotiationsWithStatus(this.world, this.id, status);
   }
 
+  /** Are we in open talks with `other`? Two factions hold one negotiation at a time. */
+  inTalksWith(other: FactionId): boolean {
+    return this.negotiations('open').some((n) => n.parties.includes(other));
+  }
+
   /**
    * An agreement as this faction knows it: whole if it is a party; a public treaty of others
    * without its secret provisions; a secret treaty of others, not at all.

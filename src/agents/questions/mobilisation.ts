@@ -417,7 +417,8 @@ export function warPlanQuestions(s: Situation): Question[] {
       .negotiations('open')
       .concat(view.negotiations('broken-off'))
       .filter((n) => n.parties.includes(neutral) && n.id === passageTalks(view.id, neutral));
-    if (talks.some((n) => n.status === 'open')) continue;
+    // Our demand awaits its answer; or other talks with the neutral are open (one at a time).
+    if (talks.some((n) => n.status === 'open') || (talks.length === 0 && view.inTalksWith(neutral))) continue;
     const refused = talks.some((n) => n.status === 'broken-off');
     return [warPlanQuestion(s, leader, plan.text, neutral, refused)];
   }

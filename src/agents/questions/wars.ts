@@ -152,7 +152,7 @@ function callStakes(s: Situation, call: Call): CallStakes {
     renegeBreach: call.conditionsMet ? view.actBreach({ kind: 'break', agreement: call.agreement }) : null,
     attacker,
     demand: demandStatus(demandFor(view, call)),
-    talking: attacker !== null && view.negotiations('open').some((n) => n.parties.includes(attacker)),
+    talking: attacker !== null && view.inTalksWith(attacker),
   };
 }
 
@@ -756,9 +756,11 @@ function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): 
     options: (judge) => [
       declareWar(st, judge),
       // A demand first, with the war as its alternative: only for a wrong to redress, once, and
-      // only with a credible threat — odds against the wrongdoer alone the leader would fight at
-      // (George 1991).
-      ...(demand === undefined && grievance >= threat && credible ? [ultimatum(view, st, judge)] : []),
+      // only with a credible threat — odds the leader would fight at (George 1991) — and not while
+      // other talks with the wrongdoer are open.
+      ...(demand === undefined && grievance >= threat && credible && !view.inTalksWith(enemy)
+        ? [ultimatum(view, st, judge)]
+        : []),
       {
         id: 'keep-peace',
         label: `keep the peace with ${enemy}`,
