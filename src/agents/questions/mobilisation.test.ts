@@ -368,6 +368,19 @@ script:
     expect(termsOf(d, 'join')).toContain('no casus foederis');
   });
 
+  it('bound by no pledge of arms, a leader may pass the buck to a friend that can hold its own', () => {
+    const events = run(`
+relations:
+  - { from: red, to: green, mutual: true, status: neutral, affinity: 0.6, trust: { positive: 8 } }
+script:
+  - at: 1h
+    event: { type: war-declared, war: the-war, name: the war on Green, by: blue, against: [green], casusBelli: a border }
+`);
+    const [d] = decisions(events, 'war:the-war').filter((e) => e.actor === 'rex');
+    expect(termsOf(d, 'wait')).toEqual(['no commitment', 'buck-passing', 'judgement']);
+    expect(termsOf(d, 'join')).not.toContain('no casus foederis');
+  });
+
   it('an agreement that pledges no arms makes its parties partners, not allies', () => {
     const events = run(`
 script:

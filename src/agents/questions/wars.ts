@@ -547,7 +547,11 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
   const friends = war.sides[mine].filter((f) => war.left[f] === undefined);
   const enemies = opposite(war, mine).filter((f) => war.left[f] === undefined);
   // The odds as they would be once we join: the enemies' allies pledged against us come in too.
-  const { odds, risk } = oddsOf(view, friends, [...enemies, ...alliesDrawnIn(view, war, enemies)]);
+  const drawnIn = alliesDrawnIn(view, war, enemies);
+  const { odds, risk } = oddsOf(view, friends, [...enemies, ...drawnIn]);
+  // The friend's side as it stands without us (our own strength left out).
+  const without =
+    strengthOfSide(view, friends) / Math.max(0.01, strengthOfSide(view, [...enemies, ...drawnIn]));
   const share = s.threat.vulnerability * threatShare(s.threat, enemies);
   const grievance = worstGrievance(view, enemies);
   const pledged = enemies.flatMap((e) => pledgesOfPeace(view, e));
@@ -628,7 +632,20 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
         id: 'wait',
         label: 'wait and see',
         acts: [],
-        terms: [{ name: 'no commitment', value: 0.1 }],
+        terms: [
+          { name: 'no commitment', value: 0.1 },
+          // Buck-passing (Christensen & Snyder 1990): bound by no pledge of arms, a leader lets a
+          // friend that can hold its own bear the war, the more readily the more cautious.
+          ...(pledgedTo(view, friend)
+            ? []
+            : [
+                {
+                  name: 'buck-passing',
+                  value: (0.1 + 0.3 * p.caution) * Math.min(1, without),
+                  note: `no pledge of arms binds us to ${friend}; its side stands at ${without.toFixed(1)} to 1 without us`,
+                },
+              ]),
+        ],
         statusQuo: true,
       };
       return [join, neutral, wait];
