@@ -68,6 +68,10 @@ function aidToWardens(events: readonly WorldEvent[]): { whileHeld: number; after
   return { whileHeld, after };
 }
 
+/** Whether the healers may give the wardens aid of their own accord, at the start. */
+const healersMayAidWardens = (text: string) =>
+  mayAid(new FactionView(buildWorld(scenarioFrom(text).spec), id.faction('healers')), id.faction('wardens'));
+
 describe('aid weighed by who asks', () => {
   it('the healers give the wardens medicine they lack, for their need', () => {
     const events = run(isle(FREE));
@@ -83,12 +87,7 @@ describe('aid weighed by who asks', () => {
     const held = `${HELD}`;
     const events = run(isle(held));
     expect(aidToWardens(events).whileHeld).toBe(0);
-    expect(
-      mayAid(
-        new FactionView(buildWorld(scenarioFrom(isle(held)).spec), id.faction('healers')),
-        id.faction('wardens'),
-      ),
-    ).toBe(false);
+    expect(healersMayAidWardens(isle(held))).toBe(false);
   });
 
   it('unless an agreement in force binds us to give them aid (the scenario says so)', () => {
@@ -100,12 +99,7 @@ agreements:
       - { kind: aid, giver: healers, receiver: wardens, resource: medicine, amount: 60, condition: when-needed }
 `;
     const text = isle(HELD, ransom);
-    expect(
-      mayAid(
-        new FactionView(buildWorld(scenarioFrom(text).spec), id.faction('healers')),
-        id.faction('wardens'),
-      ),
-    ).toBe(true);
+    expect(healersMayAidWardens(text)).toBe(true);
     expect(aidToWardens(run(text)).whileHeld).toBeGreaterThan(0);
   });
 
@@ -115,12 +109,7 @@ relations:
   - { from: wardens, to: healers, status: war }
 `;
     const text = isle(FREE, war);
-    expect(
-      mayAid(
-        new FactionView(buildWorld(scenarioFrom(text).spec), id.faction('healers')),
-        id.faction('wardens'),
-      ),
-    ).toBe(false);
+    expect(healersMayAidWardens(text)).toBe(false);
     expect(aidToWardens(run(text))).toEqual({ whileHeld: 0, after: 0 });
   });
 });
