@@ -76,8 +76,8 @@ const FIGHTING_ROLES: readonly ComponentRole[] = ['armament', 'protection', 'str
  * What a faction's vulnerability stands on, in words that say what is so: the threats in sight
  * against its defence (the largest first, with the ratio of the two), and the condition of its
  * forces — the fighting components damage has lowered, worst first, or that they are at full
- * strength. "The ship cannot defend itself" is for a ship that cannot; an undamaged one facing
- * stronger rivals is outweighed, not defenceless.
+ * strength. "Our forces cannot defend us" is for forces that cannot; undamaged ones facing
+ * stronger rivals are outweighed, not defenceless.
  */
 export function exposure(view: FactionView, threat: ThreatAssessment): string {
   const rivals = threat.threats.slice(0, 2).map((t) => t.faction);

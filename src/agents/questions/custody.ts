@@ -4,10 +4,11 @@
  *
  * A captive is a goal that persists until it is resolved — the captive free, or dead: while one of
  * ours is held and the faction knows it, the question comes back (once a day, or at once when the
- * faction is where the captive is held) with nothing to forget it by. The faction knows when its
- * leader is held; of its other people, when it has seen them held — eyes at the place (a free
- * member of ours there, aboard or ashore) — and, from then on, by its own memory of having weighed their
- * rescue (its deliberations).
+ * faction is where the captive is held) with nothing to forget it by. A faction knows that its
+ * people are held, and by whom (the detention is a grievance it holds: no aid goes to the captor,
+ * ./readiness.ts), but not where to fetch them: its leader's prison it knows; another's, once it
+ * has seen them held there — eyes at the place (a free member of ours there, aboard or ashore) —
+ * and from then on by its own memory of having weighed their rescue (its deliberations).
  *
  * Its leader held, the faction goes at once. Another of its people it weighs: the captive's claim
  * on it (by the judge's honour) against the captor's force where they are held (when it outguns

@@ -172,10 +172,10 @@ export function withdrawalQuestions(s: Situation): Question[] {
 /**
  * Humanitarian aid: an honourable leader may give what it has in plenty to a faction at the same
  * place whose people lack it (`NEED`, while we have `PLENTY`): the sick treated in one's sickbay.
- * Who asks matters as much as the need (Unciv and Freeciv weigh every gift by the giver's opinion
- * of the receiver): the need, by the judge's honour; against it, our grievances against them,
- * their hostility toward us, and the lesson of a betrayal the gift recalls (../models/lessons.ts);
- * for it, our liking for them.
+ * Who asks matters as much as the need: the need, by the judge's honour; against it, our
+ * grievances against them, their hostility toward us, the concern for relative gains (what we give
+ * may go to a rival) and the lesson of a betrayal the gift recalls (../models/lessons.ts); for it,
+ * our liking for them.
  *
  * Never, whatever the terms, to a faction at war with us or one that holds our people — unless an
  * agreement in force with it binds us to give it aid (a ransom, a treaty's aid: a provision the
