@@ -24,7 +24,7 @@ import { intentSchema } from '../model/intents.js';
 import { provisionPatternSchema, provisionSchema } from '../model/provision.js';
 import { durationSchema } from '../model/time.js';
 import { biasSchema, personalitySchema } from '../model/person.js';
-import { componentId, forbiddenActSchema } from '../model/vocabulary.js';
+import { componentId, forbiddenActSchema, lessonSchema } from '../model/vocabulary.js';
 import { physicsSchema } from '../model/physics.js';
 import { eventInputSchema } from '../events/index.js';
 
@@ -157,6 +157,8 @@ const grievanceSchema = z.strictObject({
   weight: z.number().positive(),
   since: durationSchema.prefault(0),
   halfLife: durationSchema.prefault('30d'),
+  /** What the wrong taught, when it was a betrayal, a trap or a broken promise. */
+  lesson: lessonSchema.optional(),
 });
 
 const relationSchema = z.strictObject({
