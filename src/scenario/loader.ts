@@ -367,9 +367,11 @@ function checkMilestones(
       problems.add(
         ['milestones', mi, 'due', 'after'],
         'unknown-reference',
-        spec.milestones.some((x) => x.id === due.after)
-          ? `milestone "${due.after}" is declared after this one`
-          : `unknown milestone "${due.after}"`,
+        due.after === m.id
+          ? 'a milestone cannot be due after itself'
+          : spec.milestones.some((x) => x.id === due.after)
+            ? `milestone "${due.after}" is declared after this one`
+            : `unknown milestone "${due.after}"`,
         earlier.length > 0
           ? (suggestionHint(due.after, earlier) ?? `milestones declared before: ${earlier.join(', ')}`)
           : 'the first milestone can only be due `by` a time',

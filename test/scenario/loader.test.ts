@@ -125,6 +125,9 @@ describe('loadScenario', () => {
     expect(rendered('due: { by: 30m }', 'due: { after: gift-sent, within: 1h }')).toEqual([
       expect.stringContaining('milestones[0].due.after: milestone "gift-sent" is declared after this one'),
     ]);
+    expect(rendered('after: envoys-held', 'after: gift-sent')).toEqual([
+      expect.stringContaining('milestones[1].due.after: a milestone cannot be due after itself'),
+    ]);
     expect(rendered('due: { by: 30m }', 'due: { by: 30m, within: 1h }')[0]).toContain('milestones[0].due');
     expect(rendered('same: [{ to: by }]', 'same: [{ to: bye }]')).toEqual([
       expect.stringContaining(
