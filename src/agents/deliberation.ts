@@ -342,7 +342,7 @@ function adviceOf(q: Question, advisor: Person, theirs: readonly Scored[]): Advi
       advisor: advisor.id,
       position,
       option: subject.option.id,
-      reasons: position === 'neutral' ? [] : reasonsFor(favourite, rival).because,
+      reasons: position === 'neutral' ? [] : contrast(favourite, rival),
     },
     vote: favourite.option.id,
   };
@@ -554,6 +554,26 @@ export function reasonsFor(a: Scored, b: Scored | undefined): { because: string[
     );
   const because = quote(1);
   return { because: because.length > 0 ? because : ['a close call'], against: quote(-1) };
+}
+
+/**
+ * What an advisor argues: the considerations that make their favourite better than the best
+ * alternative they weighed, strongest first — each named term (but judgement) counted by how much
+ * more it gives the favourite, so what both share equally is no argument, and a cost of the
+ * alternative is one.
+ */
+function contrast(a: Scored, b: Scored | undefined): string[] {
+  const net = new Map<string, Term>();
+  const add = (t: Term, sign: number) => {
+    if (t.name === 'judgement') return;
+    const was = net.get(t.name);
+    const note = was?.note ?? t.note;
+    net.set(t.name, { name: t.name, value: (was?.value ?? 0) + sign * t.value, ...(note ? { note } : {}) });
+  };
+  for (const t of a.terms) add(t, 1);
+  for (const t of b?.terms ?? []) add(t, -1);
+  const ranked = [...net.values()].filter((t) => t.value >= 0.0005).sort((x, y) => y.value - x.value);
+  return [...new Set(ranked.map((t) => t.note ?? t.name))].slice(0, QUOTED);
 }
 
 /**
