@@ -265,12 +265,14 @@ describe('reasons: because and against', () => {
     expect(d?.against).toBeUndefined();
   });
 
-  it("counsel quotes the advisor's own reasons for their position", () => {
+  it("counsel quotes what sets the advisor's favourite above the alternative, not what both share", () => {
+    const shared = { name: 'danger', value: 2, note: 'we are in danger either way' };
     const options = (judge: Person) => [
-      hold,
+      { ...hold, terms: [...hold.terms, shared] },
       {
         ...attend,
         terms: [
+          shared,
           { name: 'gain', value: judge.id === 'ada' ? 0 : 1.5, note: 'it pays' },
           { name: 'cost', value: -0.5, note: 'it costs' },
         ],
