@@ -340,6 +340,11 @@ describe('judgement: scaled by temper, bounded', () => {
             .sort((a, b) => b.v - a.v);
           const [first, second] = substance;
           if (first && second && first.v - second.v > CLEAR_MARGIN) expect(d?.choice).toBe(first.id);
+          // Counsel comes from the advisors' own terms: another seed, the same counsel.
+          const again = deliberate(q, people, createRng(seed + 1)).decisions;
+          const counselOf = (ds: typeof decisions) =>
+            ds.filter((x) => x.intent.type === 'counsel').map((x) => [x.actor, x.intent, x.reasons]);
+          expect(counselOf(again)).toEqual(counselOf(decisions));
         },
       ),
       { numRuns: 300 },

@@ -185,10 +185,10 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
  * The best-scoring option. Advisors of little honour may favour one the faction's rules veto
  * (counsel does not bind them); the others weigh only what the faction may do.
  */
-const best = (scored: readonly Scored[], includeVetoed = false) =>
+const best = (scored: readonly Scored[], includeVetoed = false, by: 'score' | 'substance' = 'score') =>
   scored
     .filter((s) => includeVetoed || !s.option.veto)
-    .reduce<Scored | undefined>((b, s) => (b === undefined || s.score > b.score ? s : b), undefined);
+    .reduce<Scored | undefined>((b, s) => (b === undefined || s[by] > b[by] ? s : b), undefined);
 
 /** The advisors of a decider: fellow members with influence on them, most influential first. */
 export function advisorsOf(decider: Person, members: readonly Person[]): Person[] {
@@ -320,15 +320,19 @@ function adviceOf(q: Question, advisor: Person, theirs: readonly Scored[]): Advi
   const unbound = advisor.personality.honour < BOUND_BY_RULES;
   const favourite = best(theirs, unbound);
   if (!favourite) return undefined;
+  // The alternative and the change are read from the terms alone, so that the counsel given is
+  // the same whatever the advisor's passing impressions.
   const rival = best(
     theirs.filter((s) => s !== favourite),
     unbound,
+    'substance',
   );
   const margin = rival ? favourite.substance - rival.substance : Infinity;
   const change = favourite.option.statusQuo
     ? best(
         theirs.filter((s) => !s.option.statusQuo),
         unbound,
+        'substance',
       )
     : favourite;
   const subject = change ?? favourite;
