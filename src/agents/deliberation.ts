@@ -300,7 +300,7 @@ function gatherCounsel(
   const advice: Advice[] = [];
   for (const advisor of q.council ? seated(q.decider, q.council, members) : advisorsOf(q.decider, members)) {
     const theirs = score(judged(q, advisor), advisor, rng.split(`counsel:${advisor.id}`));
-    const given = adviceOf(q, advisor, theirs);
+    const given = adviceOf(advisor, theirs);
     if (!given) continue;
     advice.push(given);
     votes.set(given.vote, (votes.get(given.vote) ?? 0) + 1);
@@ -316,7 +316,7 @@ function gatherCounsel(
  * impression (judgement), and their counsel is `neutral`: not given, not weighed, though they still
  * vote. A counsel given is therefore the same whatever the seed.
  */
-function adviceOf(q: Question, advisor: Person, theirs: readonly Scored[]): Advice | undefined {
+function adviceOf(advisor: Person, theirs: readonly Scored[]): Advice | undefined {
   const unbound = advisor.personality.honour < BOUND_BY_RULES;
   const favourite = best(theirs, unbound);
   if (!favourite) return undefined;
