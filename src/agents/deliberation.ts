@@ -309,44 +309,52 @@ function gatherCounsel(
 }
 
 /**
- * One advisor's counsel. Advisors of little honour may favour what the faction's rules veto
- * (counsel does not bind them); the others weigh only what the faction may do. An advisor argues
- * only from their own terms — their values, interests and position: when those favour their
- * favourite by less than `CLEAR_MARGIN` over the best alternative, their preference is a passing
- * impression (judgement), and their counsel is `neutral`: not given, not weighed, though they still
- * vote. A counsel given is therefore the same whatever the seed.
+ * One advisor's counsel, on changing or not. Advisors of little honour may favour what the
+ * faction's rules veto (counsel does not bind them); the others weigh only what the faction may do.
+ * An advisor argues only from their own terms — their values, interests and position — so both
+ * sides of their counsel are read from the terms alone: the change is the one their terms favour
+ * most, and they counsel for it when it beats keeping things as they are by `CLEAR_MARGIN`, against
+ * it when keeping things as they are beats it by as much (without a status quo, for the option
+ * their terms favour when it beats the next by as much). Short of that, their preference is a
+ * passing impression (judgement) and their counsel is `neutral`: not given, not weighed, though
+ * they still vote for their favourite. A counsel given is therefore the same whatever the seed.
  */
 function adviceOf(advisor: Person, theirs: readonly Scored[]): Advice | undefined {
   const unbound = advisor.personality.honour < BOUND_BY_RULES;
   const favourite = best(theirs, unbound);
   if (!favourite) return undefined;
-  // The alternative and the change are read from the terms alone, so that the counsel given is
-  // the same whatever the advisor's passing impressions.
-  const rival = best(
-    theirs.filter((s) => s !== favourite),
-    unbound,
-    'substance',
-  );
-  const margin = rival ? favourite.substance - rival.substance : Infinity;
-  const change = favourite.option.statusQuo
-    ? best(
-        theirs.filter((s) => !s.option.statusQuo),
-        unbound,
-        'substance',
-      )
-    : favourite;
-  const subject = change ?? favourite;
+  const quo = theirs.find((s) => s.option.statusQuo);
+  // With nothing to change to, there is nothing to argue: no margin.
+  const change =
+    best(
+      theirs.filter((s) => !s.option.statusQuo),
+      unbound,
+      'substance',
+    ) ?? favourite;
+  const other =
+    quo ??
+    best(
+      theirs.filter((s) => s !== change),
+      unbound,
+      'substance',
+    );
+  const margin = other && other !== change ? change.substance - other.substance : 0;
   const position: Counsel['position'] =
-    margin < CLEAR_MARGIN ? 'neutral' : favourite.option.statusQuo ? 'against' : 'for';
+    margin >= CLEAR_MARGIN ? 'for' : quo && -margin >= CLEAR_MARGIN ? 'against' : 'neutral';
   return {
     advisor,
-    conviction: Math.max(0, margin),
-    topic: subject.option.label,
+    conviction: Math.abs(margin),
+    topic: change.option.label,
     counsel: {
       advisor: advisor.id,
       position,
-      option: subject.option.id,
-      reasons: position === 'neutral' ? [] : contrast(favourite, rival),
+      option: change.option.id,
+      reasons:
+        position === 'for'
+          ? contrast(change, other)
+          : position === 'against' && quo
+            ? contrast(quo, change)
+            : [],
     },
     vote: favourite.option.id,
   };
