@@ -156,24 +156,23 @@ describe('a custom decision maker (the example of docs/leaders.md)', () => {
     };
     const others = scenario.spec.factions.map((f) => f.id).filter((f) => f !== nistrim);
     const result = simulate(scenario, {
-      seed: 2,
+      seed: 1,
       mode: 'autonomous',
       decisionMakers: [pliant, createLeaders({ factions: others })],
     });
-    expect(
-      result.events.some(
-        (e) => e.type === 'decision-made' && e.reasons.includes('anything is better than nothing'),
-      ),
-    ).toBe(true);
-    // The pliant leader's acceptance goes through the same rules: the agreement is concluded at once,
-    // sooner than the built-in leader, holding out for more, concludes one.
-    const accepted = result.events.findIndex(
+    const taken = result.events.findIndex(
       (e) => e.type === 'decision-made' && e.reasons.includes('anything is better than nothing'),
     );
-    expect(result.events[accepted + 1]).toMatchObject({ type: 'agreement-concluded' });
-    const firstAgreement = (events: readonly WorldEvent[]) =>
-      events.find((e) => e.type === 'agreement-concluded' && e.parties.includes(nistrim))?.t ?? Infinity;
-    const plain = runScenario(scenario, { seed: 2, mode: 'autonomous' });
-    expect(firstAgreement(result.events)).toBeLessThan(firstAgreement(plain.events));
+    expect(taken).toBeGreaterThan(0);
+    // Its acceptance concludes an agreement at once, through the same rules as any other.
+    const concluded = result.events[taken + 1];
+    expect(concluded?.type).toBe('agreement-concluded');
+    const agreement = concluded?.type === 'agreement-concluded' ? concluded.agreement : undefined;
+    expect(concluded?.type === 'agreement-concluded' && concluded.parties).toContain(nistrim);
+    // Without the override, the same seed never concludes it.
+    const plain = runScenario(scenario, { seed: 1, mode: 'autonomous' });
+    expect(plain.events.some((e) => e.type === 'agreement-concluded' && e.agreement === agreement)).toBe(
+      false,
+    );
   });
 });

@@ -91,9 +91,9 @@ export const STRATEGIC_RIVALS = 3;
 
 /**
  * The strategic pull of the best candidate (with the fear of abandonment) from which a faction that
- * is not in danger asks itself, once a day, whether to seek an ally: one standard deviation of the
- * judgement term (`JUDGEMENT_SD` in deliberation.ts) — weaker reasons could not change the answer
- * more than a different reading of the same world would.
+ * is not in danger asks itself, once a day, whether to seek an ally: the largest judgement a judge
+ * adds to an option (`JUDGEMENT_BOUND` in deliberation.ts) — weaker reasons could not change the
+ * answer more than a different reading of the same world would.
  */
 export const STRATEGIC_ALARM = 0.15;
 
