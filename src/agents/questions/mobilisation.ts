@@ -440,6 +440,9 @@ function warPlanQuestion(
   const breach = view.actBreach({ kind: 'declare-war', against: neutral, aggressor: true });
   const negotiation = id.negotiation(passageTalks(view.id, neutral));
   const { odds, risk } = oddsAgainst(view, neutral);
+  // Mobilised, the plan's timetable runs: every day lost is lost to the war it was made for (the
+  // "war by timetable" of 1914; Van Evera 1984 on the cult of the offensive).
+  const mobilised = view.mobilisedAt(view.id) !== null;
   return {
     id: 'war-plan',
     topic: refused ? `marching through ${neutral}` : `demanding passage through ${neutral}`,
@@ -512,7 +515,9 @@ function warPlanQuestion(
         id: 'hold',
         label: refused ? `leave ${neutral} in peace` : `ask nothing of ${neutral}`,
         acts: [],
-        terms: [{ name: 'the plan can wait', value: 0.2 }],
+        terms: mobilised
+          ? [{ name: 'the timetable runs', value: 0, note: 'we are mobilised; the plan cannot wait' }]
+          : [{ name: 'the plan can wait', value: 0.2 }],
         statusQuo: true,
       };
       return [act, hold];

@@ -200,9 +200,10 @@ function callOptions(st: CallStakes, judge: Person): Option[] {
 
 /**
  * Before entering the partner's war, a demand on its attacker: leave the partner in peace, or we
- * fight — coercive diplomacy (George 1991) in the guarantor's part; the call waits for the answer.
- * Half the faith of honouring is kept (the partner sees us act); a cautious leader likes a war
- * avoided.
+ * fight — coercive diplomacy (George 1991) in the guarantor's part, as Britain's to Germany in 1914
+ * and Britain's and France's in 1939; the call waits for the answer. It acts on the pledge in
+ * public, so it keeps faith as honouring does (and engages the audience cost of a threat, Fearon
+ * 1994); a cautious leader likes the chance of a war avoided.
  */
 function demandOfAttacker(st: CallStakes, attacker: FactionId, judge: Person): Option {
   const { call } = st;
@@ -231,7 +232,7 @@ function demandOfAttacker(st: CallStakes, attacker: FactionId, judge: Person): O
       },
     ],
     terms: [
-      ...faithTerms(st, judge, 0.5),
+      ...faithTerms(st, judge, 1),
       {
         name: 'redress without war',
         value: 0.1 + 0.3 * judge.personality.caution,
