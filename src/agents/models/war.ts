@@ -8,6 +8,8 @@
  * cautious and meek, down to one half for the reckless — who will attack the stronger.
  */
 import type { FactionId } from '../../model/ids.js';
+import { days } from '../../model/time.js';
+import { opposite } from '../../events/obligations.js';
 import type { Agreement, Personality, War } from '../../model/world.js';
 import type { ThreatAssessment } from './threat.js';
 import type { FactionView } from '../view.js';
@@ -121,13 +123,15 @@ const UNPLEDGED_HELP = 0.5;
  * its partners): a war of choice is planned with the help owed, not the help hoped for. Beside the
  * enemy, those whose defence pledges to it hold, in full, and its partners by relation bound by
  * no such pledge, at half their strength: they may come or stand aside (Huth 1988: a protector's
- * commitment deters as far as it is formal). `beside`: those who will fight with us in any case
+ * commitment deters as far as it is formal). With `secondFront` (a war apart from those we fight),
+ * those we are at war with already count against us too. `beside`: those who will fight with us in any case
  * (a partner already at war with the enemy's side).
  */
 export function sidesOfAWarOfChoice(
   view: FactionView,
   enemy: FactionId,
   beside: readonly FactionId[] = [],
+  secondFront = false,
 ): {
   readonly friends: FactionId[];
   readonly enemies: FactionId[];
@@ -137,14 +141,21 @@ export function sidesOfAWarOfChoice(
   const others = view.factionIds().filter((f) => f !== view.id && f !== enemy);
   const pledged = others.filter((f) => pledgeHolding(view, f, enemy, view.id, false) !== undefined);
   const unpledged = others.filter((f) => !pledged.includes(f) && view.statusBetween(enemy, f) === 'allied');
-  const enemies = [enemy, ...pledged, ...unpledged];
+  // With `secondFront`, a new war beside an old one: those we already fight fight on.
+  const fighting = secondFront
+    ? others.filter(
+        (f) => !pledged.includes(f) && !unpledged.includes(f) && view.relation(f)?.status === 'war',
+      )
+    : [];
+  const enemies = [enemy, ...pledged, ...unpledged, ...fighting];
   const friends = others.filter(
     (f) =>
       !enemies.includes(f) &&
       (beside.includes(f) || enemies.some((e) => pledgeHolding(view, f, view.id, e, true) !== undefined)),
   );
   const ours = strengthOfSide(view, [view.id, ...friends]);
-  const theirs = strengthOfSide(view, [enemy, ...pledged]) + UNPLEDGED_HELP * strengthOfSide(view, unpledged);
+  const theirs =
+    strengthOfSide(view, [enemy, ...pledged, ...fighting]) + UNPLEDGED_HELP * strengthOfSide(view, unpledged);
   return {
     friends,
     enemies,
@@ -194,4 +205,17 @@ export function alliesDrawnIn(view: FactionView, war: War, enemies: readonly Fac
         !war.sides.some((side) => side.includes(f)) &&
         enemies.some((e) => pledgeHolding(view, f, e, view.id, war.sides[0].includes(e)) !== undefined),
     );
+}
+
+/** A peace made is not broken within this time: the war would be the same war again. */
+export const PEACE_HOLDS = days(90);
+
+/** Did we make peace with `f` (leave a war against it, or see it leave one against us) since `since`? */
+export function peaceMadeWith(view: FactionView, f: FactionId, since: number): boolean {
+  return view.warsFought().some((w) => {
+    const ours = w.sides[0].includes(view.id) ? 0 : 1;
+    if (!opposite(w, ours).includes(f)) return false;
+    const left = Math.max(w.left[view.id] ?? -Infinity, w.left[f] ?? -Infinity, w.endedAt ?? -Infinity);
+    return left >= since;
+  });
 }

@@ -20,6 +20,8 @@ import { opposite, sideOf } from '../../events/obligations.js';
 import type { Option, Question } from '../deliberation.js';
 import {
   acceptableOdds,
+  PEACE_HOLDS,
+  peaceMadeWith,
   pledgedTo,
   pledgesOfPeace,
   sidesOfAWarOfChoice,
@@ -181,7 +183,7 @@ export function preemptionQuestions(s: Situation): Question[] {
   if (leader.status !== 'active' || !s.due('pre-emption', days(1))) return [];
   // A strike at hopeless odds (under half those the leader's temper accepts) is not weighed.
   const accepted = acceptableOdds(leader.personality);
-  const target = targets(view).find(
+  const target = targets(view, s.t).find(
     (t) => oddsAgainst(view, t.enemy, t.partner, t.allyOf).odds >= accepted / 2,
   );
   return target ? [preemptionQuestion(s, leader, target)] : [];
@@ -228,12 +230,14 @@ function inAWar(view: FactionView, f: FactionId): boolean {
   return view.wars().some((w) => sideOf(w, f) !== null);
 }
 
-function targets(view: FactionView): Target[] {
+function targets(view: FactionView, t: number): Target[] {
   const out: Target[] = [];
   const atWarWith = (f: FactionId) => view.relation(f)?.status === 'war';
   const allies = view.allies();
   for (const enemy of view.factionIds()) {
     if (enemy === view.id || atWarWith(enemy) || view.mobilisedAt(enemy) === null) continue;
+    // A peace made is kept: the war would be the same war again.
+    if (peaceMadeWith(view, enemy, t - PEACE_HOLDS)) continue;
     // Never a partner of ours, whatever side it has taken.
     if (allies.includes(enemy) || view.relation(enemy)?.status === 'allied') continue;
     // The partner is at war (with anyone) and at odds with the mobilised faction.

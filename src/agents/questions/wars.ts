@@ -27,6 +27,8 @@ import {
   acceptableOdds,
   alliesDrawnIn,
   oddsOf,
+  PEACE_HOLDS,
+  peaceMadeWith,
   pledgedTo,
   pledgeHolding,
   pledgesOfPeace,
@@ -624,7 +626,17 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
               ]
             : neutralElsewhere
               ? [{ name: 'our neutrality', value: 0.3, note: `we stay out of ${friend}'s other wars` }]
-              : []),
+              : pledgedTo(view, friend)
+                ? [
+                    {
+                      // An ally's war is answered when the ally calls: neutrality declared unasked
+                      // repudiates the alliance in public before the partner has invoked it.
+                      name: 'unasked',
+                      value: -(0.1 + 0.2 * p.honour),
+                      note: `${friend} has not called on us under our treaty`,
+                    },
+                  ]
+                : []),
         ],
         remember: `neutral:${war.id}`,
         serves: { interests: ['peace', 'independence'] },
@@ -705,19 +717,6 @@ function ultimatumTo(view: FactionView, to: FactionId): Negotiation | undefined 
 
 const isUltimatum = (view: FactionView, n: string) => n.startsWith(`${view.id}-`) && n.endsWith('-ultimatum');
 
-/** A peace made is not broken within this time: the war would be the same war again. */
-const PEACE_HOLDS = days(90);
-
-/** Did we make peace with `f` (leave a war against it, or see it leave one against us) since `since`? */
-function peaceMadeWith(view: FactionView, f: FactionId, since: number): boolean {
-  return view.warsFought().some((w) => {
-    const ours = w.sides[0].includes(view.id) ? 0 : 1;
-    if (!opposite(w, ours).includes(f)) return false;
-    const left = Math.max(w.left[view.id] ?? -Infinity, w.left[f] ?? -Infinity, w.endedAt ?? -Infinity);
-    return left >= since;
-  });
-}
-
 /** Are we fighting `f` in a war we know of? */
 function atWarIn(view: FactionView, f: FactionId): boolean {
   return view.wars().some((w) => {
@@ -743,7 +742,8 @@ interface WarStakes {
 function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): Question {
   const { view } = s;
   // The enemy's allies would fight beside it; ours only where their pledges cover a war we start.
-  const sides = sidesOfAWarOfChoice(view, enemy);
+  // A war of our choosing is a war apart from those we fight: they go on beside it.
+  const sides = sidesOfAWarOfChoice(view, enemy, [], true);
   const threat = s.threat.vulnerability * threatShare(s.threat, [enemy]);
   const grievance = view.grievance(enemy);
   const demand = ultimatumTo(view, enemy);
