@@ -14,7 +14,6 @@ import { settingsOf } from '../src/engine/settings.js';
 import { defaultScenario } from './support.js';
 import type { Minutes } from '../src/model/time.js';
 import { sortedIds, type World } from '../src/model/world.js';
-import type { WorldEvent } from '../src/events/index.js';
 
 const scenario = defaultScenario();
 const base = buildWorld(scenario.spec);
