@@ -20,6 +20,7 @@ import type { ActBreach } from '../../engine/principles.js';
 import { type FactionId, id, type LocationId, type ResourceId } from '../../model/ids.js';
 import { days, hours } from '../../model/time.js';
 import type { Agreement, Call, Negotiation, Person, Ship, War } from '../../model/world.js';
+import type { Provision } from '../../model/provision.js';
 import { roleIntegrity } from '../../model/forces.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Term } from '../models/valuation.js';
@@ -112,10 +113,7 @@ const demandId = (by: FactionId, of: FactionId, partner: FactionId) => `${by}-${
 function demandFor(view: FactionView, call: Call): Negotiation | undefined {
   const attacker = attackerOf(view.war(call.war), call);
   if (attacker === null) return undefined;
-  const talks = demandId(view.id, attacker, call.from);
-  return (['open', 'agreed', 'broken-off', 'timed-out'] as const)
-    .flatMap((status) => view.negotiations(status))
-    .find((n) => n.id === talks);
+  return talksById(view, demandId(view.id, attacker, call.from));
 }
 
 /** The faction that began the war on the partner, if the call is against it. */
@@ -209,30 +207,18 @@ function callOptions(st: CallStakes, judge: Person): Option[] {
  */
 function demandOfAttacker(st: CallStakes, attacker: FactionId, judge: Person): Option {
   const { call } = st;
-  const negotiation = id.negotiation(demandId(call.to, attacker, call.from));
   return {
     id: 'demand',
     label: `demand that ${attacker} leave ${call.from} in peace, or enter the war`,
-    acts: [
-      { intent: { type: 'meet', negotiation, with: [attacker], aboard: null, at: null } },
+    acts: demandActs(demandId(call.to, attacker, call.from), attacker, [
       {
-        intent: {
-          type: 'propose',
-          negotiation,
-          kind: 'demand',
-          provisions: [
-            {
-              kind: 'undertaking',
-              giver: attacker,
-              receiver: call.to,
-              act: `end its war on ${call.from} and withdraw its forces`,
-              peaceWith: call.from,
-            },
-          ],
-          exclude: [],
-        },
+        kind: 'undertaking',
+        giver: attacker,
+        receiver: call.to,
+        act: `end its war on ${call.from} and withdraw its forces`,
+        peaceWith: call.from,
       },
-    ],
+    ]),
     terms: [
       ...faithTerms(st, judge, 1),
       {
@@ -709,10 +695,23 @@ const ultimatumId = (by: FactionId, to: FactionId) => `${by}-${to}-ultimatum`;
 
 /** Our demand put to `to`, if we made one. */
 function ultimatumTo(view: FactionView, to: FactionId): Negotiation | undefined {
-  const talks = ultimatumId(view.id, to);
+  return talksById(view, ultimatumId(view.id, to));
+}
+
+/** Talks of ours by their id, whatever became of them. */
+function talksById(view: FactionView, talks: string): Negotiation | undefined {
   return (['open', 'agreed', 'broken-off', 'timed-out'] as const)
     .flatMap((status) => view.negotiations(status))
     .find((n) => n.id === talks);
+}
+
+/** The acts of a demand: talks opened with `to` (by message), and the demand put in them. */
+function demandActs(talks: string, to: FactionId, provisions: Provision[]): Option['acts'] {
+  const negotiation = id.negotiation(talks);
+  return [
+    { intent: { type: 'meet', negotiation, with: [to], aboard: null, at: null } },
+    { intent: { type: 'propose', negotiation, kind: 'demand', provisions, exclude: [] } },
+  ];
 }
 
 const isUltimatum = (view: FactionView, n: string) => n.startsWith(`${view.id}-`) && n.endsWith('-ultimatum');
@@ -836,36 +835,24 @@ function declareWar(st: WarStakes, judge: Person): Option {
 function ultimatum(view: FactionView, st: WarStakes, judge: Person): Option {
   const p = judge.personality;
   const wrong = worstWrong(view, st.enemy);
-  const negotiation = id.negotiation(ultimatumId(view.id, st.enemy));
   return {
     id: 'ultimatum',
     label: `demand redress of ${st.enemy}, or war`,
-    acts: [
-      { intent: { type: 'meet', negotiation, with: [st.enemy], aboard: null, at: null } },
+    acts: demandActs(ultimatumId(view.id, st.enemy), st.enemy, [
       {
-        intent: {
-          type: 'propose',
-          negotiation,
-          kind: 'demand',
-          provisions: [
-            {
-              kind: 'undertaking',
-              giver: st.enemy,
-              receiver: view.id,
-              act: `punish those responsible for ${wrong}`,
-            },
-            {
-              kind: 'undertaking',
-              giver: st.enemy,
-              receiver: view.id,
-              act: `let our officials take part in the inquiry into ${wrong}`,
-              sovereignty: true,
-            },
-          ],
-          exclude: [],
-        },
+        kind: 'undertaking',
+        giver: st.enemy,
+        receiver: view.id,
+        act: `punish those responsible for ${wrong}`,
       },
-    ],
+      {
+        kind: 'undertaking',
+        giver: st.enemy,
+        receiver: view.id,
+        act: `let our officials take part in the inquiry into ${wrong}`,
+        sovereignty: true,
+      },
+    ]),
     terms: [
       { name: 'grievances', value: 0.3 * Math.min(3, st.grievance), note: `what ${st.enemy} did to us` },
       { name: 'redress without war', value: 0.1 + 0.3 * p.caution, note: 'they may give way' },
