@@ -29,7 +29,13 @@ export { type EngineSettings, settingsOf } from './engine/settings.js';
 export { resolveEngagement } from './engine/combat.js';
 export { buildWorld } from './engine/initial-world.js';
 export { logHash } from './engine/log-hash.js';
-export { type MilestoneResult, matchMilestone, matchMilestones } from './engine/milestones.js';
+export {
+  describeDue,
+  dueOutcomes,
+  type MilestoneResult,
+  matchMilestone,
+  matchMilestones,
+} from './engine/milestones.js';
 export {
   type DecisionContext,
   type DecisionMaker,
@@ -75,10 +81,27 @@ export {
   MAX_GENERATED_DAYS,
   MAX_GENERATED_FACTIONS,
 } from './scenario/generate.js';
-export { type MilestoneSpec, type ScenarioSpec, scenarioSchema } from './scenario/schema.js';
+export {
+  type DueSpec,
+  type IncoherenceSpec,
+  type MilestoneSpec,
+  type ScenarioSpec,
+  scenarioSchema,
+} from './scenario/schema.js';
 export { type Explanation, explainEvent, renderExplanation } from './engine/explanation.js';
 export { diffRuns, type RunDiff } from './engine/run-diff.js';
 export { applyEdit, editProblems, parseEdit, type WorldEdit } from './engine/world-edit.js';
+export {
+  COHERENCE_MEASURES,
+  type CoherenceMeasure,
+  type CoherenceReport,
+  coherenceReport,
+  duplicateIntents,
+  measureCoherence,
+  repeatedDecisions,
+  REVERSAL_WINDOW,
+  type RunCoherence,
+} from './agents/coherence.js';
 export {
   type FidelityReport,
   fidelityReport,

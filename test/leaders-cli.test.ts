@@ -37,9 +37,11 @@ describe('explain, fork and diff on a stored autonomous run', () => {
           score: number;
           chosen: boolean;
           vetoedBy: string | null;
-          terms: { value: number }[];
+          terms: { name: string; value: number; note?: string }[];
         }[];
         counsel: unknown[];
+        reasons: string[];
+        against: string[];
       };
       effects: number[];
     }>(r.stdout);
@@ -58,6 +60,14 @@ describe('explain, fork and diff on a stored autonomous run', () => {
     expect(human.stdout).toContain('Options (score = sum of the terms)');
     expect(human.stdout).toContain('(chosen)');
     expect(human.stdout).toContain('Counsel');
+    // "Because" quotes only what supports the choice; what argued against it is shown apart.
+    const notes = (sign: number) =>
+      chosen.terms.filter((t) => Math.sign(t.value) === sign).map((t) => t.note ?? t.name);
+    expect(x.decision.against.length).toBeGreaterThan(0);
+    for (const a of x.decision.against) expect(notes(-1)).toContain(a);
+    for (const b of x.decision.reasons.filter((r) => !r.startsWith('not ')))
+      expect(notes(-1)).not.toContain(b);
+    expect(human.stdout).toContain(`  Against: ${x.decision.against.join('; ')}.`);
   });
 
   it('explain: an effect points back to the decision it followed from', () => {
@@ -222,9 +232,14 @@ describe('run --play: a player at the prompt in the seat of a leader', () => {
 
   it('fork --play: takes the seat from the fork point on, and verify replays the fork', () => {
     const db = join(tempDir(), 'forked.db');
-    expect(runCli(['run', '--mode', 'autonomous', '--seed', '1', '--db', db, '--json']).status).toBe(0);
+    const parent = runCli(['run', '--mode', 'autonomous', '--seed', '1', '--db', db, '--json']);
+    expect(parent.status).toBe(0);
+    // The fork keeps the events before the hour of Voyager's first offer to the Nistrim.
+    const events = json<{ events: Event[] }>(parent.stdout).events;
+    const offer = events.find((e) => e.type === 'offer-made' && e.by === 'federation')!;
+    const at = String(events.find((e) => e.t === offer.t)!.seq);
     // The talks are open; at the Nistrim's demand only ending them is allowed; then wait instead of going to the rendezvous.
-    const f = runCli(['fork', '1', '--at', '82', '--play', 'federation', '--db', db, '--json'], {
+    const f = runCli(['fork', '1', '--at', at, '--play', 'federation', '--db', db, '--json'], {
       input: '\n2\n',
     });
     expect(f.status, f.stderr).toBe(0);
@@ -240,11 +255,14 @@ describe('run --play: a player at the prompt in the seat of a leader', () => {
     expect(json<{ matches: boolean }>(v.stdout).matches).toBe(true);
     const d = runCli(['diff', '1', String(fork.run), '--db', db]);
     expect(d.stdout).toContain('part at event');
-    expect(runCli(['runs', '--db', db]).stdout).toContain(`fork of 1 at 82, played: federation`);
+    expect(runCli(['runs', '--db', db]).stdout).toContain(`fork of 1 at ${at}, played: federation`);
     const listed = json<{ runs: { id: number; about: string[] }[] }>(
       runCli(['runs', '--db', db, '--json']).stdout,
     ).runs;
-    expect(listed.find((r) => r.id === fork.run)?.about).toEqual(['fork of 1 at 82', 'played: federation']);
+    expect(listed.find((r) => r.id === fork.run)?.about).toEqual([
+      `fork of 1 at ${at}`,
+      'played: federation',
+    ]);
   });
 
   it('refuses an unknown faction and scripted mode, with exit code 2', () => {

@@ -155,18 +155,23 @@ describe('a custom decision maker (the example of docs/leaders.md)', () => {
     };
     const others = scenario.spec.factions.map((f) => f.id).filter((f) => f !== nistrim);
     const result = simulate(scenario, {
-      seed: 26,
+      seed: 1,
       mode: 'autonomous',
       decisionMakers: [pliant, createLeaders({ factions: others })],
     });
-    expect(
-      result.events.some(
-        (e) => e.type === 'decision-made' && e.reasons.includes('anything is better than nothing'),
-      ),
-    ).toBe(true);
-    expect(result.milestones.find((m) => m.id === 'federation-nistrim-agreement')?.reached).toBe(true);
-    // Without the override, the same seed never brings the two together.
-    const plain = runScenario(scenario, { seed: 26, mode: 'autonomous' });
-    expect(plain.milestones.find((m) => m.id === 'federation-nistrim-agreement')?.reached).toBe(false);
+    const taken = result.events.findIndex(
+      (e) => e.type === 'decision-made' && e.reasons.includes('anything is better than nothing'),
+    );
+    expect(taken).toBeGreaterThan(0);
+    // Its acceptance concludes an agreement at once, through the same rules as any other.
+    const concluded = result.events[taken + 1];
+    expect(concluded?.type).toBe('agreement-concluded');
+    const agreement = concluded?.type === 'agreement-concluded' ? concluded.agreement : undefined;
+    expect(concluded?.type === 'agreement-concluded' && concluded.parties).toContain(nistrim);
+    // Without the override, the same seed never concludes it.
+    const plain = runScenario(scenario, { seed: 1, mode: 'autonomous' });
+    expect(plain.events.some((e) => e.type === 'agreement-concluded' && e.agreement === agreement)).toBe(
+      false,
+    );
   });
 });

@@ -95,19 +95,25 @@ describe('a player in the seat of a leader', () => {
         return request.question.startsWith('talks:') && accept ? ['accept'] : null;
       },
     };
-    // Seed 4: a run where the Federation is offered terms its principles allow.
-    const played = run({ [federation]: taker }, 4);
-    const accepted = played.events.filter(
-      (e) =>
-        e.type === 'decision-made' &&
-        e.actor === 'janeway' &&
-        (e as { decision?: string }).decision === 'accept',
-    );
+    // The first of a few seeds in which the Federation is offered terms its principles allow.
+    const acceptedIn = (events: readonly WorldEvent[]) =>
+      events.filter(
+        (e) =>
+          e.type === 'decision-made' &&
+          e.actor === 'janeway' &&
+          (e as { decision?: string }).decision === 'accept',
+      );
+    let played: ReturnType<typeof run> | undefined;
+    for (let seed = 1; seed <= 40; seed++) {
+      played = run({ [federation]: taker }, seed);
+      if (acceptedIn(played.events).length > 0) break;
+    }
+    const accepted = acceptedIn(played?.events ?? []);
     expect(accepted.length).toBeGreaterThan(0);
     expect(accepted.some((e) => (e as { reasons: string[] }).reasons[0] === 'the player chose it')).toBe(
       true,
     );
-    expect(played.events.some((e) => e.type === 'agreement-concluded')).toBe(true);
+    expect(played?.events.some((e) => e.type === 'agreement-concluded')).toBe(true);
   });
 
   it('cannot choose a vetoed option', () => {

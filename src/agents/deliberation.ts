@@ -7,8 +7,13 @@
  *   modifier with its text and value): an explained decision's terms add up to its score.
  * - Vetoes (principles, demands, full-strength biases, rules of the engine the leader knows) remove
  *   an option whatever its score; a vetoed option is still listed with the rule that vetoed it.
- * - Judgement is not exact: each judge adds a seeded `judgement` term to each option (a normal
- *   deviate), so the same world can be read differently in different runs.
+ * - Judgement is not exact: each judge adds a seeded `judgement` term to each option, so the same
+ *   world can be read differently in different runs. It is bounded (`judgementBound`: the steady
+ *   stray less than the impulsive), so it breaks near-ties but never overturns a balance of the
+ *   substantive terms clearer than `CLEAR_MARGIN`.
+ * - Counsel is counted once: an advisor's voice adds its weight to the one option they favour (the
+ *   change they argue for, or the status quo when they argue against changing), and an advisor
+ *   whose own terms do not clearly favour anything gives no counsel (`neutral`).
  * - Rule (Janis's "groupthink" is the risk; Allison's bureaucratic politics the other model): the
  *   faction's council (../model/council.ts), or its doctrine where it has none, says who sits and
  *   how they decide. `leader` (doctrine `autocratic`) — the leader decides; counsel enters as a
@@ -78,8 +83,18 @@ export interface Question {
   readonly council?: Council | null;
 }
 
-/** Spread of the judgement term. */
-export const JUDGEMENT_SD = 0.15;
+/**
+ * The largest judgement any judge adds to an option (the most impulsive: no patience, no caution).
+ * Judgement breaks near-ties and gives runs over seeds their variety; the substantive terms of the
+ * questions run from about 0.1 to 1.5, so the most a reading can add or take away is a small term.
+ */
+export const JUDGEMENT_BOUND = 0.15;
+/**
+ * A balance of substantive terms (all but judgement) clearer than this is never overturned: two
+ * options' judgements differ by at most twice the judge's bound. It is also the margin from which
+ * an advisor has counsel to give.
+ */
+export const CLEAR_MARGIN = 2 * JUDGEMENT_BOUND;
 /** Below this honour an advisor counsels for options the faction's rules forbid. */
 export const BOUND_BY_RULES = 0.5;
 /** Weight of one advisor's counsel (times their influence on the decider). */
@@ -131,12 +146,36 @@ interface Scored {
   readonly option: Option;
   readonly terms: readonly Term[];
   readonly score: number;
+  /** The score without judgement: what the terms themselves say. */
+  readonly substance: number;
 }
 
-function score(options: readonly Option[], rng: Rng): Scored[] {
+/**
+ * How far a judge's reading of an option may stray: a third of `JUDGEMENT_BOUND` for the patient
+ * and cautious, all of it for the impatient and reckless (an unremarkable temper, two thirds). The
+ * impulsive act on impressions (Kahneman's fast thinking); the steady weigh the same terms again.
+ */
+export function judgementBound(judge: Person): number {
+  const p = judge.personality;
+  return (JUDGEMENT_BOUND * (1 + (1 - p.patience) + (1 - p.caution))) / 3;
+}
+
+/**
+ * The judge's reading of one option: a normal deviate with a spread of half the judge's bound, cut
+ * off at the bound (the cut is reached about one time in twenty).
+ */
+function judgement(rng: Rng, bound: number): number {
+  const x = Math.max(-bound, Math.min(bound, rng.normal() * (bound / 2)));
+  // Rounded down in magnitude so that the rounded term stays within the bound.
+  return (Math.sign(x) * Math.floor(Math.abs(x) * 1000)) / 1000;
+}
+
+function score(options: readonly Option[], judge: Person, rng: Rng): Scored[] {
+  const bound = judgementBound(judge);
   return options.map((option) => {
-    const terms = [...option.terms, { name: 'judgement', value: round3(rng.normal() * JUDGEMENT_SD) }];
-    return { option, terms, score: sumTerms(terms) };
+    const substance = sumTerms(option.terms);
+    const terms = [...option.terms, { name: 'judgement', value: judgement(rng, bound) }];
+    return { option, terms, score: sumTerms(terms), substance };
   });
 }
 
@@ -146,10 +185,10 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
  * The best-scoring option. Advisors of little honour may favour one the faction's rules veto
  * (counsel does not bind them); the others weigh only what the faction may do.
  */
-const best = (scored: readonly Scored[], includeVetoed = false) =>
+const best = (scored: readonly Scored[], includeVetoed = false, by: 'score' | 'substance' = 'score') =>
   scored
     .filter((s) => includeVetoed || !s.option.veto)
-    .reduce<Scored | undefined>((b, s) => (b === undefined || s.score > b.score ? s : b), undefined);
+    .reduce<Scored | undefined>((b, s) => (b === undefined || s[by] > b[by] ? s : b), undefined);
 
 /** The advisors of a decider: fellow members with influence on them, most influential first. */
 export function advisorsOf(decider: Person, members: readonly Person[]): Person[] {
@@ -219,20 +258,21 @@ export function deliberate(
       ...o,
       terms: [...o.terms, ...counselTerms(q.decider, rule, advice, o, council !== null)],
     })),
+    q.decider,
     rng.split(`decider:${q.decider.id}`),
   );
   const eligible = scored.filter((s) => !s.option.veto).sort((a, b) => b.score - a.score);
   const recommended = choose(q, rule, eligible, advice, votes);
   const ballots = rule !== 'leader' && advice.length > 0 ? ballotsOf(q, eligible, advice) : null;
   const options = scored.map(asScoredOption);
-  const counselGiven = advice.map((c) => c.counsel);
+  const counselGiven = givenCounsel(advice).map((c) => c.counsel);
   // A player in the decider's seat sees what the decider sees and may choose otherwise.
   const played =
     player && eligible.length > 0 ? askPlayer(q, player, scored, options, counselGiven, recommended) : null;
   const chosen = played ?? recommended;
   return {
     decisions: [
-      ...counselDecisions(q.decider, advice),
+      ...counselDecisions(q.decider, givenCounsel(advice)),
       ...choiceDecisions(
         q,
         chosen,
@@ -247,8 +287,9 @@ export function deliberate(
 }
 
 /**
- * Each advisor weighs the options from their own personality: counsel is for the change the
- * advisor favours, or against changing at all. Each also casts a vote for their favourite.
+ * Each advisor weighs the options from their own personality and stances, and casts a vote for
+ * their favourite. Their counsel is for the change they favour, or against changing at all — when
+ * their own terms favour it clearly (`adviceOf`).
  */
 function gatherCounsel(
   q: Question,
@@ -258,40 +299,80 @@ function gatherCounsel(
 ): Advice[] {
   const advice: Advice[] = [];
   for (const advisor of q.council ? seated(q.decider, q.council, members) : advisorsOf(q.decider, members)) {
-    const theirs = score(judged(q, advisor), rng.split(`counsel:${advisor.id}`));
-    const unbound = advisor.personality.honour < BOUND_BY_RULES;
-    const favourite = best(theirs, unbound);
-    if (!favourite) continue;
-    const quo = theirs.find((s) => s.option.statusQuo);
-    const change = favourite.option.statusQuo
-      ? best(
-          theirs.filter((s) => !s.option.statusQuo),
-          unbound,
-        )
-      : favourite;
-    const position: Counsel['position'] = favourite.option.statusQuo ? 'against' : 'for';
-    const subject = change ?? favourite;
-    const margin = quo ? Math.abs(subject.score - quo.score) : Math.abs(subject.score);
-    const reasons = topReasons(
-      position === 'for' ? subject.terms : (quo?.terms ?? favourite.terms),
-      position === 'for' ? 1 : -1,
-      subject.terms,
-    );
-    advice.push({
-      advisor,
-      conviction: margin,
-      topic: subject.option.label,
-      counsel: { advisor: advisor.id, position, option: subject.option.id, reasons },
-      vote: favourite.option.id,
-    });
-    votes.set(favourite.option.id, (votes.get(favourite.option.id) ?? 0) + 1);
+    const theirs = score(judged(q, advisor), advisor, rng.split(`counsel:${advisor.id}`));
+    const given = adviceOf(advisor, theirs);
+    if (!given) continue;
+    advice.push(given);
+    votes.set(given.vote, (votes.get(given.vote) ?? 0) + 1);
   }
   return advice;
 }
 
 /**
+ * One advisor's counsel, on changing or not. Advisors of little honour may favour what the
+ * faction's rules veto (counsel does not bind them); the others weigh only what the faction may do.
+ * An advisor argues only from their own terms — their values, interests and position — so both
+ * sides of their counsel are read from the terms alone: the change is the one their terms favour
+ * most, and they counsel for it when it beats keeping things as they are by `CLEAR_MARGIN`, against
+ * it when keeping things as they are beats it by as much (without a status quo, for the option
+ * their terms favour when it beats the next by as much). Short of that, their preference is a
+ * passing impression (judgement) and their counsel is `neutral`: not given, not weighed, though
+ * they still vote for their favourite. A counsel given is therefore the same whatever the seed.
+ */
+function adviceOf(advisor: Person, theirs: readonly Scored[]): Advice | undefined {
+  const unbound = advisor.personality.honour < BOUND_BY_RULES;
+  const favourite = best(theirs, unbound);
+  if (!favourite) return undefined;
+  const quo = theirs.find((s) => s.option.statusQuo);
+  // With nothing to change to, there is nothing to argue: no margin.
+  const change =
+    best(
+      theirs.filter((s) => !s.option.statusQuo),
+      unbound,
+      'substance',
+    ) ?? favourite;
+  const other =
+    quo ??
+    best(
+      theirs.filter((s) => s !== change),
+      unbound,
+      'substance',
+    );
+  const margin = other && other !== change ? change.substance - other.substance : 0;
+  const position: Counsel['position'] =
+    margin >= CLEAR_MARGIN ? 'for' : quo && -margin >= CLEAR_MARGIN ? 'against' : 'neutral';
+  return {
+    advisor,
+    conviction: Math.abs(margin),
+    topic: change.option.label,
+    counsel: {
+      advisor: advisor.id,
+      position,
+      option: change.option.id,
+      reasons:
+        position === 'for'
+          ? contrast(change, other)
+          : position === 'against' && quo
+            ? contrast(quo, change)
+            : [],
+    },
+    vote: favourite.option.id,
+  };
+}
+
+/** The counsel actually given: neutral advisors have none to give. */
+const givenCounsel = (advice: readonly Advice[]) => advice.filter((c) => c.counsel.position !== 'neutral');
+
+/**
  * When the leader decides, counsel enters the leader's score as a term weighted by influence (a
  * seat at the council gives a voice to a member without influence of their own).
+ *
+ * Counsel is counted once: an advisor's voice adds its weight to the one option they favour — the
+ * change they argue for, or the status quo when they argue against changing — and takes nothing
+ * from any other. Were an objection also to take its weight from the change, one objector would
+ * move the balance twice as far as one supporter, and two advisors for a change and two against it
+ * would leave the change no counsel and give the status quo all of it; counted once, equal voices
+ * on either side cancel.
  */
 function counselTerms(
   decider: Person,
@@ -302,12 +383,11 @@ function counselTerms(
 ): Term[] {
   if (rule !== 'leader' || advice.length === 0) return [];
   let value = 0;
-  for (const c of advice) {
+  for (const c of givenCounsel(advice)) {
     const influence = c.advisor.influence[decider.id] ?? (seats ? SEAT_INFLUENCE : 0);
-    const weight = influence * COUNSEL_WEIGHT;
-    if (c.counsel.option === option.id && c.counsel.position === 'for') value += weight;
-    else if (c.counsel.position === 'against' && option.statusQuo) value += weight;
-    else if (c.counsel.position === 'against' && c.counsel.option === option.id) value -= weight;
+    const favoured =
+      c.counsel.position === 'for' ? c.counsel.option === option.id : option.statusQuo === true;
+    if (favoured) value += influence * COUNSEL_WEIGHT;
   }
   return value === 0 ? [] : [{ name: 'counsel', value: round3(value) }];
 }
@@ -428,16 +508,16 @@ function choiceDecisions(
 ): Decision[] {
   const decisions: Decision[] = [];
   for (const choice of [...chosen].sort((a, b) => (a.option.order ?? 0) - (b.option.order ?? 0))) {
+    const { because, against } = choiceReasons(choice, scored);
     const explanation = {
       options,
       counsel: counselGiven,
       question: choice.option.remember ?? q.id,
       choice: choice.option.id,
+      ...(against.length > 0 ? { against } : {}),
       ...(votes ? { votes } : {}),
     };
-    const reasons = playerChose
-      ? ['the player chose it', ...choiceReasons(choice, scored)]
-      : choiceReasons(choice, scored);
+    const reasons = playerChose ? ['the player chose it', ...because] : because;
     choice.option.acts.forEach((act, i) => {
       decisions.push({
         actor: act.actor ?? q.decider.id,
@@ -462,21 +542,61 @@ function choiceDecisions(
 const exclusiveKeys = (o: Option): readonly string[] =>
   o.exclusive === undefined ? [] : typeof o.exclusive === 'string' ? [o.exclusive] : o.exclusive;
 
-/** The strongest terms pulling the way of `sign`, as reasons (their notes, or names). */
-function topReasons(terms: readonly Term[], sign: 1 | -1, fallback: readonly Term[]): string[] {
-  const pulling = terms.filter((t) => t.name !== 'judgement' && Math.sign(t.value) === sign);
-  const list = (pulling.length > 0 ? pulling : fallback.filter((t) => t.name !== 'judgement'))
-    .slice()
-    .sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
-    .slice(0, 2);
-  return list.map((t) => t.note ?? t.name);
+/** How many considerations a reason list quotes, on either side. */
+const QUOTED = 2;
+
+/**
+ * The considerations that favour option `a`, strongest first, and those against it: its own terms
+ * (but judgement) by their sign. The merits of a change are its own; the case for keeping things as
+ * they are (or for the least bad of poor choices) is what the best alternative `b` would cost, so
+ * `b`'s terms count too, with their sign turned, when `a` is the status quo or has no merit of its
+ * own. When nothing favours `a`, it won on judgement: a close call.
+ */
+export function reasonsFor(a: Scored, b: Scored | undefined): { because: string[]; against: string[] } {
+  const own = a.terms.filter((t) => t.name !== 'judgement');
+  const alternative =
+    b && (a.option.statusQuo === true || !own.some((t) => t.value > 0))
+      ? b.terms.filter((t) => t.name !== 'judgement').map((t) => ({ ...t, value: -t.value }))
+      : [];
+  const ranked = [...own, ...alternative].sort((x, y) => Math.abs(y.value) - Math.abs(x.value));
+  const quote = (sign: number) =>
+    [...new Set(ranked.filter((t) => Math.sign(t.value) === sign).map((t) => t.note ?? t.name))].slice(
+      0,
+      QUOTED,
+    );
+  const because = quote(1);
+  return { because: because.length > 0 ? because : ['a close call'], against: quote(-1) };
 }
 
-/** Why the chosen option: its strongest terms, and the vetoes that ruled others out. */
-function choiceReasons(choice: Scored, all: readonly Scored[]): string[] {
-  const reasons = topReasons(choice.terms, choice.score >= 0 ? 1 : -1, choice.terms);
+/**
+ * What an advisor argues: the considerations that make their favourite better than the best
+ * alternative they weighed, strongest first — each named term (but judgement) counted by how much
+ * more it gives the favourite, so what both share equally is no argument, and a cost of the
+ * alternative is one.
+ */
+function contrast(a: Scored, b: Scored | undefined): string[] {
+  const net = new Map<string, Term>();
+  const add = (t: Term, sign: number) => {
+    if (t.name === 'judgement') return;
+    const was = net.get(t.name);
+    const note = was?.note ?? t.note;
+    net.set(t.name, { name: t.name, value: (was?.value ?? 0) + sign * t.value, ...(note ? { note } : {}) });
+  };
+  for (const t of a.terms) add(t, 1);
+  for (const t of b?.terms ?? []) add(t, -1);
+  const ranked = [...net.values()].filter((t) => t.value >= 0.0005).sort((x, y) => y.value - x.value);
+  return [...new Set(ranked.map((t) => t.note ?? t.name))].slice(0, QUOTED);
+}
+
+/**
+ * Why the chosen option: what favours it (`reasonsFor`, against the best other option the decider
+ * could take) and the vetoes that ruled others out; and what argued against it.
+ */
+function choiceReasons(choice: Scored, all: readonly Scored[]): { because: string[]; against: string[] } {
+  const rival = best(all.filter((s) => s !== choice));
+  const { because, against } = reasonsFor(choice, rival);
   for (const s of all) {
-    if (s.option.veto) reasons.push(`not ${s.option.label}: ${s.option.vetoNote ?? s.option.veto}`);
+    if (s.option.veto) because.push(`not ${s.option.label}: ${s.option.vetoNote ?? s.option.veto}`);
   }
-  return reasons;
+  return { because, against };
 }

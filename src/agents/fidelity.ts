@@ -1,18 +1,23 @@
 /**
  * Fidelity of the autonomous leaders to a scenario's story (`alliances fidelity`): run the scenario
  * autonomously over many seeds and report, for each declared milestone, the share of runs that
- * reach it, the distribution of story milestones reached per run, and every principle violated.
+ * reach it (on time and late, for a milestone with a `due`), the distribution of story milestones
+ * reached per run, every principle violated, and how coherently the leaders acted (./coherence.ts).
  *
  * The report depends only on the scenario and the list of seeds: each seed's run is deterministic
  * and the outcomes are aggregated in seed order, however many threads ran them.
  */
+import { describeDue, dueOutcomes } from '../engine/milestones.js';
 import type { Scenario } from '../scenario/loader.js';
+import { type CoherenceReport, coherenceReport, measureCoherence, type RunCoherence } from './coherence.js';
 import { runScenario } from './run.js';
 
 export interface SeedOutcome {
   readonly seed: number;
   /** Ids of the milestones (story and outcome) the run reached. */
   readonly reached: readonly string[];
+  /** Ids of the milestones with a `due` that the run reached on time. */
+  readonly onTime: readonly string[];
   /** How many story milestones (not outcomes) the run reached. */
   readonly storyReached: number;
   readonly violations: readonly {
@@ -23,6 +28,7 @@ export interface SeedOutcome {
   }[];
   readonly events: number;
   readonly hash: string;
+  readonly coherence: RunCoherence;
 }
 
 export interface FidelityReport {
@@ -36,6 +42,11 @@ export interface FidelityReport {
     readonly outcome: boolean;
     readonly share: number;
     readonly runs: number;
+    /** When it is due ("by 1d", "within 12h of other-id"), or null. */
+    readonly due: string | null;
+    /** Shares of runs that reached it on time and late (null without a `due`); they add up to `share`. */
+    readonly onTime: number | null;
+    readonly late: number | null;
   }[];
   readonly reachedPerRun: {
     readonly of: number;
@@ -51,6 +62,8 @@ export interface FidelityReport {
   readonly violations: readonly (SeedOutcome['violations'][number] & { readonly seed: number })[];
   /** The hash of every run's event log, in seed order (a digest of the whole report's inputs). */
   readonly hashes: readonly string[];
+  /** How coherently the leaders acted (./coherence.ts). */
+  readonly coherence: CoherenceReport;
 }
 
 /** One autonomous run of `scenario` with `seed`, reduced to what the report needs. */
@@ -62,13 +75,16 @@ export function runSeed(scenario: Scenario, seed: number): SeedOutcome {
       violations.push({ seq: e.seq, faction: e.faction, principle: e.principle, agreement: e.agreement });
   }
   const reached = result.milestones.filter((m) => m.reached);
+  const due = dueOutcomes(scenario.spec.milestones, result.milestones, result.events);
   return {
     seed,
     reached: reached.map((m) => m.id),
+    onTime: scenario.spec.milestones.filter((_, i) => due[i] === true).map((m) => m.id),
     storyReached: reached.filter((m) => !m.outcome).length,
     violations,
     events: result.events.length,
     hash: result.hash,
+    coherence: measureCoherence(scenario.spec, result.events),
   };
 }
 
@@ -85,9 +101,20 @@ export function fidelityReport(
 ): FidelityReport {
   const ordered = [...outcomes].sort((a, b) => a.seed - b.seed);
   const n = ordered.length;
+  const share = (runs: number) => (n === 0 ? 0 : runs / n);
   const milestones = scenario.spec.milestones.map((m) => {
     const runs = ordered.filter((o) => o.reached.includes(m.id)).length;
-    return { id: m.id, title: m.title, outcome: m.outcome === true, share: n === 0 ? 0 : runs / n, runs };
+    const onTime = ordered.filter((o) => o.onTime.includes(m.id)).length;
+    return {
+      id: m.id,
+      title: m.title,
+      outcome: m.outcome === true,
+      share: share(runs),
+      runs,
+      due: m.due === undefined ? null : describeDue(m.due),
+      onTime: m.due === undefined ? null : share(onTime),
+      late: m.due === undefined ? null : share(runs - onTime),
+    };
   });
   const story = scenario.spec.milestones.filter((m) => m.outcome !== true).length;
   const perRun = ordered.map((o) => o.storyReached).sort((a, b) => a - b);
@@ -111,6 +138,10 @@ export function fidelityReport(
     principleViolations: violations.length,
     violations,
     hashes: ordered.map((o) => o.hash),
+    coherence: coherenceReport(
+      scenario.spec,
+      ordered.map((o) => o.coherence),
+    ),
   };
 }
 

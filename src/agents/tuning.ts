@@ -91,9 +91,9 @@ export const STRATEGIC_RIVALS = 3;
 
 /**
  * The strategic pull of the best candidate (with the fear of abandonment) from which a faction that
- * is not in danger asks itself, once a day, whether to seek an ally: one standard deviation of the
- * judgement term (`JUDGEMENT_SD` in deliberation.ts) — weaker reasons could not change the answer
- * more than a different reading of the same world would.
+ * is not in danger asks itself, once a day, whether to seek an ally: the largest judgement a judge
+ * adds to an option (`JUDGEMENT_BOUND` in deliberation.ts) — weaker reasons could not change the
+ * answer more than a different reading of the same world would.
  */
 export const STRATEGIC_ALARM = 0.15;
 
@@ -117,3 +117,20 @@ export const MOBILISED_THREAT = 0.5;
  * weight they add).
  */
 export const ALLY_WORTH_CALLING = 0.1;
+
+// ── Lessons (./models/lessons.ts) ────────────────────────────────────────────────────────────────
+
+/**
+ * Weight of a lesson: a wrong of weight 1 recalled by the very same dealing costs this much. A
+ * betrayal's grievance weighs 0.6–1, so the lesson it teaches about the same partner is worth
+ * about as much as the danger an alliance removes (`vulnerability`, 0.6–1.6 at its highest).
+ */
+export const LESSON = 0.8;
+
+/**
+ * How closely a later dealing resembles the wrong, by what it shares with it (the dimensions of
+ * Sabater & Sierra's REGRET reputation model, 2001): the same partner is the wrong itself; the same
+ * sponsors vouch again for what failed; the partner's allies are its group; the same kind of offer
+ * is the same context with another partner, the weakest likeness.
+ */
+export const LESSON_LIKENESS = { partner: 1, sponsor: 0.75, ally: 0.5, kind: 0.35 } as const;

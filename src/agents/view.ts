@@ -19,6 +19,7 @@ import {
   distanceBetween,
   expectedTrust,
   type Faction,
+  type Grievance,
   grievanceWeight,
   type HiddenIntent,
   type Letter,
@@ -172,6 +173,27 @@ export class FactionView {
     return dead;
   }
 
+  /**
+   * The faction that holds one of our detained people: the owner of the ship they are held aboard,
+   * or the faction that controls the place they are held in (or the nearest enclosing place that
+   * has a master). A faction knows where its people are held: the detention is a grievance it
+   * holds (src/events/movement.ts).
+   */
+  captorOf(p: Person): FactionId | null {
+    if (p.status !== 'detained') return null;
+    if (p.position.kind === 'ship') return this.world.ships[p.position.ship]?.faction ?? null;
+    for (let l = this.world.locations[p.position.location]; l;) {
+      if (l.controlledBy !== null) return l.controlledBy;
+      l = l.parent === null ? undefined : this.world.locations[l.parent];
+    }
+    return null;
+  }
+
+  /** Our people another faction holds (its captives of ours), by id. */
+  heldBy(other: FactionId): Person[] {
+    return this.members().filter((m) => this.captorOf(m) === other);
+  }
+
   /** Living persons secretly loyal to this faction while serving another (its spies). */
   agents(): Person[] {
     return personsByLoyalty(this.world, this.id).filter((p) => p.faction !== this.id && p.status !== 'dead');
@@ -272,6 +294,21 @@ export class FactionView {
     let total = 0;
     for (const g of r.grievances) total += grievanceWeight(g, this.t);
     return total;
+  }
+
+  /**
+   * The lessons this faction's grievances teach (betrayals, traps, broken promises: `Lesson`,
+   * ../model/world.ts), with the faction that wronged it and the grievance's weight now, in the
+   * order of the others' ids.
+   */
+  lessons(): readonly { readonly from: FactionId; readonly grievance: Grievance; readonly weight: number }[] {
+    const out: { from: FactionId; grievance: Grievance; weight: number }[] = [];
+    for (const r of relationsFrom(this.world, this.id)) {
+      if (!this.world.factions[r.to]) continue;
+      for (const g of r.grievances)
+        if (g.lesson) out.push({ from: r.to, grievance: g, weight: grievanceWeight(g, this.t) });
+    }
+    return out;
   }
 
   /** Expected trust in another (Beta reputation mean); 0.5 for strangers. */
@@ -411,6 +448,11 @@ export class FactionView {
 
   negotiations(status: Negotiation['status'] = 'open'): readonly Negotiation[] {
     return negotiationsWithStatus(this.world, this.id, status);
+  }
+
+  /** Are we in open talks with `other`? Two factions hold one negotiation at a time. */
+  inTalksWith(other: FactionId): boolean {
+    return this.negotiations('open').some((n) => n.parties.includes(other));
   }
 
   /**

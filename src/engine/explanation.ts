@@ -37,6 +37,8 @@ export interface Explanation {
     readonly choice: string | null;
     readonly summary: string;
     readonly reasons: readonly string[];
+    /** What argued against the choice. */
+    readonly against: readonly string[];
     /** Best first; the chosen option is marked. */
     readonly options: readonly ExplainedOption[];
     readonly counsel: DecisionEvent['counsel'];
@@ -108,6 +110,7 @@ function decisionOf(e: DecisionEvent): NonNullable<Explanation['decision']> {
     choice: e.choice,
     summary: e.summary,
     reasons: e.reasons,
+    against: e.against ?? [],
     options,
     counsel: e.counsel,
     ...(e.votes ? { votes: e.votes } : {}),
@@ -159,6 +162,7 @@ function renderDecision(
     `${when}: ${n(d.actor)} (${n(d.faction)}) decides${d.question ? ` ${questionPhrase(d.question)}` : ''}: ${d.summary}.`,
   ];
   if (d.reasons.length > 0) lines.push(`  Because: ${d.reasons.join('; ').replace(/\.$/, '')}.`);
+  if (d.against.length > 0) lines.push(`  Against: ${d.against.join('; ').replace(/\.$/, '')}.`);
   if (d.counsel.length > 0) {
     lines.push('', '  Counsel');
     for (const c of d.counsel) {

@@ -213,6 +213,7 @@ function relationsOf(relations: Spec<'relations'>): World['relations'] {
           weight: g.weight,
           since: g.since,
           halfLife: g.halfLife,
+          ...(g.lesson ? { lesson: g.lesson } : {}),
         })),
       };
     }

@@ -1,11 +1,23 @@
 /**
  * Milestones: named patterns over the event log, declared in the scenario and matched generically.
  * A milestone is reached at the earliest event that completes its steps in order (each step an
- * event type and conditions on its fields), unless one of its `unless` patterns matched earlier, and
- * within its time limit. The condition language is documented in docs/scenario-format.md.
+ * event type and conditions on its fields, agreeing with the previous step on its `same` fields, with
+ * none of its `without` patterns in between), unless one of its `unless` patterns matched earlier,
+ * and within its time limit. A milestone's `due` says whether it was reached on time (`dueOutcome`).
+ * Incoherence patterns (agents/coherence.ts) are matched the same way. The condition language is
+ * documented in docs/scenario-format.md.
  */
-import type { MilestoneCondition, MilestoneSpec, PatternSpec } from '../scenario/schema.js';
+import type {
+  DueSpec,
+  LogPatternSpec,
+  MilestoneCondition,
+  MilestoneSpec,
+  PatternSpec,
+  SameSpec,
+  StepPatternSpec,
+} from '../scenario/schema.js';
 import { must } from '../common/errors.js';
+import { formatDuration } from '../model/time.js';
 import type { WorldEvent } from '../events/index.js';
 
 export interface MilestoneResult {
@@ -48,17 +60,28 @@ function matchesWhere(value: unknown, where: Readonly<Record<string, MilestoneCo
   return true;
 }
 
+/** Does `event` agree with `previous` on one `same` entry? */
+function agrees(event: WorldEvent, previous: WorldEvent, same: SameSpec): boolean {
+  if (typeof same === 'string') {
+    const path = same.split('.');
+    const mine = valuesAt(event, path);
+    const theirs = valuesAt(previous, path);
+    return mine.length > 0 && mine.every((v) => theirs.includes(v));
+  }
+  // `{ field: previousField }`: this event's field holds every value of the previous one's.
+  return Object.entries(same).every(([field, previousField]) => {
+    const mine = valuesAt(event, field.split('.'));
+    const theirs = valuesAt(previous, previousField.split('.'));
+    return theirs.length > 0 && theirs.every((v) => mine.includes(v));
+  });
+}
+
 /** Does `event` match `pattern` (and agree with `previous` on the pattern's `same` fields)? */
 export function matchesPattern(event: WorldEvent, pattern: PatternSpec, previous?: WorldEvent): boolean {
   if (event.type !== pattern.event) return false;
   if (!matchesWhere(event, pattern.where)) return false;
   if (previous) {
-    for (const field of pattern.same) {
-      const path = field.split('.');
-      const mine = valuesAt(event, path);
-      const theirs = valuesAt(previous, path);
-      if (mine.length === 0 || !mine.every((v) => theirs.includes(v))) return false;
-    }
+    for (const same of pattern.same) if (!agrees(event, previous, same)) return false;
   }
   return true;
 }
@@ -86,8 +109,22 @@ function groupEnd(group: readonly PatternSpec[], events: readonly WorldEvent[], 
   return end;
 }
 
+/**
+ * The index of the first event after `prev` matching one of a step's `without` patterns (compared
+ * with the previous step's event), or the log's length when none does: the step must come before it.
+ */
+function withoutBound(step: StepPatternSpec, events: readonly WorldEvent[], prev: number): number {
+  if (step.without.length === 0) return events.length;
+  const previous = prev >= 0 ? events[prev] : undefined;
+  for (let j = prev + 1; j < events.length; j++) {
+    const e = must(events[j], () => `event ${j}`);
+    if (step.without.some((p) => matchesPattern(e, p, previous))) return j;
+  }
+  return events.length;
+}
+
 /** The index of the event completing the milestone earliest, or null. */
-function earliestCompletion(m: MilestoneSpec, events: readonly WorldEvent[]): number | null {
+function earliestCompletion(m: LogPatternSpec, events: readonly WorldEvent[]): number | null {
   const steps = m.steps;
   const at = (i: number) => must(events[i], () => `event ${i}`);
   const failed = new Set<string>();
@@ -110,7 +147,8 @@ function earliestCompletion(m: MilestoneSpec, events: readonly WorldEvent[]): nu
       else search(step + 1, end + 1, end, first >= 0 ? first : end);
       return;
     }
-    for (let i = from; i < events.length; i++) {
+    const bound = withoutBound(current, events, prev);
+    for (let i = from; i < bound; i++) {
       if (best !== null && i >= best) break;
       const e = at(i);
       if (!matchesPattern(e, current, prev >= 0 ? events[prev] : undefined)) continue;
@@ -129,7 +167,7 @@ function earliestCompletion(m: MilestoneSpec, events: readonly WorldEvent[]): nu
   return best;
 }
 
-export function matchMilestone(m: MilestoneSpec, events: readonly WorldEvent[]): MilestoneResult {
+export function matchMilestone(m: LogPatternSpec, events: readonly WorldEvent[]): MilestoneResult {
   const done = earliestCompletion(m, events);
   const blocked =
     done !== null &&
@@ -141,13 +179,45 @@ export function matchMilestone(m: MilestoneSpec, events: readonly WorldEvent[]):
     title: m.title,
     reached,
     seq: reached ? (events[done]?.seq ?? null) : null,
-    outcome: m.outcome,
+    outcome: m.outcome === true,
   };
 }
 
 export function matchMilestones(
-  milestones: readonly MilestoneSpec[],
+  milestones: readonly LogPatternSpec[],
   events: readonly WorldEvent[],
 ): MilestoneResult[] {
   return milestones.map((m) => matchMilestone(m, events));
+}
+
+/** A milestone's `due` in words: "by 1d", "within 12h of envoy-denied". */
+export function describeDue(due: DueSpec): string {
+  return 'by' in due
+    ? `by ${formatDuration(due.by)}`
+    : `within ${formatDuration(due.within)} of ${due.after}`;
+}
+
+/**
+ * Whether each reached milestone with a `due` was reached on time: `true` on time, `false` late
+ * (a milestone due after another that was not reached is late), `null` when it has no `due` or was
+ * not reached. `results` are `matchMilestones(milestones, events)`.
+ */
+export function dueOutcomes(
+  milestones: readonly MilestoneSpec[],
+  results: readonly MilestoneResult[],
+  events: readonly WorldEvent[],
+): (boolean | null)[] {
+  const timeOf = new Map<string, number>();
+  for (const r of results) {
+    if (r.seq === null) continue;
+    const e = events[r.seq]?.seq === r.seq ? events[r.seq] : events.find((x) => x.seq === r.seq);
+    if (e) timeOf.set(r.id, e.t);
+  }
+  return milestones.map((m) => {
+    const t = timeOf.get(m.id);
+    if (m.due === undefined || t === undefined) return null;
+    if ('by' in m.due) return t <= m.due.by;
+    const start = timeOf.get(m.due.after);
+    return start !== undefined && t - start <= m.due.within;
+  });
 }

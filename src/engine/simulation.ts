@@ -278,6 +278,7 @@ class Run {
       choice: decision.choice ?? null,
       summary: decision.summary ?? describeIntent(decision.intent),
       reasons: [...decision.reasons],
+      ...(decision.against?.length ? { against: [...decision.against] } : {}),
       options: decision.options ? [...decision.options] : [],
       counsel: decision.counsel ? [...decision.counsel] : [],
       ...(decision.votes

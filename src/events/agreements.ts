@@ -162,17 +162,21 @@ export const agreementEvents = {
 };
 
 /**
- * Partners become allies and trust each other more; factions at war with a party now resent its
- * new partners and expect the worst of them ("the ally of my enemy", Walt 1987: alignment responds
- * to perceived intentions).
+ * Partners trust each other more, and become allies when the treaty is an alliance (it pledges
+ * defence, offence or travelling together — an exchange or a demand granted is not one); factions
+ * at war with a party now resent its new partners and expect the worst of them ("the ally of my
+ * enemy", Walt 1987: alignment responds to perceived intentions).
  */
 function concludedConsequences(world: World, e: EventOf<typeof concludedFields>): Consequence[] {
   const out: Consequence[] = [];
   const parties = [...e.parties].sort();
+  const alliance = e.provisions.some(
+    (p) => p.kind === 'defence' || p.kind === 'offence' || p.kind === 'travel-together',
+  );
   for (const a of parties) {
     for (const b of parties) {
       if (a === b) continue;
-      out.push(relationChange(a, b, 'allied', 0.2, `agreement ${e.agreement}`));
+      if (alliance) out.push(relationChange(a, b, 'allied', 0.2, `agreement ${e.agreement}`));
       out.push(trust(a, b, 1, `agreement ${e.agreement}`));
     }
   }

@@ -55,7 +55,11 @@ function brokenWord(
   key: string,
 ): Consequence[] {
   return [
-    grievance(partner, by, key, `${nameOf(world, by)} ${why}`, 0.6, YEAR),
+    grievance(partner, by, key, `${nameOf(world, by)} ${why}`, 0.6, YEAR, {
+      kind: 'broken-promise',
+      dealings: ['alliance'],
+      sponsors: [],
+    }),
     distrust(partner, by, 3, why),
     ...coParties(world, agreement, [by, partner]).map((w) => distrust(w, by, 1, why)),
     { type: 'mark-earned', faction: by, mark: FAITHLESS_MARK, cause: why },

@@ -35,7 +35,10 @@ export const deliberationEvents = {
       /** The id of the chosen option among `options` (null when no options were scored). */
       choice: z.string().nullable().default(null),
       summary: z.string(),
+      /** What favours the choice over the best other option, strongest first. */
       reasons,
+      /** What argued against the choice, strongest first (absent when nothing did). */
+      against: z.array(z.string()).optional(),
       options: z.array(optionSchema).default([]),
       counsel: z.array(counselSchema).default([]),
       /** The vote of the faction's council, ballot by ballot, when it decided by majority or unanimity. */

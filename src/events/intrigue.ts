@@ -165,6 +165,7 @@ export const intrigueEvents = {
             `${nameOf(world, person)} spied for ${nameOf(world, loyalty)}`,
             0.6,
             YEAR,
+            { kind: 'betrayal', dealings: ['channel'], sponsors: [] },
           ),
         );
         out.push(distrust(e.faction, loyalty, 2, 'a spy among us'));
@@ -215,6 +216,9 @@ function ambushConsequences(world: World, e: EventOf<typeof ambushFields>): (Con
   for (const v of victims) {
     if (v === e.faction) continue;
     const betrayed = conference.sponsors.includes(v);
+    // A sponsor learns to beware of conferences, and of alliances when the ambusher was its ally;
+    // those who came learn to beware of conferences those sponsors call.
+    const allied = world.relations[relationKey(v, e.faction)]?.status === 'allied';
     out.push(
       grievance(
         v,
@@ -223,6 +227,11 @@ function ambushConsequences(world: World, e: EventOf<typeof ambushFields>): (Con
         `ambush at ${conference.title}`,
         betrayed ? 0.8 : 1,
         YEAR,
+        {
+          kind: betrayed ? 'betrayal' : 'trap',
+          dealings: allied ? ['conference', 'alliance'] : ['conference'],
+          sponsors: [...conference.sponsors],
+        },
       ),
     );
     out.push(
@@ -241,6 +250,7 @@ function ambushConsequences(world: World, e: EventOf<typeof ambushFields>): (Con
           `${nameOf(world, s)} called the conference that was a trap`,
           0.6,
           YEAR,
+          { kind: 'trap', dealings: ['conference'], sponsors: [...conference.sponsors] },
         ),
       );
       out.push(distrust(v, s, 1, 'lured to an ambush'));

@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { factionId } from '../model/ids.js';
 import type { FactionId } from '../model/ids.js';
 import { type Minutes, minutesSchema } from '../model/time.js';
-import { relationStatus } from '../model/vocabulary.js';
+import { lessonSchema, relationStatus } from '../model/vocabulary.js';
+import type { Lesson } from '../model/world.js';
 import { defineEvent, type PayloadsOf } from './definition.js';
 import { clamp, updateBelief, updateEntry, updateRelation } from './updates.js';
 import { naming } from './telling.js';
@@ -46,13 +47,22 @@ export const relationEvents = {
       cause: z.string(),
       weight: z.number().positive(),
       halfLife: minutesSchema.positive(),
+      /** What the wrong teaches, when it was a betrayal, a trap or a broken promise. */
+      lesson: lessonSchema.optional(),
     },
     apply: (world, e) =>
       updateRelation(world, e.from, e.to, (r) => ({
         ...r,
         grievances: [
           ...r.grievances,
-          { id: e.grievance, cause: e.cause, weight: e.weight, since: e.t, halfLife: e.halfLife },
+          {
+            id: e.grievance,
+            cause: e.cause,
+            weight: e.weight,
+            since: e.t,
+            halfLife: e.halfLife,
+            ...(e.lesson ? { lesson: e.lesson } : {}),
+          },
         ],
       })),
     observers: (_world, e) => [e.from, e.to],
@@ -117,7 +127,10 @@ export const relationEvents = {
 /** An event that follows from another: how relations respond to a deed. */
 export type Consequence = PayloadsOf<typeof relationEvents>;
 
-/** A grievance of `from` against `to`, whose weight halves every `halfLife`. */
+/**
+ * A grievance of `from` against `to`, whose weight halves every `halfLife`; with the lesson a
+ * betrayal, a trap or a broken promise teaches (see `Lesson`, ../model/world.ts).
+ */
 export const grievance = (
   from: FactionId,
   to: FactionId,
@@ -125,7 +138,19 @@ export const grievance = (
   cause: string,
   weight: number,
   halfLife: Minutes,
-): Consequence => ({ type: 'grievance-added', from, to, grievance: id, cause, weight, halfLife });
+  lesson?: Lesson,
+): Consequence => ({
+  type: 'grievance-added',
+  from,
+  to,
+  grievance: id,
+  cause,
+  weight,
+  halfLife,
+  ...(lesson
+    ? { lesson: { kind: lesson.kind, dealings: [...lesson.dealings], sponsors: [...lesson.sponsors] } }
+    : {}),
+});
 
 /** Negative observations of `to` by `from` (Beta reputation). */
 export const distrust = (from: FactionId, to: FactionId, negative: number, cause: string): Consequence => ({

@@ -204,7 +204,10 @@ export interface Decision {
   readonly intent: Intent;
   /** One-line summary for the chronicle; derived from the intent when absent. */
   readonly summary?: string;
+  /** What favours the choice (over the best other option), strongest first. */
   readonly reasons: readonly string[];
+  /** What argued against the choice, strongest first (absent when nothing did). */
+  readonly against?: readonly string[];
   /** The options considered (the chosen one among them), each with its score's terms. */
   readonly options?: readonly ScoredOption[];
   /** The counsel received before deciding. */

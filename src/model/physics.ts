@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { durationSchema } from './time.js';
-import { physicsIdSchema, resourceId } from './ids.js';
+import { locationId, physicsIdSchema, resourceId } from './ids.js';
 
 /** Ids declared here: plain kebab-case (the declarations themselves are not references). */
 const physicsId = z
@@ -110,12 +110,27 @@ export const physicsSchema = z.strictObject({
       speed: z.number().positive().default(1),
     })
     .prefault({}),
-  /** Messages: what they are called, distance per hour, and a fixed delay on top (at least one tick). */
+  /**
+   * Messages: what they are called, distance per hour, and a fixed delay on top (at least one tick);
+   * and the `lines` that carry them faster between some places (a telegraph, a semaphore chain, a
+   * post road), each with its own name, speed and delay, between any two of the places it lists (or
+   * places within them). A message goes by the fastest means that joins its two ends.
+   */
   messages: z
     .strictObject({
       name: z.string().min(1).default('message'),
       speed: z.number().positive().default(2),
       delay: durationSchema.prefault(0),
+      lines: z
+        .array(
+          z.strictObject({
+            name: z.string().min(1),
+            speed: z.number().positive(),
+            delay: durationSchema.prefault(0),
+            at: z.array(locationId).min(2),
+          }),
+        )
+        .default([]),
     })
     .prefault({}),
   precautions: z.array(precautionSchema).default(DEFAULT_PRECAUTIONS),

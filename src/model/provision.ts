@@ -112,8 +112,20 @@ export const provisionSchema = z.discriminatedUnion('kind', [
    * passage, granted to an ally or demanded of a neutral.
    */
   z.strictObject({ kind: z.literal('passage'), ...direction, where: z.array(locationId).optional() }),
-  /** The giver promises an act, stated in words (`act`): to suppress a movement, to hold an inquiry. */
-  z.strictObject({ kind: z.literal('undertaking'), ...direction, act: z.string().min(1) }),
+  /**
+   * The giver promises an act, stated in words (`act`): to suppress a movement, to hold an inquiry.
+   * With `sovereignty`, the act lets the receiver's officials or forces act within the giver's own
+   * jurisdiction (to sit in its courts, inspect its forces): a concession of sovereignty, which
+   * the giver weighs as such.
+   */
+  z.strictObject({
+    kind: z.literal('undertaking'),
+    ...direction,
+    act: z.string().min(1),
+    sovereignty: z.boolean().optional(),
+    /** The act is to end the giver's war on this faction. */
+    peaceWith: factionId.optional(),
+  }),
 ]);
 export type Provision = z.infer<typeof provisionSchema>;
 export type ProvisionInput = z.input<typeof provisionSchema>;
@@ -162,7 +174,7 @@ export function describeProvision(p: Provision): string {
     case 'passage':
       return `passage${p.receiver ? ` for ${p.receiver}'s forces` : ''}${p.giver ? ` through ${p.giver}` : ''}${p.where ? ` at ${p.where.join(', ')}` : ''}`;
     case 'undertaking':
-      return `${p.giver ? `${p.giver}'s ` : ''}undertaking: ${p.act}`;
+      return `${p.giver ? `${p.giver}'s ` : ''}undertaking: ${p.act}${p.sovereignty ? ' (within its jurisdiction)' : ''}`;
   }
 }
 

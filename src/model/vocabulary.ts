@@ -60,6 +60,26 @@ export type OfferKind = z.infer<typeof offerKind>;
 export const invitationAnswer = z.enum(['attend', 'decline']);
 export type InvitationAnswer = z.infer<typeof invitationAnswer>;
 
+/**
+ * What a wrong teaches (see `Lesson` in ./world.ts): a betrayal by one trusted, a trap laid under
+ * a promise of safety, a promise broken.
+ */
+export const lessonKind = z.enum(['betrayal', 'trap', 'broken-promise']);
+export type LessonKind = z.infer<typeof lessonKind>;
+
+/** The kinds of dealing a lesson is drawn from and applies to: the same kind of offer. */
+export const dealingKind = z.enum(['alliance', 'conference', 'talks', 'aid', 'channel']);
+export type DealingKind = z.infer<typeof dealingKind>;
+
+/** A lesson as events and scenarios write it. */
+export const lessonSchema = z.strictObject({
+  kind: lessonKind,
+  /** The dealings in which the wrong was done (an alliance, a conference…). */
+  dealings: z.array(dealingKind).min(1),
+  /** The factions that called or vouched for the dealing (a conference's sponsors). */
+  sponsors: z.array(factionId).default([]),
+});
+
 /** The kinds of hidden agenda a faction may keep (see `HiddenIntent` in ./world.ts). */
 export const hiddenIntentKind = z.enum(['ambush', 'betrayal', 'espionage', 'leave-early', 'conquest']);
 export type HiddenIntentKind = z.infer<typeof hiddenIntentKind>;

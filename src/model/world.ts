@@ -28,11 +28,13 @@ import type { ObligationKind, Provision, ProvisionKind, ProvisionPattern, Suppor
 import type { Minutes } from './time.js';
 import type {
   ChannelKind,
+  DealingKind,
   Doctrine,
   ForbiddenAct,
   HiddenIntentKind,
   hiddenIntentTarget,
   InvitationAnswer,
+  LessonKind,
   MessageTopic,
   OfferKind,
   PersonStatus,
@@ -209,13 +211,27 @@ export interface BetaTrust {
   readonly beta: number;
 }
 
-/** A remembered wrong, whose weight halves every `halfLife`. */
+/**
+ * What a betrayal, a trap or a broken promise teaches the wronged: to beware of dealings like it —
+ * with the same partner, its allies, the same kind of offer, the same sponsors (Jervis 1976,
+ * *Perception and Misperception in International Politics*, ch. 6: leaders learn from vivid,
+ * first-hand wrongs and apply the lesson to the situations that resemble them). The lesson is a
+ * grievance's, and fades with it.
+ */
+export interface Lesson {
+  readonly kind: LessonKind;
+  readonly dealings: readonly DealingKind[];
+  readonly sponsors: readonly FactionId[];
+}
+
+/** A remembered wrong, whose weight halves every `halfLife`; a betrayal's also teaches a lesson. */
 export interface Grievance {
   readonly id: string;
   readonly cause: string;
   readonly weight: number;
   readonly since: Minutes;
   readonly halfLife: Minutes;
+  readonly lesson?: Lesson;
 }
 
 /** How `from` regards `to`. Directed: the two directions of a pair may differ. */

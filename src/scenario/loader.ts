@@ -15,7 +15,7 @@ import {
 import type { ReferenceKind } from '../model/ids.js';
 import { COMMON_MEANS } from '../model/vocabulary.js';
 import { formatDuration } from '../model/time.js';
-import type { MilestoneCondition, PatternSpec, ScenarioSpec } from './schema.js';
+import type { LogPatternSpec, MilestoneCondition, PatternSpec, ScenarioSpec, StepSpec } from './schema.js';
 import { scenarioSchema } from './schema.js';
 import {
   accepts,
@@ -26,7 +26,7 @@ import {
   visitReferences,
 } from './schema-walk.js';
 import { applyVariant } from './variants.js';
-import { EVENT_TYPES, eventPayloadSchemas, isEventType } from '../events/index.js';
+import { EVENT_TYPES, type EventType, eventPayloadSchemas, isEventType } from '../events/index.js';
 
 export interface Scenario {
   readonly spec: ScenarioSpec;
@@ -161,6 +161,7 @@ function checkUniqueIds(spec: ScenarioSpec, problems: ProblemCollector): void {
     [['forces'], spec.forces],
     [['intents'], spec.intents],
     [['milestones'], spec.milestones],
+    [['incoherence'], spec.incoherence],
     [['variants'], spec.variants],
     [['physics', 'components'], spec.physics.components],
     [['physics', 'ways'], spec.physics.ways],
@@ -339,19 +340,49 @@ function checkMilestones(
   known: Map<ReferenceKind, Set<string>>,
   problems: ProblemCollector,
 ): void {
-  spec.milestones.forEach((m, mi) => {
-    m.steps.forEach((step, si) => {
-      if ('anyOrder' in step) {
-        step.anyOrder.forEach((p, pi) =>
-          checkPattern(p, ['milestones', mi, 'steps', si, 'anyOrder', pi], known, problems),
-        );
-      } else {
-        checkPattern(step, ['milestones', mi, 'steps', si], known, problems);
-      }
+  const section = (name: 'milestones' | 'incoherence', list: readonly LogPatternSpec[]) =>
+    list.forEach((m, mi) => {
+      let previous: StepSpec | undefined;
+      m.steps.forEach((step, si) => {
+        const at: PathKey[] = [name, mi, 'steps', si];
+        if ('anyOrder' in step) {
+          step.anyOrder.forEach((p, pi) => checkPattern(p, [...at, 'anyOrder', pi], known, problems));
+        } else {
+          checkPattern(step, at, known, problems, previous);
+          step.without.forEach((p, wi) => checkPattern(p, [...at, 'without', wi], known, problems, previous));
+        }
+        previous = step;
+      });
+      m.unless.forEach((step, si) => checkPattern(step, [name, mi, 'unless', si], known, problems));
+      m.requires.forEach((step, si) => checkPattern(step, [name, mi, 'requires', si], known, problems));
     });
-    m.unless.forEach((step, si) => checkPattern(step, ['milestones', mi, 'unless', si], known, problems));
-    m.requires.forEach((step, si) => checkPattern(step, ['milestones', mi, 'requires', si], known, problems));
+  section('milestones', spec.milestones);
+  section('incoherence', spec.incoherence);
+  // A milestone is due after one declared before it (so that no two wait on each other).
+  spec.milestones.forEach((m, mi) => {
+    const due = m.due;
+    if (due === undefined || !('after' in due)) return;
+    const earlier = spec.milestones.slice(0, mi).map((x) => x.id);
+    if (!earlier.includes(due.after))
+      problems.add(
+        ['milestones', mi, 'due', 'after'],
+        'unknown-reference',
+        due.after === m.id
+          ? 'a milestone cannot be due after itself'
+          : spec.milestones.some((x) => x.id === due.after)
+            ? `milestone "${due.after}" is declared after this one`
+            : `unknown milestone "${due.after}"`,
+        earlier.length > 0
+          ? (suggestionHint(due.after, earlier) ?? `milestones declared before: ${earlier.join(', ')}`)
+          : 'the first milestone can only be due `by` a time',
+      );
   });
+}
+
+/** The fields of the events a step may follow (all of an `anyOrder` group's), for mapped `same`. */
+function previousSchemas(previous: StepSpec | undefined) {
+  const patterns = previous === undefined ? [] : 'anyOrder' in previous ? previous.anyOrder : [previous];
+  return patterns.filter((p) => isEventType(p.event)).map((p) => eventPayloadSchemas[p.event as EventType]);
 }
 
 function checkPattern(
@@ -359,6 +390,7 @@ function checkPattern(
   at: PathKey[],
   known: Map<ReferenceKind, Set<string>>,
   problems: ProblemCollector,
+  previous?: StepSpec,
 ): void {
   if (!isEventType(pattern.event)) {
     problems.add(
@@ -371,14 +403,33 @@ function checkPattern(
   }
   const schema = eventPayloadSchemas[pattern.event];
   checkConditions(schema, pattern.event, pattern.where, [...at, 'where'], known, problems);
-  pattern.same.forEach((field, i) => {
-    if (fieldsAt(schema, field.split('.')).length === 0) {
-      problems.add(
-        [...at, 'same', i],
-        'unknown-field',
-        `event "${pattern.event}" has no field "${field}"`,
-        fieldHint(schema, field),
-      );
+  pattern.same.forEach((same, i) => {
+    const pairs = typeof same === 'string' ? [[same, null] as const] : Object.entries(same);
+    for (const [field, previousField] of pairs) {
+      if (fieldsAt(schema, field.split('.')).length === 0) {
+        problems.add(
+          typeof same === 'string' ? [...at, 'same', i] : [...at, 'same', i, field],
+          'unknown-field',
+          `event "${pattern.event}" has no field "${field}"`,
+          fieldHint(schema, field),
+        );
+      }
+      if (previousField === null) continue;
+      const before = previousSchemas(previous);
+      if (before.length === 0)
+        problems.add(
+          [...at, 'same', i, field],
+          'invalid-condition',
+          'a mapped `same` compares with the previous step, and this is the first step',
+          'move the pattern after the step it refers to',
+        );
+      else if (!before.some((s) => fieldsAt(s, previousField.split('.')).length > 0))
+        problems.add(
+          [...at, 'same', i, field],
+          'unknown-field',
+          `the previous step's event has no field "${previousField}"`,
+          before[0] ? fieldHint(before[0], previousField) : undefined,
+        );
     }
   });
 }

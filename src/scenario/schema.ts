@@ -24,7 +24,7 @@ import { intentSchema } from '../model/intents.js';
 import { provisionPatternSchema, provisionSchema } from '../model/provision.js';
 import { durationSchema } from '../model/time.js';
 import { biasSchema, personalitySchema } from '../model/person.js';
-import { componentId, forbiddenActSchema } from '../model/vocabulary.js';
+import { componentId, forbiddenActSchema, lessonSchema } from '../model/vocabulary.js';
 import { physicsSchema } from '../model/physics.js';
 import { eventInputSchema } from '../events/index.js';
 
@@ -157,6 +157,8 @@ const grievanceSchema = z.strictObject({
   weight: z.number().positive(),
   since: durationSchema.prefault(0),
   halfLife: durationSchema.prefault('30d'),
+  /** What the wrong taught, when it was a betrayal, a trap or a broken promise. */
+  lesson: lessonSchema.optional(),
 });
 
 const relationSchema = z.strictObject({
@@ -305,33 +307,76 @@ export const conditionSchema: z.ZodType<MilestoneCondition> = z.lazy(() =>
   ]),
 );
 
+/**
+ * Fields a step's event must share with the previous step's event: a field name (the same field of
+ * both, this event's values all among the previous one's), or `{ field: previousField }` (this
+ * event's `field` holds every value of the previous event's `previousField`).
+ */
+export const sameSchema = z.union([
+  z.string().min(1),
+  z.record(z.string().min(1), z.string().min(1)).refine((m) => Object.keys(m).length === 1, {
+    message: 'a mapped `same` names one field: `{ field: previousField }`',
+  }),
+]);
+
 export const patternSchema = z.strictObject({
   event: z.string().min(1),
   where: z.record(z.string(), conditionSchema).default({}),
-  /** Fields that must equal the same fields of the previous step's event. */
-  same: z.array(z.string()).default([]),
+  /** Fields that must agree with the previous step's event. */
+  same: z.array(sameSchema).default([]),
 });
+
+/**
+ * A step of a milestone: a pattern, and patterns that must not match between the previous step's
+ * event and this one (each compared with the previous step's event by its own `same`).
+ */
+export const stepPatternSchema = patternSchema.extend({ without: z.array(patternSchema).default([]) });
 
 /** Patterns that must all match after the previous step, in any order among themselves. */
 export const anyOrderSchema = z.strictObject({ anyOrder: z.array(patternSchema).min(2) });
 
-export const milestoneSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'a milestone id is kebab-case' }),
+const kebabId = (what: string) =>
+  z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: `a ${what} id is kebab-case` });
+
+/** A named pattern over the event log: what milestones and incoherence patterns are made of. */
+const logPatternShape = {
   title: z.string().min(1),
   /** Events to find, in this order; an `anyOrder` group matches its patterns in any order. */
-  steps: z.array(z.union([patternSchema, anyOrderSchema])).min(1),
-  /** The milestone is not reached if one of these happens before its last step. */
+  steps: z.array(z.union([stepPatternSchema, anyOrderSchema])).min(1),
+  /** The pattern is not matched if one of these happens before its last step. */
   unless: z.array(patternSchema).default([]),
-  /** The milestone is reached only if each of these also happened before its last step, in any order. */
+  /** The pattern is matched only if each of these also happened before its last step, in any order. */
   requires: z.array(patternSchema).default([]),
   /** The most simulated time allowed from the first step to the last. */
   within: durationSchema.optional(),
+};
+
+/**
+ * When a milestone is due (it is reached on time, or late, or not at all): `by` a time from the
+ * start of the run, or `within` a duration after another milestone was reached (`after`, one
+ * declared earlier). It never changes whether the milestone is reached.
+ */
+export const dueSchema = z.union([
+  z.strictObject({ by: durationSchema }),
+  z.strictObject({ after: z.string().min(1), within: durationSchema }),
+]);
+
+export const milestoneSchema = z.strictObject({
+  id: kebabId('milestone'),
+  ...logPatternShape,
+  due: dueSchema.optional(),
   /**
    * An outcome rather than a beat of the story: reported for every run (variants are judged by
    * them) but not expected in the scripted replay.
    */
   outcome: z.boolean().default(false),
 });
+
+/**
+ * A pattern of incoherent conduct (aid to a faction holding our people…), in the milestones'
+ * language: `alliances coherence` reports the share of runs that match it.
+ */
+export const incoherenceSchema = z.strictObject({ id: kebabId('pattern'), ...logPatternShape });
 
 export const variantSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'a variant id is kebab-case' }),
@@ -378,6 +423,7 @@ export const scenarioSchema = z.strictObject({
   intents: z.array(hiddenIntentSchema).default([]),
   script: z.array(scriptStepSchema).default([]),
   milestones: z.array(milestoneSchema).default([]),
+  incoherence: z.array(incoherenceSchema).default([]),
   variants: z.array(variantSchema).default([]),
 });
 
@@ -386,5 +432,11 @@ export type ScenarioSpec = z.output<typeof scenarioSchema>;
 export type ScriptStep = z.output<typeof scriptStepSchema>;
 export type MilestoneSpec = z.output<typeof milestoneSchema>;
 export type PatternSpec = z.output<typeof patternSchema>;
+export type StepPatternSpec = z.output<typeof stepPatternSchema>;
+export type SameSpec = z.output<typeof sameSchema>;
+export type DueSpec = z.output<typeof dueSchema>;
+export type IncoherenceSpec = z.output<typeof incoherenceSchema>;
+/** What the matcher reads of a milestone or an incoherence pattern. */
+export type LogPatternSpec = IncoherenceSpec & { readonly outcome?: boolean };
 export type StepSpec = MilestoneSpec['steps'][number];
 export type PersonSpec = z.output<typeof personSchema>;

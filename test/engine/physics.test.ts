@@ -49,6 +49,23 @@ describe('a world of sail', () => {
     expect(sent).toMatchObject({ t: 4 * 60, arrivesAt: 26 * 60 });
   });
 
+  it('sends a message by a faster line where one joins both ends, and names an unknown place on it', () => {
+    const wired = text.replace(
+      'messages: { name: dispatch, speed: 5, delay: 12h }',
+      'messages: { name: dispatch, speed: 5, delay: 12h, lines: [{ name: semaphore, speed: 100, delay: 1h, at: [harbour, capital] }] }',
+    );
+    expect(wired).not.toBe(text);
+    const sent = simulate(loadScenario(wired, 'wired.yaml'), { seed: 1 }).events.find(
+      (e) => e.type === 'message-sent',
+    );
+    // 1 hour, and 50 leagues at 100 an hour: 90 minutes after 04:00, not the dispatch's 22 hours.
+    expect(sent).toMatchObject({ t: 4 * 60, arrivesAt: 4 * 60 + 90 });
+    const astray = wired.replace('at: [harbour, capital]', 'at: [harbour, lighthouse]');
+    expect(() => loadScenario(astray, 'astray.yaml')).toThrow(
+      /astray\.yaml:\d+:\d+ physics\.messages\.lines\[0\]\.at\[1\]: unknown location "lighthouse"/,
+    );
+  });
+
   it('refuses a force naming a component or way its physics does not have, saying where', () => {
     const bad = text.replace('components: { horses: 0, sails: 0.8 }', 'components: { shields: 1 }');
     expect(() => loadScenario(bad, 'bad.yaml')).toThrow(InputError);

@@ -113,6 +113,42 @@ describe('loadScenario', () => {
     ]);
   });
 
+  it('checks when milestones are due and what incoherence patterns compare, located', () => {
+    const coherence = fixture('coherence.yaml');
+    const rendered = (from: string, to: string) =>
+      problemsOf(coherence.replace(from, to), 'c.yaml').map(renderProblem);
+    expect(rendered('after: envoys-held', 'after: envoy-held')).toEqual([
+      expect.stringMatching(
+        /^c\.yaml:\d+:\d+ milestones\[1\]\.due\.after: unknown milestone "envoy-held" \(did you mean "envoys-held"\?\)/,
+      ),
+    ]);
+    expect(rendered('due: { by: 30m }', 'due: { after: gift-sent, within: 1h }')).toEqual([
+      expect.stringContaining('milestones[0].due.after: milestone "gift-sent" is declared after this one'),
+    ]);
+    expect(rendered('after: envoys-held', 'after: gift-sent')).toEqual([
+      expect.stringContaining('milestones[1].due.after: a milestone cannot be due after itself'),
+    ]);
+    expect(rendered('due: { by: 30m }', 'due: { by: 30m, within: 1h }')[0]).toContain('milestones[0].due');
+    expect(rendered('same: [{ to: by }]', 'same: [{ to: bye }]')).toEqual([
+      expect.stringContaining(
+        'incoherence[0].steps[1].same[0].to: the previous step\'s event has no field "bye" (did you mean "by"?)',
+      ),
+    ]);
+    expect(rendered('same: [{ persons: person }]', 'same: [{ persns: person }]')).toEqual([
+      expect.stringContaining(
+        'incoherence[0].steps[1].without[0].same[0].persns: event "prisoners-escaped" has no field "persns"',
+      ),
+    ]);
+    expect(
+      rendered(
+        '- { event: person-detained, where: { person: { in: [ada, bo, cy] } } }',
+        '- { event: person-detained, same: [{ person: by }] }',
+      ),
+    ).toEqual([
+      expect.stringContaining('a mapped `same` compares with the previous step, and this is the first step'),
+    ]);
+  });
+
   it('rejects a milestone naming an unknown event type, with a suggestion', () => {
     const text = fixture('small.yaml').replace('event: agreement-concluded', 'event: agreement-conclude');
     expect(problemsOf(text).map(renderProblem)[0]).toContain(

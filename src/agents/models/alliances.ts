@@ -8,6 +8,7 @@ import type { Person } from '../../model/world.js';
 import { PLENTY } from '../tuning.js';
 import type { FactionView } from '../view.js';
 import { type ThreatAssessment, threatOf } from './threat.js';
+import { lessonTerms } from './lessons.js';
 import { strategicTerms } from './strategy.js';
 import { type Term, valueAgreement } from './valuation.js';
 
@@ -24,7 +25,7 @@ const DEFENCE: Provision = {
  * The value of a defensive alliance with `candidate` as `judge` sees it: the security it brings,
  * the threat it removes if the candidate is itself a danger, its enemies, trust — and the strategic
  * reasons (./strategy.ts): the balance of threat, the war expected, entrapment and abandonment, the
- * candidate's record of honouring calls.
+ * candidate's record of honouring calls — and the lesson of a betrayal it recalls (./lessons.ts).
  */
 export function allianceValue(
   view: FactionView,
@@ -42,6 +43,8 @@ export function allianceValue(
     });
   }
   terms.push(...strategicTerms(view, threat, candidate, judge));
+  // A betrayal remembered weighs on an alliance that resembles it (./lessons.ts).
+  terms.push(...lessonTerms(view, { kind: 'alliance', partner: candidate }));
   return terms;
 }
 

@@ -119,7 +119,7 @@ export function prevails(ours: number, theirs: number): number {
 }
 
 /** How readily `partner` could align with `rival`: their relation, and a shared culture. */
-function alignment(view: FactionView, partner: FactionId, rival: FactionId): number {
+export function alignment(view: FactionView, partner: FactionId, rival: FactionId): number {
   const status = view.statusBetween(partner, rival);
   const shared = view.faction(partner).culture === view.faction(rival).culture && status !== 'war';
   return Math.min(1, ALIGNMENT[status] + (shared ? SHARED_CULTURE : 0));

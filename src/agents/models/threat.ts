@@ -8,10 +8,13 @@
  *   threat(o) = power(o) · proximity(d) · hostility(o) · readiness(o),   proximity(d) = 1 / (1 + d / D)
  *   readiness(o) = 1 + MOBILISED_THREAT while o is mobilised (an alert of the world's physics), else 1
  *   vulnerability = Σ threat / (Σ threat + defence),      defence = own strength + allies' (trusted)
+ *   own strength = Σ firepower · (½ armament + ½ protection) · structure, each the integrity of the
+ *   force's components of that role (../../model/forces.ts): a damaged force is a weaker defence.
  */
 import type { FactionId } from '../../model/ids.js';
 import type { FactionView } from '../view.js';
 import { roleIntegrity } from '../../model/forces.js';
+import { nameOf, type ComponentRole } from '../../model/physics.js';
 import { MOBILISED_THREAT } from '../tuning.js';
 
 export interface ThreatAssessment {
@@ -48,18 +51,66 @@ export function assessThreat(view: FactionView): ThreatAssessment {
     .filter((t) => t.threat > 0)
     .sort((a, b) => b.threat - a.threat || (a.faction < b.faction ? -1 : 1));
   const totalThreat = threats.reduce((s, t) => s + t.threat, 0);
-  // Own defence counts protection as well as armament; allies count as far as they are trusted.
+  // Own defence is the forces' condition: protection as well as armament, and what is left of the
+  // force itself (its structure); allies count as far as they are trusted.
   let own = 0;
   for (const s of view.ownShips())
     own +=
       s.count *
       s.firepower *
       (0.5 * roleIntegrity(s, view.physics, 'armament', 1) +
-        0.5 * roleIntegrity(s, view.physics, 'protection', 0));
+        0.5 * roleIntegrity(s, view.physics, 'protection', 0)) *
+      roleIntegrity(s, view.physics, 'structure', 1);
   let allied = 0;
   for (const a of view.allies())
     allied += view.strength(a) * view.trust(a) * proximity(view.distanceTo(a), view.physics.neighbourhood);
   const defence = own + allied;
   const vulnerability = totalThreat + defence > 0 ? totalThreat / (totalThreat + defence) : 0;
   return { threats, totalThreat, defence, vulnerability };
+}
+
+/** The roles of the components that make a force's strength in a fight (see `assessThreat`). */
+const FIGHTING_ROLES: readonly ComponentRole[] = ['armament', 'protection', 'structure'];
+
+/**
+ * What a faction's vulnerability stands on, in words that say what is so: the threats in sight
+ * against its defence (the largest first, with the ratio of the two), and the condition of its
+ * forces — the fighting components damage has lowered, worst first, or that they are at full
+ * strength. "Our forces cannot defend us" is for forces that cannot; undamaged ones facing
+ * stronger rivals are outweighed, not defenceless.
+ */
+export function exposure(view: FactionView, threat: ThreatAssessment): string {
+  const rivals = threat.threats.slice(0, 2).map((t) => t.faction);
+  const ratio = threat.defence > 0 ? threat.totalThreat / threat.defence : Infinity;
+  const balance =
+    rivals.length === 0
+      ? 'no threat in sight'
+      : threat.defence <= 0
+        ? `${view.physics.words.forces} cannot defend ${view.physics.words.home} against ${rivals.join(' and ')}`
+        : ratio >= 1
+          ? `${rivals.join(' and ')} outweigh our defence ${ratio.toFixed(1)} to 1`
+          : `our defence outweighs ${rivals.join(' and ')} ${(1 / ratio).toFixed(1)} to 1`;
+  return `${balance}; ${forceCondition(view)}`;
+}
+
+/** The fighting components of our forces damage has lowered, worst first (three at most). */
+export function forceCondition(view: FactionView): string {
+  const damaged: { text: string; integrity: number }[] = [];
+  for (const ship of view.ownShips())
+    for (const c of view.physics.components) {
+      if (c.role === undefined || !FIGHTING_ROLES.includes(c.role)) continue;
+      const rated = ship.rated[c.id] ?? 0;
+      const integrity = ship.systems[c.id] ?? 0;
+      if (rated <= 0 || integrity >= rated) continue;
+      damaged.push({
+        text: `${ship.name}'s ${nameOf(c)} at ${Math.round((100 * integrity) / rated)} %`,
+        integrity: integrity / rated,
+      });
+    }
+  if (damaged.length === 0) return `${view.physics.words.forces} at full strength`;
+  return damaged
+    .sort((a, b) => a.integrity - b.integrity)
+    .slice(0, 3)
+    .map((d) => d.text)
+    .join(', ');
 }

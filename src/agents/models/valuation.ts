@@ -111,7 +111,9 @@ function passageValue(
 
 /**
  * An act promised: giving one's word costs a little, and a concession to a hostile power costs the
- * proud more; an act promised to us is worth as much as the giver is trusted.
+ * proud more; one that lets the receiver act within our jurisdiction is a breach of sovereignty as
+ * well, resented as passage is, the more the more hostile the receiver. An act promised to us is
+ * worth as much as the giver is trusted.
  */
 function undertakingValue(
   view: FactionView,
@@ -126,6 +128,24 @@ function undertakingValue(
         value: -(0.1 + 0.3 * personality.pride * view.hostilityOf(partner)),
         note: p.act,
       },
+      ...(p.peaceWith !== undefined && view.relation(p.peaceWith)?.status === 'war'
+        ? [
+            {
+              name: 'a war given up',
+              value: -(0.2 + 0.5 * personality.pride),
+              note: `our war on ${p.peaceWith}`,
+            },
+          ]
+        : []),
+      ...(p.sovereignty
+        ? [
+            {
+              name: 'our sovereignty',
+              value: -(0.2 + 0.4 * view.hostilityOf(partner)),
+              note: `${partner} would act within our jurisdiction`,
+            },
+          ]
+        : []),
     ];
   return [{ name: `${partner}'s undertaking`, value: 0.15 * view.trust(partner), note: p.act }];
 }

@@ -19,11 +19,14 @@ const sameIssue = (p: Provision, q: Provision) => provisionIssueName(p) === prov
 export function agendaOf(view: FactionView, n: Negotiation): Provision[] {
   const [a, b] = partiesInOrder(n);
   const items: Provision[] = [];
+  // Talks opened by a demand are about the demand: what was demanded, and what was offered instead.
+  const demanded = n.offers[0]?.kind === 'demand';
   // One issue per provision name (an aid of a resource in one direction is one issue, whatever its amount).
   const add = (p: Provision) => {
     if (!items.some((q) => sameIssue(q, p))) items.push(p);
   };
   for (const offer of n.offers) for (const p of offer.provisions) add(p);
+  if (demanded) return items;
   const fa = view.faction(a);
   const fb = view.faction(b);
   const terms = fa.agenda.alliance?.offer ?? (a === view.id ? allianceOffer(view) : []);

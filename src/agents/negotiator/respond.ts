@@ -12,7 +12,12 @@
  */
 import { assignmentOf, provisionsOf } from '../../diplomacy/negotiation/index.js';
 import type { Decision } from '../../model/intents.js';
-import { matchesProvisionPattern, type Provision, type ProvisionPattern } from '../../model/provision.js';
+import {
+  describeProvision,
+  matchesProvisionPattern,
+  type Provision,
+  type ProvisionPattern,
+} from '../../model/provision.js';
 import type { ScoredOption } from '../../model/vocabulary.js';
 import type { Offer } from '../../model/world.js';
 import { sumTerms, type Term, valueAgreement } from '../models/valuation.js';
@@ -51,7 +56,42 @@ export function response(t: Talks, last: Offer): Decision[] {
     (d) => !standing.some((p) => matchesProvisionPattern(p, d, t.view.id)),
   );
   if (missing.length > 0) return demand(r, missing);
+  const ours = t.n.offers[0];
+  if (ours?.kind === 'demand' && ours.by === t.view.id) {
+    const unmet = ours.provisions.filter((p) => !standing.some((q) => sameTerms(p, q)));
+    if (unmet.length > 0) return demandRefused(r, unmet);
+  }
   return acceptOrCounter(r);
+}
+
+const sameTerms = (p: Provision, q: Provision) => describeProvision(p) === describeProvision(q);
+
+/**
+ * A demand is not an opening bid: a reply that grants it only in part is a refusal, and the talks
+ * end there — the alternative the demand named follows (Schelling 1966 on the ultimatum; George
+ * 1991 on coercive diplomacy's "try and see" against the ultimatum proper).
+ */
+function demandRefused(r: Response, unmet: readonly Provision[]): Decision[] {
+  const { t, standing, labels } = r;
+  const options = [acceptOption(t, standing, 'demand:unmet'), walkOutOption(t)];
+  const why = `they refuse ${described(unmet)}`;
+  labels['walk-out'] = 'reject the reply and end the talks';
+  return answer(r, options, 'walk-out', (choice) =>
+    choice === 'accept'
+      ? [
+          explained(
+            decisionIn(t, { type: 'accept', negotiation: t.n.id }, [
+              `the terms are worth ${worth(t, standing)} to us`,
+            ]),
+            options,
+            'accept',
+          ),
+        ]
+      : [
+          explained(decisionIn(t, { type: 'reject', negotiation: t.n.id }, [why]), options, 'walk-out'),
+          walkOut(t, ['our demand was not met']),
+        ],
+  );
 }
 
 /** 1. Red lines: rejected on principle; insistence ends the talks. */

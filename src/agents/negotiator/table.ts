@@ -23,6 +23,7 @@ import type { FactionId } from '../../model/ids.js';
 import { matchesProvisionPattern, type Provision } from '../../model/provision.js';
 import type { Negotiation, Person } from '../../model/world.js';
 import { valueProvision } from '../models/valuation.js';
+import { costOfAWarUpon } from '../models/war.js';
 import type { Situation } from '../situation.js';
 import { DISTRUST_COST, MAX_AGENDA } from '../tuning.js';
 import type { FactionView } from '../view.js';
@@ -117,7 +118,13 @@ function noAgreementValue(
     return sum + (values[i] ?? 0);
   }, 0);
   const distrustCost = DISTRUST_COST * (1 - view.trust(other)) * (0.5 + leader.personality.suspicion);
-  return declared.length > 0 ? Math.min(distrustCost, declaredValue) : distrustCost;
+  const value = declared.length > 0 ? Math.min(distrustCost, declaredValue) : distrustCost;
+  // A demand made of us carries its alternative, a war with the one who made it — unless we are at
+  // war with it already.
+  const demand = n.offers[0];
+  if (demand?.kind === 'demand' && demand.by === other && view.relation(other)?.status !== 'war')
+    return Math.min(value, costOfAWarUpon(view, other, leader.personality.caution));
+  return value;
 }
 
 /** The outcomes the mover will not agree to. */

@@ -54,19 +54,57 @@ export function attendanceQuestions(s: Situation): Question[] {
   const { view } = s;
   const leader = actingLeader(view, s.members);
   const flagship = view.flagship();
-  if (!leader || !flagship || leader.id !== view.self.leader) return [];
+  if (!leader || leader.id !== view.self.leader) return [];
   const out: Question[] = [];
   for (const c of view.conferences()) {
     if (c.status !== 'proposed' || c.answers[view.id] !== 'attend') continue;
     // A sign of a plot is weighed before anyone goes anywhere.
     if (view.suspectedIntents().length > 0 && s.lastAsked(`reconsider:${c.id}`) === undefined) continue;
+    // A leader ashore goes on their own, by the world's means of travel; one aboard, with the flagship.
     const question =
-      view.place(flagship) !== view.top(c.venue)
-        ? travelQuestion(s, leader, flagship, c)
-        : arrivalQuestion(s, leader, flagship, c);
+      leader.position.kind === 'location'
+        ? journeyQuestion(s, leader, c)
+        : !flagship
+          ? undefined
+          : view.place(flagship) !== view.top(c.venue)
+            ? travelQuestion(s, leader, flagship, c)
+            : arrivalQuestion(s, leader, flagship, c);
     if (question) out.push(question);
   }
   return out;
+}
+
+/**
+ * A leader ashore sets out on their own for the venue's place once the journey (at the world's
+ * speed of travel) takes all but six hours of the time left, and once there, goes to the hall in
+ * the last hour. The host goes to its hall by its own question (`hostQuestions`).
+ */
+function journeyQuestion(s: Situation, leader: Person, c: Conference): Question | undefined {
+  const { view } = s;
+  if (leader.journey) return undefined;
+  const here = view.top(view.locationOf(leader));
+  const place = view.top(c.venue);
+  const opens = c.opensAt ?? s.t;
+  if (here !== place) {
+    const journey = hours(view.distance(here, place) / view.physics.travel.speed);
+    if (!Number.isFinite(journey) || opens - s.t > journey + hours(6) || !s.due(`travel:${c.id}`, hours(6)))
+      return undefined;
+    return single(
+      `travel:${c.id}`,
+      leader,
+      `set out for ${c.title}`,
+      [{ intent: { type: 'travel', to: place } }],
+      [{ name: 'expected there', value: 1 }],
+    );
+  }
+  if (c.host === view.id || s.t < opens - hours(1) || view.locationOf(leader) === c.venue) return undefined;
+  return single(
+    `delegation:${c.id}`,
+    leader,
+    `go to ${c.title}`,
+    [{ intent: { type: 'go', to: c.venue } }],
+    [{ name: 'the conference opens', value: 1 }],
+  );
 }
 
 /** Setting out for the venue, at rest, once the journey takes all but six hours of the time left. */

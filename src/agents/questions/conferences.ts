@@ -4,7 +4,8 @@
  * sending the delegation, convening it as host), and springing an ambush planned against it.
  *
  * Attendance weighs the chance of peace (honour), what can be learnt there (suspicion), the risk
- * of being the one who stays away, the host's prestige, distrust of the sponsors and distance.
+ * of being the one who stays away, the host's prestige, distrust of the sponsors and distance —
+ * and the lesson of a trap remembered (../models/lessons.ts).
  */
 import type { Breach } from '../../engine/principles.js';
 import { id, type FactionId, type LocationId, type PersonId } from '../../model/ids.js';
@@ -18,6 +19,8 @@ import { attendanceQuestions, delegation, holdReady, hostQuestions } from './con
 import { canReach, roleIntegrity } from '../../model/forces.js';
 import { nameOf, precautionWithRole } from '../../model/physics.js';
 import { actingLeader } from './envoys.js';
+import { lessonTerms } from '../models/lessons.js';
+import type { Term } from '../models/valuation.js';
 
 /** Places where a conference can sit: halls, and the factions that control them. */
 function halls(view: FactionView): { hall: LocationId; host: FactionId }[] {
@@ -191,6 +194,8 @@ interface Invitation {
   readonly others: readonly FactionId[];
   /** A principle forbids us to deal with the sponsors. */
   readonly marked: Breach | null;
+  /** The lesson of a trap or betrayal the conference recalls (../models/lessons.ts). */
+  readonly lesson: readonly Term[];
 }
 
 /** Invitees take counsel; hosts and sponsors answer for themselves. */
@@ -208,6 +213,11 @@ function invitationQuestion(s: Situation, leader: Person, c: Conference): Questi
     others: c.invitees.filter((f) => f !== view.id),
     // No conference called by those our principles forbid us to deal with.
     marked: view.breachOf([], [view.id, ...c.sponsors]),
+    // A trap remembered weighs on a conference like it: the same host or sponsors, or any.
+    lesson:
+      role === 'sponsor'
+        ? []
+        : lessonTerms(view, { kind: 'conference', partner: c.host, sponsors: c.sponsors }),
   };
   return {
     id: `invitation:${c.id}`,
@@ -234,7 +244,7 @@ function invitationQuestion(s: Situation, leader: Person, c: Conference): Questi
  * initiative; against it, distrust of the sponsors (caution) and the distance.
  */
 function attend(
-  { c, role, sponsorsTrust, distance, neighbourhood, others, marked }: Invitation,
+  { c, role, sponsorsTrust, distance, neighbourhood, others, marked, lesson }: Invitation,
   judge: Person,
 ): Option {
   return {
@@ -262,6 +272,7 @@ function attend(
         value: role === 'sponsor' ? 0 : -0.6 * (1 - sponsorsTrust) * judge.personality.caution,
       },
       { name: 'distance', value: Number.isFinite(distance) ? -distance / (6 * neighbourhood) : -0.5 },
+      ...lesson,
     ],
   };
 }

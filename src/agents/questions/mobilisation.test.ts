@@ -7,12 +7,14 @@ import { id } from '../../model/ids.js';
 import { hours } from '../../model/time.js';
 import { threatOf } from '../models/threat.js';
 import { FactionView } from '../view.js';
+import { alliesDrawnIn, pledgeHolding, sidesOfAWarOfChoice } from '../models/war.js';
+import type { QuestionPut } from '../players.js';
 
 /**
  * Four factions on one plain: Red (the leader whose decisions are tested), Green (Red's partner),
  * Blue (Green's rival) and Gold. `extra` adds relations, agreements and script steps.
  */
-const world = (extra: string, aggression = 0.9, goldPrinciples = '[]', caution = 0.2) =>
+const world = (extra: string, aggression = 0.9, goldPrinciples = '[]', caution = 0.2, honour = 0.9) =>
   loadScenario(
     `
 version: 1
@@ -37,7 +39,7 @@ factions:
   - { id: blue, name: Blue, culture: blue, leader: bo }
   - { id: gold, name: Gold, culture: gold, leader: guy, principles: ${goldPrinciples} }
 persons:
-  - { id: rex, name: Rex, faction: red, role: leader, at: north, personality: { aggression: ${aggression}, caution: ${caution}, honour: 0.9 } }
+  - { id: rex, name: Rex, faction: red, role: leader, at: north, personality: { aggression: ${aggression}, caution: ${caution}, honour: ${honour} } }
   - { id: gil, name: Gil, faction: green, role: leader, at: south, personality: { aggression: 0.5, caution: 0.5, honour: 0.2 } }
   - { id: bo, name: Bo, faction: blue, role: leader, at: east, personality: { aggression: 0.1, caution: 0.9 } }
   - { id: guy, name: Guy, faction: gold, role: leader, at: west, personality: { aggression: 0.1, caution: 0.9 } }
@@ -274,6 +276,17 @@ relations:
         { kind: 'undertaking', giver: 'blue' },
       ],
     });
+    // The weaker side grants the demand in part: what touches its sovereignty it refuses; and the
+    // demand, met in part, is refused and the talks end.
+    const reply = events.find((e) => e.type === 'offer-made' && e.by === 'blue');
+    expect(reply).toMatchObject({
+      kind: 'counter',
+      provisions: [
+        { kind: 'undertaking', giver: 'blue', act: 'punish those responsible for the raid on the North' },
+      ],
+    });
+    expect(reply?.type === 'offer-made' && reply.provisions).toHaveLength(1);
+    expect(events.find((e) => e.type === 'offer-rejected' && e.by === 'red')).toBeDefined();
     // Once refused, the war question comes back at once, with the refusal among its terms.
     const ended = events.find(
       (e) => e.type === 'negotiation-ended' && e.negotiation === 'red-blue-ultimatum',
@@ -291,5 +304,164 @@ relations:
 
   it('no wrong, no demand', () => {
     expect(decisions(run(''), 'war-by-decision').filter((d) => d.actor === 'rex')).toEqual([]);
+  });
+});
+
+describe('the casus foederis in a war of choice', () => {
+  const view = (extra: string) => new FactionView(buildWorld(world(extra).spec), id.faction('red'));
+  const defensive = `
+agreements:
+  - { id: pact, name: the Pact, parties: [red, green], provisions: [{ kind: defence }] }
+`;
+  const offensive = `
+agreements:
+  - { id: pact, name: the Pact, parties: [red, green], provisions: [{ kind: offence, by: [green], to: [red], against: [blue] }] }
+`;
+
+  it("counts on an ally only where its pledge covers a war we begin; the enemy's pledged allies fight beside it", () => {
+    expect(
+      pledgeHolding(view(defensive), id.faction('green'), id.faction('red'), id.faction('blue'), true),
+    ).toBe(undefined);
+    expect(sidesOfAWarOfChoice(view(defensive), id.faction('blue')).friends).toEqual([]);
+    const bound = sidesOfAWarOfChoice(view(offensive), id.faction('blue'));
+    expect(bound.friends).toEqual(['green']);
+    expect(bound.odds).toBeGreaterThan(sidesOfAWarOfChoice(view(defensive), id.faction('blue')).odds);
+    // Gold pledged to defend Blue: a war on Blue is a war on Gold too.
+    const guarded = sidesOfAWarOfChoice(
+      view(`
+agreements:
+  - { id: guard, name: the Guarantee, parties: [gold, blue], provisions: [{ kind: defence, by: [gold], to: [blue] }] }
+`),
+      id.faction('blue'),
+    );
+    expect(guarded.enemies).toEqual(['blue', 'gold']);
+  });
+
+  it("joining a war draws in the enemy's allies whose pledges would hold against us", () => {
+    const { world: after } = runScenario(
+      world(`
+agreements:
+  - { id: league, name: the League, parties: [gold, blue], provisions: [{ kind: offence, by: [gold], to: [blue], against: [red] }] }
+script:
+  - at: 1h
+    event: { type: war-declared, war: the-war, name: the war on Green, by: blue, against: [green], casusBelli: a border }
+`),
+      { seed: 1, mode: 'scripted' },
+    );
+    const red = new FactionView(after, id.faction('red'));
+    const war = red.war(id.war('the-war'));
+    expect(war && alliesDrawnIn(red, war, [id.faction('blue')])).toEqual(['gold']);
+    const green = new FactionView(after, id.faction('green'));
+    expect(war && alliesDrawnIn(green, war, [id.faction('blue')])).toEqual([]);
+  });
+
+  it('a leader bound by a defensive treaty to the side that struck first hears that the treaty does not oblige it', () => {
+    const events = run(`
+relations:
+  - { from: red, to: green, mutual: true, status: allied, affinity: 0.6, trust: { positive: 4 } }
+${defensive}
+script:
+  - at: 1h
+    event: { type: war-declared, war: the-war, name: the war on Blue, by: green, against: [blue], casusBelli: a border }
+`);
+    const [d] = decisions(events, 'war:the-war').filter((e) => e.actor === 'rex');
+    expect(termsOf(d, 'join')).toContain('no casus foederis');
+  });
+
+  it('bound by no pledge of arms, a leader may pass the buck to a friend that can hold its own', () => {
+    const events = run(`
+relations:
+  - { from: red, to: green, mutual: true, status: neutral, affinity: 0.6, trust: { positive: 8 } }
+script:
+  - at: 1h
+    event: { type: war-declared, war: the-war, name: the war on Green, by: blue, against: [green], casusBelli: a border }
+`);
+    const [d] = decisions(events, 'war:the-war').filter((e) => e.actor === 'rex');
+    expect(termsOf(d, 'wait')).toEqual(['no commitment', 'buck-passing', 'judgement']);
+    expect(termsOf(d, 'join')).not.toContain('no casus foederis');
+  });
+
+  it('an agreement that pledges no arms makes its parties partners, not allies', () => {
+    const events = run(`
+script:
+  - at: 1h
+    event:
+      type: agreement-concluded
+      agreement: promise
+      parties: [red, blue]
+      provisions: [{ kind: undertaking, giver: blue, receiver: red, act: keep the roads open }]
+`);
+    expect(
+      events.some((e) => e.type === 'relation-changed' && e.status === 'allied' && e.from === 'red'),
+    ).toBe(false);
+  });
+});
+
+describe("a guarantor's demand before it fights", () => {
+  /** `guarantor` pledged to defend Green, whom `attacker` attacks; a player in the guarantor's seat makes the demand. */
+  const guarded = (guarantor: string, attacker: string) =>
+    runScenario(
+      world(`
+agreements:
+  - { id: guarantee, name: the Guarantee, parties: [${guarantor}, green], provisions: [{ kind: defence, by: [${guarantor}], to: [green] }] }
+script:
+  - at: 1h
+    event: { type: war-declared, war: the-war, name: the war on Green, by: ${attacker}, against: [green], casusBelli: a border }
+`),
+      {
+        seed: 1,
+        mode: 'autonomous',
+        players: {
+          [id.faction(guarantor)]: {
+            choose: (put: QuestionPut) =>
+              put.question.startsWith('call:') && put.options.some((o) => o.option === 'demand')
+                ? ['demand']
+                : null,
+          },
+        },
+      },
+    ).events;
+  const calls = (events: readonly WorldEvent[], guarantor: string) =>
+    events.flatMap((e) =>
+      e.type === 'decision-made' &&
+      e.actor !== null &&
+      e.question?.startsWith('call:') &&
+      e.faction === guarantor
+        ? [e]
+        : [],
+    );
+
+  it('called against the attacker of its partner, a guarantor may first demand that it stop; a weak attacker gives way and keeps its word', () => {
+    const events = guarded('red', 'blue');
+    expect(termsOf(calls(events, 'red')[0], 'demand')).toEqual([
+      'obligation',
+      'reputation',
+      "partner's worth",
+      'redress without war',
+      'judgement',
+    ]);
+    const demand = events.find((e) => e.type === 'offer-made' && e.by === 'red' && e.kind === 'demand');
+    expect(demand).toMatchObject({
+      provisions: [{ kind: 'undertaking', giver: 'blue', receiver: 'red', peaceWith: 'green' }],
+    });
+    const ended = events.find(
+      (e) => e.type === 'negotiation-ended' && e.negotiation === 'red-blue-demand-for-green',
+    );
+    expect(ended).toMatchObject({ outcome: 'agreed' });
+    const [peace] = decisions(events, 'peace:the-war').filter((d) => d.actor === 'bo');
+    expect(peace).toMatchObject({ choice: 'make-peace' });
+    expect(termsOf(peace, 'make-peace')).toContain('our word');
+    expect(events.some((e) => e.type === 'peace-made' && e.faction === 'blue')).toBe(true);
+  });
+
+  it('refused by a strong attacker, the demand weighs for honouring the call', () => {
+    const events = guarded('gold', 'red');
+    const ended = events.find(
+      (e) => e.type === 'negotiation-ended' && e.negotiation === 'gold-red-demand-for-green',
+    );
+    expect(ended).toMatchObject({ outcome: 'walk-out' });
+    const after = calls(events, 'gold').find((d) => d.seq > (ended?.seq ?? Infinity));
+    expect(termsOf(after, 'honour')).toContain('the demand refused');
+    expect(termsOf(after, 'demand')).toEqual([]);
   });
 });

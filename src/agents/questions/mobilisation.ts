@@ -18,7 +18,15 @@ import type { Agreement, Person, War } from '../../model/world.js';
 import { precautionWithRole } from '../../model/physics.js';
 import { opposite, sideOf } from '../../events/obligations.js';
 import type { Option, Question } from '../deliberation.js';
-import { acceptableOdds, oddsOf, pledgedTo, pledgesOfPeace, threatShare } from '../models/war.js';
+import {
+  acceptableOdds,
+  PEACE_HOLDS,
+  peaceMadeWith,
+  pledgedTo,
+  pledgesOfPeace,
+  sidesOfAWarOfChoice,
+  threatShare,
+} from '../models/war.js';
 import type { Term } from '../models/valuation.js';
 import type { Situation } from '../situation.js';
 import type { FactionView } from '../view.js';
@@ -118,7 +126,7 @@ function alarmCauses(s: Situation): AlarmCauses {
     if (war.neutral[view.id] !== undefined || refusedIn(view, war)) continue;
     for (const f of friends) {
       const side = sideOf(war, f);
-      if (side === null) continue;
+      if (side === null || neutralInWarsOf(view, view.id, f)) continue;
       // Only a war within reach of our forces is ours to prepare for.
       const enemies = opposite(war, side).filter((e) => war.left[e] === undefined);
       if (!enemies.some((e) => Number.isFinite(view.distanceTo(e)))) continue;
@@ -137,6 +145,14 @@ function alarmCauses(s: Situation): AlarmCauses {
       .filter((f) => f !== view.id && view.hostilityOf(f) >= 0.5 && view.mobilisedAt(f) !== null)
       .sort((a, b) => view.hostilityOf(b) - view.hostilityOf(a) || (a < b ? -1 : 1))[0] ?? null;
   return { friend, rival };
+}
+
+/**
+ * Has `faction` declared its neutrality in a war `belligerent` fights? Having said it stays out of
+ * one of that faction's wars, it is neither arming for the next nor a threat in it.
+ */
+function neutralInWarsOf(view: FactionView, faction: FactionId, belligerent: FactionId): boolean {
+  return view.wars().some((w) => w.neutral[faction] !== undefined && sideOf(w, belligerent) !== null);
 }
 
 /** Have we refused a call to arms in this war? */
@@ -167,7 +183,9 @@ export function preemptionQuestions(s: Situation): Question[] {
   if (leader.status !== 'active' || !s.due('pre-emption', days(1))) return [];
   // A strike at hopeless odds (under half those the leader's temper accepts) is not weighed.
   const accepted = acceptableOdds(leader.personality);
-  const target = targets(view).find((t) => oddsAgainst(view, t.enemy).odds >= accepted / 2);
+  const target = targets(view, s.t).find(
+    (t) => oddsAgainst(view, t.enemy, t.partner, t.allyOf).odds >= accepted / 2,
+  );
   return target ? [preemptionQuestion(s, leader, target)] : [];
 }
 
@@ -177,8 +195,11 @@ export function preemptionQuestions(s: Situation): Question[] {
  * that names it (the treaty was made against it). A defence pledge against anyone binds us only
  * once the partner is attacked — the engine's call, not a reason to strike first.
  */
-function pledgesAgainst(view: FactionView, enemy: FactionId): { agreement: Agreement; partner: FactionId }[] {
-  const out: { agreement: Agreement; partner: FactionId }[] = [];
+function pledgesAgainst(
+  view: FactionView,
+  enemy: FactionId,
+): { agreement: Agreement; partner: FactionId; defensive: boolean }[] {
+  const out: { agreement: Agreement; partner: FactionId; defensive: boolean }[] = [];
   for (const a of view.agreements()) {
     for (const p of a.provisions) {
       if (p.kind !== 'defence' && p.kind !== 'offence') continue;
@@ -187,7 +208,7 @@ function pledgesAgainst(view: FactionView, enemy: FactionId): { agreement: Agree
       if (!named && !(p.kind === 'offence' && p.against === 'any')) continue;
       for (const partner of p.to ?? a.parties)
         if (partner !== view.id && partner !== enemy && a.parties.includes(partner))
-          out.push({ agreement: a, partner });
+          out.push({ agreement: a, partner, defensive: p.kind === 'defence' });
     }
   }
   return out;
@@ -199,28 +220,37 @@ function rivals(view: FactionView, a: FactionId, b: FactionId): boolean {
   return status === 'war' || status === 'hostile';
 }
 
+/** Did `f` begin a war it still fights? */
+function beganAWar(view: FactionView, f: FactionId): boolean {
+  return view.wars().some((w) => w.aggressor === f && sideOf(w, f) !== null);
+}
+
 /** Does `f` fight in a war under way? */
 function inAWar(view: FactionView, f: FactionId): boolean {
   return view.wars().some((w) => sideOf(w, f) !== null);
 }
 
-function targets(view: FactionView): Target[] {
+function targets(view: FactionView, t: number): Target[] {
   const out: Target[] = [];
   const atWarWith = (f: FactionId) => view.relation(f)?.status === 'war';
   const allies = view.allies();
   for (const enemy of view.factionIds()) {
     if (enemy === view.id || atWarWith(enemy) || view.mobilisedAt(enemy) === null) continue;
+    // A peace made is kept: the war would be the same war again.
+    if (peaceMadeWith(view, enemy, t - PEACE_HOLDS)) continue;
     // Never a partner of ours, whatever side it has taken.
     if (allies.includes(enemy) || view.relation(enemy)?.status === 'allied') continue;
     // The partner is at war (with anyone) and at odds with the mobilised faction.
+    // A defensive pledge is for a partner defending itself: not one that began a war it fights.
     const pledge = pledgesAgainst(view, enemy).find(
-      ({ partner }) => rivals(view, partner, enemy) && inAWar(view, partner),
+      ({ partner, defensive }) =>
+        rivals(view, partner, enemy) && inAWar(view, partner) && !(defensive && beganAWar(view, partner)),
     );
     if (pledge) {
       out.push({ enemy, partner: pledge.partner, pledge: pledge.agreement, allyOf: null });
       continue;
     }
-    // An ally of an enemy we fight, unless it declared its neutrality in our war with that enemy.
+    // An ally of an enemy we fight, unless it declared its neutrality in a war that enemy fights.
     const allyOf = view
       .factionIds()
       .find(
@@ -228,34 +258,31 @@ function targets(view: FactionView): Target[] {
           f !== view.id &&
           atWarWith(f) &&
           view.statusBetween(enemy, f) === 'allied' &&
-          !view
-            .wars()
-            .some(
-              (w) => sideOf(w, f) !== null && sideOf(w, view.id) !== null && w.neutral[enemy] !== undefined,
-            ),
+          !neutralInWarsOf(view, enemy, f),
       );
     if (allyOf) out.push({ enemy, partner: null, pledge: null, allyOf });
   }
   return out;
 }
 
-/** The odds of a war on `enemy`: its allies would fight beside it; ours, we hope, beside us. */
-function oddsAgainst(view: FactionView, enemy: FactionId) {
-  const enemies = [
-    enemy,
-    ...view.factionIds().filter((f) => f !== view.id && view.statusBetween(enemy, f) === 'allied'),
-  ];
-  return oddsOf(
-    view,
-    view.allies().filter((f) => !enemies.includes(f)),
-    enemies,
-  );
+/**
+ * The odds of a war we would start on `enemy` (../models/war.ts): the allies owed to it fight beside
+ * it; beside us, those whose pledges cover a war we begin, those already fighting at our side, and
+ * the partner we strike for.
+ */
+function oddsAgainst(view: FactionView, enemy: FactionId, ...partners: (FactionId | null)[]) {
+  const comrades = view.wars().flatMap((w) => {
+    const side = sideOf(w, view.id);
+    return side === null ? [] : w.sides[side].filter((f) => f !== view.id && w.left[f] === undefined);
+  });
+  const beside = [...comrades, ...partners.filter((f): f is FactionId => f !== null)];
+  return sidesOfAWarOfChoice(view, enemy, beside);
 }
 
 function preemptionQuestion(s: Situation, leader: Person, target: Target): Question {
   const { view } = s;
   const { enemy } = target;
-  const { odds, risk } = oddsAgainst(view, enemy);
+  const { odds, risk } = oddsAgainst(view, enemy, target.partner, target.allyOf);
   const threat = s.threat.vulnerability * threatShare(s.threat, [enemy]);
   const pledged = pledgesOfPeace(view, enemy);
   const breach = view.actBreach({ kind: 'declare-war', against: enemy, aggressor: true });
@@ -394,7 +421,8 @@ export function warPlanQuestions(s: Situation): Question[] {
       .negotiations('open')
       .concat(view.negotiations('broken-off'))
       .filter((n) => n.parties.includes(neutral) && n.id === passageTalks(view.id, neutral));
-    if (talks.some((n) => n.status === 'open')) continue;
+    // Our demand awaits its answer; or other talks with the neutral are open (one at a time).
+    if (talks.some((n) => n.status === 'open') || (talks.length === 0 && view.inTalksWith(neutral))) continue;
     const refused = talks.some((n) => n.status === 'broken-off');
     return [warPlanQuestion(s, leader, plan.text, neutral, refused)];
   }
@@ -416,6 +444,9 @@ function warPlanQuestion(
   const breach = view.actBreach({ kind: 'declare-war', against: neutral, aggressor: true });
   const negotiation = id.negotiation(passageTalks(view.id, neutral));
   const { odds, risk } = oddsAgainst(view, neutral);
+  // Mobilised, the plan's timetable runs: every day lost is lost to the war it was made for (the
+  // "war by timetable" of 1914; Van Evera 1984 on the cult of the offensive).
+  const mobilised = view.mobilisedAt(view.id) !== null;
   return {
     id: 'war-plan',
     topic: refused ? `marching through ${neutral}` : `demanding passage through ${neutral}`,
@@ -488,7 +519,9 @@ function warPlanQuestion(
         id: 'hold',
         label: refused ? `leave ${neutral} in peace` : `ask nothing of ${neutral}`,
         acts: [],
-        terms: [{ name: 'the plan can wait', value: 0.2 }],
+        terms: mobilised
+          ? [{ name: 'the timetable runs', value: 0, note: 'we are mobilised; the plan cannot wait' }]
+          : [{ name: 'the plan can wait', value: 0.2 }],
         statusQuo: true,
       };
       return [act, hold];

@@ -2,7 +2,7 @@
  * Readiness: repairing damage, taking precautions when danger rises and friends are lost, getting
  * away from a place full of enemies, and delivering the aid an agreement promises.
  */
-import { id, type FactionId, type LocationId } from '../../model/ids.js';
+import { id, type FactionId, type LocationId, type ResourceId } from '../../model/ids.js';
 import { days, hours } from '../../model/time.js';
 import { type Person, type Ship } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
@@ -14,6 +14,9 @@ import { single } from './talks.js';
 import { damagedComponents, roleIntegrity } from '../../model/forces.js';
 import { nameOf, type Physics, precautionWithRole } from '../../model/physics.js';
 import { acceptableOdds } from '../models/war.js';
+import { lessonTerms } from '../models/lessons.js';
+import { alignment } from '../models/strategy.js';
+import type { ThreatAssessment } from '../models/threat.js';
 
 export function repairQuestions(s: Situation): Question[] {
   const { view } = s;
@@ -190,9 +193,17 @@ export function refugeFrom(
 }
 
 /**
- * Humanitarian aid: an honourable leader gives what it has in plenty to a faction it is not at
- * odds with whose people, at the same place, lack it (`NEED`, while we have `PLENTY`): the sick
- * treated in one's sickbay.
+ * Humanitarian aid: an honourable leader may give what it has in plenty to a faction at the same
+ * place whose people lack it (`NEED`, while we have `PLENTY`): the sick treated in one's sickbay.
+ * Who asks matters as much as the need: the need, by the judge's honour; against it, our
+ * grievances against them, their hostility toward us, the concern for relative gains (what we give
+ * may go to a rival) and the lesson of a betrayal the gift recalls (../models/lessons.ts); for it,
+ * our liking for them.
+ *
+ * Never, whatever the terms, to a faction at war with us or one that holds our people — unless an
+ * agreement in force with it binds us to give it aid (a ransom, a treaty's aid: a provision the
+ * scenario declares or the parties concluded), which is how a world says that its captors are
+ * to be helped all the same. A faction hostile to us, or we to it, is not asked about.
  */
 export function reliefQuestions(s: Situation): Question[] {
   const { view } = s;
@@ -203,35 +214,116 @@ export function reliefQuestions(s: Situation): Question[] {
   const place = view.place(flagship);
   const out: Question[] = [];
   for (const f of [...new Set(view.shipsSeenAt(place).map((sh) => sh.faction))].sort()) {
-    if (f === view.id || view.hostilityOf(f) >= 0.6 || !s.due(`relief:${f}`, days(7))) continue;
+    if (f === view.id || view.hostilityOf(f) >= 0.6 || !mayAid(view, f) || !s.due(`relief:${f}`, days(7)))
+      continue;
     for (const resource of Object.keys(view.self.resources).sort().map(id.resource)) {
       const mine = view.self.resources[resource] ?? 0;
       const theirs = view.faction(f).resources[resource] ?? 0;
       if (mine < PLENTY || theirs >= NEED || view.physics.neverGiven.includes(resource)) continue;
-      out.push(
-        single(
-          `relief:${f}`,
-          leader,
-          `give ${f} ${resource} they lack`,
-          [
-            {
-              intent: {
-                type: 'provide-aid',
-                to: f,
-                resource,
-                amount: 30,
-                agreement: null,
-              },
-            },
-          ],
-          [{ name: 'they are in need', value: 1, note: `${f} lack ${resource}` }],
-        ),
-      );
+      out.push(reliefQuestion(view, s.threat, leader, { to: f, resource, theirs }));
       break;
     }
   }
   return out;
 }
+
+/**
+ * Whether a faction may give aid to another of its own accord: never to one at war with it (either
+ * way), nor to one holding its people, unless an agreement in force binds it to give them aid.
+ */
+export function mayAid(view: FactionView, to: FactionId): boolean {
+  if (view.relation(to)?.status === 'war' || view.statusBetween(to, view.id) === 'war') return false;
+  if (view.heldBy(to).length === 0) return true;
+  return view
+    .agreements('active')
+    .some(
+      (a) =>
+        a.parties.includes(to) &&
+        a.provisions.some((p) => p.kind === 'aid' && p.giver === view.id && (p.receiver ?? to) === to),
+    );
+}
+
+/** Relief for a faction in need: give, or keep our stores. */
+function reliefQuestion(
+  view: FactionView,
+  threat: ThreatAssessment,
+  leader: Person,
+  need: { readonly to: FactionId; readonly resource: ResourceId; readonly theirs: number },
+): Question {
+  const { to, resource, theirs } = need;
+  const label = `give ${to} ${resource} they lack`;
+  const affinity = view.relation(to)?.affinity ?? 0;
+  const grievance = view.grievance(to);
+  const hostile = view.statusBetween(to, view.id) === 'hostile';
+  const lesson = lessonTerms(view, { kind: 'aid', partner: to });
+  const gains = relativeGains(view, threat, to);
+  return {
+    id: `relief:${to}`,
+    topic: label,
+    decider: leader,
+    counselled: false,
+    options: (judge) => [
+      {
+        id: 'give',
+        label,
+        acts: [{ intent: { type: 'provide-aid', to, resource, amount: RELIEF, agreement: null } }],
+        terms: [
+          {
+            name: 'they are in need',
+            value: judge.personality.honour * (0.5 + (0.5 * (NEED - theirs)) / NEED),
+            note: `${to} have ${theirs} ${resource}`,
+          },
+          ...(affinity !== 0
+            ? [
+                {
+                  name: 'relation',
+                  value: 0.3 * affinity,
+                  note: affinity > 0 ? 'we like them' : 'we dislike them',
+                },
+              ]
+            : []),
+          ...(grievance > 0
+            ? [{ name: 'grievances', value: -0.5 * Math.min(1.5, grievance), note: `what ${to} did to us` }]
+            : []),
+          ...(hostile ? [{ name: 'their hostility', value: -0.4, note: `${to} are hostile to us` }] : []),
+          ...(gains.value > 0.005 ? [{ name: 'relative gains', value: -gains.value, note: gains.note }] : []),
+          ...lesson,
+        ],
+        serves: { sides: [to] },
+      },
+      {
+        id: 'keep',
+        label: `keep our ${resource}`,
+        acts: [],
+        terms: [{ name: 'our stores', value: 0.2, note: 'we may need it ourselves' }],
+        statusQuo: true,
+      },
+    ],
+  };
+}
+
+/**
+ * The concern for relative gains (Grieco 1988, "Anarchy and the limits of cooperation"): what we
+ * give may strengthen those who would turn it against us — a faction that could side with the
+ * rival most hostile to us (their relation, a shared culture: `alignment`, ../models/strategy.ts),
+ * by that rival's hostility, at half weight.
+ */
+function relativeGains(
+  view: FactionView,
+  threat: ThreatAssessment,
+  to: FactionId,
+): { value: number; note: string } {
+  let worst = { value: 0, note: '' };
+  for (const { faction: rival } of threat.threats) {
+    if (rival === to) continue;
+    const value = 0.5 * alignment(view, to, rival) * view.hostilityOf(rival);
+    if (value > worst.value) worst = { value, note: `${to} could side with ${rival}` };
+  }
+  return worst;
+}
+
+/** What relief gives at a time, of one resource. */
+const RELIEF = 30;
 
 /** Delivering at once the aid an agreement promises to give immediately. */
 export function dutyQuestions(s: Situation): Question[] {

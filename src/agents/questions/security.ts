@@ -9,7 +9,8 @@
  * - pride: the wish to need no one;
  * - crew pressure: groups whose morale has fallen push for any deal (../models/crew.ts);
  * - the strategic reasons (../models/strategy.ts), on average over the candidates: the balance of
- *   threat, the war expected, entrapment and abandonment, the candidates' record of honouring calls.
+ *   threat, the war expected, entrapment and abandonment, the candidates' record of honouring calls;
+ *   and the lesson of a betrayal an alliance with them recalls (../models/lessons.ts).
  *
  * Offering technology is an option too, and a principle against it vetoes it.
  *
@@ -24,8 +25,10 @@ import type { Provision, ProvisionKind } from '../../model/provision.js';
 import { days, hours } from '../../model/time.js';
 import type { Person } from '../../model/world.js';
 import { allianceOffer, allianceValue, forbiddenKinds, total } from '../models/alliances.js';
+import { lessonTerms } from '../models/lessons.js';
 import { abandonment, strategicPull, strategicTerms } from '../models/strategy.js';
 import { STRATEGIC_ALARM } from '../tuning.js';
+import { exposure } from '../models/threat.js';
 import { crewPressure, type CrewPressure } from '../models/crew.js';
 import type { Term } from '../models/valuation.js';
 import type { Option, Question } from '../deliberation.js';
@@ -116,7 +119,7 @@ function allianceCandidates(s: Situation, leader: Person): FactionId[] {
 interface SecurityStakes {
   readonly candidates: FactionId[];
   readonly vulnerability: number;
-  /** Why vulnerability matters, in the world's words ("the fleet cannot defend the capital"). */
+  /** What vulnerability stands on: the threats against our defence, the state of our forces (../models/threat.ts). */
   readonly exposed: string;
   readonly technology: number;
   /** The crew's groups pushing for a deal, their pressure summed, and their spokesmen. */
@@ -145,7 +148,7 @@ function securityStakes(s: Situation, candidates: FactionId[]): SecurityStakes {
   return {
     candidates,
     vulnerability: threat.vulnerability,
-    exposed: `${view.physics.words.forces} cannot defend ${view.physics.words.home}`,
+    exposed: exposure(view, threat),
     technology: view.self.technology,
     pressure,
     pressing: pressure.reduce((sum, p) => sum + p.pressure, 0),
@@ -159,7 +162,13 @@ function securityStakes(s: Situation, candidates: FactionId[]): SecurityStakes {
       candidates.length,
     distrust: 1 - candidates.reduce((sum, f) => sum + view.trust(f), 0) / candidates.length,
     abandonment: abandonment(view, threat),
-    strategy: (judge) => meanTerms(candidates.map((f) => strategicTerms(view, threat, f, judge))),
+    strategy: (judge) =>
+      meanTerms(
+        candidates.map((f) => [
+          ...strategicTerms(view, threat, f, judge),
+          ...lessonTerms(view, { kind: 'alliance', partner: f }),
+        ]),
+      ),
   };
 }
 

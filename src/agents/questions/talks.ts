@@ -87,6 +87,8 @@ interface Proposal {
   readonly theirPlace: LocationId | undefined;
   /** They are among the candidates of the alliance we seek. */
   readonly sought: boolean;
+  /** We have proposed talks to them ourselves (by message or envoy) in pursuit of that alliance. */
+  readonly approached: boolean;
   /** A conference we attend opens within a day. */
   readonly busy: boolean;
   readonly flagship: Ship | undefined;
@@ -103,6 +105,7 @@ function proposalQuestion(s: Situation, leader: Person, letter: Letter): Questio
     letter,
     theirPlace: theirLeader ? whereBound(view, theirLeader) : undefined,
     sought: view.self.agenda.alliance?.candidates.includes(letter.from) ?? false,
+    approached: pursued(s).includes(letter.from),
     busy: conferenceDue(s, hours(24)),
     flagship,
     waiting: flagship !== undefined && view.waitingAtRendezvous(flagship),
@@ -136,7 +139,8 @@ function whereBound(view: FactionView, person: Person): LocationId {
 /**
  * Agree, and go to them — unless our flagship is under way (it keeps its course) or waits for one
  * of ours (the visit is then promised). Worth the alliance, what we covet of theirs, the ally we
- * seek and what we can learn; against it, their grievances and a conference we are expected at.
+ * seek, our own proposal of the same talks and what we can learn; against it, their grievances and
+ * a conference we are expected at.
  */
 function agreeToTalks(p: Proposal, judge: Person): Option {
   const { view, threat } = p.s;
@@ -166,6 +170,17 @@ function agreeToTalks(p: Proposal, judge: Person): Option {
       ...(p.sought
         ? [{ name: 'an ally we seek', value: 0.6, note: `we are looking for an ally among them` }]
         : []),
+      // Refusing the talks we asked for ourselves would go back on our word: weighed as a pledge
+      // is (0.2 + 0.8·honour, the obligation of a treaty in wars.ts).
+      ...(p.approached
+        ? [
+            {
+              name: 'our own proposal',
+              value: 0.2 + 0.8 * judge.personality.honour,
+              note: `we proposed these talks ourselves`,
+            },
+          ]
+        : []),
       {
         name: 'grievances',
         value: -0.3 * Math.min(2, view.grievance(from)),
@@ -181,7 +196,11 @@ function agreeToTalks(p: Proposal, judge: Person): Option {
   };
 }
 
-/** Refuse: pride, and the grievances we hold against them. */
+/**
+ * Refuse: pride. The grievances we hold against them are counted once, as the cost of agreeing
+ * (`agreeToTalks`): counted on both sides they would weigh half again as much against the talks as
+ * the same wrong weighs anywhere else.
+ */
 function refuseTalks(p: Proposal, judge: Person): Option {
   const { view } = p.s;
   const { letter } = p;
@@ -199,10 +218,7 @@ function refuseTalks(p: Proposal, judge: Person): Option {
         },
       },
     ],
-    terms: [
-      { name: 'pride', value: judge.personality.pride * 0.2 },
-      { name: 'grievances', value: 0.15 * Math.min(2, view.grievance(letter.from)) },
-    ],
+    terms: [{ name: 'pride', value: judge.personality.pride * 0.2 }],
   };
 }
 

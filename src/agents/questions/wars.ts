@@ -20,14 +20,20 @@ import type { ActBreach } from '../../engine/principles.js';
 import { type FactionId, id, type LocationId, type ResourceId } from '../../model/ids.js';
 import { days, hours } from '../../model/time.js';
 import type { Agreement, Call, Negotiation, Person, Ship, War } from '../../model/world.js';
+import type { Provision } from '../../model/provision.js';
 import { roleIntegrity } from '../../model/forces.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Term } from '../models/valuation.js';
 import {
   acceptableOdds,
+  alliesDrawnIn,
   oddsOf,
+  PEACE_HOLDS,
+  peaceMadeWith,
   pledgedTo,
+  pledgeHolding,
   pledgesOfPeace,
+  sidesOfAWarOfChoice,
   strengthOfSide,
   threatShare,
   worstGrievance,
@@ -44,21 +50,30 @@ export function callQuestions(s: Situation): Question[] {
   const { view } = s;
   const leader = view.leader();
   if (leader.status !== 'active' && leader.status !== 'injured') return [];
-  return view
-    .openCalls()
-    .filter((call) => s.due(`call:${call.id}`, hours(6)))
-    .slice(0, 1)
-    .map((call) => {
-      const stakes = callStakes(s, call);
-      return {
-        id: `call:${call.id}`,
-        topic: `the call of ${call.from} against ${call.against.join(' and ')}`,
-        decider: leader,
-        options: (judge: Person) => callOptions(stakes, judge),
-        counselled: true,
-        doctrine: view.self.doctrine,
-      };
-    });
+  return (
+    view
+      .openCalls()
+      .filter((call) => s.due(`call:${call.id}`, hours(6)))
+      // While our demand on the partner's attacker awaits its answer, so does the call — until the
+      // call is about to lapse.
+      .filter(
+        (call) =>
+          demandFor(view, call)?.status !== 'open' ||
+          s.t - call.issuedAt >= s.settings.callAnswerTime - hours(6),
+      )
+      .slice(0, 1)
+      .map((call) => {
+        const stakes = callStakes(s, call);
+        return {
+          id: `call:${call.id}`,
+          topic: `the call of ${call.from} against ${call.against.join(' and ')}`,
+          decider: leader,
+          options: (judge: Person) => callOptions(stakes, judge),
+          counselled: true,
+          doctrine: view.self.doctrine,
+        };
+      })
+  );
 }
 
 /** What a call puts at stake, the same whoever judges it. */
@@ -83,16 +98,40 @@ interface CallStakes {
   readonly invoke: string | null;
   readonly honourBreach: ActBreach | null;
   readonly renegeBreach: ActBreach | null;
+  /** The one who attacked the partner, to whom a demand may be put before we fight. */
+  readonly attacker: FactionId | null;
+  /** Our demand on the attacker for the partner's sake: not made, open, granted or refused. */
+  readonly demand: 'none' | 'open' | 'granted' | 'refused';
+  /** Talks with the attacker are open already (one negotiation at a time between two factions). */
+  readonly talking: boolean;
+}
+
+/** The id of the talks in which `by` demands of `of` that it leave `partner` in peace. */
+const demandId = (by: FactionId, of: FactionId, partner: FactionId) => `${by}-${of}-demand-for-${partner}`;
+
+/** Our demand on the attacker of the partner that called us, if we made one. */
+function demandFor(view: FactionView, call: Call): Negotiation | undefined {
+  const attacker = attackerOf(view.war(call.war), call);
+  if (attacker === null) return undefined;
+  return talksById(view, demandId(view.id, attacker, call.from));
+}
+
+/** The faction that began the war on the partner, if the call is against it. */
+function attackerOf(war: War | undefined, call: Call): FactionId | null {
+  const by = war?.aggressor ?? null;
+  return by !== null && by !== call.from && call.against.includes(by) ? by : null;
 }
 
 function callStakes(s: Situation, call: Call): CallStakes {
   const { view } = s;
   const war = view.war(call.war);
   const { friends, enemies } = sidesOfCall(war, call);
-  const { odds, risk } = oddsOf(view, friends, enemies);
+  const drawnIn = war ? alliesDrawnIn(view, war, enemies) : [];
+  const { odds, risk } = oddsOf(view, friends, [...enemies, ...drawnIn]);
   const alone = oddsOf(view, friends, enemies.concat(view.id));
   const agreement = view.agreement(call.agreement);
   const fighting = call.support === 'active' && call.obligation !== 'consultation';
+  const attacker = attackerOf(war, call);
   return {
     call,
     treaty: agreement?.name ?? call.agreement,
@@ -111,7 +150,15 @@ function callStakes(s: Situation, call: Call): CallStakes {
     invoke: call.failing ?? (war?.aggressor === call.from ? 'provoked' : null),
     honourBreach: fighting ? warBreach(view, enemies, false) : null,
     renegeBreach: call.conditionsMet ? view.actBreach({ kind: 'break', agreement: call.agreement }) : null,
+    attacker,
+    demand: demandStatus(demandFor(view, call)),
+    talking: attacker !== null && view.inTalksWith(attacker),
   };
+}
+
+function demandStatus(n: Negotiation | undefined): CallStakes['demand'] {
+  if (!n) return 'none';
+  return n.status === 'open' ? 'open' : n.status === 'agreed' ? 'granted' : 'refused';
 }
 
 /** The partner's side and the enemies, as far as we know the war. */
@@ -146,7 +193,42 @@ function warBreach(view: FactionView, enemies: readonly FactionId[], aggressor: 
 function callOptions(st: CallStakes, judge: Person): Option[] {
   const options = [honour(st, judge), renege(st, judge)];
   if (st.fighting && st.aid) options.splice(1, 0, honourInPart(st, judge));
+  if (st.fighting && st.attacker !== null && st.demand === 'none' && !st.talking)
+    options.push(demandOfAttacker(st, st.attacker, judge));
   return options;
+}
+
+/**
+ * Before entering the partner's war, a demand on its attacker: leave the partner in peace, or we
+ * fight — coercive diplomacy (George 1991) in the guarantor's part, as Britain's to Germany in 1914
+ * and Britain's and France's in 1939; the call waits for the answer. It acts on the pledge in
+ * public, so it keeps faith as honouring does (and engages the audience cost of a threat, Fearon
+ * 1994); a cautious leader likes the chance of a war avoided.
+ */
+function demandOfAttacker(st: CallStakes, attacker: FactionId, judge: Person): Option {
+  const { call } = st;
+  return {
+    id: 'demand',
+    label: `demand that ${attacker} leave ${call.from} in peace, or enter the war`,
+    acts: demandActs(demandId(call.to, attacker, call.from), attacker, [
+      {
+        kind: 'undertaking',
+        giver: attacker,
+        receiver: call.to,
+        act: `end its war on ${call.from} and withdraw its forces`,
+        peaceWith: call.from,
+      },
+    ]),
+    terms: [
+      ...faithTerms(st, judge, 1),
+      {
+        name: 'redress without war',
+        value: 0.1 + 0.3 * judge.personality.caution,
+        note: `${attacker} may give way`,
+      },
+    ],
+    serves: { sides: [call.from], against: [attacker], interests: ['alliance', 'peace'] },
+  };
 }
 
 /** What keeping our word is worth: the pledge, our name, the partner. */
@@ -234,7 +316,27 @@ function honour(st: CallStakes, judge: Person): Option {
         },
       },
     ],
-    terms: [...faithTerms(st, judge, 1), ...(st.fighting ? warTerms(st, judge) : [enmityTerm(st, judge)])],
+    terms: [
+      ...faithTerms(st, judge, 1),
+      ...(st.fighting ? warTerms(st, judge) : [enmityTerm(st, judge)]),
+      ...(st.demand === 'refused'
+        ? [
+            {
+              name: 'the demand refused',
+              value: 0.3 + 0.3 * judge.personality.pride,
+              note: `${st.attacker ?? 'the attacker'} refused our demand`,
+            },
+          ]
+        : st.demand === 'granted'
+          ? [
+              {
+                name: 'redress granted',
+                value: -0.6,
+                note: `${st.attacker ?? 'the attacker'} granted our demand`,
+              },
+            ]
+          : []),
+    ],
     serves: {
       sides: [call.from],
       against: st.enemies,
@@ -433,11 +535,22 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
   const mine = war.sides[0].includes(friend) ? 0 : 1;
   const friends = war.sides[mine].filter((f) => war.left[f] === undefined);
   const enemies = opposite(war, mine).filter((f) => war.left[f] === undefined);
-  const { odds, risk } = oddsOf(view, friends, enemies);
+  // The odds as they would be once we join: the enemies' allies pledged against us come in too.
+  const drawnIn = alliesDrawnIn(view, war, enemies);
+  const { odds, risk } = oddsOf(view, friends, [...enemies, ...drawnIn]);
+  // The friend's side as it stands without us (our own strength left out).
+  const without =
+    strengthOfSide(view, friends) / Math.max(0.01, strengthOfSide(view, [...enemies, ...drawnIn]));
   const share = s.threat.vulnerability * threatShare(s.threat, enemies);
   const grievance = worstGrievance(view, enemies);
   const pledged = enemies.flatMap((e) => pledgesOfPeace(view, e));
   const breach = warBreach(view, enemies, false);
+  // Bound to the friend by a treaty that does not cover this war (a defensive pledge to the side
+  // that struck first, or one against others): fighting would be entrapment in a war the treaty
+  // let us stay out of (Snyder 1984).
+  const outsideTreaty =
+    pledgedTo(view, friend) &&
+    !friends.some((f) => enemies.some((e) => pledgeHolding(view, view.id, f, e, mine === 0)));
   // Having refused a call in this war, or the friend's call in another, a leader declares its
   // neutrality rather than leave it in doubt: it has said it will not fight beside them.
   const refused = view
@@ -469,6 +582,15 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
             value: -(0.3 + 0.9 * p.honour),
             note: `our pledge in ${a.name ?? a.id}`,
           })),
+          ...(outsideTreaty
+            ? [
+                {
+                  name: 'no casus foederis',
+                  value: -(0.2 + 0.5 * p.caution),
+                  note: `our treaty with ${friend} does not cover this war${mine === 0 ? `, which its side began` : ''}`,
+                },
+              ]
+            : []),
         ],
         veto: breach ? `principle:${breach.principle.id}` : null,
         vetoNote: breach?.principle.text ?? null,
@@ -490,7 +612,17 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
               ]
             : neutralElsewhere
               ? [{ name: 'our neutrality', value: 0.3, note: `we stay out of ${friend}'s other wars` }]
-              : []),
+              : pledgedTo(view, friend)
+                ? [
+                    {
+                      // An ally's war is answered when the ally calls: neutrality declared unasked
+                      // repudiates the alliance in public before the partner has invoked it.
+                      name: 'unasked',
+                      value: -(0.1 + 0.2 * p.honour),
+                      note: `${friend} has not called on us under our treaty`,
+                    },
+                  ]
+                : []),
         ],
         remember: `neutral:${war.id}`,
         serves: { interests: ['peace', 'independence'] },
@@ -499,7 +631,20 @@ function friendsWarQuestion(s: Situation, leader: Person, war: War, friend: Fact
         id: 'wait',
         label: 'wait and see',
         acts: [],
-        terms: [{ name: 'no commitment', value: 0.1 }],
+        terms: [
+          { name: 'no commitment', value: 0.1 },
+          // Buck-passing (Christensen & Snyder 1990): bound by no pledge of arms, a leader lets a
+          // friend that can hold its own bear the war, the more readily the more cautious.
+          ...(pledgedTo(view, friend)
+            ? []
+            : [
+                {
+                  name: 'buck-passing',
+                  value: (0.1 + 0.3 * p.caution) * Math.min(1, without),
+                  note: `no pledge of arms binds us to ${friend}; its side stands at ${without.toFixed(1)} to 1 without us`,
+                },
+              ]),
+        ],
         statusQuo: true,
       };
       return [join, neutral, wait];
@@ -550,26 +695,26 @@ const ultimatumId = (by: FactionId, to: FactionId) => `${by}-${to}-ultimatum`;
 
 /** Our demand put to `to`, if we made one. */
 function ultimatumTo(view: FactionView, to: FactionId): Negotiation | undefined {
-  const talks = ultimatumId(view.id, to);
+  return talksById(view, ultimatumId(view.id, to));
+}
+
+/** Talks of ours by their id, whatever became of them. */
+function talksById(view: FactionView, talks: string): Negotiation | undefined {
   return (['open', 'agreed', 'broken-off', 'timed-out'] as const)
     .flatMap((status) => view.negotiations(status))
     .find((n) => n.id === talks);
 }
 
-const isUltimatum = (view: FactionView, n: string) => n.startsWith(`${view.id}-`) && n.endsWith('-ultimatum');
-
-/** A peace made is not broken within this time: the war would be the same war again. */
-const PEACE_HOLDS = days(90);
-
-/** Did we make peace with `f` (leave a war against it, or see it leave one against us) since `since`? */
-function peaceMadeWith(view: FactionView, f: FactionId, since: number): boolean {
-  return view.warsFought().some((w) => {
-    const ours = w.sides[0].includes(view.id) ? 0 : 1;
-    if (!opposite(w, ours).includes(f)) return false;
-    const left = Math.max(w.left[view.id] ?? -Infinity, w.left[f] ?? -Infinity, w.endedAt ?? -Infinity);
-    return left >= since;
-  });
+/** The acts of a demand: talks opened with `to` (by message), and the demand put in them. */
+function demandActs(talks: string, to: FactionId, provisions: Provision[]): Option['acts'] {
+  const negotiation = id.negotiation(talks);
+  return [
+    { intent: { type: 'meet', negotiation, with: [to], aboard: null, at: null } },
+    { intent: { type: 'propose', negotiation, kind: 'demand', provisions, exclude: [] } },
+  ];
 }
+
+const isUltimatum = (view: FactionView, n: string) => n.startsWith(`${view.id}-`) && n.endsWith('-ultimatum');
 
 /** Are we fighting `f` in a war we know of? */
 function atWarIn(view: FactionView, f: FactionId): boolean {
@@ -595,20 +740,19 @@ interface WarStakes {
 
 function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): Question {
   const { view } = s;
-  // The enemy's allies would fight beside it; ours, we hope, beside us.
-  const enemies = [
-    enemy,
-    ...view.factionIds().filter((f) => f !== view.id && view.statusBetween(enemy, f) === 'allied'),
-  ];
-  const friends = view.allies().filter((f) => !enemies.includes(f));
+  // The enemy's allies would fight beside it; ours only where their pledges cover a war we start.
+  // A war of our choosing is a war apart from those we fight: they go on beside it.
+  const sides = sidesOfAWarOfChoice(view, enemy, [], true);
   const threat = s.threat.vulnerability * threatShare(s.threat, [enemy]);
   const grievance = view.grievance(enemy);
   const demand = ultimatumTo(view, enemy);
-  const credible = oddsOf(view, [], [enemy]).odds >= acceptableOdds(leader.personality);
+  // A threat of war is credible at odds the leader would fight at, counting the same sides.
+  const credible = sides.odds >= acceptableOdds(leader.personality);
   const st: WarStakes = {
     enemy,
     demand: demand === undefined ? null : demand.status === 'agreed' ? 'granted' : 'refused',
-    ...oddsOf(view, friends, enemies),
+    odds: sides.odds,
+    risk: sides.risk,
     threat,
     grievance,
     casusBelli:
@@ -629,9 +773,11 @@ function warByDecisionQuestion(s: Situation, leader: Person, enemy: FactionId): 
     options: (judge) => [
       declareWar(st, judge),
       // A demand first, with the war as its alternative: only for a wrong to redress, once, and
-      // only with a credible threat — odds against the wrongdoer alone the leader would fight at
-      // (George 1991).
-      ...(demand === undefined && grievance >= threat && credible ? [ultimatum(view, st, judge)] : []),
+      // only with a credible threat — odds the leader would fight at (George 1991) — and not while
+      // other talks with the wrongdoer are open.
+      ...(demand === undefined && grievance >= threat && credible && !view.inTalksWith(enemy)
+        ? [ultimatum(view, st, judge)]
+        : []),
       {
         id: 'keep-peace',
         label: `keep the peace with ${enemy}`,
@@ -689,35 +835,24 @@ function declareWar(st: WarStakes, judge: Person): Option {
 function ultimatum(view: FactionView, st: WarStakes, judge: Person): Option {
   const p = judge.personality;
   const wrong = worstWrong(view, st.enemy);
-  const negotiation = id.negotiation(ultimatumId(view.id, st.enemy));
   return {
     id: 'ultimatum',
     label: `demand redress of ${st.enemy}, or war`,
-    acts: [
-      { intent: { type: 'meet', negotiation, with: [st.enemy], aboard: null, at: null } },
+    acts: demandActs(ultimatumId(view.id, st.enemy), st.enemy, [
       {
-        intent: {
-          type: 'propose',
-          negotiation,
-          kind: 'demand',
-          provisions: [
-            {
-              kind: 'undertaking',
-              giver: st.enemy,
-              receiver: view.id,
-              act: `punish those responsible for ${wrong}`,
-            },
-            {
-              kind: 'undertaking',
-              giver: st.enemy,
-              receiver: view.id,
-              act: `let our officials take part in the inquiry into ${wrong}`,
-            },
-          ],
-          exclude: [],
-        },
+        kind: 'undertaking',
+        giver: st.enemy,
+        receiver: view.id,
+        act: `punish those responsible for ${wrong}`,
       },
-    ],
+      {
+        kind: 'undertaking',
+        giver: st.enemy,
+        receiver: view.id,
+        act: `let our officials take part in the inquiry into ${wrong}`,
+        sovereignty: true,
+      },
+    ]),
     terms: [
       { name: 'grievances', value: 0.3 * Math.min(3, st.grievance), note: `what ${st.enemy} did to us` },
       { name: 'redress without war', value: 0.1 + 0.3 * p.caution, note: 'they may give way' },
@@ -873,21 +1008,47 @@ export function peaceQuestions(s: Situation): Question[] {
     const side = war.sides[0].includes(view.id) ? 0 : war.sides[1].includes(view.id) ? 1 : null;
     const joined = war.joined[view.id];
     if (side === null || war.left[view.id] !== undefined || joined === undefined) continue;
-    if (s.t - joined < days(7) || !s.due(`peace:${war.id}`, days(5))) continue;
     const friends = war.sides[side].filter((f) => f !== view.id && war.left[f] === undefined);
     const enemies = opposite(war, side).filter((f) => war.left[f] === undefined);
+    // Our word given to end this war (a demand we granted) is kept at once.
+    const promised = promisedPeace(view, enemies);
+    if (promised === null && (s.t - joined < days(7) || !s.due(`peace:${war.id}`, days(5)))) continue;
+    if (promised !== null && !s.due(`peace:${war.id}`, hours(6))) continue;
     const { odds, risk } = oddsOf(view, friends, enemies);
-    if (risk <= 0.5) continue;
-    return [peaceQuestion(s, leader, war, { friends, enemies, odds, risk })];
+    if (risk <= 0.5 && promised === null) continue;
+    return [peaceQuestion(s, leader, war, { friends, enemies, odds, risk, promised })];
   }
   return [];
+}
+
+/** An agreement in force by which we undertook to end our war on one of these enemies. */
+function promisedPeace(view: FactionView, enemies: readonly FactionId[]): Agreement | null {
+  return (
+    view
+      .agreements()
+      .find((a) =>
+        a.provisions.some(
+          (p) =>
+            p.kind === 'undertaking' &&
+            p.giver === view.id &&
+            p.peaceWith !== undefined &&
+            enemies.includes(p.peaceWith),
+        ),
+      ) ?? null
+  );
 }
 
 function peaceQuestion(
   s: Situation,
   leader: Person,
   war: War,
-  st: { friends: readonly FactionId[]; enemies: readonly FactionId[]; odds: number; risk: number },
+  st: {
+    friends: readonly FactionId[];
+    enemies: readonly FactionId[];
+    odds: number;
+    risk: number;
+    promised: Agreement | null;
+  },
 ): Question {
   const { view } = s;
   const weeks = (s.t - (war.joined[view.id] ?? s.t)) / days(7);
@@ -912,6 +1073,15 @@ function peaceQuestion(
           },
           { name: 'war weariness', value: Math.min(0.4, 0.05 * weeks) * (1 - p.patience) },
           { name: 'losses', value: Math.min(0.4, 0.2 * view.losses()) },
+          ...(st.promised
+            ? [
+                {
+                  name: 'our word',
+                  value: 0.3 + 0.6 * p.honour,
+                  note: `we undertook to end this war (${st.promised.name ?? st.promised.id})`,
+                },
+              ]
+            : []),
         ],
         serves: { against: st.friends, interests: ['peace'] },
       };

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.js';
 import { registerBench } from './bench.js';
+import { registerCoherence } from './coherence.js';
 import { registerDb } from './db.js';
 import { registerFidelity } from './fidelity.js';
 import { registerForecast } from './forecast.js';
@@ -31,6 +32,7 @@ const commands: readonly Register[] = [
   registerDiff,
   registerDb,
   registerFidelity,
+  registerCoherence,
   registerReliability,
   registerNegotiate,
   registerTournament,

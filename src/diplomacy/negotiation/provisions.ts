@@ -55,6 +55,8 @@ export function provisionIssueName(p: Provision): string {
   if (p.kind === 'technology-transfer') name += `:${p.technology}`;
   if (p.kind === 'weapons-transfer') name += `:${p.weapons}`;
   if (p.kind === 'conference-attendance' && p.conference) name += `:${p.conference}`;
+  // Each act promised is an issue of its own: a reply may grant one and refuse another.
+  if (p.kind === 'undertaking') name += `:${p.act}`;
   if ('giver' in p && (p.giver || p.receiver)) name += `:${p.giver ?? '?'}>${p.receiver ?? '?'}`;
   return name;
 }

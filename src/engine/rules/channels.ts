@@ -3,6 +3,7 @@
  * the approach or deny knowing the envoy), and covert channels opened by a spy.
  */
 
+import type { LocationId } from '../../model/ids.js';
 import { later, type Minutes, minutes } from '../../model/time.js';
 import { distanceBetween, type Person, personLocation, topLocation, type World } from '../../model/world.js';
 import { allow, allThere, type Rule, type RuleContext, refuse, type Rulebook } from './context.js';
@@ -18,14 +19,29 @@ function canTransmit(ctx: RuleContext, person: Person): boolean {
 }
 
 /**
- * How long a message takes between two persons: the physics' fixed delay, plus the distance over
- * its speed (a day when no route is known), at least one tick.
+ * How long a message takes between two persons: by the fastest means that joins them — the
+ * world's messages, or a line (a telegraph) listing both their places — its fixed delay plus the
+ * distance over its speed (a day when no route is known), at least one tick.
  */
 export function messageDelay(world: World, from: Person, to: Person, tick: Minutes): Minutes {
-  const { speed, delay } = world.physics.messages;
-  const d = distanceBetween(world, personLocation(world, from), personLocation(world, to));
-  const minutesNeeded = delay + (Number.isFinite(d) ? Math.ceil((d / speed) * 60) : 24 * 60);
-  return minutes(Math.max(tick, minutesNeeded));
+  const a = personLocation(world, from);
+  const b = personLocation(world, to);
+  const d = distanceBetween(world, a, b);
+  const { lines, ...messages } = world.physics.messages;
+  const joined = lines.filter((line) => onLine(world, line.at, a) && onLine(world, line.at, b));
+  const needed = [messages, ...joined].map(
+    ({ speed, delay }) => delay + (Number.isFinite(d) ? Math.ceil((d / speed) * 60) : 24 * 60),
+  );
+  return minutes(Math.max(tick, Math.min(...needed)));
+}
+
+/** Is `place`, or a place it lies within, one of a line's places? */
+function onLine(world: World, at: readonly LocationId[], place: LocationId): boolean {
+  for (let l: LocationId | null = place, guard = 0; l !== null && guard < 64; guard++) {
+    if (at.includes(l)) return true;
+    l = world.locations[l]?.parent ?? null;
+  }
+  return false;
 }
 
 export const sendMessage: Rule<'send-message'> = (ctx, actor, faction, intent) => {
