@@ -12,6 +12,7 @@ import { buildWorld } from '../engine/initial-world.js';
 import { matchMilestones } from '../engine/milestones.js';
 import { apply, type WorldEvent, type WorldEventOf } from '../events/index.js';
 import { days } from '../model/time.js';
+import { decisionSignature } from './deliberation.js';
 import type { PersonId } from '../model/ids.js';
 import type { Position } from '../model/vocabulary.js';
 import type { World } from '../model/world.js';
@@ -19,12 +20,6 @@ import type { ScenarioSpec } from '../scenario/schema.js';
 
 /** A move undone within this long after arriving counts as reversed. */
 export const REVERSAL_WINDOW = days(1);
-
-/**
- * Terms that are not input: the judge's seeded `judgement`, and `counsel`, whose value carries the
- * advisers' own judgement. Every other term (and every veto) is read from the world.
- */
-const NOT_INPUT = new Set(['judgement', 'counsel']);
 
 /** Ways a person is moved by others or by circumstance, not by their own choice. */
 const FORCED_MEANS = new Set(['escort', 'escape', 'expulsion', 'journey']);
@@ -64,19 +59,6 @@ export interface CoherenceReport {
   }[];
 }
 
-/** The substance of a decision: its options, their vetoes and their terms other than noise and counsel. */
-function substance(e: WorldEventOf<'decision-made'>): string {
-  return canonicalJson(
-    e.options.map((o) => ({
-      option: o.option,
-      vetoedBy: o.vetoedBy,
-      terms: o.terms
-        .filter((t) => !NOT_INPUT.has(t.name))
-        .map((t) => ({ name: t.name, value: t.value, note: t.note ?? null })),
-    })),
-  );
-}
-
 /**
  * Decisions repeated on no new input: a decision answering a question, by the same leader on the
  * same question as their previous one, with the same choice and the same substance. Anything the
@@ -89,7 +71,7 @@ export function repeatedDecisions(events: readonly WorldEvent[]): number {
   for (const e of events) {
     if (e.type !== 'decision-made' || e.question === null) continue;
     const key = `${e.actor}\u0000${e.question}`;
-    const signature = `${e.choice ?? e.decision}\u0000${substance(e)}`;
+    const signature = decisionSignature(e.choice ?? e.decision, e.options);
     if (last.get(key) === signature) count++;
     last.set(key, signature);
   }

@@ -25,6 +25,7 @@
  *   named `stance` term to each option that serves it (what an option serves it says: `serves`) —
  *   where an advisor stands depends on where they sit, not only on their temper.
  */
+import { canonicalJson } from '../common/canonical-json.js';
 import type { Rng } from '../common/random.js';
 import type { PersonId } from '../model/ids.js';
 import type { Decision, Intent } from '../model/intents.js';
@@ -599,4 +600,28 @@ function choiceReasons(choice: Scored, all: readonly Scored[]): { because: strin
     if (s.option.veto) because.push(`not ${s.option.label}: ${s.option.vetoNote ?? s.option.veto}`);
   }
   return { because, against };
+}
+
+/**
+ * Terms that are not input: the judge's seeded `judgement`, and `counsel`, whose value carries the
+ * advisers' own judgement. Every other term (and every veto) is read from the world.
+ */
+const NOT_INPUT: ReadonlySet<string> = new Set(['judgement', 'counsel']);
+
+/**
+ * What a decision was taken on, and what it chose: the choice, and the options with their vetoes and
+ * every term but those that are not input (`NOT_INPUT`). Two decisions with one signature were taken
+ * on the same input, to the same end.
+ */
+export function decisionSignature(choice: string, options: readonly ScoredOption[]): string {
+  return canonicalJson([
+    choice,
+    options.map((o) => ({
+      option: o.option,
+      vetoedBy: o.vetoedBy,
+      terms: o.terms
+        .filter((t) => !NOT_INPUT.has(t.name))
+        .map((t) => ({ name: t.name, value: t.value, note: t.note ?? null })),
+    })),
+  ]);
 }

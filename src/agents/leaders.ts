@@ -20,8 +20,16 @@ import type { WorldEvent } from '../events/index.js';
 import { hours, type Minutes } from '../model/time.js';
 import { sortedIds } from '../model/world.js';
 import { conferencesOf } from '../model/world-index.js';
-import { deliberate } from './deliberation.js';
-import { lastObserved, newsAfter, type QuestionSource, questionSource, type Read, touches } from './reads.js';
+import { decisionSignature, deliberate } from './deliberation.js';
+import {
+  type Heard,
+  lastObserved,
+  newsAfter,
+  type QuestionSource,
+  questionSource,
+  type Read,
+  touches,
+} from './reads.js';
 import type { Player, QuestionPut } from './players.js';
 import { negotiationMoves } from './negotiator/index.js';
 import { channelQuestions } from './questions/channels.js';
@@ -211,6 +219,8 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean, play
         rng.split(q.id),
         q.decider.id === seat?.id ? ask : undefined,
       );
+      // To keep things as they are, decided before on the same input, is no new decision.
+      if (standsAlready(q.id, decisions, heard)) continue;
       const moves = decisions.flatMap(movedBy);
       // Nor give the same person the same order twice: a later question that would is merged
       // into the earlier one.
@@ -224,6 +234,20 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean, play
     }
   }
   return out;
+}
+
+/**
+ * Whether the question's answer is to keep things as they are, and the faction has nothing to decide:
+ * no other option was open, or it decided the same on the same input last time it was asked (the
+ * same options, vetoes and terms: `decisionSignature`). Its earlier decision stands; a leader who
+ * learns nothing that bears on it does not decide it again, nor is counsel given again.
+ */
+function standsAlready(question: string, decisions: readonly Decision[], heard: Heard): boolean {
+  const choice = decisions.find((d) => d.question === question && d.options !== undefined);
+  if (!choice || choice.intent.type !== 'hold' || !choice.options) return false;
+  const open = choice.options.filter((o) => o.vetoedBy === null);
+  if (open.length <= 1 && choice.options.length === open.length) return true;
+  return heard.decided.get(question) === decisionSignature(choice.choice ?? 'hold', choice.options);
 }
 
 /** The question sources the leader of `faction` consults this tick. */

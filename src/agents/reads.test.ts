@@ -19,15 +19,30 @@ describe('what a question source reads', () => {
 
   it('news is an event it reads observed in a later tick than the one it was asked in', () => {
     const source = questionSource(none, ['relations']);
-    const observed = new Map<EventType, Minutes>([
-      ['grievance-added', minutes(600)],
-      ['engagement', minutes(900)],
-    ]);
+    const observed = {
+      last: new Map<EventType, Minutes>([
+        ['grievance-added', minutes(600)],
+        ['engagement', minutes(900)],
+      ]),
+      late: new Map<EventType, Minutes>(),
+      decided: new Map<string, string>(),
+    };
     expect(newsAfter(source, observed, minutes(540))).toBe(true);
     expect(newsAfter(source, observed, minutes(600))).toBe(false);
     // An engagement is not news to a question that reads only relations…
     expect(newsAfter(source, observed, minutes(700))).toBe(false);
     // …and a question that reads the clock needs no news.
     expect(newsAfter(questionSource(none, ['relations', 'clock']), observed, minutes(700))).toBe(true);
+  });
+
+  it('another faction’s deed of the tick the question was asked in is news; what it knew is not', () => {
+    const source = questionSource(none, ['relations']);
+    const heard = {
+      last: new Map<EventType, Minutes>([['grievance-added', minutes(600)]]),
+      late: new Map<EventType, Minutes>([['grievance-added', minutes(600)]]),
+      decided: new Map<string, string>(),
+    };
+    expect(newsAfter(source, heard, minutes(600))).toBe(true);
+    expect(newsAfter(source, { ...heard, late: new Map() }, minutes(600))).toBe(false);
   });
 });

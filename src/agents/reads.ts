@@ -22,7 +22,7 @@ import {
 import type { FactionId } from '../model/ids.js';
 import type { Minutes } from '../model/time.js';
 import { sortedIds, type World } from '../model/world.js';
-import type { Question } from './deliberation.js';
+import { decisionSignature, type Question } from './deliberation.js';
 import type { Situation } from './situation.js';
 
 /** A part of the world a question reads: a family of events, one event type, or the clock. */
@@ -64,61 +64,97 @@ export function touches(source: QuestionSource, events: readonly WorldEvent[]): 
   return events.some((e) => source.types.has(e.type));
 }
 
-/** When each faction last observed an event of each type, for one log, up to `length` events. */
-interface LastObserved {
-  length: number;
-  readonly byFaction: Map<FactionId, Map<EventType, Minutes>>;
+/**
+ * What a faction has heard of each event type: when it last observed one, and the last tick in which
+ * it observed one that arrived only after it was asked in that tick — another faction's deed of the
+ * same tick, decided on the same state of the world.
+ */
+export interface Heard {
+  readonly last: ReadonlyMap<EventType, Minutes>;
+  readonly late: ReadonlyMap<EventType, Minutes>;
+  /** The signature of the faction's last decision on each question (`decisionSignature`). */
+  readonly decided: ReadonlyMap<string, string>;
 }
 
-const lastObservedByLog = new WeakMap<readonly WorldEvent[], LastObserved>();
+interface HeardSoFar {
+  readonly last: Map<EventType, Minutes>;
+  readonly late: Map<EventType, Minutes>;
+  readonly decided: Map<string, string>;
+}
 
 /**
- * When the faction last observed an event of each type in the log. The log only grows during a run,
- * so each call reads only the events added since the last (their observers as the world now has
- * them, as `FactionView.observed` does).
+ * A log read up to `length` events. A tick's events come in two phases: the world's processes and
+ * the script first, which every leader asked in that tick has seen; then the decisions, each with its
+ * consequences, in blocks that open with the decider's `decision-made` (or `intent-rejected`).
  */
-export function lastObserved(
-  world: World,
-  log: readonly WorldEvent[],
-  faction: FactionId,
-): ReadonlyMap<EventType, Minutes> {
-  let cache = lastObservedByLog.get(log);
-  if (!cache || cache.length > log.length) {
-    cache = { length: 0, byFaction: new Map() };
-    lastObservedByLog.set(log, cache);
+interface LogRead {
+  length: number;
+  tick: Minutes | undefined;
+  /** The faction whose decision's consequences are being read, once the decisions have begun. */
+  decider: FactionId | undefined;
+  readonly byFaction: Map<FactionId, HeardSoFar>;
+}
+
+const readByLog = new WeakMap<readonly WorldEvent[], LogRead>();
+
+/**
+ * What the faction has heard of each event type in the log. The log only grows during a run, so each
+ * call reads only the events added since the last (their observers as the world now has them, as
+ * `FactionView.observed` does). Read from the log alone, it is the same in a run, its replay and its
+ * forks.
+ */
+export function lastObserved(world: World, log: readonly WorldEvent[], faction: FactionId): Heard {
+  let read = readByLog.get(log);
+  if (!read || read.length > log.length) {
+    read = { length: 0, tick: undefined, decider: undefined, byFaction: new Map() };
+    readByLog.set(log, read);
   }
-  if (cache.length < log.length) {
+  if (read.length < log.length) {
     const factions = sortedIds(world.factions);
-    for (let i = cache.length; i < log.length; i++) {
+    for (let i = read.length; i < log.length; i++) {
       const e = log[i];
       if (!e) continue;
+      if (e.t !== read.tick) {
+        read.tick = e.t;
+        read.decider = undefined;
+      }
+      if (e.type === 'decision-made' || e.type === 'intent-rejected') read.decider = e.faction;
+      if (e.type === 'decision-made' && e.question !== null)
+        heardBy(read, e.faction).decided.set(
+          e.question,
+          decisionSignature(e.choice ?? e.decision, e.options),
+        );
       const observers = observersOf(world, e);
       for (const f of observers === 'all' ? factions : observers) {
-        let times = cache.byFaction.get(f);
-        if (!times) cache.byFaction.set(f, (times = new Map()));
-        times.set(e.type, e.t);
+        const heard = heardBy(read, f);
+        heard.last.set(e.type, e.t);
+        if (read.decider !== undefined && read.decider !== f) heard.late.set(e.type, e.t);
       }
     }
-    cache.length = log.length;
+    read.length = log.length;
   }
-  return cache.byFaction.get(faction) ?? NOTHING;
+  return read.byFaction.get(faction) ?? NOTHING;
 }
 
-const NOTHING: ReadonlyMap<EventType, Minutes> = new Map();
+function heardBy(read: LogRead, faction: FactionId): HeardSoFar {
+  let heard = read.byFaction.get(faction);
+  if (!heard) read.byFaction.set(faction, (heard = { last: new Map(), late: new Map(), decided: new Map() }));
+  return heard;
+}
+
+const NOTHING: Heard = { last: new Map(), late: new Map(), decided: new Map() };
 
 /**
- * Whether the source has news after `since`: the faction observed an event it reads in a later
- * tick (what happened in the tick it was last asked, its own deeds among them, it had answered).
+ * Whether the source has news since the faction was asked in tick `since`: an event it reads
+ * observed in a later tick, or one that arrived in that tick after it was asked (another faction's
+ * deed). What the faction knew when asked, its own deeds among them, is no news.
  */
-export function newsAfter(
-  source: QuestionSource,
-  observed: ReadonlyMap<EventType, Minutes>,
-  since: Minutes,
-): boolean {
+export function newsAfter(source: QuestionSource, heard: Heard, since: Minutes): boolean {
   if (source.clock) return true;
   for (const type of source.types) {
-    const t = observed.get(type);
+    const t = heard.last.get(type);
     if (t !== undefined && t > since) return true;
+    if (heard.late.get(type) === since) return true;
   }
   return false;
 }

@@ -7,7 +7,7 @@
  *   (src/agents/models/lessons.ts);
  * - vulnerability reads the condition of the forces, and its note says what is so
  *   (src/agents/models/threat.ts);
- * - a member seen held is a rescue goal that comes back until they are free (questions/custody.ts).
+ * - a member seen held is a rescue goal, weighed again on news until they are free (questions/custody.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -117,13 +117,21 @@ relations:
 // ── Custody: a rescue goal ─────────────────────────────────────────────────────────────────────
 
 describe('a member held is a goal until freed', () => {
-  it('seen held, Sam is weighed for rescue again and again while held, and the captor’s force is a term', () => {
-    const events = run(isle(HELD));
+  it('seen held, Sam is weighed for rescue again on news while held, and the captor’s force is a term', () => {
+    // A day in, the healers count the wardens as enemies: news that bears on the rescue (no breach
+    // with them to fear any more).
+    const news = `
+script:
+  - at: 1d
+    event: { type: relation-changed, from: healers, to: wardens, status: war, cause: the council outlaws the wardens }
+`;
+    const events = run(isle(HELD, news));
     const asked = events.filter(
       (e): e is Extract<WorldEvent, { type: 'decision-made' }> =>
         e.type === 'decision-made' && e.question === 'rescue:sam',
     );
     expect(asked.length).toBeGreaterThan(1);
+    expect(asked.some((d) => d.t >= 24 * 60)).toBe(true);
     const act = asked[0]?.options.find((o) => o.option === 'act');
     expect(act?.terms.map((t) => t.name)).toContain("the captor's force");
     expect(act?.terms.find((t) => t.name === 'our people are held')?.note).toBe(

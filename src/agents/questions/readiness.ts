@@ -11,7 +11,7 @@ import { NEED, PLENTY } from '../tuning.js';
 import type { FactionView } from '../view.js';
 import { actingLeader } from './envoys.js';
 import { single } from './talks.js';
-import { damagedComponents, roleIntegrity } from '../../model/forces.js';
+import { damagedComponents, roleIntegrity, travelSpeed } from '../../model/forces.js';
 import { nameOf, type Physics, precautionWithRole } from '../../model/physics.js';
 import { acceptableOdds } from '../models/war.js';
 import { lessonTerms } from '../models/lessons.js';
@@ -38,7 +38,13 @@ export function repairQuestions(s: Situation): Question[] {
           {
             name: 'damage',
             value: 1,
-            note: `${damaged.map((c) => componentName(view, c)).join(', ')} damaged`,
+            // What is so, not only what is damaged: a repair after fresh damage is a new decision.
+            note: `${damaged
+              .map(
+                (c) =>
+                  `${componentName(view, c)} at ${Math.round(((ship.systems[c] ?? 0) / (ship.rated[c] || 1)) * 100)} %`,
+              )
+              .join(', ')}`,
           },
         ],
       ),
@@ -140,6 +146,11 @@ export function withdrawalQuestions(s: Situation): Question[] {
     );
   const theirs = hostile.reduce((sum, sh) => sum + sh.count * sh.firepower, 0);
   if (theirs <= view.strength(view.id)) return [];
+  // A force the threat can overtake does not get away by running: it stays, repairs and, if it must,
+  // fights where it is, rather than set out crippled on a journey the pursuer ends when it likes.
+  const operational = s.settings.operationalIntegrity;
+  const ours = travelSpeed(flagship, view.physics, operational);
+  if (ours <= 0 || hostile.some((sh) => travelSpeed(sh, view.physics, operational) > ours)) return [];
   if (
     view.negotiations('open').length > 0 ||
     view
@@ -155,7 +166,13 @@ export function withdrawalQuestions(s: Situation): Question[] {
       leader,
       `get away from ${place}`,
       [{ intent: { type: 'move', ship: flagship.id, to: refuge } }],
-      [{ name: 'outgunned here', value: 1 }],
+      [
+        {
+          name: 'outgunned here',
+          value: 1,
+          note: `${[...new Set(hostile.map((sh) => view.faction(sh.faction).name))].join(' and ')} outgun us ${(theirs / Math.max(view.strength(view.id), 0.1)).toFixed(1)} to 1 at ${place}`,
+        },
+      ],
     ),
   ];
 }

@@ -389,7 +389,13 @@ function returnQuestions(s: Situation, leader: Person): Question[] {
       leader,
       `return to ${flagship.name}`,
       [{ intent: { type: 'board', ship: flagship.id, persons: party } }],
-      [{ name: 'nothing keeps us here', value: 1 }],
+      [
+        {
+          name: 'nothing keeps us here',
+          value: 1,
+          note: `our business aboard ${where.name} at ${view.place(where)} is done`,
+        },
+      ],
     ),
   ];
 }

@@ -128,10 +128,17 @@ export const board: Rule<'board'> = (ctx, actor, faction, intent) => {
     if (topLocation(ctx.world, personLocation(ctx.world, p)) !== place)
       return refuse('board.range', `${id} is not at ${place}`);
   }
+  // Those already aboard stay where they are: boarding is no act for them.
+  const coming = intent.persons.filter((id) => {
+    const at = ctx.world.persons[id]?.position;
+    return !(at?.kind === 'ship' && at.ship === ship.id);
+  });
+  if (coming.length === 0)
+    return refuse('board.aboard', `${intent.persons.join(', ')} already aboard ${ship.id}`);
   const means = transferFor(ctx, ship);
   if (!means) return refuse('ship.transfer', `no one can pass to ${ship.id} now`);
   return allow(
-    ...intent.persons.map((person) => ({
+    ...coming.map((person) => ({
       type: 'person-moved' as const,
       person,
       to: { kind: 'ship' as const, ship: ship.id },
