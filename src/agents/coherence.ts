@@ -12,10 +12,10 @@ import { buildWorld } from '../engine/initial-world.js';
 import { matchMilestones } from '../engine/milestones.js';
 import { apply, type WorldEvent, type WorldEventOf } from '../events/index.js';
 import { days } from '../model/time.js';
-import { decisionSignature } from './deliberation.js';
+import { decisionSubstance } from './deliberation.js';
 import type { PersonId } from '../model/ids.js';
 import type { Position } from '../model/vocabulary.js';
-import type { World } from '../model/world.js';
+import { topLocation, type World } from '../model/world.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 
 /** A move undone within this long after arriving counts as reversed. */
@@ -71,7 +71,7 @@ export function repeatedDecisions(events: readonly WorldEvent[]): number {
   for (const e of events) {
     if (e.type !== 'decision-made' || e.question === null) continue;
     const key = `${e.actor}\u0000${e.question}`;
-    const signature = decisionSignature(e.choice ?? e.decision, e.options);
+    const signature = `${e.choice ?? e.decision}\u0000${decisionSubstance(e.options)}`;
     if (last.get(key) === signature) count++;
     last.set(key, signature);
   }
@@ -235,19 +235,21 @@ function walk(spec: ScenarioSpec, events: readonly WorldEvent[]): Walk {
   return { reversed, before };
 }
 
-/** The place a position is at: its own, or its force's. */
+/** The top-level place a position is at: its own, or its force's (a room is in its place). */
 function locationOf(world: World, position: Position): string | null {
-  return position.kind === 'location' ? position.location : (world.ships[position.ship]?.location ?? null);
+  const at =
+    position.kind === 'location' ? position.location : (world.ships[position.ship]?.location ?? null);
+  return at === null ? null : topLocation(world, at);
 }
 
-/** The place a person is at or heading for (their force's, when aboard one), as a location id. */
+/** The top-level place a person is at or heading for (their force's, when aboard one). */
 function whereabouts(world: World, person: PersonId): string | null {
   const p = world.persons[person];
   if (!p) return null;
-  if (p.journey) return p.journey.to;
-  if (p.position.kind === 'location') return p.position.location;
+  if (p.journey) return topLocation(world, p.journey.to);
+  if (p.position.kind === 'location') return topLocation(world, p.position.location);
   const ship = world.ships[p.position.ship];
-  return ship ? (ship.course?.to ?? ship.location) : null;
+  return ship ? topLocation(world, ship.course?.to ?? ship.location) : null;
 }
 
 /**
@@ -264,10 +266,15 @@ function setsOut(
   const p = world.persons[person];
   if (!p) return false;
   if (e.type === 'ship-departed')
-    return p.position.kind === 'ship' && p.position.ship === e.ship && e.ship !== venue && !towards.has(e.to);
-  if (e.type === 'journey-begun') return e.person === person && !towards.has(e.to);
+    return (
+      p.position.kind === 'ship' &&
+      p.position.ship === e.ship &&
+      e.ship !== venue &&
+      !towards.has(topLocation(world, e.to))
+    );
+  if (e.type === 'journey-begun') return e.person === person && !towards.has(topLocation(world, e.to));
   if (e.type === 'person-moved' && e.person === person && !FORCED_MEANS.has(e.means)) {
-    // Going aboard another force at the same place is not leaving it.
+    // Going aboard another force, or into a room, at the same place is not leaving it.
     const to = locationOf(world, e.to);
     return to !== locationOf(world, p.position) && (to === null || !towards.has(to));
   }

@@ -609,13 +609,11 @@ function choiceReasons(choice: Scored, all: readonly Scored[]): { because: strin
 const NOT_INPUT: ReadonlySet<string> = new Set(['judgement', 'counsel']);
 
 /**
- * What a decision was taken on, and what it chose: the choice, and the options with their vetoes and
- * every term but those that are not input (`NOT_INPUT`). Two decisions with one signature were taken
- * on the same input, to the same end.
+ * What a decision was taken on: the options with their vetoes and every term but those that are not
+ * input (`NOT_INPUT`). Two decisions with one substance were taken on the same input.
  */
-export function decisionSignature(choice: string, options: readonly ScoredOption[]): string {
-  return canonicalJson([
-    choice,
+export function decisionSubstance(options: readonly ScoredOption[]): string {
+  return canonicalJson(
     options.map((o) => ({
       option: o.option,
       vetoedBy: o.vetoedBy,
@@ -623,5 +621,5 @@ export function decisionSignature(choice: string, options: readonly ScoredOption
         .filter((t) => !NOT_INPUT.has(t.name))
         .map((t) => ({ name: t.name, value: t.value, note: t.note ?? null })),
     })),
-  ]);
+  );
 }

@@ -20,7 +20,7 @@ import type { WorldEvent } from '../events/index.js';
 import { hours, type Minutes } from '../model/time.js';
 import { sortedIds } from '../model/world.js';
 import { conferencesOf } from '../model/world-index.js';
-import { decisionSignature, deliberate } from './deliberation.js';
+import { decisionSubstance, deliberate } from './deliberation.js';
 import {
   type Heard,
   lastObserved,
@@ -237,17 +237,23 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean, play
 }
 
 /**
- * Whether the question's answer is to keep things as they are, and the faction has nothing to decide:
- * no other option was open, or it decided the same on the same input last time it was asked (the
- * same options, vetoes and terms: `decisionSignature`). Its earlier decision stands; a leader who
- * learns nothing that bears on it does not decide it again, nor is counsel given again.
+ * Whether the faction has nothing new to decide on the question: it would keep things as they are
+ * and no other option was open; or the input is what it was when it last decided the question (the
+ * same options, vetoes and terms: `decisionSubstance`) and it would now keep things as they are, or
+ * choose otherwise. Its earlier decision stands: a leader who learns nothing that bears on it does
+ * not decide it again, nor is counsel given again, and a fresh impression of the same facts
+ * (judgement) does not overturn it. The same act on the same input is taken again: a repair after
+ * fresh damage of the same extent, an attack again at the same odds.
  */
 function standsAlready(question: string, decisions: readonly Decision[], heard: Heard): boolean {
   const choice = decisions.find((d) => d.question === question && d.options !== undefined);
-  if (!choice || choice.intent.type !== 'hold' || !choice.options) return false;
+  if (!choice?.options) return false;
+  const holds = choice.intent.type === 'hold';
   const open = choice.options.filter((o) => o.vetoedBy === null);
-  if (open.length <= 1 && choice.options.length === open.length) return true;
-  return heard.decided.get(question) === decisionSignature(choice.choice ?? 'hold', choice.options);
+  if (holds && open.length <= 1 && choice.options.length === open.length) return true;
+  const last = heard.decided.get(question);
+  if (!last || last.substance !== decisionSubstance(choice.options)) return false;
+  return holds || last.choice !== (choice.choice ?? choice.intent.type);
 }
 
 /** The question sources the leader of `faction` consults this tick. */

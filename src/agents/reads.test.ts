@@ -25,7 +25,7 @@ describe('what a question source reads', () => {
         ['engagement', minutes(900)],
       ]),
       late: new Map<EventType, Minutes>(),
-      decided: new Map<string, string>(),
+      decided: new Map(),
     };
     expect(newsAfter(source, observed, minutes(540))).toBe(true);
     expect(newsAfter(source, observed, minutes(600))).toBe(false);
@@ -40,7 +40,7 @@ describe('what a question source reads', () => {
     const heard = {
       last: new Map<EventType, Minutes>([['grievance-added', minutes(600)]]),
       late: new Map<EventType, Minutes>([['grievance-added', minutes(600)]]),
-      decided: new Map<string, string>(),
+      decided: new Map(),
     };
     expect(newsAfter(source, heard, minutes(600))).toBe(true);
     expect(newsAfter(source, { ...heard, late: new Map() }, minutes(600))).toBe(false);

@@ -22,7 +22,7 @@ import {
 import type { FactionId } from '../model/ids.js';
 import type { Minutes } from '../model/time.js';
 import { sortedIds, type World } from '../model/world.js';
-import { decisionSignature, type Question } from './deliberation.js';
+import { decisionSubstance, type Question } from './deliberation.js';
 import type { Situation } from './situation.js';
 
 /** A part of the world a question reads: a family of events, one event type, or the clock. */
@@ -72,14 +72,20 @@ export function touches(source: QuestionSource, events: readonly WorldEvent[]): 
 export interface Heard {
   readonly last: ReadonlyMap<EventType, Minutes>;
   readonly late: ReadonlyMap<EventType, Minutes>;
-  /** The signature of the faction's last decision on each question (`decisionSignature`). */
-  readonly decided: ReadonlyMap<string, string>;
+  /** The faction's last decision on each question: what it chose, on what (`decisionSubstance`). */
+  readonly decided: ReadonlyMap<string, Decided>;
 }
 
 interface HeardSoFar {
   readonly last: Map<EventType, Minutes>;
   readonly late: Map<EventType, Minutes>;
-  readonly decided: Map<string, string>;
+  readonly decided: Map<string, Decided>;
+}
+
+/** A decision remembered: the option chosen and the substance it was chosen on. */
+export interface Decided {
+  readonly choice: string;
+  readonly substance: string;
 }
 
 /**
@@ -120,10 +126,10 @@ export function lastObserved(world: World, log: readonly WorldEvent[], faction: 
       }
       if (e.type === 'decision-made' || e.type === 'intent-rejected') read.decider = e.faction;
       if (e.type === 'decision-made' && e.question !== null)
-        heardBy(read, e.faction).decided.set(
-          e.question,
-          decisionSignature(e.choice ?? e.decision, e.options),
-        );
+        heardBy(read, e.faction).decided.set(e.question, {
+          choice: e.choice ?? e.decision,
+          substance: decisionSubstance(e.options),
+        });
       const observers = observersOf(world, e);
       for (const f of observers === 'all' ? factions : observers) {
         const heard = heardBy(read, f);

@@ -3,7 +3,7 @@
  * away from a place full of enemies, and delivering the aid an agreement promises.
  */
 import { id, type FactionId, type LocationId, type ResourceId } from '../../model/ids.js';
-import { days, hours } from '../../model/time.js';
+import { days, formatTime, hours } from '../../model/time.js';
 import { type Person, type Ship } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Situation } from '../situation.js';
@@ -28,6 +28,11 @@ export function repairQuestions(s: Situation): Question[] {
     const engineer =
       crew.find((p) => p.tags.some((t) => t.includes('engineer'))) ?? actingLeader(view, s.members);
     if (!engineer) continue;
+    // The fighting just seen that damaged the force, if any: a repair after it is a new decision.
+    const fought = s.observed.findLast(
+      (e) => e.type === 'engagement' && e.damage.some((d) => d.ship === ship.id),
+    );
+    const integrity = (c: string) => Math.round(((ship.systems[c] ?? 0) / (ship.rated[c] || 1)) * 100);
     out.push(
       single(
         `repair:${ship.id}`,
@@ -38,13 +43,11 @@ export function repairQuestions(s: Situation): Question[] {
           {
             name: 'damage',
             value: 1,
-            // What is so, not only what is damaged: a repair after fresh damage is a new decision.
-            note: `${damaged
-              .map(
-                (c) =>
-                  `${componentName(view, c)} at ${Math.round(((ship.systems[c] ?? 0) / (ship.rated[c] || 1)) * 100)} %`,
-              )
-              .join(', ')}`,
+            note: `${damaged.map((c) => `${componentName(view, c)} at ${integrity(c)} %`).join(', ')}${
+              fought?.type === 'engagement'
+                ? ` after the fighting at ${fought.location}, ${formatTime(fought.t)}`
+                : ''
+            }`,
           },
         ],
       ),
