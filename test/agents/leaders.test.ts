@@ -1,6 +1,7 @@
 /**
  * When leaders ask and how they move (test/fixtures/leaders/): a question is asked again only on
- * news it reads, one order per person and act in a tick, withdrawal away from every threat.
+ * news it reads, one order per person and act in a tick, withdrawal away from every threat and
+ * never from one that can overtake it.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +34,22 @@ script:
     expect(asked.map((e) => e.t)).toEqual([0, 40 * 60]);
   });
 
+  it('asked again on news that changes nothing it weighs, the leader does not decide again', () => {
+    // Green sends Red its regards: news to the question, but no term of it changes.
+    const news = `
+script:
+  - at: 40h
+    event: { type: relation-changed, from: green, to: red, affinityDelta: 0, cause: regards from Green }
+`;
+    // The raid remembered undiminished (its weight would otherwise fade hour by hour), nothing Red
+    // weighs changes with time.
+    const calm = fixture('alone').replace('since: -1d }', 'since: -1d, halfLife: 0 }');
+    expect(calm).not.toBe(fixture('alone'));
+    const r = run(calm + news);
+    expect(r.events.some((e) => e.type === 'relation-changed' && e.t === 40 * 60)).toBe(true);
+    expect(decisionsOf(r.events, 'red', 'security').map((e) => e.t)).toEqual([0]);
+  });
+
   it('the same seed gives the same log', () => {
     expect(run(fixture('alone')).hash).toBe(run(fixture('alone')).hash);
   });
@@ -62,5 +79,16 @@ describe('withdrawal', () => {
       expect(distanceBetween(start, to, place)).toBeGreaterThan(
         distanceBetween(start, id.location('here'), place),
       );
+  });
+
+  it('does not run from a threat that can overtake it', () => {
+    const faster = fixture('flight').replace(
+      '{ id: blue-fleet, name: Blue Fleet, faction: blue, count: 4, at: here }',
+      '{ id: blue-fleet, name: Blue Fleet, faction: blue, count: 4, speeds: { march: 2 }, at: here }',
+    );
+    expect(faster).not.toBe(fixture('flight'));
+    const r = run(faster);
+    expect(r.events.some((e) => e.type === 'ship-departed' && e.ship === 'red-ship')).toBe(false);
+    expect(decisionsOf(r.events, 'red', 'withdraw')).toEqual([]);
   });
 });
