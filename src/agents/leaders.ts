@@ -237,23 +237,20 @@ function decideFor(ctx: DecisionContext, faction: FactionId, lead: boolean, play
 }
 
 /**
- * Whether the faction has nothing new to decide on the question: it would keep things as they are
- * and no other option was open; or the input is what it was when it last decided the question (the
- * same options, vetoes and terms: `decisionSubstance`) and it would now keep things as they are, or
- * choose otherwise. Its earlier decision stands: a leader who learns nothing that bears on it does
- * not decide it again, nor is counsel given again, and a fresh impression of the same facts
- * (judgement) does not overturn it. The same act on the same input is taken again: a repair after
- * fresh damage of the same extent, an attack again at the same odds.
+ * Whether the faction has nothing new to decide on the question: it would keep things as they are,
+ * and either no other option was open, or the input is what it was when it last decided the question
+ * (the same options, vetoes and terms: `decisionSubstance`). Its earlier decision stands: a leader who
+ * learns nothing that bears on it does not decide again to wait, nor is counsel given again. An act
+ * on the same input is taken: a repair after fresh damage of the same extent, an attack again at the
+ * same odds, or a step long weighed and at last taken (a near balance tipped by judgement, as a
+ * hesitant ruler at length orders what it put off).
  */
 function standsAlready(question: string, decisions: readonly Decision[], heard: Heard): boolean {
   const choice = decisions.find((d) => d.question === question && d.options !== undefined);
-  if (!choice?.options) return false;
-  const holds = choice.intent.type === 'hold';
+  if (!choice?.options || choice.intent.type !== 'hold') return false;
   const open = choice.options.filter((o) => o.vetoedBy === null);
-  if (holds && open.length <= 1 && choice.options.length === open.length) return true;
-  const last = heard.decided.get(question);
-  if (!last || last.substance !== decisionSubstance(choice.options)) return false;
-  return holds || last.choice !== (choice.choice ?? choice.intent.type);
+  if (open.length <= 1 && choice.options.length === open.length) return true;
+  return heard.decided.get(question)?.substance === decisionSubstance(choice.options);
 }
 
 /** The question sources the leader of `faction` consults this tick. */
