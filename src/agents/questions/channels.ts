@@ -65,7 +65,8 @@ export function channelQuestions(s: Situation): Question[] {
   const reach: Reach = {
     view,
     threat,
-    candidates: aim.candidates.filter((c) => !already.includes(c)),
+    // Those we are already in talks with need no approach.
+    candidates: aim.candidates.filter((c) => !already.includes(c) && !view.inTalksWith(c)),
     leader: view.leader(),
     members: s.members.filter((m) => m.status === 'active'),
     flagship: view.flagship(),
