@@ -5,8 +5,8 @@
  *   agreement in force binds us to give it aid (src/agents/questions/readiness.ts);
  * - a betrayal leaves a lesson on the next dealing like it, which `alliances explain` shows
  *   (src/agents/models/lessons.ts);
- * - a faction that has newly turned hostile towards us is no candidate of the alliance we seek
- *   (src/agents/models/alliances.ts, `turnedAgainst`);
+ * - a faction that has newly turned hostile towards us is no candidate of the alliance we seek,
+ *   and talks of an alliance with it end (src/agents/models/alliances.ts, `turnedAgainst`);
  * - vulnerability reads the condition of the forces, and its note says what is so
  *   (src/agents/models/threat.ts);
  * - a member seen held is a rescue goal that comes back until they are free (questions/custody.ts).
@@ -285,6 +285,23 @@ describe('a faction that has turned against us is no partner to seek', () => {
   it('an old enmity stays the alliance’s to weigh: hostile from the start, the Friend is still a candidate', () => {
     const old = '  - { from: friend, to: realm, status: hostile, affinity: -0.3 }\n';
     expect(soughtBy(run(estranged(old, '')))).toContain('friend');
+  });
+
+  it('talks of an alliance with the Friend end when it has turned hostile, saying why', () => {
+    const talks = `{ type: negotiation-opened, negotiation: pact-talks, parties: [realm, friend], initiator: realm, at: plain }`;
+    const ended = (events: readonly WorldEvent[]) =>
+      events.find((e) => e.type === 'negotiation-ended' && e.negotiation === 'pact-talks');
+    const calm = run(estranged('', talks));
+    const offered = (events: readonly WorldEvent[]) =>
+      events.some((e) => e.type === 'offer-made' && e.negotiation === 'pact-talks');
+    expect(offered(calm)).toBe(true);
+    const turned = run(estranged('', talks) + `  - at: 0h\n    event: ${TURNS_HOSTILE}\n`);
+    expect(offered(turned)).toBe(false);
+    expect(ended(turned)).toMatchObject({
+      outcome: 'walk-out',
+      by: 'realm',
+      reason: "friend has turned hostile: the realm's envoy insulted the prince",
+    });
   });
 
   it('reads the Friend’s relation to us, not ours to it; says why; lasts two weeks; war always', () => {
