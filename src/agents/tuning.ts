@@ -4,6 +4,13 @@
  */
 import { days } from '../model/time.js';
 
+/**
+ * What a faction counts as recent: harm that makes it take stock of its security
+ * (questions/security.ts), and a deed that has just turned another against it
+ * (`turnedAgainst`, models/alliances.ts) — two weeks.
+ */
+export const RECENT = days(14);
+
 /** Stock of a resource below which a faction is in need of it. */
 export const NEED = 20;
 

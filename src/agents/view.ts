@@ -287,6 +287,15 @@ export class FactionView {
     return (this.relations ??= relationsMapFrom(this.world, this.id)).get(to);
   }
 
+  /**
+   * How another faction regards this one: its own relation to us, which may differ from ours to it
+   * (relations are directed). We know it as we know ours: the changes of its status towards us and
+   * the grievances it adds against us are events we observe (../events/relations.ts).
+   */
+  regardOf(other: FactionId): Relation | undefined {
+    return relationsMapFrom(this.world, other).get(this.id);
+  }
+
   /** The weight of this faction's grievances against another, decayed to now. */
   grievance(to: FactionId): number {
     const r = this.relation(to);

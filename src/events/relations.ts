@@ -31,6 +31,7 @@ export const relationEvents = {
         ...r,
         status: e.status ?? r.status,
         affinity: clamp(r.affinity + e.affinityDelta, -1, 1),
+        ...(e.status ? { turned: { t: e.t, cause: e.cause } } : {}),
       })),
     observers: (_world, e) => [e.from, e.to],
     tell(e, names) {

@@ -243,6 +243,11 @@ export interface Relation {
   readonly affinity: number;
   readonly trust: BetaTrust;
   readonly grievances: readonly Grievance[];
+  /**
+   * The last deed that set the status (a `relation-changed` with a status), when and why; absent
+   * while the status is the one the relation began with.
+   */
+  readonly turned?: { readonly t: Minutes; readonly cause: string };
 }
 
 export type AgreementStatus = 'proposed' | 'active' | 'rejected' | 'dissolved';

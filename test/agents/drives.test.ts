@@ -5,6 +5,8 @@
  *   agreement in force binds us to give it aid (src/agents/questions/readiness.ts);
  * - a betrayal leaves a lesson on the next dealing like it, which `alliances explain` shows
  *   (src/agents/models/lessons.ts);
+ * - a faction that has newly turned hostile towards us is no candidate of the alliance we seek,
+ *   and talks of an alliance with it end (src/agents/models/alliances.ts, `turnedAgainst`);
  * - vulnerability reads the condition of the forces, and its note says what is so
  *   (src/agents/models/threat.ts);
  * - a member seen held is a rescue goal, weighed again on news until they are free (questions/custody.ts).
@@ -13,6 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/agents/run.js';
+import { turnedAgainst } from '../../src/agents/models/alliances.js';
 import { lessonTerms } from '../../src/agents/models/lessons.js';
 import { assessThreat, exposure } from '../../src/agents/models/threat.js';
 import { mayAid } from '../../src/agents/questions/readiness.js';
@@ -254,6 +257,89 @@ describe('a betrayal leaves a lesson on the dealings like it', () => {
     expect(explained.status).toBe(0);
     expect(explained.stdout).toMatch(
       /[−-]\d\.\d{3} {2}lesson — the Friend broke its pledge of non-aggression: another alliance/,
+    );
+  });
+});
+
+// ── A faction turned against us ─────────────────────────────────────────────────────────────────
+
+/**
+ * The realm alone and hurt beside its rival, as above, where the Friend regards the realm as given:
+ * `start` is the Friend's relation to the realm when the story begins, `turn` a step of the script
+ * that changes it.
+ */
+const estranged = (start: string, turn: string) =>
+  realm(false).replace('relations:\n', `relations:\n${start}`) +
+  (turn ? `script:\n  - at: 0h\n    event: ${turn}\n` : '');
+
+const TURNS_HOSTILE = `{ type: relation-changed, from: friend, to: realm, status: hostile, cause: the realm's envoy insulted the prince }`;
+
+/** The candidates of the realm's first alliance sought. */
+const soughtBy = (events: readonly WorldEvent[]) =>
+  events.find(
+    (e): e is Extract<WorldEvent, { type: 'alliance-sought' }> =>
+      e.type === 'alliance-sought' && e.faction === 'realm',
+  )?.candidates;
+
+describe('a faction that has turned against us is no partner to seek', () => {
+  it('the Friend, newly hostile towards the realm, is not among the candidates — as it was before', () => {
+    expect(soughtBy(run(estranged('', '')))).toContain('friend');
+    const sought = soughtBy(run(estranged('', TURNS_HOSTILE)));
+    expect(sought).toBeDefined();
+    expect(sought).not.toContain('friend');
+    expect(sought).toContain('other');
+  });
+
+  it('an old enmity stays the alliance’s to weigh: hostile from the start, the Friend is still a candidate', () => {
+    const old = '  - { from: friend, to: realm, status: hostile, affinity: -0.3 }\n';
+    expect(soughtBy(run(estranged(old, '')))).toContain('friend');
+  });
+
+  it('talks of an alliance with the Friend end when it has turned hostile, saying why', () => {
+    const talks = `{ type: negotiation-opened, negotiation: pact-talks, parties: [realm, friend], initiator: realm, at: plain }`;
+    const ended = (events: readonly WorldEvent[]) =>
+      events.find((e) => e.type === 'negotiation-ended' && e.negotiation === 'pact-talks');
+    const calm = run(estranged('', talks));
+    const offered = (events: readonly WorldEvent[]) =>
+      events.some((e) => e.type === 'offer-made' && e.negotiation === 'pact-talks');
+    expect(offered(calm)).toBe(true);
+    const turned = run(estranged('', talks) + `  - at: 0h\n    event: ${TURNS_HOSTILE}\n`);
+    expect(offered(turned)).toBe(false);
+    expect(ended(turned)).toMatchObject({
+      outcome: 'walk-out',
+      by: 'realm',
+      reason: "friend has turned hostile: the realm's envoy insulted the prince",
+    });
+  });
+
+  it('reads the Friend’s relation to us, not ours to it; says why; lasts two weeks; war always', () => {
+    const { world } = runScenario(scenarioFrom(estranged('', TURNS_HOSTILE)), {
+      seed: 1,
+      mode: 'autonomous',
+    });
+    const friend = id.faction('friend');
+    const realmView = new FactionView(world, id.faction('realm'));
+    expect(realmView.regardOf(friend)?.status).toBe('hostile');
+    expect(realmView.relation(friend)?.status ?? 'neutral').toBe('neutral');
+    expect(turnedAgainst(realmView, friend)).toBe(
+      "friend has turned hostile: the realm's envoy insulted the prince",
+    );
+    // The Friend itself has no new enemy: the realm has not turned against it.
+    expect(turnedAgainst(new FactionView(world, friend), id.faction('realm'))).toBeNull();
+    const t = world.relations['friend>realm']!.turned!.t;
+    const later = (days: number) =>
+      new FactionView(world, id.faction('realm'), (t + days * 24 * 60) as World['time']);
+    expect(turnedAgainst(later(13), friend)).not.toBeNull();
+    expect(turnedAgainst(later(15), friend)).toBeNull();
+    const atWar = {
+      ...world,
+      relations: {
+        ...world.relations,
+        'friend>realm': { ...world.relations['friend>realm']!, status: 'war' as const },
+      },
+    };
+    expect(turnedAgainst(new FactionView(atWar, id.faction('realm'), later(60).t), friend)).toBe(
+      'friend is at war with us',
     );
   });
 });

@@ -5,7 +5,7 @@
 import { id, type FactionId } from '../../model/ids.js';
 import { PROVISION_KINDS, type Provision, type ProvisionKind } from '../../model/provision.js';
 import type { Person } from '../../model/world.js';
-import { PLENTY } from '../tuning.js';
+import { PLENTY, RECENT } from '../tuning.js';
 import type { FactionView } from '../view.js';
 import { type ThreatAssessment, threatOf } from './threat.js';
 import { lessonTerms } from './lessons.js';
@@ -46,6 +46,25 @@ export function allianceValue(
   // A betrayal remembered weighs on an alliance that resembles it (./lessons.ts).
   terms.push(...lessonTerms(view, { kind: 'alliance', partner: candidate }));
   return terms;
+}
+
+/**
+ * Why `other` has turned against us, if it has: it holds itself at war with us, or a deed within
+ * `RECENT` has set it hostile towards us — the cause it gave. Read from its relation to us
+ * (`FactionView.regardOf`), not ours to it: the two may differ, and it is its intentions that make
+ * it a threat. Balance of threat (Walt 1987, "The Origins of Alliances"): states ally against the
+ * powers whose intentions towards them are aggressive; one that has just shown such intentions is
+ * the threat an alliance is sought against, not a partner to court — a neighbour that has just
+ * broken with a kingdom, a great power that has just taken its rival's side, the chiefs who blame
+ * us for the trap laid at a conference we called. An old enmity is another matter: a faction in
+ * danger may try to turn a long-hostile power into a partner against a greater threat, and that is
+ * for the value of the alliance to weigh.
+ */
+export function turnedAgainst(view: FactionView, other: FactionId): string | null {
+  const regard = view.regardOf(other);
+  if (regard?.status === 'war') return `${other} is at war with us`;
+  if (regard?.status !== 'hostile' || !regard.turned || view.t - regard.turned.t > RECENT) return null;
+  return `${other} has turned hostile: ${regard.turned.cause}`;
 }
 
 /** Kinds a faction's principles forbid it to give (or to agree to at all). */

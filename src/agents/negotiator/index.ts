@@ -8,10 +8,13 @@
  */
 import { hours } from '../../model/time.js';
 import type { Decision } from '../../model/intents.js';
+import type { FactionId } from '../../model/ids.js';
 import type { Negotiation, Person } from '../../model/world.js';
 import type { QuestionPut } from '../players.js';
 import type { Situation } from '../situation.js';
 import type { FactionView } from '../view.js';
+import { turnedAgainst } from '../models/alliances.js';
+import { agendaOf } from './agenda.js';
 import { openingMove } from './propose.js';
 import { response } from './respond.js';
 import { tableFor } from './table.js';
@@ -40,7 +43,7 @@ export function negotiationMoves(
   const leader = view.leader();
   const round = n.offers.filter((o) => o.by === view.id).length;
   const table = tableFor(view, s, n, other, leader);
-  const leaving = reasonToLeave({ view, n, speaker }, s, leader);
+  const leaving = reasonToLeave({ view, n, speaker }, s, leader, other);
   if (leaving) return leaving;
   if (!table) return [walkOut({ view, n, speaker }, ['nothing to negotiate'])];
   const t = { view, s, n, other, speaker, leader, round, table, player };
@@ -49,14 +52,19 @@ export function negotiationMoves(
 
 /**
  * The leader breaks the talks off before weighing any terms when the partner bears a mark its
- * principles forbid, or a conference it attends is about to open elsewhere (another speaker for the
+ * principles forbid, when talks of an alliance are held with a partner that has turned against us
+ * (`turnedAgainst`), or a conference it attends is about to open elsewhere (another speaker for the
  * faction leaves that to the leader: no move). Null when the talks go on.
  */
-function reasonToLeave(m: Mover, s: Situation, leader: Person): Decision[] | null {
+function reasonToLeave(m: Mover, s: Situation, leader: Person, other: FactionId): Decision[] | null {
   const { view, n, speaker } = m;
   // A partner marked by a deed our principles forbid is not one to deal with at all.
   const partnerBreach = view.breachOf([], n.parties);
   if (partnerBreach) return leader.id === speaker.id ? [walkOut(m, [partnerBreach.principle.text])] : [];
+  // A partner newly hostile to us is a threat, not an ally (Walt 1987; ../models/alliances.ts):
+  // talks of a pledge of defence with it end. Talks of other things (a peace, a demand) go on.
+  const turned = agendaOf(view, n).some((p) => p.kind === 'defence') ? turnedAgainst(view, other) : null;
+  if (turned) return leader.id === speaker.id ? [walkOut(m, [turned])] : [];
   // A conference the faction takes part in comes first: talks elsewhere are broken off before it opens.
   const due = view
     .conferences()

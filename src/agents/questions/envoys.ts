@@ -229,8 +229,9 @@ export function guestQuestions(s: Situation): Question[] {
 }
 
 /**
- * Members of ours aboard another's ship, free and not there for talks (nor our leader): each
- * boards a ship of ours at rest where it is, or with none there, sends word of where he is, once.
+ * Members of ours aboard another's ship, free and not there for talks (nor our leader, nor with
+ * our leader, whose return takes its party home): each boards a ship of ours at rest where it is,
+ * or with none there, sends word of where he is, once.
  */
 function homecomingQuestions(s: Situation): Question[] {
   const { view } = s;
@@ -239,6 +240,8 @@ function homecomingQuestions(s: Situation): Question[] {
   for (const m of s.members) {
     const host = guestAboard(view, m);
     if (!host || leader.id === m.id) continue;
+    if (leader.status === 'active' && leader.position.kind === 'ship' && leader.position.ship === host.id)
+      continue;
     const own = ownShipAt(view, view.place(host));
     if (own) {
       out.push(

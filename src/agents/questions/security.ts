@@ -24,10 +24,10 @@ import type { FactionId } from '../../model/ids.js';
 import type { Provision, ProvisionKind } from '../../model/provision.js';
 import { days, hours } from '../../model/time.js';
 import type { Person } from '../../model/world.js';
-import { allianceOffer, allianceValue, forbiddenKinds, total } from '../models/alliances.js';
+import { allianceOffer, allianceValue, forbiddenKinds, total, turnedAgainst } from '../models/alliances.js';
 import { lessonTerms } from '../models/lessons.js';
 import { abandonment, strategicPull, strategicTerms } from '../models/strategy.js';
-import { STRATEGIC_ALARM } from '../tuning.js';
+import { RECENT, STRATEGIC_ALARM } from '../tuning.js';
 import { exposure } from '../models/threat.js';
 import { crewPressure, type CrewPressure } from '../models/crew.js';
 import type { Term } from '../models/valuation.js';
@@ -36,7 +36,7 @@ import type { Situation } from '../situation.js';
 
 /** Below this vulnerability a faction does not ask itself whether to seek allies. */
 export const ALARM = 0.5;
-/** Recent grievances (added in the last two weeks) that make a faction take stock of its security. */
+/** Recent grievances (added within `RECENT`) that make a faction take stock of its security. */
 export const RECENT_HARM = 0.4;
 
 export function securityQuestions(s: Situation): Question[] {
@@ -72,7 +72,7 @@ function alarmed(s: Situation): 'danger' | 'strategy' | null {
   // Not due within six hours is not due within a day either: the threat need not be assessed.
   if (!s.due('security', hours(6))) return null;
   const { threat } = s;
-  if (threat.vulnerability >= ALARM && view.recentHarm(days(14)) >= RECENT_HARM)
+  if (threat.vulnerability >= ALARM && view.recentHarm(RECENT) >= RECENT_HARM)
     return s.due('security', hours(6)) ? 'danger' : null;
   return s.due('security', days(1)) ? 'strategy' : null;
 }
@@ -86,7 +86,7 @@ function strategicallyAlarmed(s: Situation): boolean {
   const { view, threat } = s;
   const alone = total(abandonment(view, threat));
   for (const f of view.factionIds()) {
-    if (f === view.id || view.relation(f)?.status === 'war') continue;
+    if (f === view.id || view.relation(f)?.status === 'war' || turnedAgainst(view, f) !== null) continue;
     if (alone + total(strategicPull(view, threat, f)) >= STRATEGIC_ALARM) return true;
   }
   return false;
@@ -94,8 +94,10 @@ function strategicallyAlarmed(s: Situation): boolean {
 
 /**
  * The candidates, as the leader values an alliance with them: the four least bad of the factions
- * we are not at war with and our principles let us deal with (mercenaries are hired, not allied
- * with). Distaste for them all is weighed by the question itself.
+ * we are not at war with, that have not turned against us (`turnedAgainst`: one at war with us, or
+ * newly hostile to us, is a threat to ally against, not a partner — Walt 1987), and that our
+ * principles let us deal with (mercenaries are hired, not allied with). Distaste for them all is
+ * weighed by the question itself.
  */
 function allianceCandidates(s: Situation, leader: Person): FactionId[] {
   const { view, threat } = s;
@@ -105,6 +107,7 @@ function allianceCandidates(s: Situation, leader: Person): FactionId[] {
       (f) =>
         f !== view.id &&
         view.relation(f)?.status !== 'war' &&
+        turnedAgainst(view, f) === null &&
         !view.faction(f).tags.includes('mercenaries') &&
         view.breachOf([], [view.id, f]) === null,
     )

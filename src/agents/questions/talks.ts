@@ -300,11 +300,16 @@ export function hostingQuestions(s: Situation): Question[] {
   return out;
 }
 
-/** Going aboard another's ship for talks held there, and returning to one's own afterwards. */
+/**
+ * Going aboard another's ship for talks held there, and returning to one's own afterwards. A leader
+ * going aboard for talks is not also going home: asked both in one tick, it would be carried there
+ * and back, and come again the next.
+ */
 export function visitQuestions(s: Situation): Question[] {
   const leader = s.view.leader();
   if (leader.status !== 'active') return [];
-  return [...boardingQuestions(s, leader), ...returnQuestions(s, leader)];
+  const boarding = boardingQuestions(s, leader);
+  return boarding.length > 0 ? boarding : returnQuestions(s, leader);
 }
 
 /**
