@@ -10,7 +10,7 @@
 import { canonicalJson } from '../common/canonical-json.js';
 import { buildWorld } from '../engine/initial-world.js';
 import { matchMilestones } from '../engine/milestones.js';
-import { apply, type WorldEvent, type WorldEventOf } from '../events/index.js';
+import { apply, type WorldEvent } from '../events/index.js';
 import { days } from '../model/time.js';
 import { decisionSubstance } from './deliberation.js';
 import type { PersonId } from '../model/ids.js';
