@@ -1,7 +1,7 @@
 /**
  * When leaders ask and how they move (test/fixtures/leaders/): a question is asked again only on
  * news it reads, one order per person and act in a tick, withdrawal away from every threat and
- * never from one that can overtake it.
+ * never from one that can overtake it, and no journey into the arms of a threat it would flee.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -90,5 +90,14 @@ describe('withdrawal', () => {
     const r = run(faster);
     expect(r.events.some((e) => e.type === 'ship-departed' && e.ship === 'red-ship')).toBe(false);
     expect(decisionsOf(r.events, 'red', 'withdraw')).toEqual([]);
+  });
+
+  it('a leader does not seek out a hostile faction that outguns it, to flee it on arrival', () => {
+    const r = run(fixture('suitors'));
+    const setOut = r.events.filter((e) => e.type === 'ship-departed' && e.ship === 'red-ship');
+    expect(setOut.map((e) => (e.type === 'ship-departed' ? e.to : null))).toEqual(['near']);
+    expect(
+      r.events.some((e) => e.type === 'agreement-concluded' && e.parties.includes(id.faction('yellow'))),
+    ).toBe(true);
   });
 });

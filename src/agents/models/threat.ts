@@ -11,7 +11,8 @@
  *   own strength = Σ firepower · (½ armament + ½ protection) · structure, each the integrity of the
  *   force's components of that role (../../model/forces.ts): a damaged force is a weaker defence.
  */
-import type { FactionId } from '../../model/ids.js';
+import type { FactionId, LocationId } from '../../model/ids.js';
+import type { Ship } from '../../model/world.js';
 import type { FactionView } from '../view.js';
 import { roleIntegrity } from '../../model/forces.js';
 import { nameOf, type ComponentRole } from '../../model/physics.js';
@@ -113,4 +114,22 @@ export function forceCondition(view: FactionView): string {
     .slice(0, 3)
     .map((d) => d.text)
     .join(', ');
+}
+
+/**
+ * The hostile forces we see at `place` (but those of the factions `except`) when together they
+ * outgun us, else none: a place a leader would withdraw from.
+ */
+export function outgunningAt(
+  view: FactionView,
+  place: LocationId,
+  except: readonly FactionId[] = [],
+): Ship[] {
+  const hostile = view
+    .shipsSeenAt(place)
+    .filter(
+      (sh) => sh.faction !== view.id && !except.includes(sh.faction) && view.hostilityOf(sh.faction) >= 0.6,
+    );
+  const theirs = hostile.reduce((sum, sh) => sum + sh.count * sh.firepower, 0);
+  return theirs > view.strength(view.id) ? hostile : [];
 }

@@ -318,6 +318,9 @@ function seekOut(r: Reach, candidate: FactionId, judge: Person): Option | undefi
   if (!theirs || theirs.course || !flagship || flagship.course) return undefined;
   if (view.negotiations('open').some((n) => n.aboard === flagship.id)) return undefined;
   const place = view.place(theirs);
+  // Not into the arms of a hostile force we would flee on arrival (withdrawal, ./readiness.ts).
+  if (view.hostilityOf(candidate) >= 0.6 && view.strength(candidate) > view.strength(view.id))
+    return undefined;
   const journey = view.distance(view.place(flagship), place) / cruisingSpeed(view, flagship);
   if (!(journey <= 24)) return undefined;
   return {

@@ -16,7 +16,7 @@ import { nameOf, type Physics, precautionWithRole } from '../../model/physics.js
 import { acceptableOdds } from '../models/war.js';
 import { lessonTerms } from '../models/lessons.js';
 import { alignment } from '../models/strategy.js';
-import type { ThreatAssessment } from '../models/threat.js';
+import { outgunningAt, type ThreatAssessment } from '../models/threat.js';
 
 export function repairQuestions(s: Situation): Question[] {
   const { view } = s;
@@ -141,14 +141,9 @@ export function withdrawalQuestions(s: Situation): Question[] {
   if (leader.position.kind !== 'ship' || leader.position.ship !== flagship.id) return [];
   const place = view.place(flagship);
   // Those who came to talk are not a reason to leave.
-  const visitors = view.awaitedVisitors();
-  const hostile = view
-    .shipsSeenAt(place)
-    .filter(
-      (sh) => sh.faction !== view.id && !visitors.includes(sh.faction) && view.hostilityOf(sh.faction) >= 0.6,
-    );
+  const hostile = outgunningAt(view, place, view.awaitedVisitors());
+  if (hostile.length === 0) return [];
   const theirs = hostile.reduce((sum, sh) => sum + sh.count * sh.firepower, 0);
-  if (theirs <= view.strength(view.id)) return [];
   // A force the threat can overtake does not get away by running: it stays, repairs and, if it must,
   // fights where it is, rather than set out crippled on a journey the pursuer ends when it likes.
   const operational = s.settings.operationalIntegrity;
