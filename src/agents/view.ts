@@ -376,7 +376,7 @@ export class FactionView {
     return strengthOf(this.world, of);
   }
 
-  /** Light-years from this faction's nearest ship or member to the other's nearest ship. */
+  /** The distance from this faction's nearest ship or member to the other's nearest ship. */
   distanceTo(other: FactionId): number {
     // Both lists hold top-level places, so this is the least `distanceBetween` over their pairs.
     return distanceBetweenSets(this.world, this.places(this.id), this.places(other));
