@@ -542,7 +542,7 @@ export function topLocation(world: Pick<World, 'locations'>, l: LocationId): Loc
 }
 
 /**
- * Light-years between two locations: 0 within the same top-level place; otherwise the shortest
+ * The distance between two locations: 0 within the same top-level place; otherwise the shortest
  * route through the known distances (Floyd–Warshall over the top-level places, computed once per
  * table of distances); Infinity when no route is known.
  */
