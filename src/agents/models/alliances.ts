@@ -7,7 +7,7 @@ import { PROVISION_KINDS, type Provision, type ProvisionKind } from '../../model
 import type { Person } from '../../model/world.js';
 import { PLENTY, RECENT } from '../tuning.js';
 import type { FactionView } from '../view.js';
-import { type ThreatAssessment, threatOf } from './threat.js';
+import { proximity, type ThreatAssessment, threatOf } from './threat.js';
 import { lessonTerms } from './lessons.js';
 import { strategicTerms } from './strategy.js';
 import { type Term, valueAgreement } from './valuation.js';
@@ -37,15 +37,38 @@ export function allianceValue(
   const terms = [...v.terms];
   const own = threatOf(view, candidate);
   if (own > 0 && threat.totalThreat > 0) {
-    terms.push({
-      name: `${candidate} no longer a danger`,
-      value: 0.5 * (own / threat.totalThreat) * (0.5 + 0.5 * view.trust(candidate)),
-    });
+    // Bandwagoning — allying with a threat to be spared by it — is the choice of the weak with no
+    // one to balance it (Walt 1987): the pull fades as far as another partner could.
+    const value =
+      0.5 * (own / threat.totalThreat) * (0.5 + 0.5 * view.trust(candidate)) * (1 - balancing(view, threat));
+    if (value > 0) terms.push({ name: `${candidate} no longer a danger`, value });
   }
   terms.push(...strategicTerms(view, threat, candidate, judge));
   // A betrayal remembered weighs on an alliance that resembles it (./lessons.ts).
   terms.push(...lessonTerms(view, { kind: 'alliance', partner: candidate }));
   return terms;
+}
+
+const balancingByAssessment = new WeakMap<ThreatAssessment, number>();
+
+/**
+ * How far, in [0, 1], the best partner not hostile to us could balance the threats we face:
+ * our defence with its strength beside us (as far as we trust it, and by its proximity) against the
+ * total threat. 1 when such a partner alone would make us a match for them.
+ */
+function balancing(view: FactionView, threat: ThreatAssessment): number {
+  const known = balancingByAssessment.get(threat);
+  if (known !== undefined) return known;
+  let best = 0;
+  for (const f of view.factionIds()) {
+    if (f === view.id || view.hostilityOf(f) >= 0.6 || turnedAgainst(view, f) !== null) continue;
+    const beside =
+      view.strength(f) * view.trust(f) * proximity(view.distanceTo(f), view.physics.neighbourhood);
+    best = Math.max(best, beside);
+  }
+  const share = threat.totalThreat > 0 ? Math.min(1, (threat.defence + best) / threat.totalThreat) : 1;
+  balancingByAssessment.set(threat, share);
+  return share;
 }
 
 /**
