@@ -11,6 +11,14 @@ import { days } from '../model/time.js';
  */
 export const RECENT = days(14);
 
+/**
+ * Hostility (`FactionView.hostilityOf`, on [0, 1]) from which a faction counts another as hostile:
+ * the reading of a relation declared hostile. Such a faction's forces are fled when they outgun us,
+ * it is not sought out when stronger, offered relief, or counted a partner that could balance a
+ * threat.
+ */
+export const HOSTILE = 0.6;
+
 /** Stock of a resource below which a faction is in need of it. */
 export const NEED = 20;
 

@@ -5,7 +5,7 @@
 import { id, type FactionId } from '../../model/ids.js';
 import { PROVISION_KINDS, type Provision, type ProvisionKind } from '../../model/provision.js';
 import type { Person } from '../../model/world.js';
-import { PLENTY, RECENT } from '../tuning.js';
+import { HOSTILE, PLENTY, RECENT } from '../tuning.js';
 import type { FactionView } from '../view.js';
 import { proximity, type ThreatAssessment, threatOf } from './threat.js';
 import { lessonTerms } from './lessons.js';
@@ -61,7 +61,7 @@ function balancing(view: FactionView, threat: ThreatAssessment): number {
   if (known !== undefined) return known;
   let best = 0;
   for (const f of view.factionIds()) {
-    if (f === view.id || view.hostilityOf(f) >= 0.6 || turnedAgainst(view, f) !== null) continue;
+    if (f === view.id || view.hostilityOf(f) >= HOSTILE || turnedAgainst(view, f) !== null) continue;
     const beside =
       view.strength(f) * view.trust(f) * proximity(view.distanceTo(f), view.physics.neighbourhood);
     best = Math.max(best, beside);

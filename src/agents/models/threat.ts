@@ -16,7 +16,7 @@ import type { Ship } from '../../model/world.js';
 import type { FactionView } from '../view.js';
 import { roleIntegrity } from '../../model/forces.js';
 import { nameOf, type ComponentRole } from '../../model/physics.js';
-import { MOBILISED_THREAT } from '../tuning.js';
+import { HOSTILE, MOBILISED_THREAT } from '../tuning.js';
 
 export interface ThreatAssessment {
   /** Threat from each other faction, largest first. */
@@ -128,7 +128,8 @@ export function outgunningAt(
   const hostile = view
     .shipsSeenAt(place)
     .filter(
-      (sh) => sh.faction !== view.id && !except.includes(sh.faction) && view.hostilityOf(sh.faction) >= 0.6,
+      (sh) =>
+        sh.faction !== view.id && !except.includes(sh.faction) && view.hostilityOf(sh.faction) >= HOSTILE,
     );
   const theirs = hostile.reduce((sum, sh) => sum + sh.count * sh.firepower, 0);
   return theirs > view.strength(view.id) ? hostile : [];

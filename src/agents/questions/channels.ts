@@ -12,6 +12,7 @@ import { bestSpeed, topSpeed } from '../../model/forces.js';
 import type { Option, Question } from '../deliberation.js';
 import { allianceValue, total } from '../models/alliances.js';
 import type { ThreatAssessment } from '../models/threat.js';
+import { HOSTILE } from '../tuning.js';
 import type { Situation } from '../situation.js';
 import type { FactionView } from '../view.js';
 
@@ -319,7 +320,7 @@ function seekOut(r: Reach, candidate: FactionId, judge: Person): Option | undefi
   if (view.negotiations('open').some((n) => n.aboard === flagship.id)) return undefined;
   const place = view.place(theirs);
   // Not into the arms of a hostile force we would flee on arrival (withdrawal, ./readiness.ts).
-  if (view.hostilityOf(candidate) >= 0.6 && view.strength(candidate) > view.strength(view.id))
+  if (view.hostilityOf(candidate) >= HOSTILE && view.strength(candidate) > view.strength(view.id))
     return undefined;
   const journey = view.distance(view.place(flagship), place) / cruisingSpeed(view, flagship);
   if (!(journey <= 24)) return undefined;

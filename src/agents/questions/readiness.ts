@@ -7,7 +7,7 @@ import { days, formatTime, hours } from '../../model/time.js';
 import { type Person, type Ship } from '../../model/world.js';
 import type { Option, Question } from '../deliberation.js';
 import type { Situation } from '../situation.js';
-import { NEED, PLENTY } from '../tuning.js';
+import { HOSTILE, NEED, PLENTY } from '../tuning.js';
 import type { FactionView } from '../view.js';
 import { actingLeader } from './envoys.js';
 import { single } from './talks.js';
@@ -187,7 +187,7 @@ export function refugeFrom(
   place: LocationId,
   threats: readonly FactionId[],
 ): LocationId | undefined {
-  const hostile = view.factionIds().filter((f) => f !== view.id && view.hostilityOf(f) >= 0.6);
+  const hostile = view.factionIds().filter((f) => f !== view.id && view.hostilityOf(f) >= HOSTILE);
   const quiet = view
     .locationIds()
     .filter(
@@ -229,7 +229,7 @@ export function reliefQuestions(s: Situation): Question[] {
   const place = view.place(flagship);
   const out: Question[] = [];
   for (const f of [...new Set(view.shipsSeenAt(place).map((sh) => sh.faction))].sort()) {
-    if (f === view.id || view.hostilityOf(f) >= 0.6 || !mayAid(view, f) || !s.due(`relief:${f}`, days(7)))
+    if (f === view.id || view.hostilityOf(f) >= HOSTILE || !mayAid(view, f) || !s.due(`relief:${f}`, days(7)))
       continue;
     for (const resource of Object.keys(view.self.resources).sort().map(id.resource)) {
       const mine = view.self.resources[resource] ?? 0;

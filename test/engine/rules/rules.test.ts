@@ -56,6 +56,16 @@ describe('rules', () => {
     expect(travelSpeed(noDrive, start.physics, settings.operationalIntegrity)).toBe(0);
   });
 
+  it('refuses to board those already aboard: boarding is no act for them', () => {
+    expect(start.persons['janeway' as never]?.position).toEqual({ kind: 'ship', ship: 'voyager' });
+    expect(
+      attempt(start, 'janeway', { type: 'board', ship: 'voyager', persons: ['janeway', 'tuvok'] }),
+    ).toMatchObject({
+      ok: false,
+      rule: 'board.aboard',
+    });
+  });
+
   it('refuses a voyage without propulsion or without a known route', () => {
     const dead = withEvents(start, {
       type: 'systems-repaired',
